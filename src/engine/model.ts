@@ -1,0 +1,127 @@
+// The one message model. Every source (a raw .eml, an Outlook item) is translated into a
+// MailMessage at the edge; the engine, the CLI, the pane and the service only ever see this.
+// Everything in here came from the message and is hostile: never render it as HTML.
+
+export interface MailAddress {
+  /** Display name as decoded (RFC 2047 words decoded), possibly empty. */
+  name: string;
+  /** Address as written, trimmed. Compare with `address.toLowerCase()`. May be empty when unparseable. */
+  address: string;
+}
+
+export interface HeaderField {
+  /** Header name as it appeared (case preserved). */
+  name: string;
+  /** Unfolded value; encoded words are left as they were (raw). */
+  value: string;
+}
+
+export interface MailLink {
+  /** The real target, as written in the message (not yet canonicalised). */
+  href: string;
+  /** What the reader sees: anchor text for HTML links, the URL itself for plain-text links. */
+  text: string;
+  source: 'html' | 'text';
+}
+
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  /** Size in bytes (of the decoded content when known). */
+  size: number;
+  /** Decoded bytes when the source provides them (eml does; Outlook details do not). */
+  content?: Uint8Array;
+  /** True for inline parts such as embedded images. */
+  inline?: boolean;
+}
+
+/** Parts of the message the source could not provide; rules that need them report "not checked". */
+export type MissingPart = 'headers' | 'body' | 'attachmentContent';
+
+export interface MailMessage {
+  from?: MailAddress;
+  /** On-behalf-of sender (Sender: header / Outlook `sender`) when it differs from `from`. */
+  sender?: MailAddress;
+  replyTo: MailAddress[];
+  /** Envelope sender address from Return-Path, without angle brackets. */
+  returnPath?: string;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  /** ISO 8601 when parseable. */
+  date?: string;
+  messageId?: string;
+  /** All header fields in order, repeats kept. Empty when the source could not provide them. */
+  headers: HeaderField[];
+  /** Plain-text body; when only HTML exists this is the HTML's text content. */
+  text: string;
+  html?: string;
+  links: MailLink[];
+  attachments: MailAttachment[];
+  /** What the source could not provide. */
+  missing: MissingPart[];
+}
+
+export type Severity = 'low' | 'medium' | 'high';
+export type FindingCategory = 'sender' | 'authentication' | 'wording' | 'links' | 'attachments';
+export type VerdictLevel = 'clean' | 'suspicious' | 'dangerous';
+
+/** Text for people, in both languages the product speaks. */
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
+/** One character that differs from what the reader expects, made visible. */
+export interface CharacterNote {
+  char: string;
+  /** e.g. "U+0456" */
+  codePoint: string;
+  /** e.g. "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I", or a script name when the full name is unknown. */
+  description: string;
+  /** Index (in code points) within the value it came from. */
+  index: number;
+}
+
+/**
+ * Structured evidence. Each kind is rendered specially by the pane and printed as-is by the CLI.
+ * `field` names where in the message it was found (e.g. "from.name", "subject", "body", "headers.Reply-To").
+ */
+export type Evidence =
+  | { kind: 'impersonation'; field: string; value: string; claimed: string; expected: string[]; actual: string; similarity?: number }
+  | { kind: 'lookalike'; field: string; domain: string; resembles: string; technique: string; differences: CharacterNote[] }
+  | { kind: 'address-mismatch'; field: string; shown: string; actual: string }
+  | { kind: 'header'; name: string; value: string; meaning: string }
+  | { kind: 'authentication'; method: 'spf' | 'dkim' | 'dmarc' | 'compauth' | 'arc'; result: string; domain?: string; detail?: string }
+  | { kind: 'characters'; field: string; value: string; characters: CharacterNote[] }
+  | { kind: 'phrase'; field: string; phrase: string; category: string; context: string }
+  | { kind: 'link'; text: string; href: string; host: string; reason: string; shownHost?: string }
+  | { kind: 'attachment'; name: string; contentType: string; reason: string }
+  | { kind: 'note'; text: string };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: FindingCategory;
+  title: LocalizedText;
+  explanation: LocalizedText;
+  /** MITRE ATT&CK technique, where one fits (T1566.001 attachment, T1566.002 link, T1656 impersonation). */
+  technique?: string;
+  evidence: Evidence[];
+}
+
+/** A rule that could not run because the source lacked something (e.g. headers on mobile). */
+export interface NotChecked {
+  rule: string;
+  title: LocalizedText;
+  missing: MissingPart;
+}
+
+export interface Verdict {
+  verdict: VerdictLevel;
+  /** 0-100. */
+  score: number;
+  /** Ordered by severity (high first), then by rule order. */
+  findings: Finding[];
+  notChecked: NotChecked[];
+}

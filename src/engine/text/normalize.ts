@@ -1,0 +1,63 @@
+// Text folding shared by every rule. Attackers split words with zero-width characters, write
+// them in full-width letters (ｔａｉｗａｎ) or half-width katakana, or space them out; readers see
+// the same word, so detection must too. All functions are linear in the input length.
+
+/**
+ * Invisible or direction-changing code points: zero-width space/joiners, bidi marks, embeddings,
+ * overrides and isolates, word joiner and invisible operators, BOM, soft hyphen, combining grapheme
+ * joiner, Mongolian vowel separator, Hangul fillers.
+ */
+const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+
+/** Bidi controls that can reorder what the reader sees (RLO turns "cod.exe" into "exe.doc"). */
+export const BIDI_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasInvisible(value: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(value);
+}
+
+/** Positions and code points of invisible characters, at most `limit` of them. */
+export function findInvisible(value: string, limit = 20): { index: number; char: string }[] {
+  const found: { index: number; char: string }[] = [];
+  let index = 0;
+  for (const char of value) {
+    if (found.length >= limit) break;
+    INVISIBLE.lastIndex = 0;
+    if (INVISIBLE.test(char)) found.push({ index, char });
+    index++;
+  }
+  return found;
+}
+
+export function stripInvisible(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
+/**
+ * The form every comparison uses: invisible characters removed, NFKC (full-width ASCII becomes
+ * ASCII, half-width katakana becomes full-width, ideographic space becomes a space), lower case,
+ * runs of white space collapsed to one space, trimmed.
+ */
+export function normalizeText(value: string): string {
+  return stripInvisible(value).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** normalizeText without any white space: "台 湾 海 峡" and "台湾海峡" compare equal. */
+export function compactText(value: string): string {
+  return normalizeText(value).replace(/ /g, '');
+}
+
+/**
+ * Folding for personal names: compact, and without the punctuation people put between name parts
+ * ("Watanabe, Kenji", "渡辺・健二", "K.Watanabe").
+ */
+export function foldName(value: string): string {
+  // The katakana long-vowel mark (ー) is part of names and is kept.
+  return compactText(value).replace(/[.,，、・･·'"’`()（）\[\]「」『』<>＜＞_\-‐―－]/g, '');
+}
+
+/** "U+0456" */
+export function codePointLabel(char: string): string {
+  return 'U+' + (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+}

@@ -1,0 +1,96 @@
+// Views of one message that several rules need. Each is computed at most once per analysis,
+// and only if a rule asks for it, so a rule that is not triggered costs nothing.
+import type { MailMessage } from './model';
+import type { ResolvedPolicy } from '../policy/types';
+import { normalizeText } from './text/normalize';
+import { readAuthentication, type AuthenticationSummary } from '../mail/authentication';
+import { canonicalHost, domainOfAddress, type CanonicalHost } from '../mail/hosts';
+
+export interface ViewLink {
+  href: string;
+  text: string;
+  source: 'html' | 'text';
+  /** Canonical target host; undefined for non-web links (mailto:, tel:) or unparseable ones. */
+  host?: CanonicalHost;
+  scheme: string;
+}
+
+export interface MessageView {
+  /** Normalised subject (see normalizeText). */
+  readonly subject: string;
+  /** Normalised body text; capped at BODY_LIMIT characters so every rule stays bounded. */
+  readonly body: string;
+  /** Canonical host of the From address's domain. */
+  readonly fromHost?: CanonicalHost;
+  readonly authentication: AuthenticationSummary;
+  readonly links: readonly ViewLink[];
+  /** True when the From domain is one of the organisation's own (or a subdomain of one). */
+  readonly fromOrganization: boolean;
+  /** True when the From domain is trusted by policy or is the organisation's own. */
+  readonly fromTrusted: boolean;
+}
+
+/** Analysis looks at the first 1 MiB of body text: lures are written for humans near the top. */
+export const BODY_LIMIT = 1 << 20;
+/** At most this many links are examined; more is itself unusual, and 20,000 links must stay fast. */
+export const LINK_LIMIT = 2000;
+
+export function isWithinDomains(host: string | undefined, domains: Iterable<string>): boolean {
+  if (!host) return false;
+  for (const domain of domains) {
+    if (host === domain || host.endsWith('.' + domain)) return true;
+  }
+  return false;
+}
+
+export function createView(message: MailMessage, policy: ResolvedPolicy): MessageView {
+  const cache = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!cache.has(key)) cache.set(key, compute());
+    return cache.get(key) as T;
+  };
+  const fromHost = () => memo('fromHost', () => {
+    const domain = domainOfAddress(message.from?.address ?? '');
+    return domain ? canonicalHost(domain) : undefined;
+  });
+  return {
+    get subject() {
+      return memo('subject', () => normalizeText(message.subject));
+    },
+    get body() {
+      return memo('body', () => normalizeText(message.text.slice(0, BODY_LIMIT)));
+    },
+    get fromHost() {
+      return fromHost();
+    },
+    get authentication() {
+      return memo('authentication', () => readAuthentication(message.headers));
+    },
+    get links() {
+      return memo('links', () =>
+        message.links.slice(0, LINK_LIMIT).map((link): ViewLink => {
+          const scheme = /^([a-z][a-z0-9+.-]{0,31}):/i.exec(link.href.trim())?.[1]?.toLowerCase() ?? '';
+          let host: CanonicalHost | undefined;
+          if (scheme === 'http' || scheme === 'https' || scheme === '') {
+            try {
+              const url = new URL(scheme ? link.href.trim() : 'http://' + link.href.trim());
+              host = canonicalHost(url.hostname);
+            } catch {
+              host = undefined;
+            }
+          }
+          return { href: link.href, text: link.text, source: link.source, host, scheme };
+        }),
+      );
+    },
+    get fromOrganization() {
+      return memo('fromOrganization', () => isWithinDomains(fromHost()?.ascii, policy.organizationDomains));
+    },
+    get fromTrusted() {
+      return memo(
+        'fromTrusted',
+        () => isWithinDomains(fromHost()?.ascii, policy.organizationDomains) || isWithinDomains(fromHost()?.ascii, policy.trustedDomains),
+      );
+    },
+  };
+}

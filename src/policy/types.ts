@@ -1,0 +1,79 @@
+// What IT configures (policy.json) and what the engine sees after defaults are merged in.
+// The TypeBox schema in schema.ts must produce exactly `Policy`; `resolvePolicy` produces `ResolvedPolicy`.
+
+export interface ProtectedPerson {
+  /** Name as people write it, e.g. "Kenji Watanabe". */
+  name: string;
+  /** Other spellings: Japanese name with/without space, romanisation variants, titles. */
+  aliases?: string[];
+  /** Addresses that really belong to this person; mail from these is not impersonation. */
+  emails?: string[];
+  /** Domains this person legitimately sends from (e.g. a university they also belong to). */
+  domains?: string[];
+}
+
+export interface LureKeyword {
+  phrase: string;
+  /** 1 (weak hint) to 5 (strong); default 1. */
+  weight?: number;
+  /** e.g. geopolitics, pretext, credential, payload-coaching, urgency. */
+  category?: string;
+}
+
+/** An organisation people are known to pose as (ministries, the organisation itself, well-known brands). */
+export interface KnownOrganization {
+  /** Names and words that claim this organisation in a display name, e.g. ["外務省", "Ministry of Foreign Affairs", "MOFA"]. */
+  names: string[];
+  /** Registrable domains that legitimately send for it. */
+  domains: string[];
+}
+
+export type ReportChannel = 'endpoint' | 'mailbox' | 'compose';
+export type AfterReport = 'junk' | 'deletedItems' | 'reportedFolder' | 'leave';
+
+export interface ReportingPolicy {
+  /** Channels to try, in order. The compose fallback is always last. */
+  channels?: ReportChannel[];
+  /** Intake service URL (the Lure Lens service's /api/reports). */
+  endpointUrl?: string;
+  /** Bearer token IT issues for the endpoint channel. */
+  endpointToken?: string;
+  /** Security team mailbox for the mailbox and compose channels. */
+  securityMailbox?: string;
+  /** Entra app (client) id for nested app authentication (mailbox channel through Graph). */
+  entraClientId?: string;
+  afterReport?: AfterReport;
+  reportedFolderName?: string;
+}
+
+export interface Policy {
+  organizationDomains?: string[];
+  protectedPeople?: ProtectedPerson[];
+  trustedDomains?: string[];
+  lureKeywords?: LureKeyword[];
+  knownOrganizations?: KnownOrganization[];
+  /** Added to the built-in lists. */
+  freemailDomains?: string[];
+  fileSharingHosts?: string[];
+  urlShorteners?: string[];
+  riskyExtensions?: string[];
+  /** Mail services whose redirect links are normal (tracking links): not a mismatch by themselves. */
+  trackingLinkHosts?: string[];
+  reporting?: ReportingPolicy;
+}
+
+/** Policy with defaults merged in and every list normalised (lower-case domains, NFKC names). */
+export interface ResolvedPolicy {
+  organizationDomains: string[];
+  protectedPeople: Required<ProtectedPerson>[];
+  trustedDomains: string[];
+  lureKeywords: Required<LureKeyword>[];
+  knownOrganizations: KnownOrganization[];
+  freemailDomains: ReadonlySet<string>;
+  fileSharingHosts: ReadonlySet<string>;
+  urlShorteners: ReadonlySet<string>;
+  /** Lower-case, without the dot: "lnk", "iso", "docm". */
+  riskyExtensions: ReadonlySet<string>;
+  trackingLinkHosts: ReadonlySet<string>;
+  reporting: ReportingPolicy;
+}

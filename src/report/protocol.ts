@@ -1,0 +1,85 @@
+// The wire contract between the add-in (reporting channels) and the intake service.
+// One TypeBox schema gives the service its validation and the add-in its types.
+import { Type, type Static } from '@sinclair/typebox';
+
+const Severity = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]);
+const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
+
+export const ClientFinding = Type.Object(
+  {
+    rule: Type.String({ minLength: 1, maxLength: 100 }),
+    severity: Severity,
+    title: Type.String({ maxLength: 500 }),
+  },
+  { additionalProperties: true },
+);
+
+export const ReportSubmission = Type.Object(
+  {
+    /** Idempotency key chosen by the client (UUID); a retry with the same key never creates a second report. */
+    key: Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
+    /** The original message, RFC 5322 bytes, base64. */
+    eml: Type.String({ minLength: 1, contentEncoding: 'base64' }),
+    /** How the .eml was obtained: Outlook's getAsFileAsync (exact) or rebuilt from the item's parts. */
+    emlSource: Type.Union([Type.Literal('original'), Type.Literal('rebuilt')]),
+    reporter: Type.Object({
+      address: Type.String({ minLength: 3, maxLength: 320 }),
+      name: Type.Optional(Type.String({ maxLength: 320 })),
+    }),
+    reasons: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 }),
+    comment: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** The add-in's own verdict; kept for comparison, never trusted (the service re-analyses). */
+    clientVerdict: Type.Optional(
+      Type.Object({
+        verdict: VerdictLevel,
+        score: Type.Integer({ minimum: 0, maximum: 100 }),
+        findings: Type.Array(ClientFinding, { maxItems: 200 }),
+      }),
+    ),
+    client: Type.Optional(
+      Type.Object(
+        {
+          host: Type.Optional(Type.String({ maxLength: 100 })),
+          platform: Type.Optional(Type.String({ maxLength: 100 })),
+          version: Type.Optional(Type.String({ maxLength: 100 })),
+          requirementSets: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 50 })),
+          addinVersion: Type.Optional(Type.String({ maxLength: 50 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    internetMessageId: Type.Optional(Type.String({ maxLength: 1000 })),
+    networkMessageId: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ReportSubmission = Static<typeof ReportSubmission>;
+
+export const Disposition = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('malicious'),
+  Type.Literal('suspicious'),
+  Type.Literal('benign'),
+  Type.Literal('simulation'),
+]);
+export type Disposition = Static<typeof Disposition>;
+
+/** 201 (new) or 200 (same key seen before) answer to POST /api/reports. */
+export const ReportReceipt = Type.Object({
+  id: Type.String(),
+  duplicate: Type.Boolean(),
+  campaignId: Type.Optional(Type.String()),
+});
+export type ReportReceipt = Static<typeof ReportReceipt>;
+
+/** What a reporter sees of their own report ("My reports"). */
+export const ReportStatus = Type.Object({
+  id: Type.String(),
+  key: Type.String(),
+  subject: Type.String(),
+  receivedAt: Type.String(),
+  disposition: Disposition,
+  /** Note for the reporter, written by the analyst. */
+  feedback: Type.Optional(Type.String()),
+});
+export type ReportStatus = Static<typeof ReportStatus>;
