@@ -1,0 +1,42 @@
+import { compactText, foldName, findInvisible, hasInvisible, normalizeText, stripInvisible, codePointLabel } from '../../../src/engine/text/normalize';
+
+describe('normalizeText', () => {
+  it('folds full-width letters, case and repeated spaces', () => {
+    expect(normalizeText('  ＴＡＩＷＡＮ　　Strait ')).toBe('taiwan strait');
+  });
+  it('turns half-width katakana into full-width', () => {
+    expect(normalizeText('ｺﾝﾃﾝﾂの有効化')).toBe('コンテンツの有効化');
+  });
+  it('removes zero-width and bidi characters that split words', () => {
+    expect(normalizeText('Tai\u200Bwan\u200D St\uFEFFrait')).toBe('taiwan strait');
+    expect(normalizeText('日米\u2060同盟')).toBe('日米同盟');
+  });
+});
+
+describe('compactText and foldName', () => {
+  it('lets spaced-out Japanese match its compact form', () => {
+    expect(compactText('台 湾　海 峡')).toBe(compactText('台湾海峡'));
+  });
+  it('makes name variants compare equal', () => {
+    expect(foldName('渡辺 健二')).toBe(foldName('渡辺健二'));
+    expect(foldName('渡辺・健二')).toBe(foldName('渡辺健二'));
+    expect(foldName('Watanabe, Kenji')).toBe(foldName('watanabekenji'));
+    expect(foldName('ＷＡＴＡＮＡＢＥ Kenji')).toBe(foldName('watanabe kenji'));
+  });
+  it('keeps the katakana long-vowel mark that is part of a name', () => {
+    expect(foldName('ジョー・スミス')).toBe('ジョースミス');
+  });
+});
+
+describe('invisible characters', () => {
+  it('finds and labels them with their position', () => {
+    const value = 'invoice\u202Efdp.exe';
+    expect(hasInvisible(value)).toBe(true);
+    expect(findInvisible(value)).toEqual([{ index: 7, char: '\u202E' }]);
+    expect(codePointLabel('\u202E')).toBe('U+202E');
+    expect(stripInvisible(value)).toBe('invoicefdp.exe');
+  });
+  it('leaves ordinary text alone', () => {
+    expect(hasInvisible('普通の件名 plain subject')).toBe(false);
+  });
+});
