@@ -69,6 +69,11 @@ export const ReportReceipt = Type.Object({
   id: Type.String(),
   duplicate: Type.Boolean(),
   campaignId: Type.Optional(Type.String()),
+  /**
+   * Secret for "My reports": the add-in keeps it with the report and sends it back to
+   * GET /api/my/reports. The service stores only its hash; a retry with the same key gets a fresh one.
+   */
+  statusToken: Type.String(),
 });
 export type ReportReceipt = Static<typeof ReportReceipt>;
 
