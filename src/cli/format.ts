@@ -69,7 +69,13 @@ export function describeEvidence(e: Evidence): string {
   }
 }
 
-export function formatText(record: ScanRecord, palette: Palette): string {
+/** The message lines a person needs to recognise which mail a verdict is about. */
+export interface MessageSummary {
+  from?: { name: string; address: string };
+  subject: string;
+}
+
+export function formatText(record: ScanRecord, palette: Palette, message?: MessageSummary): string {
   const badge =
     record.verdict === 'dangerous'
       ? palette.red(palette.bold('DANGEROUS'))
@@ -77,6 +83,10 @@ export function formatText(record: ScanRecord, palette: Palette): string {
         ? palette.yellow(palette.bold('SUSPICIOUS'))
         : palette.green('clean');
   const lines = [`${badge} ${palette.dim(`(${record.score})`)} ${terminalSafe(record.file, 400)}`];
+  if (message) {
+    const from = message.from ? `${message.from.name ? `"${message.from.name}" ` : ''}<${message.from.address}>` : '(no sender)';
+    lines.push(`  ${palette.dim('From:')}    ${terminalSafe(from)}`, `  ${palette.dim('Subject:')} ${terminalSafe(message.subject)}`);
+  }
   for (const finding of record.findings) {
     const sev = finding.severity === 'high' ? palette.red('high  ') : finding.severity === 'medium' ? palette.yellow('medium') : palette.dim('low   ');
     lines.push(`  ${sev} ${finding.title} ${palette.dim(`[${finding.rule}]`)}`);

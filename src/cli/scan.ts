@@ -111,9 +111,10 @@ export async function runScan(argv: readonly string[], io: Io): Promise<number> 
       unreadable++;
       continue;
     }
-    const verdict = analyze(await parseEml(bytes), policy);
+    const message = await parseEml(bytes);
+    const verdict = analyze(message, policy);
     const record = toRecord(input.file, verdict);
-    io.out(options.format === 'jsonl' ? formatJsonl(record) : formatText(record, palette));
+    io.out(options.format === 'jsonl' ? formatJsonl(record) : formatText(record, palette, message));
     if (options.failOn && RANK[verdict.verdict] >= RANK[options.failOn]) reachedFailOn = true;
   }
   if (unreadable > 0) return 2;
