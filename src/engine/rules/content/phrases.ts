@@ -1,0 +1,60 @@
+// The phrases of one message, found once and shared by every wording-based rule.
+import type { Evidence } from '../../model';
+import type { ResolvedPolicy } from '../../../policy/types';
+import type { MessageView } from '../../view';
+import { findInMessage, lureMatcherFor, type PhraseEntry, type PhraseMatch } from '../../text/matcher';
+
+/**
+ * Instructions that make a booby-trapped document run its code. They are always searched for, even
+ * when IT replaces the lure dictionary: no legitimate sender needs the reader to lower Office's
+ * protection. Policy phrases of category "payload-coaching" are added to these.
+ */
+export const COACHING_PHRASES: readonly PhraseEntry[] = [
+  'enable content',
+  'enable editing',
+  'enable macros',
+  'enable macro',
+  'enable the content',
+  'enable all content',
+  'click enable content',
+  'allow macros',
+  'enable the macros',
+  'コンテンツの有効化',
+  'コンテンツを有効',
+  '編集を有効',
+  'マクロを有効',
+  'マクロの有効化',
+  '保護ビューを解除',
+].map((phrase) => ({ phrase, category: 'payload-coaching', weight: 4 }));
+
+export const CREDENTIAL_CATEGORIES: ReadonlySet<string> = new Set(['credential', 'urgency', 'payment']);
+export const COACHING_CATEGORY = 'payload-coaching';
+
+/** Every lure phrase (policy dictionary plus the built-in coaching phrases) in subject and body. */
+export function messagePhrases(policy: ResolvedPolicy, view: MessageView): readonly PhraseMatch[] {
+  return findInMessage(lureMatcherFor(policy, COACHING_PHRASES), view);
+}
+
+/** One match per distinct phrase (its first occurrence, subject before body). */
+export function distinctPhrases(matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const seen = new Set<string>();
+  const distinct: PhraseMatch[] = [];
+  for (const match of matches) {
+    const key = match.phrase.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(match);
+  }
+  return distinct;
+}
+
+/** Sum of the weights of distinct phrases: repeating one word does not make a lure stronger. */
+export function totalWeight(matches: readonly PhraseMatch[]): number {
+  let total = 0;
+  for (const match of distinctPhrases(matches)) total += match.weight;
+  return total;
+}
+
+export function phraseEvidence(match: PhraseMatch): Evidence {
+  return { kind: 'phrase', field: match.field, phrase: match.phrase, category: match.category, context: match.context };
+}
