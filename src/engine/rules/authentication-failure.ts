@@ -1,0 +1,104 @@
+// Sender authentication failed: the receiving mail system checked SPF, DKIM and DMARC (and
+// Microsoft 365 its composite "compauth") and concluded the From domain did not send this. We
+// never re-verify; we report the verdict of the system that did (see mail/authentication.ts).
+//
+// Severity: high when DMARC or compauth fails for a domain people trust (our own, a trusted
+// partner, a known organisation, a protected person's domain) or SPF hard-fails for our own domain;
+// medium for DMARC/compauth failure elsewhere or Microsoft's own spoof/impersonation/phish
+// verdict; low when SPF soft-fails and nothing else does, or when a mailing list (which breaks
+// DMARC alignment by design) relayed a failing message from a domain we have no stake in. A message without
+// Authentication-Results (older mail, some mobile sources) is not a failure: nothing was checked.
+// DKIM failure alone is normal for mailing lists (footers break signatures) and never fires alone.
+import type { Evidence, Severity } from '../model';
+import type { Rule } from '../rule';
+import { isWithinDomains } from '../view';
+import { canonicalHost } from '../../mail/hosts';
+import { hasListHeaders, isLegitimateHost } from './sender-context';
+
+/** Microsoft 365 anti-spam categories (X-Forefront-Antispam-Report CAT) that mean spoofing, impersonation or phishing. */
+const MICROSOFT_CATEGORIES: Readonly<Record<string, string>> = {
+  SPOOF: 'Microsoft 365 found the sender address spoofed / Microsoft 365 が差出人アドレスのなりすましと判定',
+  GIMP: 'Microsoft 365 found mailbox-intelligence impersonation / Microsoft 365 がなりすまし（メールボックス インテリジェンス）と判定',
+  UIMP: 'Microsoft 365 found impersonation of a protected user / Microsoft 365 が保護対象ユーザーのなりすましと判定',
+  DIMP: 'Microsoft 365 found impersonation of a protected domain / Microsoft 365 が保護対象ドメインのなりすましと判定',
+  BIMP: 'Microsoft 365 found brand impersonation / Microsoft 365 がブランドのなりすましと判定',
+  PHSH: 'Microsoft 365 classified the message as phishing / Microsoft 365 がフィッシングと判定',
+  HPHSH: 'Microsoft 365 classified the message as high-confidence phishing / Microsoft 365 が高確度のフィッシングと判定',
+  HPHISH: 'Microsoft 365 classified the message as high-confidence phishing / Microsoft 365 が高確度のフィッシングと判定',
+};
+
+const ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+export const authenticationFailure: Rule = {
+  id: 'authentication-failure',
+  title: {
+    en: 'The mail system could not confirm who sent this message',
+    ja: 'メールシステムが送信者を確認できませんでした',
+  },
+  explanation: {
+    en:
+      'When this message arrived, your mail system checked whether the sending server was allowed to send for the domain in ' +
+      'the From address, and the check failed. This is what forged sender addresses look like. Treat the sender as unconfirmed: ' +
+      'do not act on requests in this message without checking with the sender another way.',
+    ja:
+      'このメールの受信時に、メールシステムが「差出人アドレスのドメインから送信する権限があるサーバーか」を確認しましたが、' +
+      '確認に失敗しました。差出人を偽装したメールに見られる状態です。送信者は未確認として扱い、別の方法で確認するまでは' +
+      'このメールの依頼に応じないでください。',
+  },
+  severity: 'medium',
+  category: 'authentication',
+  technique: 'T1656',
+  requires: ['headers'],
+  check(message, policy, context) {
+    const auth = context.view.authentication;
+    const category = auth.microsoft?.category?.toUpperCase();
+    if (!auth.present && !(category && MICROSOFT_CATEGORIES[category])) return undefined;
+
+    const fromHost = context.view.fromHost;
+    const headerFromHost = auth.dmarc?.headerFrom ? canonicalHost(auth.dmarc.headerFrom) : undefined;
+    const trustedFrom = isLegitimateHost(fromHost, policy) || isLegitimateHost(headerFromHost, policy);
+    const ownFrom = isWithinDomains(fromHost?.ascii, policy.organizationDomains);
+
+    const evidence: Evidence[] = [];
+    let severity: Severity | undefined;
+    const raise = (level: Severity) => {
+      if (!severity || ORDER[level] > ORDER[severity]) severity = level;
+    };
+
+    // Mailing lists add footers and subject tags, which breaks the author's DMARC alignment on the way;
+    // a failure is then expected unless the author is one of ours or someone we trust.
+    const viaList = hasListHeaders(message);
+    const failureLevel: Severity = trustedFrom ? 'high' : viaList ? 'low' : 'medium';
+
+    const dmarc = auth.dmarc;
+    const dmarcFailed = dmarc?.result === 'fail';
+    if (dmarc && dmarcFailed) {
+      evidence.push({ kind: 'authentication', method: 'dmarc', result: dmarc.result, domain: dmarc.headerFrom ?? fromHost?.ascii, detail: dmarc.action ? `action=${dmarc.action}` : undefined });
+      raise(failureLevel);
+    }
+    const compauthFailed = auth.compauth?.result.toLowerCase() === 'fail';
+    if (auth.compauth && compauthFailed) {
+      evidence.push({ kind: 'authentication', method: 'compauth', result: auth.compauth.result, domain: fromHost?.ascii, detail: auth.compauth.reason ? `reason=${auth.compauth.reason}` : undefined });
+      raise(failureLevel);
+    }
+    const spf = auth.spf;
+    if (spf && (spf.result === 'fail' || spf.result === 'softfail')) {
+      evidence.push({ kind: 'authentication', method: 'spf', result: spf.result, domain: spf.mailfrom });
+      const spfDomain = spf.mailfrom ? canonicalHost(spf.mailfrom.slice(spf.mailfrom.lastIndexOf('@') + 1)) : undefined;
+      const ownSpf = ownFrom || isWithinDomains(spfDomain?.ascii, policy.organizationDomains);
+      raise(spf.result === 'fail' && ownSpf ? 'high' : 'low');
+    }
+    if (category && MICROSOFT_CATEGORIES[category]) {
+      evidence.push({ kind: 'header', name: 'X-Forefront-Antispam-Report', value: `CAT:${category}`, meaning: MICROSOFT_CATEGORIES[category] });
+      raise(trustedFrom && (category === 'SPOOF' || category.endsWith('IMP')) ? 'high' : 'medium');
+    }
+    if (!severity) return undefined;
+    // Failed DKIM signatures explain a failure but are too common on mailing lists to be one.
+    for (const signature of auth.dkim) {
+      if (signature.result === 'fail' && evidence.length < 8) {
+        evidence.push({ kind: 'authentication', method: 'dkim', result: signature.result, domain: signature.domain });
+      }
+    }
+    return { evidence, severity };
+  },
+};

@@ -1,0 +1,167 @@
+// Help-desk impersonation of the reader's own organisation: "IT Support", "ヘルプデスク",
+// "情報システム部", "example.or.jp Mail Admin" or a subject like "kaiyo-inst.or.jp: your mailbox
+// password expires today" — sent from outside. Real IT notices come from the organisation's own
+// domains; credential-harvesting mail poses as them because staff are trained to obey them.
+//
+// The organisation is policy.organizationDomains; when IT has not configured it, the recipients'
+// own domains stand in (the message claims to be from "your" mail team, whoever you are).
+// Severity: high when the name explicitly names the organisation or its domain, medium for an IT
+// role alone ("System Administrator" from an unrelated domain) or a subject that mentions the
+// organisation's domain together with mailbox/password wording.
+// Quiet for: our own domains, trusted domains (an outsourced service desk belongs there), a DKIM
+// signature of our domain, and delivery reports from MAILER-DAEMON/postmaster.
+import type { Evidence, MailMessage } from '../model';
+import type { Rule } from '../rule';
+import type { ResolvedPolicy } from '../../policy/types';
+import { isWithinDomains } from '../view';
+import type { CanonicalHost } from '../../mail/hosts';
+import { claimText, containsWord } from '../text/words';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, protectedDomains, registrableOf } from './sender-context';
+
+/** IT roles in Latin script, matched as whole words after folding look-alikes ("Adminstrator" typo included). */
+const IT_ROLES = [
+  'admin', 'admins', 'administrator', 'administrators', 'adminstrator', 'sysadmin', 'webadmin', 'mailadmin',
+  'it support', 'it service desk', 'it services', 'it service', 'it department', 'it dept', 'it team', 'it helpdesk', 'it help desk',
+  'helpdesk', 'help desk', 'service desk', 'servicedesk', 'system administrator', 'systems administrator', 'system admin',
+  'mail administrator', 'email administrator', 'e mail administrator', 'mail admin', 'email admin', 'mail team', 'email team',
+  'e mail team', 'mailbox team', 'mail support', 'email support', 'mail server', 'email server', 'webmail team', 'webmail support',
+  'webmail admin', 'it security',
+];
+
+/** IT roles in Japanese (and the Chinese forms seen in the same campaigns), found anywhere in the name. */
+const IT_ROLES_CJK = [
+  'ヘルプデスク', 'サービスデスク', '情報システム部', '情報システム課', '情報システム室', '情報システム担当', '情シス',
+  'システム管理者', 'システム管理部', 'システム管理室', 'システム部', 'メール管理者', 'メールシステム管理者', 'ネットワーク管理者',
+  'サーバー管理者', 'サーバ管理者', 'セキュリティ管理者', '管理者', 'it部', 'it推進部', '管理员', '系统管理员', '管理員',
+];
+
+/** Words that make a subject about the reader's mail account rather than any business topic. */
+const ACCOUNT_WORDS = [
+  'password', 'passcode', 'mailbox', 'quota', 'storage', 'webmail', 'email server', 'mail server', 'email account', 'mail account',
+  'verify', 'verification', 'expire', 'expires', 'expired', 'expiration', 'expiry', 'deactivation', 'deactivate', 'suspended',
+  'suspension', 'shut down', 'shutdown', 'upgrade', 'pending messages', 'held messages', 'undeliverable', 'sign in', 'login',
+];
+const ACCOUNT_WORDS_CJK = ['パスワード', 'メールボックス', '容量', 'アカウント', '認証', '有効期限', '利用停止', '停止', 'ログイン', 'メールサーバ'];
+
+/** Roles and account words, folded the same way as the text they are looked for in. */
+const PREPARED_ROLES = IT_ROLES.map(claimText);
+const PREPARED_ACCOUNT_WORDS = ACCOUNT_WORDS.map(claimText);
+const PREPARED_ROLES_CJK = IT_ROLES_CJK.map((role) => claimText(role).replace(/ /g, ''));
+const PREPARED_ACCOUNT_WORDS_CJK = ACCOUNT_WORDS_CJK.map((word) => claimText(word).replace(/ /g, ''));
+
+/** Delivery reports are written by the remote mail server under its own name; they are not impersonation. */
+const REPORT_SENDER = /^(mailer-daemon|postmaster|mail-daemon)@/i;
+
+interface Organization {
+  domains: string[];
+  /** Distinctive labels: "kaiyo-inst" → "kaiyo inst"; recipients' "pot" style single labels too. */
+  names: string[];
+}
+
+function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organization | undefined {
+  const domains: string[] = [];
+  const names: string[] = [];
+  if (policy.organizationDomains.length > 0) {
+    for (const entry of protectedDomains(policy).entries) {
+      if (entry.role !== 'organization') continue;
+      domains.push(entry.domain);
+      names.push(claimText(entry.registrable));
+      if (entry.label.length >= 3) names.push(claimText(entry.label));
+    }
+  } else {
+    for (const recipient of message.to.slice(0, 10)) {
+      const host = hostOfAddress(recipient.address);
+      if (!host || host.isIp) continue;
+      const registrable = registrableOf(host);
+      if (domains.includes(registrable)) continue;
+      domains.push(registrable);
+      names.push(claimText(registrable));
+      const label = registrable.split('.')[0];
+      if (label.length >= 3) names.push(claimText(label));
+    }
+  }
+  return domains.length > 0 ? { domains, names: [...new Set(names)].filter(Boolean) } : undefined;
+}
+
+function findRole(text: string): string | undefined {
+  const latin = PREPARED_ROLES.find((role) => containsWord(text, role));
+  if (latin) return latin;
+  const compact = text.replace(/ /g, '');
+  return PREPARED_ROLES_CJK.find((role) => compact.includes(role));
+}
+
+function mentionsAccount(text: string): boolean {
+  if (PREPARED_ACCOUNT_WORDS.some((word) => containsWord(text, word))) return true;
+  const compact = text.replace(/ /g, '');
+  return PREPARED_ACCOUNT_WORDS_CJK.some((word) => compact.includes(word));
+}
+
+function isInternal(host: CanonicalHost | undefined, organization: Organization, signedBy: readonly string[], policy: ResolvedPolicy): boolean {
+  if (host && (isWithinDomains(host.ascii, organization.domains) || isWithinDomains(host.ascii, policy.trustedDomains))) return true;
+  return signedBy.some((domain) => isWithinDomains(domain, organization.domains));
+}
+
+export const internalSenderSpoof: Rule = {
+  id: 'internal-sender-spoof',
+  title: {
+    en: 'The message poses as your IT department or mail administrator, but comes from outside',
+    ja: '社内の情報システム部門やメール管理者を名乗っていますが、外部から送信されています',
+  },
+  explanation: {
+    en:
+      'The sender calls itself your help desk, IT department or mail administrator (or uses your organisation’s name or ' +
+      'domain), but the message was sent from an address outside your organisation. Messages like this usually ask you to ' +
+      '“verify” your mailbox or password on a fake sign-in page. Your IT staff will not ask for your password by email; ' +
+      'report this message and contact your help desk the usual way.',
+    ja:
+      '差出人がヘルプデスク・情報システム部門・メール管理者を名乗っている（または組織名やドメイン名を使っている）のに、' +
+      '組織外のアドレスから送信されています。この種のメールは、偽のログインページでメールボックスやパスワードの「確認」を求める' +
+      'のが典型です。情報システム部門がメールでパスワードを尋ねることはありません。このメールを報告し、いつもの方法で' +
+      'ヘルプデスクに確認してください。',
+  },
+  severity: 'medium',
+  category: 'sender',
+  technique: 'T1656',
+  check(message, policy, context) {
+    const organization = organizationOf(message, policy);
+    if (!organization) return undefined;
+    const signedBy = dkimPassDomains(context.view);
+    const evidence: Evidence[] = [];
+    let high = false;
+    const isExternal = (address: string, host: CanonicalHost | undefined) =>
+      address !== '' && !REPORT_SENDER.test(address) && !isInternal(host, organization, signedBy, policy);
+    const identities = claimedIdentities(message);
+
+    for (const identity of identities) {
+      if (!identity.name.trim() || !isExternal(identity.address, identity.host)) continue;
+      const text = claimText(identity.name);
+      const namesOrganization = organization.names.find((name) => containsWord(text, name) || (name.includes(' ') && containsWord(text, name.replace(/ /g, ''))));
+      const role = findRole(text);
+      if (!namesOrganization && !role) continue;
+      // A bare organisation label in a name ("Kaiyo" the person) is not a claim without an IT or account word.
+      const explicitDomain = namesOrganization !== undefined && organization.domains.some((domain) => claimText(domain) === namesOrganization);
+      if (namesOrganization && !role && !explicitDomain && !mentionsAccount(text)) continue;
+      evidence.push({
+        kind: 'impersonation',
+        field: identity.field,
+        value: identity.name,
+        claimed: namesOrganization && role ? `${role} (${namesOrganization})` : namesOrganization ?? role ?? '',
+        expected: organization.domains,
+        actual: identity.address,
+      });
+      if (namesOrganization) high = true;
+    }
+
+    const author = identities.find((identity) => identity.field === 'from.name');
+    if (evidence.length === 0 && author && isExternal(author.address, author.host)) {
+      // No claim in the name: the subject may still speak for "your" mail system.
+      const subject = claimText(message.subject);
+      const namesOrganization = organization.names.find((name) => containsWord(subject, name));
+      if (namesOrganization && mentionsAccount(subject)) {
+        evidence.push({ kind: 'impersonation', field: 'subject', value: message.subject.slice(0, 512), claimed: namesOrganization, expected: organization.domains, actual: author.address });
+      }
+    }
+    if (evidence.length === 0) return undefined;
+    return { evidence, severity: high ? 'high' : 'medium' };
+  },
+};

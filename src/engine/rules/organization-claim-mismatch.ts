@@ -1,0 +1,147 @@
+// Organisation or brand claim from an unrelated domain: "Microsoft 365" <x@rednoticias23.com>,
+// "三井住友カード" from a .cn address, "外務省 国際協力局" from Gmail, or a subject that opens with
+// the Japanese sender tag 【楽天カード】. Brand and ministry names are what the reader trusts first.
+//
+// Precision: names match as whole words (Latin) or as written (Japanese); a subject tag must be
+// exactly the name (after generic words such as 重要 or 株式会社), so "【Amazon限定】セール" from a
+// shop is not a claim. It stays quiet when the sender is the organisation (its domains or a
+// subdomain), when an ESP sends for it with a passing DKIM signature of one of its domains, and for
+// our own and trusted domains. Tuning: add an organisation's other sending domains to its entry.
+import type { Evidence } from '../model';
+import type { Rule } from '../rule';
+import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
+import type { CanonicalHost } from '../../mail/hosts';
+import { isWithinDomains } from '../view';
+import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, protectedDomains } from './sender-context';
+
+interface PreparedOrganization {
+  organization: KnownOrganization;
+  names: PreparedName[];
+  government: boolean;
+}
+
+const preparedCache = new WeakMap<ResolvedPolicy, PreparedOrganization[]>();
+
+/**
+ * Known organisations, plus the organisation itself: it has no configured name, so its domains'
+ * distinctive labels stand in ("kaiyo-inst" for kaiyo-inst.or.jp), but only when 4+ letters long
+ * so that short labels like "mod" never match ordinary words.
+ */
+function prepareOrganizations(policy: ResolvedPolicy): PreparedOrganization[] {
+  const cached = preparedCache.get(policy);
+  if (cached) return cached;
+  const prepared: PreparedOrganization[] = [];
+  for (const organization of policy.knownOrganizations) {
+    const names = organization.names.map(prepareName).filter((name): name is PreparedName => name !== undefined);
+    if (names.length > 0) prepared.push({ organization, names, government: isGovernmentOrganization(organization) });
+  }
+  if (policy.organizationDomains.length > 0) {
+    const ownNames: PreparedName[] = [];
+    for (const entry of protectedDomains(policy).entries) {
+      if (entry.role !== 'organization') continue;
+      const label = entry.label.length >= 4 ? prepareName(entry.label) : undefined;
+      const full = prepareName(entry.registrable);
+      if (label) ownNames.push(label);
+      if (full) ownNames.push(full);
+    }
+    if (ownNames.length > 0) {
+      prepared.push({ organization: { names: ownNames.map((name) => name.original), domains: [...policy.organizationDomains] }, names: ownNames, government: false });
+    }
+  }
+  preparedCache.set(policy, prepared);
+  return prepared;
+}
+
+/** Words that decorate a Japanese subject tag without naming anyone: 【重要】, 【株式会社○○】, 【My JCB】. */
+const TAG_DECORATION = ['重要なお知らせ', '大切なお知らせ', '重要', '緊急', '至急', 'お知らせ', 'ご案内', 'ご連絡', '公式', '株式会社', 'カスタマーサポート', 'カスタマーセンター', 'サポートセンター', 'サポート', '事務局', 'notice', 'important', 'official'];
+
+/** The sender tags at the start of a Japanese subject: "【三井住友カード】ご利用確認" → ["三井住友カード"]. */
+export function subjectTags(subject: string): string[] {
+  const tags: string[] = [];
+  const text = subject.slice(0, 512);
+  let from = 0;
+  while (tags.length < 5) {
+    const open = text.indexOf('【', from);
+    if (open < 0) break;
+    const close = text.indexOf('】', open + 1);
+    if (close < 0) break;
+    const inner = text.slice(open + 1, close);
+    if (inner.length > 0 && inner.length <= 40) tags.push(inner);
+    from = close + 1;
+  }
+  return tags;
+}
+
+function tagNames(tag: string, name: PreparedName): boolean {
+  let compact = claimText(tag).replace(/ /g, '');
+  for (const word of TAG_DECORATION) compact = compact.split(word).join('');
+  if (compact === name.compact) return true;
+  return compact.startsWith('my') && compact.slice(2) === name.compact;
+}
+
+function sendsFor(host: CanonicalHost | undefined, signedBy: readonly string[], organization: KnownOrganization): boolean {
+  if (host && isWithinDomains(host.ascii, organization.domains)) return true;
+  return signedBy.some((domain) => isWithinDomains(domain, organization.domains));
+}
+
+export const organizationClaimMismatch: Rule = {
+  id: 'organization-claim-mismatch',
+  title: {
+    en: 'The message claims to be from an organisation, but comes from an unrelated address',
+    ja: '組織や企業を名乗っていますが、無関係なアドレスから送信されています',
+  },
+  explanation: {
+    en:
+      'The sender’s name (or the tag at the start of the subject) names a well-known organisation, ministry or company, but ' +
+      'the message was not sent from any of that organisation’s addresses. Real notices from these organisations come from ' +
+      'their own domains. Do not sign in, pay or reply through this message; go to the organisation’s site or app yourself.',
+    ja:
+      '差出人名（または件名冒頭の【】）に有名な組織・省庁・企業の名前がありますが、その組織のアドレスから送信されていません。' +
+      '本物のお知らせはその組織自身のドメインから届きます。このメールからログイン・支払い・返信はせず、' +
+      '公式サイトやアプリを自分で開いて確認してください。',
+  },
+  severity: 'medium',
+  category: 'sender',
+  technique: 'T1656',
+  check(message, policy, context) {
+    const organizations = prepareOrganizations(policy);
+    if (organizations.length === 0) return undefined;
+    const signedBy = dkimPassDomains(context.view);
+    const evidence: Evidence[] = [];
+    const claimed = new Set<KnownOrganization>();
+    let high = false;
+    const report = (entry: PreparedOrganization, name: PreparedName, field: string, value: string, address: string, host: CanonicalHost | undefined) => {
+      claimed.add(entry.organization);
+      evidence.push({ kind: 'impersonation', field, value, claimed: name.original, expected: [...entry.organization.domains], actual: address || '(no address)' });
+      if (entry.government || isFreemail(host, policy)) high = true;
+    };
+    const trustedSender = (host: CanonicalHost | undefined) =>
+      host !== undefined && (isWithinDomains(host.ascii, policy.organizationDomains) || isWithinDomains(host.ascii, policy.trustedDomains));
+
+    for (const identity of claimedIdentities(message)) {
+      if (!identity.name.trim() || (identity.viaList && !identity.address) || trustedSender(identity.host)) continue;
+      const text = claimText(identity.name);
+      for (const entry of organizations) {
+        if (claimed.has(entry.organization) || sendsFor(identity.host, signedBy, entry.organization)) continue;
+        const name = entry.names.find((candidate) => mentionsName(text, candidate));
+        if (name) report(entry, name, identity.field, identity.name, identity.address, identity.host);
+      }
+    }
+
+    const rewrite = listRewrite(message);
+    const authorAddress = rewrite ? rewrite.address ?? '' : message.from?.address ?? '';
+    const authorHost = hostOfAddress(authorAddress);
+    if (!(rewrite && !rewrite.address) && !trustedSender(authorHost)) {
+      for (const tag of subjectTags(message.subject)) {
+        for (const entry of organizations) {
+          if (claimed.has(entry.organization) || sendsFor(authorHost, signedBy, entry.organization)) continue;
+          const name = entry.names.find((candidate) => tagNames(tag, candidate));
+          if (name) report(entry, name, 'subject', `【${tag}】`, authorAddress, authorHost);
+        }
+      }
+    }
+    if (evidence.length === 0) return undefined;
+    return { evidence: evidence.slice(0, 4), severity: high ? 'high' : 'medium' };
+  },
+};

@@ -1,0 +1,166 @@
+// Protected person impersonation: the display name is one of the people the policy protects
+// (directors, former executives, outside experts the staff correspond with) but the address is
+// not theirs. This is the core of MirrorFace-style spear-phishing: a free-mail account named
+// after a known researcher writes to a think-tank about a "study group" or an interview.
+//
+// Matching is deliberately forgiving about spelling (order of family and given name, spaces in
+// Japanese names, titles, honorifics, look-alike letters, one or two typos in long names) and
+// strict about the address: only the person's configured emails and domains, or the
+// organisation's own domains, make the name legitimate.
+// Tuning: add a person's other addresses to `emails`/`domains` when their real mail is flagged.
+import type { Evidence } from '../model';
+import type { Rule } from '../rule';
+import type { ProtectedPerson, ResolvedPolicy } from '../../policy/types';
+import { isWithinDomains } from '../view';
+import { compactText } from '../text/normalize';
+import { skeleton } from '../text/confusables';
+import { damerauLevenshtein, similarityFromDistance } from '../text/similarity';
+import { isCjk, nameCandidates, nameSpellings } from '../text/names';
+import { claimedIdentities, isFreemail, registrableOf, type ClaimedIdentity } from './sender-context';
+
+interface Spelling {
+  compact: string;
+  skeleton: string;
+  length: number;
+  cjk: boolean;
+  /** Edits tolerated: none for short names (too many real people share them), more for long ones. */
+  tolerance: number;
+}
+
+interface PreparedPerson {
+  person: Required<ProtectedPerson>;
+  spellings: Spelling[];
+  emails: Set<string>;
+}
+
+/** Damerau-Levenshtein ≤ 1 for names of 6+ characters, ≤ 2 for 12+; exact (or look-alike) below. */
+export function nameTolerance(length: number): number {
+  if (length >= 12) return 2;
+  if (length >= 6) return 1;
+  return 0;
+}
+
+const preparedCache = new WeakMap<ResolvedPolicy, PreparedPerson[]>();
+
+function preparePeople(policy: ResolvedPolicy): PreparedPerson[] {
+  const cached = preparedCache.get(policy);
+  if (cached) return cached;
+  const prepared = policy.protectedPeople.map((person): PreparedPerson => {
+    const compacts = new Set<string>();
+    for (const name of [person.name, ...person.aliases]) for (const spelling of nameSpellings(name)) compacts.add(spelling);
+    const spellings = [...compacts].map((compact): Spelling => {
+      const length = Array.from(compact).length;
+      return { compact, skeleton: skeleton(compact), length, cjk: isCjk(compact), tolerance: nameTolerance(length) };
+    });
+    return { person, spellings, emails: new Set(person.emails.map((email) => email.toLowerCase())) };
+  });
+  preparedCache.set(policy, prepared);
+  return prepared;
+}
+
+interface NameMatch {
+  similarity: number;
+}
+
+function matchSpelling(candidate: string, candidateSkeleton: string, spelling: Spelling): NameMatch | undefined {
+  if (candidate === spelling.compact) return { similarity: 1 };
+  if (candidateSkeleton === spelling.skeleton) {
+    // Look-alike letters: equal to the eye, so as strong as an exact match; the similarity shows it is not identical.
+    return { similarity: similarityFromDistance(damerauLevenshtein(candidate, spelling.compact, 4), candidate, spelling.compact) };
+  }
+  if (spelling.tolerance === 0) return undefined;
+  const length = Array.from(candidate).length;
+  if (Math.abs(length - spelling.length) > spelling.tolerance) return undefined;
+  const distance = damerauLevenshtein(candidateSkeleton, spelling.skeleton, spelling.tolerance);
+  if (distance > spelling.tolerance) return undefined;
+  return { similarity: similarityFromDistance(distance, candidateSkeleton, spelling.skeleton) };
+}
+
+/** The best match of a display name against one person, if any. */
+export function matchPersonName(displayName: string, spellings: readonly Spelling[]): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  const consider = (match: NameMatch | undefined) => {
+    if (match && (!best || match.similarity > best.similarity)) best = match;
+  };
+  for (const candidate of nameCandidates(displayName)) {
+    const candidateSkeleton = skeleton(candidate);
+    for (const spelling of spellings) consider(matchSpelling(candidate, candidateSkeleton, spelling));
+    if (best?.similarity === 1) return best;
+  }
+  // Japanese names run into neighbouring words without spaces ("外務省渡辺健二"): look inside.
+  const compactDisplay = compactText(displayName.slice(0, 256));
+  const displaySkeleton = skeleton(compactDisplay);
+  for (const spelling of spellings) {
+    if (!spelling.cjk || spelling.length < 3) continue;
+    if (compactDisplay.includes(spelling.compact)) consider({ similarity: 1 });
+    else if (displaySkeleton.includes(spelling.skeleton)) consider({ similarity: 0.9 });
+  }
+  return best;
+}
+
+function isPersonsAddress(identity: ClaimedIdentity, prepared: PreparedPerson, policy: ResolvedPolicy): boolean {
+  const address = identity.address.toLowerCase();
+  if (address && prepared.emails.has(address)) return true;
+  const host = identity.host?.ascii;
+  if (!host) return false;
+  // The organisation's own domains are protected by its own DMARC; a namesake colleague is not an impersonator.
+  return isWithinDomains(host, prepared.person.domains) || isWithinDomains(host, policy.organizationDomains);
+}
+
+function expectedAddresses(person: Required<ProtectedPerson>, policy: ResolvedPolicy): string[] {
+  const expected = [...person.emails, ...person.domains];
+  return expected.length > 0 ? expected : [...policy.organizationDomains];
+}
+
+export const protectedPersonImpersonation: Rule = {
+  id: 'protected-person-impersonation',
+  title: {
+    en: 'The sender uses the name of a person you know, but not their address',
+    ja: '知っている人物の名前を使っていますが、その人のアドレスではありません',
+  },
+  explanation: {
+    en:
+      'The name shown as the sender matches someone your organisation has asked us to watch for (a colleague, an executive or an ' +
+      'expert you work with), but the message was sent from an address that person does not use. Attackers borrow trusted names ' +
+      'so that you reply, open an attachment or click a link. Do not do any of these; check with the person through an address ' +
+      'or phone number you already know.',
+    ja:
+      '差出人として表示されている名前は、組織が注意対象として登録している人物（同僚、役員、やり取りのある有識者など）と一致しますが、' +
+      'その人物が使っていないアドレスから送信されています。攻撃者は信頼されている名前を借りて、返信や添付ファイルの開封、' +
+      'リンクのクリックを促します。これらは行わず、以前から知っているアドレスや電話番号で本人に確認してください。',
+  },
+  severity: 'high',
+  category: 'sender',
+  technique: 'T1656',
+  check(message, policy) {
+    const people = preparePeople(policy);
+    if (people.length === 0) return undefined;
+    const evidence: Evidence[] = [];
+    for (const identity of claimedIdentities(message)) {
+      // A list that hid the author's address leaves nothing to compare; the list itself is not the impersonator.
+      if (!identity.name.trim() || (identity.viaList && !identity.address)) continue;
+      for (const prepared of people) {
+        const match = matchPersonName(identity.name, prepared.spellings);
+        if (!match || isPersonsAddress(identity, prepared, policy)) continue;
+        evidence.push({
+          kind: 'impersonation',
+          field: identity.field,
+          value: identity.name,
+          claimed: prepared.person.name,
+          expected: expectedAddresses(prepared.person, policy),
+          actual: identity.address || '(no address)',
+          similarity: match.similarity,
+        });
+        if (isFreemail(identity.host, policy) && identity.host) {
+          const domain = registrableOf(identity.host);
+          evidence.push({
+            kind: 'note',
+            text: `Sent from a free webmail account (${domain}) / 無料のWebメール（${domain}）から送信されています`,
+          });
+        }
+        break;
+      }
+    }
+    return evidence.length > 0 ? { evidence } : undefined;
+  },
+};

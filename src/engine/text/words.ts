@@ -1,0 +1,58 @@
+// Finding a name (an organisation, a department) inside a display name or subject as a whole
+// word: "DHL Paket" claims DHL, "Dhlservice" does not; "Amazon.co.jp" claims Amazon. Look-alike
+// letters, accents, invisible characters and full-width forms are folded first (see skeleton),
+// so "Мicrosoft" with a Cyrillic М still claims Microsoft. Japanese has no spaces between words,
+// so names in Japanese or Chinese script are found anywhere in the text.
+import { skeleton } from './confusables';
+import { isCjk } from './names';
+
+/** Texts longer than this are cut; display names and subjects are far shorter. */
+const CLAIM_TEXT_LIMIT = 1024;
+
+/** Skeleton with every run of non-letters/digits turned into one space: "Amazon.co.jp" → "amazon co jp". */
+export function claimText(value: string): string {
+  return skeleton(value.slice(0, CLAIM_TEXT_LIMIT)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const ASCII_WORD_CHAR = /[a-z0-9]/;
+
+/** True when `word` occurs in `text` with no ASCII letter or digit directly before or after it. */
+export function containsWord(text: string, word: string): boolean {
+  if (!word) return false;
+  let from = 0;
+  while (from <= text.length - word.length) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    const before = at > 0 ? text[at - 1] : '';
+    const after = text[at + word.length] ?? '';
+    if (!ASCII_WORD_CHAR.test(before) && !ASCII_WORD_CHAR.test(after)) return true;
+    from = at + 1;
+  }
+  return false;
+}
+
+export interface PreparedName {
+  /** The name as configured, for messages. */
+  original: string;
+  /** claimText of the name. */
+  text: string;
+  compact: string;
+  cjk: boolean;
+}
+
+/** Names too short to be matched safely (two Latin letters are in too many words) yield undefined. */
+export function prepareName(name: string): PreparedName | undefined {
+  const text = claimText(name);
+  const compact = text.replace(/ /g, '');
+  const cjk = isCjk(compact);
+  if (cjk ? Array.from(compact).length < 2 : compact.length < 3) return undefined;
+  return { original: name, text, compact, cjk };
+}
+
+/** Does the prepared claim text (see claimText) mention the name? */
+export function mentionsName(text: string, name: PreparedName): boolean {
+  if (name.cjk) return text.replace(/ /g, '').includes(name.compact);
+  if (containsWord(text, name.text)) return true;
+  // "Microsoft365" for "Microsoft 365": multi-word names may be written without spaces.
+  return name.text !== name.compact && containsWord(text, name.compact);
+}
