@@ -1,0 +1,358 @@
+// A small forward-only HTML tokenizer. Message HTML is hostile and can be megabytes long, so we
+// never build a DOM and never run a regex across the document: every loop moves forward, every
+// search remembers its last answer, and the whole walk is linear in the input.
+
+/** Named character references decoded everywhere (with ';'). */
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
+  AMP: '&', LT: '<', GT: '>', QUOT: '"',
+  copy: '©', COPY: '©', reg: '®', REG: '®', trade: '™', TRADE: '™',
+  hellip: '…', mldr: '…', mdash: '—', ndash: '–', minus: '−', hyphen: '‐', dash: '‐',
+  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„',
+  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', prime: '′', Prime: '″',
+  bull: '•', bullet: '•', middot: '·', centerdot: '·', dagger: '†', Dagger: '‡', permil: '‰',
+  zwj: '\u200d', zwnj: '\u200c', lrm: '\u200e', rlm: '\u200f', shy: '\u00ad',
+  ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', hairsp: '\u200a', ZeroWidthSpace: '\u200b', NoBreak: '\u2060',
+  euro: '€', pound: '£', yen: '¥', cent: '¢', curren: '¤', dollar: '$',
+  sect: '§', para: '¶', deg: '°', plusmn: '±', times: '×', divide: '÷', micro: 'µ',
+  iexcl: '¡', iquest: '¿', brvbar: '¦', uml: '¨', acute: '´', cedil: '¸', macr: '¯', ordf: 'ª', ordm: 'º',
+  not: '¬', sup1: '¹', sup2: '²', sup3: '³', frac14: '¼', frac12: '½', frac34: '¾',
+  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Auml: 'Ä', Aring: 'Å', AElig: 'Æ', Ccedil: 'Ç',
+  Egrave: 'È', Eacute: 'É', Ecirc: 'Ê', Euml: 'Ë', Igrave: 'Ì', Iacute: 'Í', Icirc: 'Î', Iuml: 'Ï',
+  ETH: 'Ð', Ntilde: 'Ñ', Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô', Otilde: 'Õ', Ouml: 'Ö', Oslash: 'Ø',
+  Ugrave: 'Ù', Uacute: 'Ú', Ucirc: 'Û', Uuml: 'Ü', Yacute: 'Ý', THORN: 'Þ', szlig: 'ß',
+  agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', auml: 'ä', aring: 'å', aelig: 'æ', ccedil: 'ç',
+  egrave: 'è', eacute: 'é', ecirc: 'ê', euml: 'ë', igrave: 'ì', iacute: 'í', icirc: 'î', iuml: 'ï',
+  eth: 'ð', ntilde: 'ñ', ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ouml: 'ö', oslash: 'ø',
+  ugrave: 'ù', uacute: 'ú', ucirc: 'û', uuml: 'ü', yacute: 'ý', thorn: 'þ', yuml: 'ÿ',
+  larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔', rArr: '⇒', lArr: '⇐', check: '✓', cross: '✗',
+  colon: ':', sol: '/', bsol: '\\', period: '.', comma: ',', excl: '!', quest: '?', num: '#', percnt: '%',
+  lpar: '(', rpar: ')', lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', lcub: '{', rcub: '}', commat: '@',
+  equals: '=', plus: '+', ast: '*', semi: ';', lowbar: '_', grave: '`', Hat: '^', vert: '|', verbar: '|',
+  Tab: '\t', NewLine: '\n',
+};
+
+/** Entities browsers also decode without the ';' (the legacy ones that matter in practice). */
+const LEGACY_ENTITIES = ['amp', 'AMP', 'lt', 'LT', 'gt', 'GT', 'quot', 'QUOT', 'nbsp', 'copy', 'COPY', 'reg', 'REG'];
+
+/** What browsers show for &#128;–&#159;: the windows-1252 characters, not C1 controls. */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function codePointText(value: number): string {
+  if (value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return '\ufffd';
+  if (value >= 0x80 && value <= 0x9f) return WINDOWS_1252_C1[value - 0x80];
+  return String.fromCodePoint(value);
+}
+
+/**
+ * Decodes character references: named ones from a common table, decimal and hex ones (with or
+ * without ';'). In attribute values a legacy entity without ';' followed by '=' or a letter is
+ * left alone, as browsers do, so "?a=1&copy=2" stays a query string.
+ */
+export function decodeEntities(value: string, inAttribute = false): string {
+  let amp = value.indexOf('&');
+  if (amp < 0) return value;
+  const out: string[] = [];
+  let last = 0;
+  while (amp >= 0) {
+    let i = amp + 1;
+    let replacement: string | undefined;
+    let end = i;
+    if (value.charCodeAt(i) === 0x23) {
+      // Numeric reference.
+      i++;
+      const hex = value.charCodeAt(i) === 0x78 || value.charCodeAt(i) === 0x58;
+      if (hex) i++;
+      const digitsStart = i;
+      let number = 0;
+      while (i < value.length) {
+        const c = value.charCodeAt(i);
+        const digit = hex ? (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1) : c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
+        if (digit < 0) break;
+        if (number <= 0x10ffff) number = number * (hex ? 16 : 10) + digit;
+        i++;
+      }
+      if (i > digitsStart) {
+        replacement = codePointText(number);
+        end = value.charCodeAt(i) === 0x3b ? i + 1 : i;
+      }
+    } else {
+      while (i < value.length && i - amp <= 32 && isAsciiAlnum(value.charCodeAt(i))) i++;
+      const name = value.slice(amp + 1, i);
+      if (value.charCodeAt(i) === 0x3b && Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, name)) {
+        replacement = NAMED_ENTITIES[name];
+        end = i + 1;
+      } else {
+        // Longest legacy entity that prefixes the name, e.g. "&ampfoo" or "&nbsp ".
+        let best = 0;
+        for (const legacy of LEGACY_ENTITIES) {
+          if (legacy.length <= best || !name.startsWith(legacy)) continue;
+          const after = value.charCodeAt(amp + 1 + legacy.length);
+          if (inAttribute && (after === 0x3d || isAsciiAlnum(after))) continue;
+          best = legacy.length;
+          replacement = NAMED_ENTITIES[legacy];
+          end = amp + 1 + legacy.length;
+        }
+      }
+    }
+    if (replacement !== undefined) {
+      out.push(value.slice(last, amp), replacement);
+      last = end;
+    }
+    amp = value.indexOf('&', Math.max(end, amp + 1));
+  }
+  out.push(value.slice(last));
+  return out.join('');
+}
+
+export interface TagAttributes {
+  get(name: string): string | undefined;
+}
+
+export interface HtmlVisitor {
+  /** Raw (not yet entity-decoded) text between tags that a reader would see. */
+  text(raw: string): void;
+  /** Return true to ask for the tag's attributes. */
+  wantsAttributes?(name: string): boolean;
+  startTag(name: string, attributes: TagAttributes | undefined): void;
+  endTag(name: string): void;
+  /** Checked after every tag; true stops the walk. */
+  done?(): boolean;
+}
+
+/** Elements whose content a reader never sees as text (scripts, styles, the title…). */
+const HIDDEN_CONTENT = new Set(['script', 'style', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'template', 'object']);
+
+class AttributeMap implements TagAttributes {
+  private readonly values = new Map<string, string>();
+  set(name: string, value: string): void {
+    // The first occurrence wins, as in browsers.
+    if (!this.values.has(name)) this.values.set(name, value);
+  }
+  get(name: string): string | undefined {
+    return this.values.get(name);
+  }
+}
+
+function isTagNameChar(code: number): boolean {
+  return isAsciiAlnum(code) || code === 0x2d || code === 0x3a || code === 0x5f;
+}
+
+function isHtmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
+
+/**
+ * Reads the rest of a tag from `pos` (just after its name) to the closing '>'. Quoted attribute
+ * values may contain '>'. Returns the index after '>' (or the input length when the tag never closes).
+ */
+function readTagRest(html: string, pos: number, attributes: AttributeMap | undefined): number {
+  const n = html.length;
+  let i = pos;
+  while (i < n) {
+    let c = html.charCodeAt(i);
+    if (c === 0x3e) return i + 1;
+    if (isHtmlSpace(c) || c === 0x2f) {
+      i++;
+      continue;
+    }
+    // Attribute name.
+    const nameStart = i;
+    while (i < n) {
+      c = html.charCodeAt(i);
+      if (isHtmlSpace(c) || c === 0x2f || c === 0x3e || (c === 0x3d && i > nameStart)) break;
+      i++;
+    }
+    const name = attributes ? html.slice(nameStart, i).toLowerCase() : '';
+    while (i < n && isHtmlSpace(html.charCodeAt(i))) i++;
+    if (html.charCodeAt(i) !== 0x3d) {
+      attributes?.set(name, '');
+      continue;
+    }
+    i++;
+    while (i < n && isHtmlSpace(html.charCodeAt(i))) i++;
+    c = html.charCodeAt(i);
+    let value: string;
+    if (c === 0x22 || c === 0x27) {
+      const close = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      const valueEnd = close < 0 ? n : close;
+      value = attributes ? html.slice(i + 1, valueEnd) : '';
+      i = close < 0 ? n : close + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && !isHtmlSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x3e) i++;
+      value = attributes ? html.slice(valueStart, i) : '';
+    }
+    attributes?.set(name, attributes ? decodeEntities(value, true) : '');
+  }
+  return n;
+}
+
+/** Case-insensitive search for "</name" that remembers its answer per name, keeping repeated searches linear. */
+class ClosingTagFinder {
+  private readonly cache = new Map<string, { from: number; found: number }>();
+  constructor(private readonly html: string) {}
+  find(name: string, from: number): number {
+    const cached = this.cache.get(name);
+    if (cached && from >= cached.from && (cached.found < 0 || cached.found >= from)) return cached.found;
+    let at = this.html.indexOf('</', from);
+    while (at >= 0) {
+      let matches = true;
+      for (let k = 0; k < name.length; k++) {
+        const code = this.html.charCodeAt(at + 2 + k) | 0x20;
+        if (code !== name.charCodeAt(k)) {
+          matches = false;
+          break;
+        }
+      }
+      if (matches && !isTagNameChar(this.html.charCodeAt(at + 2 + name.length))) break;
+      at = this.html.indexOf('</', at + 2);
+    }
+    this.cache.set(name, { from, found: at });
+    return at;
+  }
+}
+
+/** Walks the document once, reporting visible text runs and tags. */
+export function walkHtml(html: string, visitor: HtmlVisitor): void {
+  const n = html.length;
+  const closing = new ClosingTagFinder(html);
+  let textStart = 0;
+  let i = 0;
+  const emitText = (end: number) => {
+    if (end > textStart) visitor.text(html.slice(textStart, end));
+  };
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    const next = html.charCodeAt(lt + 1);
+    if (next === 0x21 || next === 0x3f) {
+      // Comment, doctype, CDATA or processing instruction: never visible.
+      emitText(lt);
+      let end: number;
+      if (html.startsWith('<!--', lt)) {
+        const close = html.indexOf('-->', lt + 4);
+        end = close < 0 ? n : close + 3;
+      } else {
+        const close = html.indexOf('>', lt + 2);
+        end = close < 0 ? n : close + 1;
+      }
+      i = textStart = end;
+      continue;
+    }
+    const isEnd = next === 0x2f;
+    const nameStart = lt + (isEnd ? 2 : 1);
+    const first = html.charCodeAt(nameStart);
+    if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) {
+      // "a < b" or "</ 3": a literal '<', part of the text.
+      i = lt + 1;
+      continue;
+    }
+    emitText(lt);
+    let nameEnd = nameStart + 1;
+    while (nameEnd < n && isTagNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    const attributes = !isEnd && visitor.wantsAttributes?.(name) ? new AttributeMap() : undefined;
+    const tagEnd = readTagRest(html, nameEnd, attributes);
+    if (isEnd) visitor.endTag(name);
+    else visitor.startTag(name, attributes);
+    i = textStart = tagEnd;
+    if (!isEnd && HIDDEN_CONTENT.has(name)) {
+      // Raw text up to the matching end tag (or the end of the document, as browsers do).
+      const close = closing.find(name, tagEnd);
+      if (close < 0) {
+        i = textStart = n;
+      } else {
+        const closeEnd = readTagRest(html, close + 2 + name.length, undefined);
+        visitor.endTag(name);
+        i = textStart = closeEnd;
+      }
+    }
+    if (visitor.done?.()) return;
+  }
+  emitText(n);
+}
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'caption',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer',
+  'nav', 'aside', 'main', 'form', 'fieldset', 'legend', 'address', 'center', 'figure', 'figcaption',
+  'details', 'summary', 'body', 'html', 'option', 'textarea', 'hgroup', 'menu',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+
+/** Whitespace runs (HTML's notion) become one space; other characters are kept. */
+export function collapseHtmlWhitespace(value: string): string {
+  let out = '';
+  let runStart = -1;
+  let last = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const space = i < value.length && isHtmlSpace(value.charCodeAt(i));
+    if (space) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      out += value.slice(last, runStart) + ' ';
+      last = i;
+      runStart = -1;
+    }
+  }
+  return last === 0 ? value : out + value.slice(last);
+}
+
+/**
+ * The text a reader would see in an HTML body: scripts, styles, the title and comments removed,
+ * block elements and <br> turned into line breaks, table cells separated by spaces, inline tags
+ * removed without adding space (so "Pay<b>Pal</b>" stays one word), entities decoded, whitespace
+ * collapsed and at most one blank line in a row. Linear in the input.
+ */
+export function htmlToText(html: string): string {
+  if (typeof html !== 'string' || !html) return '';
+  const parts: string[] = [];
+  let preDepth = 0;
+  walkHtml(html, {
+    text(raw) {
+      const decoded = decodeEntities(raw);
+      parts.push(preDepth > 0 ? decoded.replace(/\r\n?/g, '\n') : collapseHtmlWhitespace(decoded).replace(/\u00a0/g, ' '));
+    },
+    startTag(name) {
+      if (name === 'pre') preDepth++;
+      if (BLOCK_TAGS.has(name)) parts.push('\n');
+      else if (CELL_TAGS.has(name)) parts.push(' ');
+    },
+    endTag(name) {
+      if (name === 'pre' && preDepth > 0) preDepth--;
+      if (BLOCK_TAGS.has(name)) parts.push('\n');
+      else if (CELL_TAGS.has(name)) parts.push(' ');
+    },
+  });
+  return tidyLines(parts.join(''));
+}
+
+/** Trims each line, collapses spaces and keeps at most one empty line between paragraphs. */
+function tidyLines(text: string): string {
+  const out: string[] = [];
+  let blank = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let lineStart = pos;
+    let lineEnd = end;
+    while (lineStart < lineEnd && (text.charCodeAt(lineStart) === 0x20 || text.charCodeAt(lineStart) === 0x09)) lineStart++;
+    while (lineEnd > lineStart && (text.charCodeAt(lineEnd - 1) === 0x20 || text.charCodeAt(lineEnd - 1) === 0x09)) lineEnd--;
+    const line = text.slice(lineStart, lineEnd);
+    pos = end + 1;
+    if (!line) {
+      blank++;
+      continue;
+    }
+    if (out.length) out.push(blank > 1 ? '\n\n' : '\n');
+    out.push(line);
+    blank = 0;
+  }
+  return out.join('');
+}
