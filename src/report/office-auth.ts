@@ -1,0 +1,81 @@
+// Graph tokens through MSAL's nested app authentication (the signed-in Outlook account, no separate
+// sign-in page). MSAL is handed in by a loader so the task pane can load it lazily (dynamic import: the
+// pane bundle carries it only when the mailbox channel is configured) while the Report button's bundle,
+// which must not split, imports it statically.
+import { TokenUnavailableError, type TokenProvider } from './tokens';
+
+interface TokenRequest {
+  scopes: string[];
+}
+
+/** The part of an MSAL public client we use. */
+export interface NestableClient {
+  acquireTokenSilent(request: TokenRequest): Promise<{ accessToken: string }>;
+  acquireTokenPopup(request: TokenRequest): Promise<{ accessToken: string }>;
+}
+
+/** The part of @azure/msal-browser we use, described structurally so either of its builds fits. */
+export interface MsalModule {
+  createNestablePublicClientApplication(configuration: { auth: { clientId: string; authority?: string } }): Promise<NestableClient>;
+  InteractionRequiredAuthError: abstract new (...args: never[]) => Error;
+}
+
+export interface NaaOptions {
+  clientId: string;
+  loadMsal: () => Promise<MsalModule>;
+  /** False in the Report button's runtime: there is no window to show a sign-in popup in. */
+  interactive: boolean;
+}
+
+function isInteractionRequired(msal: MsalModule, error: unknown): boolean {
+  if (error instanceof msal.InteractionRequiredAuthError) return true;
+  const code = (error as { errorCode?: unknown })?.errorCode;
+  return typeof code === 'string' && /interaction_required|consent_required|login_required/.test(code);
+}
+
+function classify(error: unknown): TokenUnavailableError {
+  const code = String((error as { errorCode?: unknown })?.errorCode ?? '');
+  if (/user_cancelled|popup_window_error|user_canceled/.test(code)) return new TokenUnavailableError('cancelled', false);
+  if (/consent|access_denied|invalid_grant/.test(code)) return new TokenUnavailableError('consent-denied', false);
+  if (/network|timed_out|timeout/.test(code)) return new TokenUnavailableError('network', true);
+  return new TokenUnavailableError('unavailable', true);
+}
+
+export function createNaaTokenProvider(options: NaaOptions): TokenProvider {
+  let app: Promise<{ msal: MsalModule; client: NestableClient }> | undefined;
+  const client = () => {
+    app ??= options.loadMsal().then(async (msal) => ({
+      msal,
+      client: await msal.createNestablePublicClientApplication({
+        auth: { clientId: options.clientId, authority: 'https://login.microsoftonline.com/common' },
+      }),
+    }));
+    // A failed start (offline) is retried on the next call rather than cached.
+    app.catch(() => {
+      app = undefined;
+    });
+    return app;
+  };
+  return {
+    async getToken(scopes) {
+      let loaded: { msal: MsalModule; client: NestableClient };
+      try {
+        loaded = await client();
+      } catch (error) {
+        throw classify(error);
+      }
+      const request = { scopes: [...scopes] };
+      try {
+        return (await loaded.client.acquireTokenSilent(request)).accessToken;
+      } catch (error) {
+        if (!isInteractionRequired(loaded.msal, error)) throw classify(error);
+        if (!options.interactive) throw new TokenUnavailableError('interaction-required', true);
+      }
+      try {
+        return (await loaded.client.acquireTokenPopup(request)).accessToken;
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Access tokens for Microsoft Graph (mailbox channel, moving the message, re-fetching it for the outbox).
+// The implementation (MSAL nested app authentication) is in office-auth.ts; tests hand in their own.
+
+export interface TokenProvider {
+  /** A bearer token for Graph with these delegated scopes. */
+  getToken(scopes: readonly string[]): Promise<string>;
+}
+
+export const GRAPH_SCOPES = {
+  /** Send the report from the user's mailbox (small messages). */
+  send: ['Mail.Send'],
+  /** Drafts and upload sessions (large messages), moving the reported message. */
+  readWrite: ['Mail.ReadWrite'],
+  /** Re-fetch a queued message's MIME. */
+  read: ['Mail.Read'],
+} as const;
+
+/** Why a token could not be had; `retryable` is false when asking again now would fail the same way. */
+export class TokenUnavailableError extends Error {
+  constructor(
+    readonly code: 'interaction-required' | 'cancelled' | 'consent-denied' | 'network' | 'unavailable',
+    readonly retryable: boolean,
+  ) {
+    super(`Could not get a Microsoft Graph token (${code})`);
+    this.name = 'TokenUnavailableError';
+  }
+}
