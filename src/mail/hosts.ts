@@ -4,7 +4,7 @@ import { parse } from 'tldts';
 import { toASCII, toUnicode } from 'punycode/';
 
 export interface CanonicalHost {
-  /** Lower-case ASCII (punycode) form without trailing dot, e.g. "xn--80ak6aa92e.com". */
+  /** Lower-case ASCII (punycode) form without trailing dot, e.g. "xn--80ak6aa92e.com"; IPv6 keeps its brackets, e.g. "[::1]". */
   ascii: string;
   /** Unicode form for display and confusable checks, e.g. "аррӏе.com". */
   unicode: string;
@@ -15,42 +15,92 @@ export interface CanonicalHost {
   isIp: boolean;
 }
 
+/** Longer inputs are not host names (253 ASCII characters, allowing for Unicode before punycode). */
+const MAX_HOST_INPUT = 253 * 4;
+
+function stripTrailingDots(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 0x2e) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
+function trimAddressEnd(value: string): string {
+  let end = value.length;
+  while (end > 0) {
+    const c = value.charCodeAt(end - 1);
+    if (c !== 0x3e && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
+  return value.slice(0, end);
+}
+
 /** Domain part of an address, lower-cased; '' when there is none. */
 export function domainOfAddress(address: string): string {
+  if (typeof address !== 'string') return '';
   const at = address.lastIndexOf('@');
   if (at < 0) return '';
-  return address.slice(at + 1).trim().replace(/[>\s]+$/, '').toLowerCase();
+  return trimAddressEnd(address.slice(at + 1).trim()).toLowerCase();
+}
+
+// Code points the WHATWG URL parser forbids in a host; a host containing one cannot be visited.
+const FORBIDDEN_HOST_CHARS = /[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/;
+
+/**
+ * WHATWG "ends in a number": the last label is decimal or 0x-hex, so a browser parses the host
+ * as IPv4 (and refuses it when out of range) rather than as a name.
+ */
+function endsInNumber(host: string): boolean {
+  const labels = stripTrailingDots(host).split('.');
+  const last = labels[labels.length - 1] ?? '';
+  return /^\d+$/.test(last) || /^0x[0-9a-f]*$/i.test(last);
+}
+
+/** A bracketed or bare IPv6 literal (two or more colons), with an optional :port dropped otherwise. */
+function prepareForUrl(host: string): string {
+  if (host.startsWith('[')) return host;
+  const colons = host.split(':').length - 1;
+  if (colons >= 2) return `[${host}]`;
+  // "example.com:8080": the port is not part of the host.
+  if (colons === 1 && /:\d{0,5}$/.test(host)) return host.slice(0, host.lastIndexOf(':'));
+  return host;
 }
 
 export function canonicalHost(input: string): CanonicalHost | undefined {
-  let host = input.trim().toLowerCase().replace(/\.+$/, '');
-  if (!host || host.length > 253 * 4) return undefined;
+  if (typeof input !== 'string') return undefined;
+  const trimmed = input.trim();
+  if (!trimmed || trimmed.length > MAX_HOST_INPUT) return undefined;
+  let host: string;
   // The WHATWG URL parser applies the same IDNA and IPv4 rules browsers do (0x7f.1 -> 127.0.0.1,
-  // full-width letters -> ASCII), so what we analyse is where a click would really go.
+  // full-width letters and dots -> ASCII, case folding), so what we analyse is where a click would really go.
   try {
-    host = new URL('http://' + (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host) + '/').hostname;
+    host = new URL(`http://${prepareForUrl(trimmed)}/`).hostname;
   } catch {
+    // Not a host a browser would visit (bad punycode, an out-of-range IPv4, a disallowed character).
+    // Keep a best-effort form for sender domains, unless it holds characters no host can.
+    const lower = prepareForUrl(trimmed).toLowerCase();
+    if (FORBIDDEN_HOST_CHARS.test(lower.startsWith('[') ? lower.slice(1, -1).replace(/:/g, '') : lower)) return undefined;
     try {
-      host = toASCII(host);
+      host = toASCII(lower);
     } catch {
       return undefined;
     }
   }
-  const ascii = host.replace(/\.+$/, '');
+  const ascii = stripTrailingDots(host.toLowerCase());
   if (!ascii) return undefined;
-  const parsed = parse(ascii, { allowPrivateDomains: false });
-  const isIp = Boolean(parsed.isIp) || ascii.startsWith('[');
+  const parsed = parse(ascii, { allowPrivateDomains: false, extractHostname: !ascii.startsWith('[') });
+  const isIp = ascii.startsWith('[') || Boolean(parsed.isIp) || endsInNumber(ascii);
   let unicode = ascii;
-  try {
-    unicode = toUnicode(ascii);
-  } catch {
-    unicode = ascii;
+  if (!isIp && ascii.includes('xn--')) {
+    try {
+      unicode = toUnicode(ascii);
+    } catch {
+      unicode = ascii;
+    }
   }
-  return {
-    ascii,
-    unicode,
-    registrable: isIp ? undefined : parsed.domain ?? undefined,
-    publicSuffix: isIp ? undefined : parsed.publicSuffix ?? undefined,
-    isIp,
-  };
+  const result: CanonicalHost = { ascii, unicode, isIp };
+  if (!isIp) {
+    if (parsed.domain) result.registrable = parsed.domain;
+    if (parsed.publicSuffix) result.publicSuffix = parsed.publicSuffix;
+  }
+  return result;
 }
