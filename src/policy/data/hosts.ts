@@ -1,0 +1,163 @@
+// Link hosts with a meaning of their own. Each entry is a host name or registrable domain without
+// wildcards; an entry covers its subdomains (sharepoint.com covers contoso-my.sharepoint.com,
+// safelinks.protection.outlook.com covers jpn01.safelinks.protection.outlook.com).
+
+/**
+ * File sharing and cloud storage. Colleagues share files this way every day; attackers use the
+ * same services because the link looks routine and the payload is not in the message itself.
+ */
+export const FILE_SHARING_HOSTS: readonly string[] = [
+  // Microsoft
+  'onedrive.live.com',
+  '1drv.ms',
+  'onedrive.com',
+  'sharepoint.com',
+  'sharepoint-df.com',
+  'blob.core.windows.net',
+  'web.core.windows.net',
+  // Google
+  'drive.google.com',
+  'docs.google.com',
+  'drive.usercontent.google.com',
+  'storage.googleapis.com',
+  'storage.cloud.google.com',
+  'firebasestorage.googleapis.com',
+  // Dropbox, Box
+  'dropbox.com',
+  'dropboxusercontent.com',
+  'db.tt',
+  'box.com',
+  'box.net',
+  // Adobe, DocSend: shared-document pages used as "view the document" lures
+  'acrobat.adobe.com',
+  'documentcloud.adobe.com',
+  'docsend.com',
+  // Transfer services
+  'wetransfer.com',
+  'we.tl',
+  'mega.nz',
+  'mega.io',
+  'mediafire.com',
+  'sendspace.com',
+  'filetransfer.io',
+  'transfer.sh',
+  'file.io',
+  'gofile.io',
+  'pixeldrain.com',
+  'files.fm',
+  'catbox.moe',
+  '4shared.com',
+  '1fichier.com',
+  'pcloud.com',
+  'pcloud.link',
+  'swisstransfer.com',
+  'transfernow.net',
+  'fromsmash.com',
+  'send-anywhere.com',
+  'disk.yandex.ru',
+  'disk.yandex.com',
+  // Japanese transfer services
+  'gigafile.nu',
+  'firestorage.jp',
+  // Object storage and IPFS gateways that host phishing pages and payloads
+  's3.amazonaws.com',
+  'r2.dev',
+  'ipfs.io',
+  'dweb.link',
+];
+
+/** URL shorteners: they hide where a link really goes. */
+export const URL_SHORTENERS: readonly string[] = [
+  'bit.ly',
+  'bitly.com',
+  'j.mp',
+  'tinyurl.com',
+  't.co',
+  'ow.ly',
+  'is.gd',
+  'v.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'goo.gl',
+  'x.gd',
+  't.ly',
+  'shorturl.at',
+  'shorturl.asia',
+  'rb.gy',
+  'tiny.cc',
+  'tiny.one',
+  's.id',
+  'bl.ink',
+  'lnkd.in',
+  'bit.do',
+  'short.gy',
+  'shorte.st',
+  'adf.ly',
+  'cli.re',
+  'gg.gg',
+  'soo.gd',
+  'clck.ru',
+  'u.to',
+  'urlz.fr',
+  'dlvr.it',
+  'ift.tt',
+  'fb.me',
+  'me2.do',
+  'url.kr',
+  'linktr.ee',
+  // QR-code link services (quishing)
+  'qrco.de',
+  'l.ead.me',
+  // Japanese shorteners
+  'qr.paps.jp',
+  'ux.nu',
+  'htn.to',
+  'amba.to',
+  'nico.ms',
+  'r10.to',
+  'lin.ee',
+  // Store shorteners
+  'amzn.to',
+  'amzn.asia',
+];
+
+/**
+ * Mail services whose links normally redirect: click tracking of newsletter platforms and the
+ * link protection of mail security gateways. A link through them whose text names another site
+ * is how these services work, not a mismatch by itself.
+ */
+export const TRACKING_LINK_HOSTS: readonly string[] = [
+  // Link protection (rewritten by the recipient's own mail security)
+  'safelinks.protection.outlook.com',
+  'safelinks.protection.office365.us',
+  'urldefense.com',
+  'urldefense.proofpoint.com',
+  'mimecast.com',
+  'mimecastprotect.com',
+  'linkprotect.cudasvc.com',
+  'secure-web.cisco.com',
+  'protection.sophos.com',
+  // Newsletter and transactional mail platforms
+  'list-manage.com',
+  'mcusercontent.com',
+  'mailchi.mp',
+  'mandrillapp.com',
+  'sendgrid.net',
+  'hubspotlinks.com',
+  'hubspotemail.net',
+  'hs-sites.com',
+  'mktoweb.com',
+  'exacttarget.com',
+  'rs6.net',
+  'awstrack.me',
+  'mailgun.org',
+  'sparkpostmail.com',
+  'mjt.lu',
+  'createsend1.com',
+  'cmail19.com',
+  'cmail20.com',
+  'eloqua.com',
+  'e2ma.net',
+  'cuenote.jp',
+];
