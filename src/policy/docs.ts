@@ -255,12 +255,13 @@ export function renderPolicyDocs(options: PolicyDocsOptions = {}): string {
   lines.push(`### Known organisations`, '');
   lines.push(
     'Free-mail and shared tenant domains are never listed as an organisation\'s domain, even where the brand owns them (anyone can get an address at outlook.com, icloud.com or docomo.ne.jp and put the brand in the display name). ' +
-      'Names are chosen not to collide with ordinary words or personal names; Latin-script names are compared as whole words.',
+      'Names are chosen not to collide with ordinary words or personal names ("Chase Bank", not "Chase"; "みずほ銀行", not "みずほ"); Latin-script names are compared as whole words. ' +
+      'A few short brand names are kept because phishing uses exactly them ("Apple", "UPS", "DHL", "JCB"): mail from an unrelated "Apple Pie Bakery" is then checked against Apple\'s domains, and IT can add such a sender to `trustedDomains`.',
     '',
   );
   for (const group of BUILTIN_ORGANIZATION_GROUPS) {
     lines.push(`#### ${group.title.en} / ${group.title.ja} (${group.organizations.length})`, '', '| Names | Domains |', '| --- | --- |');
-    for (const organization of group.organizations) lines.push(`| ${cell(organization.names.join(', '))} | ${cell(organization.domains.join(', '))} |`);
+    for (const organization of group.organizations) lines.push(`| ${cell(organization.names.join('; '))} | ${cell(organization.domains.join(', '))} |`);
     lines.push('');
   }
 
