@@ -1,0 +1,141 @@
+// A campaign's indicators as a STIX 2.1 bundle a threat-intelligence platform can import: the
+// reporting organisation (identity), the campaign, one indicator per observable with a STIX pattern,
+// and "indicates" relationships. Ids are UUIDv5 of the content and timestamps come from the reports,
+// so exporting the same campaign twice gives the same bytes.
+import type { CampaignRecord, IndicatorOccurrence, IndicatorType } from '../store/types';
+import { LURE_LENS_NAMESPACE, uuidV5 } from './uuid';
+
+export interface StixObject {
+  type: string;
+  spec_version: '2.1';
+  id: string;
+  created: string;
+  modified: string;
+  [property: string]: unknown;
+}
+
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+export interface StixExportInput {
+  organizationName: string;
+  /** When this service instance was set up: the identity object's timestamp. */
+  instanceCreatedAt: string;
+  campaign: CampaignRecord;
+  indicators: readonly IndicatorOccurrence[];
+}
+
+/** A STIX pattern string literal: quotes and backslashes escaped (STIX 2.1 patterning, 9.1). */
+export function stixString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const PATTERNS: Record<IndicatorType, (value: string) => string> = {
+  'sender-address': (v) => `[email-message:from_ref.value = ${stixString(v)}]`,
+  'reply-to': (v) => `[email-addr:value = ${stixString(v)}]`,
+  'return-path': (v) => `[email-addr:value = ${stixString(v)}]`,
+  'sender-domain': (v) => `[domain-name:value = ${stixString(v)}]`,
+  'url-domain': (v) => `[domain-name:value = ${stixString(v)}]`,
+  url: (v) => `[url:value = ${stixString(v)}]`,
+  attachment: (v) => `[file:hashes.'SHA-256' = ${stixString(v)}]`,
+};
+
+const LABELS: Record<IndicatorType, string> = {
+  'sender-address': 'Sender address',
+  'reply-to': 'Reply-To address',
+  'return-path': 'Envelope sender (Return-Path)',
+  'sender-domain': 'Sender domain',
+  'url-domain': 'Linked domain',
+  url: 'Linked URL',
+  attachment: 'Attachment SHA-256',
+};
+
+export function stixPattern(type: IndicatorType, value: string): string {
+  return PATTERNS[type](value);
+}
+
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** STIX indicator-type-ov from what analysts decided about the campaign's reports. */
+function indicatorTypes(campaign: CampaignRecord): string[] {
+  const d = campaign.dispositions;
+  if ((d.malicious ?? 0) > 0) return ['malicious-activity'];
+  const decided = (d.benign ?? 0) + (d.simulation ?? 0);
+  if (decided > 0 && decided === campaign.reportCount) return ['benign'];
+  return ['anomalous-activity'];
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+export function stixBundle(input: StixExportInput): StixBundle {
+  const { campaign } = input;
+  const identityId = `identity--${uuidV5(LURE_LENS_NAMESPACE, 'identity:' + input.organizationName)}`;
+  const identity: StixObject = {
+    type: 'identity',
+    spec_version: '2.1',
+    id: identityId,
+    created: input.instanceCreatedAt,
+    modified: input.instanceCreatedAt,
+    name: input.organizationName,
+    identity_class: 'organization',
+  };
+  const campaignId = `campaign--${uuidV5(LURE_LENS_NAMESPACE, 'campaign:' + campaign.id)}`;
+  const campaignObject: StixObject = {
+    type: 'campaign',
+    spec_version: '2.1',
+    id: campaignId,
+    created: campaign.createdAt,
+    modified: laterOf(campaign.createdAt, campaign.lastSeen),
+    created_by_ref: identityId,
+    name: clip(campaign.title, 300),
+    description: `Phishing campaign reported ${campaign.reportCount} time(s) by users of ${input.organizationName}.`,
+    first_seen: campaign.firstSeen,
+    last_seen: campaign.lastSeen,
+  };
+  const types = indicatorTypes(campaign);
+  const indicators: StixObject[] = [];
+  const relationships: StixObject[] = [];
+  for (const occurrence of input.indicators) {
+    const pattern = stixPattern(occurrence.type, occurrence.value);
+    // Per campaign: the same URL seen in two campaigns has two first-seen times, so two indicators.
+    const id = `indicator--${uuidV5(LURE_LENS_NAMESPACE, `indicator:${campaign.id}:${pattern}`)}`;
+    const modified = laterOf(occurrence.firstSeen, occurrence.lastSeen);
+    const label = LABELS[occurrence.type];
+    indicators.push({
+      type: 'indicator',
+      spec_version: '2.1',
+      id,
+      created: occurrence.firstSeen,
+      modified,
+      created_by_ref: identityId,
+      name: clip(`${label}: ${occurrence.type === 'attachment' && occurrence.name ? occurrence.name : occurrence.value}`, 300),
+      description: `${label} seen in ${occurrence.reports} reported message(s) of this campaign.`,
+      indicator_types: types,
+      pattern,
+      pattern_type: 'stix',
+      pattern_version: '2.1',
+      valid_from: occurrence.firstSeen,
+    });
+    relationships.push({
+      type: 'relationship',
+      spec_version: '2.1',
+      id: `relationship--${uuidV5(LURE_LENS_NAMESPACE, `indicates:${id}:${campaignId}`)}`,
+      created: occurrence.firstSeen,
+      modified,
+      created_by_ref: identityId,
+      relationship_type: 'indicates',
+      source_ref: id,
+      target_ref: campaignId,
+    });
+  }
+  const objects = [identity, campaignObject, ...indicators, ...relationships];
+  const bundleName = objects.map((o) => `${o.id}@${o.modified}`).join('\n');
+  return { type: 'bundle', id: `bundle--${uuidV5(LURE_LENS_NAMESPACE, 'bundle:' + bundleName)}`, objects };
+}

@@ -1,0 +1,115 @@
+// Versioned schema for the SQLite store. Each migration runs once, in its own transaction, and is
+// recorded in schema_migrations; a database written by a newer version is refused rather than guessed at.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- Set when a later report linked this campaign to an older one; reports and keys moved there.
+        merged_into TEXT REFERENCES campaigns(id)
+      );
+
+      CREATE TABLE reports (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        key TEXT NOT NULL UNIQUE,
+        fingerprint TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        reporter_address TEXT NOT NULL,
+        reporter_address_lc TEXT NOT NULL,
+        reporter_name TEXT,
+        reasons_json TEXT NOT NULL,
+        comment TEXT,
+        eml_source TEXT NOT NULL,
+        client_json TEXT,
+        client_verdict_json TEXT,
+        client_verdict TEXT,
+        internet_message_id TEXT,
+        network_message_id TEXT,
+        subject TEXT NOT NULL,
+        from_address TEXT,
+        from_name TEXT,
+        search_text TEXT NOT NULL,
+        verdict TEXT,
+        score INTEGER,
+        analysis_json TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        raw_sha256 TEXT NOT NULL,
+        raw_size INTEGER NOT NULL,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        disposition TEXT NOT NULL DEFAULT 'pending',
+        note TEXT,
+        feedback TEXT,
+        triaged_at TEXT,
+        triaged_by TEXT
+      );
+      CREATE INDEX reports_received ON reports(received_at DESC, seq DESC);
+      CREATE INDEX reports_campaign ON reports(campaign_id);
+      CREATE INDEX reports_reporter ON reports(reporter_address_lc);
+
+      -- Raw bytes apart from the metadata so listing never reads megabytes of blobs.
+      CREATE TABLE report_raw (
+        report_id TEXT PRIMARY KEY REFERENCES reports(id),
+        bytes BLOB NOT NULL
+      );
+
+      CREATE TABLE indicators (
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        name TEXT,
+        PRIMARY KEY (report_id, type, value)
+      );
+      CREATE INDEX indicators_value ON indicators(type, value);
+
+      CREATE TABLE campaign_keys (
+        key TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id)
+      );
+      CREATE INDEX campaign_keys_campaign ON campaign_keys(campaign_id);
+
+      CREATE TABLE status_tokens (
+        token_hash TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        created_seq INTEGER NOT NULL
+      );
+      CREATE INDEX status_tokens_report ON status_tokens(report_id);
+
+      CREATE TABLE report_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        change_json TEXT NOT NULL
+      );
+      CREATE INDEX report_events_report ON report_events(report_id);
+
+      CREATE TABLE webhook_queue (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        last_error TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX webhook_queue_due ON webhook_queue(status, next_attempt_ms);
+    `,
+  },
+];

@@ -1,0 +1,204 @@
+// Storage behind one interface so the SQLite implementation (one file, nothing to operate) can be
+// joined by PostgreSQL for larger teams. Every method is async for that reason, even though
+// better-sqlite3 answers synchronously. Implementations must make `insertReport` atomic: the raw
+// message, its metadata, indicators, campaign assignment and the webhook queue entry commit
+// together or not at all, and the promise resolves only after the commit is durable.
+import type { Disposition } from '../../report/protocol';
+import type { VerdictLevel } from '../../engine/model';
+
+export type IndicatorType =
+  | 'sender-address'
+  | 'sender-domain'
+  | 'reply-to'
+  | 'return-path'
+  | 'url'
+  | 'url-domain'
+  | 'attachment';
+
+export interface Indicator {
+  type: IndicatorType;
+  /** Address, domain, URL, or for attachments the lower-case hex SHA-256 of the content. */
+  value: string;
+  /** Attachment file name (as written in the message). */
+  name?: string;
+}
+
+export interface ReporterInfo {
+  address: string;
+  name?: string;
+}
+
+/** Everything the service keeps about a report besides the raw bytes. */
+export interface NewReport {
+  id: string;
+  key: string;
+  /** Hash of what makes two submissions "the same report" (raw message + reporter); see intake.ts. */
+  fingerprint: string;
+  receivedAt: string;
+  reporter: ReporterInfo;
+  reasons: string[];
+  comment?: string;
+  emlSource: 'original' | 'rebuilt';
+  client?: Record<string, unknown>;
+  clientVerdict?: Record<string, unknown>;
+  internetMessageId?: string;
+  networkMessageId?: string;
+  raw: Uint8Array;
+  rawSha256: string;
+  subject: string;
+  fromAddress?: string;
+  fromName?: string;
+  /** Lower-cased, normalised text the `q` filter searches (subject, sender name and address). */
+  searchText: string;
+  /** Server-side verdict; undefined when the message could not be parsed. */
+  verdict?: VerdictLevel;
+  score?: number;
+  /** JSON-ready server analysis (findings, not-checked) or the parse error. */
+  analysis: Record<string, unknown>;
+  /** JSON-ready header summary shown to analysts. */
+  summary: Record<string, unknown>;
+  indicators: Indicator[];
+  /** Keys that link reports of one campaign (see grouping.ts). */
+  groupingKeys: string[];
+  /** SHA-256 (hex) of the status token handed to the reporter. */
+  statusTokenHash: string;
+  /** Queue a webhook delivery in the same transaction. */
+  forward: boolean;
+}
+
+export type InsertOutcome =
+  | { kind: 'created'; id: string; campaignId: string }
+  /** The key was already used for the same report (a retry); a new status token was recorded. */
+  | { kind: 'duplicate'; id: string; campaignId: string }
+  /** The key was already used for a different report. */
+  | { kind: 'conflict'; id: string };
+
+export interface KeyRecord {
+  id: string;
+  fingerprint: string;
+  campaignId: string;
+}
+
+export interface ReportSummaryRecord {
+  id: string;
+  receivedAt: string;
+  subject: string;
+  fromAddress?: string;
+  fromName?: string;
+  reporter: ReporterInfo;
+  verdict?: VerdictLevel;
+  score?: number;
+  clientVerdict?: VerdictLevel;
+  disposition: Disposition;
+  campaignId: string;
+  rawSize: number;
+}
+
+export interface ReportRecord extends ReportSummaryRecord {
+  key: string;
+  reasons: string[];
+  comment?: string;
+  emlSource: 'original' | 'rebuilt';
+  client?: Record<string, unknown>;
+  clientVerdictDetail?: Record<string, unknown>;
+  internetMessageId?: string;
+  networkMessageId?: string;
+  rawSha256: string;
+  analysis: Record<string, unknown>;
+  summary: Record<string, unknown>;
+  indicators: Indicator[];
+  note?: string;
+  feedback?: string;
+  triagedAt?: string;
+  triagedBy?: string;
+}
+
+export interface ReportFilter {
+  verdict?: VerdictLevel;
+  disposition?: Disposition;
+  campaignId?: string;
+  reporter?: string;
+  /** Already normalised by the caller (normalizeText). */
+  query?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface TriageUpdate {
+  disposition?: Disposition;
+  note?: string;
+  feedback?: string;
+}
+
+export interface CampaignRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+  firstSeen: string;
+  lastSeen: string;
+  reportCount: number;
+  senders: string[];
+  /** Worst server verdict among the reports. */
+  verdict?: VerdictLevel;
+  dispositions: Partial<Record<Disposition, number>>;
+  indicatorCount: number;
+}
+
+export interface IndicatorOccurrence extends Indicator {
+  firstSeen: string;
+  lastSeen: string;
+  reports: number;
+}
+
+export interface ReportStatusRecord {
+  id: string;
+  key: string;
+  subject: string;
+  receivedAt: string;
+  disposition: Disposition;
+  feedback?: string;
+}
+
+export interface Delivery {
+  id: number;
+  reportId: string;
+  attempts: number;
+}
+
+export interface DeliveryStats {
+  pending: number;
+  delivered: number;
+  failed: number;
+}
+
+export interface ReportStore {
+  /** Identity of this database (created once), e.g. for deterministic STIX identity timestamps. */
+  instance(): Promise<{ createdAt: string }>;
+  findByKey(key: string): Promise<KeyRecord | undefined>;
+  insertReport(report: NewReport): Promise<InsertOutcome>;
+  /** Records another status token for an existing report (a retried submission); keeps the newest few. */
+  addStatusToken(reportId: string, tokenHash: string): Promise<void>;
+  listReports(filter: ReportFilter): Promise<Page<ReportSummaryRecord>>;
+  getReport(id: string): Promise<ReportRecord | undefined>;
+  getRaw(id: string): Promise<{ bytes: Buffer; sha256: string } | undefined>;
+  updateReport(id: string, update: TriageUpdate, actor: string): Promise<ReportRecord | undefined>;
+  listCampaigns(limit: number, offset: number): Promise<Page<CampaignRecord>>;
+  /** Resolves ids of campaigns that were merged into another one to the surviving campaign. */
+  getCampaign(id: string): Promise<CampaignRecord | undefined>;
+  campaignReports(id: string, limit: number): Promise<ReportSummaryRecord[]>;
+  campaignIndicators(id: string): Promise<IndicatorOccurrence[]>;
+  /** Sets the triage fields on every report of a campaign; returns how many changed, or undefined if unknown. */
+  updateCampaign(id: string, update: TriageUpdate, actor: string): Promise<number | undefined>;
+  statusesByTokenHashes(hashes: string[]): Promise<ReportStatusRecord[]>;
+  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
+  deliverySucceeded(id: number): Promise<void>;
+  /** Records a failed attempt; `nextAttemptMs` undefined means give up. */
+  deliveryFailed(id: number, error: string, nextAttemptMs: number | undefined): Promise<void>;
+  deliveryStats(): Promise<DeliveryStats>;
+  close(): Promise<void>;
+}
