@@ -122,7 +122,7 @@ function toUint8(content: PostalAttachment['content']): Uint8Array {
 function cleanFileName(name: string | null | undefined): string {
   if (!name) return '';
   const decoded = name.indexOf('=?') >= 0 ? decodeEncodedWords(name) : name;
-  return decoded.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return decoded.replace(/[\u0000\r\n]/g, ' ').trim();
 }
 
 function toAttachments(attachments: readonly PostalAttachment[]): MailAttachment[] {

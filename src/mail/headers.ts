@@ -222,8 +222,10 @@ function readEncodedWord(value: string, start: number, terminators: ForwardSearc
   return { charset, encoding, text: value.slice(textStart), end: value.length };
 }
 
-// Control characters in a decoded header would let a subject or a name pretend to be several lines.
-const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+// Line breaks (and NUL) in a decoded header would let a subject or a name pretend to be several
+// lines, or end a header when the value is written out again. Other control characters are kept:
+// they are evidence, and every place that shows text escapes them.
+const CONTROL_CHARS = /[\u0000\n\r]/g;
 
 function cleanControls(value: string): string {
   CONTROL_CHARS.lastIndex = 0;
@@ -265,7 +267,7 @@ function decodeWordGroup(words: number[][], charset: string): string {
  * Decodes RFC 2047 encoded words (B and Q, any charset TextDecoder knows, with aliases such as
  * cp932). Adjacent words of one charset are decoded together, so a character split across two
  * words survives; whitespace between encoded words is dropped as the RFC says. Broken words are
- * decoded as far as they make sense; anything else is left as written. Control characters become
+ * decoded as far as they make sense; anything else is left as written. CR, LF and NUL become
  * spaces. Never throws.
  */
 export function decodeEncodedWords(value: string): string {
@@ -320,6 +322,29 @@ function collapseSpaces(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
+const PLACEHOLDER_BASE = 0xf700;
+
+/** Maps C0 controls other than tab/CR/LF to U+F700+code (DEL to U+F720), or undefined when there are none (or the range is already in use). */
+function shieldControls(value: string): string | undefined {
+  let hasControl = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= PLACEHOLDER_BASE && code <= PLACEHOLDER_BASE + 0x20) return undefined;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) hasControl = true;
+  }
+  if (!hasControl) return undefined;
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) =>
+    String.fromCharCode(ch === '\u007f' ? PLACEHOLDER_BASE + 0x20 : PLACEHOLDER_BASE + ch.charCodeAt(0)),
+  );
+}
+
+function unshieldControls(value: string): string {
+  return value.replace(/[\uf700-\uf720]/g, (ch) => {
+    const code = ch.charCodeAt(0) - PLACEHOLDER_BASE;
+    return code === 0x20 ? '\u007f' : String.fromCharCode(code);
+  });
+}
+
 /**
  * Parses an address field (To, Cc, From, Reply-To…) into mailboxes. Groups are flattened into
  * their members; display names are decoded (including broken encoded words) and kept even when
@@ -329,9 +354,12 @@ function collapseSpaces(value: string): string {
 export function parseAddressList(value: string): MailAddress[] {
   if (typeof value !== 'string' || !value.trim()) return [];
   const input = value.length > MAX_ADDRESS_FIELD_CHARS ? value.slice(0, MAX_ADDRESS_FIELD_CHARS) : value;
+  // postal-mime drops control characters from names; they are evidence (an escape sequence in a
+  // display name), so carry them through as private-use placeholders and put them back afterwards.
+  const shielded = shieldControls(input);
   let parsed: { name: string; address?: string }[];
   try {
-    parsed = PostalMime.addressParser(input, { flatten: true }) as { name: string; address?: string }[];
+    parsed = PostalMime.addressParser(shielded ?? input, { flatten: true }) as { name: string; address?: string }[];
   } catch {
     return [];
   }
@@ -339,10 +367,12 @@ export function parseAddressList(value: string): MailAddress[] {
   for (const mailbox of parsed) {
     if (result.length >= MAX_ADDRESSES) break;
     let name = typeof mailbox.name === 'string' ? mailbox.name : '';
+    if (shielded) name = unshieldControls(name);
     // postal-mime decodes well-formed words; what is left are broken ones we can still read.
     if (name.indexOf('=?') >= 0) name = decodeEncodedWords(name);
     name = collapseSpaces(cleanControls(name));
     let address = typeof mailbox.address === 'string' ? mailbox.address.trim() : '';
+    if (shielded) address = unshieldControls(address);
     if (address.startsWith('<') && address.endsWith('>')) address = address.slice(1, -1).trim();
     address = cleanControls(address);
     if (!name && !address) continue;
