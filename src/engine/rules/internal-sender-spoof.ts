@@ -52,21 +52,32 @@ const PREPARED_ACCOUNT_WORDS_CJK = ACCOUNT_WORDS_CJK.map((word) => claimText(wor
 /** Delivery reports are written by the remote mail server under its own name; they are not impersonation. */
 const REPORT_SENDER = /^(mailer-daemon|postmaster|mail-daemon)@/i;
 
+interface OrganizationName {
+  /** claimText form, compared with the folded display name: "kaiyo inst or jp". */
+  text: string;
+  /** As configured, for people: "kaiyo-inst.or.jp". */
+  shown: string;
+}
+
 interface Organization {
   domains: string[];
-  /** Distinctive labels: "kaiyo-inst" → "kaiyo inst"; recipients' "pot" style single labels too. */
-  names: string[];
+  /** Its domains and their distinctive labels ("kaiyo-inst"); recipients' single-label hosts ("pot") too. */
+  names: OrganizationName[];
 }
 
 function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organization | undefined {
   const domains: string[] = [];
-  const names: string[] = [];
+  const names: OrganizationName[] = [];
+  const addName = (shown: string) => {
+    const text = claimText(shown);
+    if (text && !names.some((name) => name.text === text)) names.push({ text, shown });
+  };
   if (policy.organizationDomains.length > 0) {
     for (const entry of protectedDomains(policy).entries) {
       if (entry.role !== 'organization') continue;
       domains.push(entry.domain);
-      names.push(claimText(entry.registrable));
-      if (entry.label.length >= 3) names.push(claimText(entry.label));
+      addName(entry.registrable);
+      if (entry.label.length >= 3) addName(entry.label);
     }
   } else {
     for (const recipient of message.to.slice(0, 10)) {
@@ -75,19 +86,23 @@ function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organizat
       const registrable = registrableOf(host);
       if (domains.includes(registrable)) continue;
       domains.push(registrable);
-      names.push(claimText(registrable));
+      addName(registrable);
       const label = registrable.split('.')[0];
-      if (label.length >= 3) names.push(claimText(label));
+      if (label.length >= 3) addName(label);
     }
   }
-  return domains.length > 0 ? { domains, names: [...new Set(names)].filter(Boolean) } : undefined;
+  return domains.length > 0 ? { domains, names } : undefined;
 }
 
+/** The most specific IT role the text claims ("mail admin" rather than "admin"). */
 function findRole(text: string): string | undefined {
-  const latin = PREPARED_ROLES.find((role) => containsWord(text, role));
-  if (latin) return latin;
   const compact = text.replace(/ /g, '');
-  return PREPARED_ROLES_CJK.find((role) => compact.includes(role));
+  const found = [...PREPARED_ROLES.filter((role) => containsWord(text, role)), ...PREPARED_ROLES_CJK.filter((role) => compact.includes(role))];
+  return found.reduce<string | undefined>((best, role) => (!best || role.length > best.length ? role : best), undefined);
+}
+
+function findName(text: string, organization: Organization): OrganizationName | undefined {
+  return organization.names.find((name) => containsWord(text, name.text) || (name.text.includes(' ') && containsWord(text, name.text.replace(/ /g, ''))));
 }
 
 function mentionsAccount(text: string): boolean {
@@ -135,17 +150,17 @@ export const internalSenderSpoof: Rule = {
     for (const identity of identities) {
       if (!identity.name.trim() || !isExternal(identity.address, identity.host)) continue;
       const text = claimText(identity.name);
-      const namesOrganization = organization.names.find((name) => containsWord(text, name) || (name.includes(' ') && containsWord(text, name.replace(/ /g, ''))));
+      const namesOrganization = findName(text, organization);
       const role = findRole(text);
       if (!namesOrganization && !role) continue;
       // A bare organisation label in a name ("Kaiyo" the person) is not a claim without an IT or account word.
-      const explicitDomain = namesOrganization !== undefined && organization.domains.some((domain) => claimText(domain) === namesOrganization);
+      const explicitDomain = namesOrganization !== undefined && organization.domains.some((domain) => claimText(domain) === namesOrganization.text);
       if (namesOrganization && !role && !explicitDomain && !mentionsAccount(text)) continue;
       evidence.push({
         kind: 'impersonation',
         field: identity.field,
         value: identity.name,
-        claimed: namesOrganization && role ? `${role} (${namesOrganization})` : namesOrganization ?? role ?? '',
+        claimed: namesOrganization && role ? `${role} (${namesOrganization.shown})` : namesOrganization?.shown ?? role ?? '',
         expected: organization.domains,
         actual: identity.address,
       });
@@ -156,9 +171,9 @@ export const internalSenderSpoof: Rule = {
     if (evidence.length === 0 && author && isExternal(author.address, author.host)) {
       // No claim in the name: the subject may still speak for "your" mail system.
       const subject = claimText(message.subject);
-      const namesOrganization = organization.names.find((name) => containsWord(subject, name));
+      const namesOrganization = findName(subject, organization);
       if (namesOrganization && mentionsAccount(subject)) {
-        evidence.push({ kind: 'impersonation', field: 'subject', value: message.subject.slice(0, 512), claimed: namesOrganization, expected: organization.domains, actual: author.address });
+        evidence.push({ kind: 'impersonation', field: 'subject', value: message.subject.slice(0, 512), claimed: namesOrganization.shown, expected: organization.domains, actual: author.address });
       }
     }
     if (evidence.length === 0) return undefined;

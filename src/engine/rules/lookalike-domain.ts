@@ -46,6 +46,8 @@ interface HostParts {
   suffix: string;
   /** Host tokens before the public suffix, split on dots and hyphens: mofa.go.com → [mofa, go]. */
   prefixTokens: string[];
+  /** For each prefix token, whether it begins a DNS label (after a dot or at the start) rather than after a hyphen. */
+  labelStarts: boolean[];
   /** Code point offset of the registrable domain's label in `unicode`. */
   labelOffset: number;
 }
@@ -65,9 +67,22 @@ function hostParts(host: CanonicalHost): HostParts {
     label,
     labelUnicode,
     suffix,
-    prefixTokens: prefix.split(/[.-]/).filter(Boolean).slice(0, 40),
+    ...tokenize(prefix),
     labelOffset: Array.from(host.unicode).length - Array.from(registrableUnicode).length,
   };
+}
+
+function tokenize(prefix: string): { prefixTokens: string[]; labelStarts: boolean[] } {
+  const prefixTokens: string[] = [];
+  const labelStarts: boolean[] = [];
+  for (const label of prefix.split('.')) {
+    label.split('-').forEach((token, position) => {
+      if (!token || prefixTokens.length >= 40) return;
+      prefixTokens.push(token);
+      labelStarts.push(position === 0);
+    });
+  }
+  return { prefixTokens, labelStarts };
 }
 
 function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {
@@ -79,10 +94,12 @@ function indexOfSequence(haystack: readonly string[], needle: readonly string[])
   return -1;
 }
 
-function endsWithSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+/** The host (before its suffix) ends with these tokens, starting at a label boundary: mail.mofa.go, not secure-mofa. */
+function endsWithLabels(parts: HostParts, needle: readonly string[]): boolean {
+  const haystack = parts.prefixTokens;
   if (needle.length === 0 || needle.length > haystack.length) return false;
   const offset = haystack.length - needle.length;
-  return needle.every((token, k) => haystack[offset + k] === token);
+  return parts.labelStarts[offset] && needle.every((token, k) => haystack[offset + k] === token);
 }
 
 function comboSeverity(entry: ProtectedDomain): 'high' | 'medium' {
@@ -111,6 +128,10 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   const labelLength = parts.label.length;
   for (const entry of index.entries) {
     if (entry.suffix !== parts.suffix) continue;
+    // Hyphens added or removed: kaiyoinst.or.jp, kaiyo--inst.or.jp.
+    if (parts.label !== entry.label && parts.label.replace(/-/g, '') === entry.label.replace(/-/g, '') && entry.label.length >= 3) {
+      return { entry, technique: 'hyphenation', differences: characterDifferences(parts.labelUnicode, entry.label, parts.labelOffset), severity: 'high' };
+    }
     // One typing edit away, same suffix: kaiyo-lnst.or.jp, amazom.co.jp, mfoa.go.jp (label ≥ 5 only).
     if (entry.label.length >= TYPO_MIN_LABEL && Math.abs(entry.label.length - labelLength) <= 1) {
       if (damerauLevenshtein(parts.label, entry.label, 1) === 1) {
@@ -122,10 +143,6 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
         };
       }
     }
-    // Hyphens added or removed: kaiyoinst.or.jp, kaiyo--inst.or.jp.
-    if (parts.label !== entry.label && parts.label.replace(/-/g, '') === entry.label.replace(/-/g, '') && entry.label.length >= 3) {
-      return { entry, technique: 'hyphenation', differences: characterDifferences(parts.labelUnicode, entry.label, parts.labelOffset), severity: 'high' };
-    }
   }
 
   for (const entry of index.entries) {
@@ -135,7 +152,7 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
     for (let kept = suffixTokens.length - 1; kept >= 0; kept--) {
       const imitation = [...labelTokens, ...suffixTokens.slice(0, kept)];
       if (kept === 0 && entry.label.length < 4) continue;
-      if (parts.suffix !== entry.suffix && endsWithSequence(parts.prefixTokens, imitation)) {
+      if (parts.suffix !== entry.suffix && endsWithLabels(parts, imitation)) {
         const hyphenated = parts.label.includes('-') && !entry.label.includes('-');
         // Brands own many country domains (amazon.de, amazon.co.jp); only ours and ministries' endings are certain.
         return { entry, technique: hyphenated ? 'hyphenation' : 'tld-swap', differences: [], severity: comboSeverity(entry) };

@@ -80,6 +80,11 @@ function tagNames(tag: string, name: PreparedName): boolean {
   return compact.startsWith('my') && compact.slice(2) === name.compact;
 }
 
+/** The most specific of several matching names ("Microsoft 365" rather than "Microsoft"). */
+function longest(names: readonly PreparedName[]): PreparedName | undefined {
+  return names.reduce<PreparedName | undefined>((best, name) => (!best || name.compact.length > best.compact.length ? name : best), undefined);
+}
+
 function sendsFor(host: CanonicalHost | undefined, signedBy: readonly string[], organization: KnownOrganization): boolean {
   if (host && isWithinDomains(host.ascii, organization.domains)) return true;
   return signedBy.some((domain) => isWithinDomains(domain, organization.domains));
@@ -124,7 +129,7 @@ export const organizationClaimMismatch: Rule = {
       const text = claimText(identity.name);
       for (const entry of organizations) {
         if (claimed.has(entry.organization) || sendsFor(identity.host, signedBy, entry.organization)) continue;
-        const name = entry.names.find((candidate) => mentionsName(text, candidate));
+        const name = longest(entry.names.filter((candidate) => mentionsName(text, candidate)));
         if (name) report(entry, name, identity.field, identity.name, identity.address, identity.host);
       }
     }

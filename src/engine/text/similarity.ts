@@ -24,10 +24,12 @@ export function damerauLevenshtein(a: string, b: string, max: number): number {
   let current = new Array<number>(width).fill(over);
   for (let j = 0; j <= Math.min(right.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= left.length; i++) {
-    current.fill(over);
-    if (i <= limit) current[0] = i;
     const from = Math.max(1, i - limit);
     const to = Math.min(right.length, i + limit);
+    // Rows are reused; only the cells the band reads outside itself need resetting (keeps it O(n·max)).
+    current[0] = i <= limit ? i : over;
+    if (from - 1 >= 1) current[from - 1] = over;
+    if (to + 1 <= right.length) current[to + 1] = over;
     let rowMinimum = current[0];
     for (let j = from; j <= to; j++) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;

@@ -1,0 +1,78 @@
+import { authenticationFailure as rule } from '../../../src/engine/rules/authentication-failure';
+import { analyze } from '../../../src/engine/analyze';
+import { header, listHeaders, mail, runRule } from './message';
+import { makePolicy } from './policy';
+
+const results = (value: string) => header('Authentication-Results', `mx.kaiyo-inst.or.jp; ${value}`);
+
+describe('authentication-failure', () => {
+  it('is high when DMARC fails for our own domain', () => {
+    const hit = runRule(rule, mail({ from: 'IT <it@kaiyo-inst.or.jp>', headers: [results('spf=fail smtp.mailfrom=kaiyo-inst.or.jp; dkim=none; dmarc=fail action=quarantine header.from=kaiyo-inst.or.jp')] }));
+    expect(hit?.severity).toBe('high');
+    expect(hit?.evidence).toEqual(
+      expect.arrayContaining([
+        { kind: 'authentication', method: 'dmarc', result: 'fail', domain: 'kaiyo-inst.or.jp', detail: 'action=quarantine' },
+        { kind: 'authentication', method: 'spf', result: 'fail', domain: 'kaiyo-inst.or.jp' },
+      ]),
+    );
+  });
+
+  it('is high when compauth fails for a ministry’s domain', () => {
+    const hit = runRule(rule, mail({ from: '外務省 <info@mofa.go.jp>', headers: [results('spf=none smtp.mailfrom=mofa.go.jp; dmarc=none header.from=mofa.go.jp; compauth=fail reason=001')] }));
+    expect(hit).toMatchObject({ severity: 'high', evidence: [{ method: 'compauth', result: 'fail', detail: 'reason=001' }] });
+  });
+
+  it('is high when SPF hard-fails for our own domain even without DMARC', () => {
+    const hit = runRule(rule, mail({ from: 'Kenji <k.watanabe@kaiyo-inst.or.jp>', headers: [results('spf=fail smtp.mailfrom=k.watanabe@kaiyo-inst.or.jp')] }));
+    expect(hit?.severity).toBe('high');
+  });
+
+  it('is medium when DMARC fails for some other domain', () => {
+    const hit = runRule(rule, mail({ from: 'Bradesco <contato@bank.example.br>', headers: [results('spf=fail smtp.mailfrom=bank.example.br; dkim=fail header.d=other.example; dmarc=fail action=none header.from=bank.example.br')] }));
+    expect(hit?.severity).toBe('medium');
+    expect(hit?.evidence).toContainEqual({ kind: 'authentication', method: 'dkim', result: 'fail', domain: 'other.example' });
+  });
+
+  it('is low when SPF only soft-fails', () => {
+    const hit = runRule(rule, mail({ from: 'A <a@shop.example>', headers: [results('spf=softfail smtp.mailfrom=shop.example; dkim=pass header.d=shop.example; dmarc=pass header.from=shop.example')] }));
+    expect(hit).toEqual({ severity: 'low', evidence: [{ kind: 'authentication', method: 'spf', result: 'softfail', domain: 'shop.example' }] });
+  });
+
+  it('is low when a mailing list relays a DMARC failure from a domain we have no stake in', () => {
+    const hit = runRule(rule, mail({ from: 'Dev <dev@company.example>', headers: [...listHeaders(), results('dmarc=fail action=none header.from=company.example')] }));
+    expect(hit?.severity).toBe('low');
+  });
+
+  it('reports Microsoft 365’s own spoofing and impersonation verdicts', () => {
+    const hit = runRule(rule, mail({ from: '渡辺健二 <kw@example.net>', headers: [header('X-Forefront-Antispam-Report', 'CIP:1.2.3.4;CTRY:JP;LANG:ja;SCL:5;SRV:;IPV:NLI;SFV:SPM;CAT:UIMP;SFTY:9.19')] }));
+    expect(hit).toMatchObject({ severity: 'medium', evidence: [{ kind: 'header', name: 'X-Forefront-Antispam-Report', value: 'CAT:UIMP' }] });
+  });
+
+  it('is high when Microsoft finds our own domain spoofed', () => {
+    const hit = runRule(rule, mail({ from: 'Helpdesk <helpdesk@kaiyo-inst.or.jp>', headers: [header('X-Forefront-Antispam-Report', 'SFV:SPM;CAT:SPOOF;')] }));
+    expect(hit?.severity).toBe('high');
+  });
+
+  describe('stays quiet', () => {
+    it('when everything passes', () => {
+      expect(runRule(rule, mail({ headers: [results('spf=pass smtp.mailfrom=asia-policy-forum.org; dkim=pass header.d=asia-policy-forum.org; dmarc=pass header.from=asia-policy-forum.org; compauth=pass reason=100')] }))).toBeUndefined();
+    });
+
+    it('when DKIM alone fails (mailing-list footers do that)', () => {
+      expect(runRule(rule, mail({ headers: [results('spf=pass smtp.mailfrom=lists.example.org; dkim=fail header.d=asia-policy-forum.org; dmarc=pass header.from=asia-policy-forum.org')] }))).toBeUndefined();
+    });
+
+    it('when the message carries no Authentication-Results (2002-era mail)', () => {
+      expect(runRule(rule, mail({ headers: [header('Received', 'from mail.example.org by mx.example.net; Mon, 2 Sep 2002 10:00:00 +0000')] }))).toBeUndefined();
+    });
+
+    it('for Microsoft’s ordinary categories', () => {
+      expect(runRule(rule, mail({ headers: [header('X-Forefront-Antispam-Report', 'SFV:NSPM;CAT:NONE;')] }))).toBeUndefined();
+    });
+  });
+
+  it('is reported as not checked when the source has no headers', () => {
+    const verdict = analyze(mail({ missing: ['headers'] }), makePolicy(), [rule]);
+    expect(verdict.notChecked).toEqual([{ rule: 'authentication-failure', title: rule.title, missing: 'headers' }]);
+  });
+});
