@@ -6,6 +6,8 @@ import {
   fetchWithTimeout,
   isLoopbackHost,
   isRetryableStatus,
+  parseHttpUrl,
+  type HttpUrl,
   networkReason,
   retryAfterMs,
   serverMessageOf,
@@ -20,30 +22,31 @@ export interface EndpointTarget {
   token: string;
   /** Host shown to the user ("Reported to security.example.com"). */
   host: string;
+  /** Scheme, host and any path prefix before /api/ (where the service's other routes live). */
+  base: string;
 }
 
 /** The endpoint the policy configures, or undefined when it is missing or unsafe to send to. */
 export function endpointTarget(reporting: ReportingPolicy): EndpointTarget | undefined {
   const token = reporting.endpointToken?.trim();
   if (!reporting.endpointUrl || !token || /[\s]/.test(token)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(reporting.endpointUrl);
-  } catch {
-    return undefined;
-  }
+  const url = parseHttpUrl(reporting.endpointUrl);
+  if (!url) return undefined;
   // Reports hold whole messages: HTTPS only (plain http only to this machine, for development).
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure || url.username || url.password) return undefined;
-  return { url: url.href, token, host: url.host };
+  const secure = url.protocol === 'https:' || isLoopbackHost(url.hostname);
+  if (!secure || url.hasUserInfo) return undefined;
+  return { url: reporting.endpointUrl.trim(), token, host: url.host, base: serviceBaseOf(url) };
+}
+
+function serviceBaseOf(url: HttpUrl): string {
+  const apiAt = url.path.indexOf('/api/');
+  const path = apiAt >= 0 ? url.path.slice(0, apiAt) : url.path.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${path}`;
 }
 
 /** Base of the service (scheme + host + path before /api/…), for other routes such as "my reports". */
 export function serviceBase(target: EndpointTarget): string {
-  const url = new URL(target.url);
-  const apiAt = url.pathname.indexOf('/api/');
-  const path = apiAt >= 0 ? url.pathname.slice(0, apiAt) : url.pathname.replace(/\/+$/, '');
-  return `${url.protocol}//${url.host}${path}`;
+  return target.base;
 }
 
 /**

@@ -6,6 +6,7 @@ import { base64Decode, base64DecodedLength } from './encoding';
 import {
   fetchWithTimeout,
   isRetryableStatus,
+  parseHttpUrl,
   networkReason,
   retryAfterMs,
   serverMessageOf,
@@ -37,13 +38,9 @@ const UPLOAD_HOST_SUFFIXES = ['.office.com', '.office365.com', '.outlook.com', '
 
 function isMicrosoftUploadUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    const host = url.hostname.toLowerCase();
-    return url.protocol === 'https:' && UPLOAD_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix) || host === suffix.slice(1));
-  } catch {
-    return false;
-  }
+  const url = parseHttpUrl(value);
+  if (!url || url.protocol !== 'https:' || url.hasUserInfo) return false;
+  return UPLOAD_HOST_SUFFIXES.some((suffix) => url.hostname.endsWith(suffix) || url.hostname === suffix.slice(1));
 }
 
 export interface GraphReport {

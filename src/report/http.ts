@@ -88,3 +88,29 @@ export function networkReason(error: unknown): string {
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
 }
+
+export interface HttpUrl {
+  protocol: 'http:' | 'https:';
+  /** Host with port, lower-case. */
+  host: string;
+  /** Host without port. */
+  hostname: string;
+  /** Path, "/" when empty. */
+  path: string;
+  hasUserInfo: boolean;
+}
+
+/**
+ * Reads an absolute http(s) URL with a plain pattern, because the Report button's JavaScript-only
+ * runtime is not guaranteed to have the URL class. Returns undefined for anything else.
+ */
+export function parseHttpUrl(value: string): HttpUrl | undefined {
+  const match = /^(https?):\/\/([^/?#\s]+)(\/[^?#\s]*)?(\?[^#\s]*)?(#\S*)?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const authority = match[2];
+  const at = authority.lastIndexOf('@');
+  const host = authority.slice(at + 1).toLowerCase();
+  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+  if (!hostname || !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(hostname) || !/^(\[[^\]]+\]|[^:]+)(:\d{1,5})?$/.test(host)) return undefined;
+  return { protocol: `${match[1].toLowerCase()}:` as HttpUrl['protocol'], host, hostname, path: match[3] || '/', hasUserInfo: at >= 0 };
+}

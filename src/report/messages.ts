@@ -16,7 +16,11 @@ export type ReportProblem =
   /** The compose form could not be opened. */
   | 'compose-failed'
   /** The Report button ran out of time before anything could be kept. */
-  | 'timed-out';
+  | 'timed-out'
+  /** The organisation's reporting settings (policy.json) could not be loaded. */
+  | 'no-policy'
+  /** Only the compose channel is configured, and Outlook's Report button cannot open a message form. */
+  | 'use-pane';
 
 const MOVED: Record<MovedTo, LocalizedText> = {
   junk: { en: 'The message was moved to Junk Email.', ja: 'メッセージは迷惑メール フォルダーに移動しました。' },
@@ -95,7 +99,7 @@ export function problemText(problem: ReportProblem, detail?: { serverMessage?: s
     case 'rejected':
       return join(
         {
-          en: `The security team's service${detail?.destination ? ` (${detail.destination})` : ''} refused the report${server ? `: "${server}"` : '.'} Please forward the message to your security team instead.`,
+          en: `The security team's service${detail?.destination ? ` (${detail.destination})` : ''} refused the report${server ? `: "${server}".` : '.'} Please forward the message to your security team instead.`,
           ja: `セキュリティ担当のサービス${detail?.destination ? `(${detail.destination})` : ''}が報告を受け付けませんでした${server ? `:「${server}」` : ''}。代わりにメッセージをセキュリティ担当へ転送してください。`,
         },
         UNTOUCHED,
@@ -113,6 +117,22 @@ export function problemText(problem: ReportProblem, detail?: { serverMessage?: s
         {
           en: 'Outlook could not open the report email. Please forward the message to your security team.',
           ja: 'Outlook で報告メールを開けませんでした。メッセージをセキュリティ担当へ転送してください。',
+        },
+        UNTOUCHED,
+      );
+    case 'no-policy':
+      return join(
+        {
+          en: "Lure Lens could not load your organisation's reporting settings, so the report was not sent. Please try again when you are online.",
+          ja: '組織の報告設定を読み込めなかったため、報告は送信されていません。オンラインのときにもう一度お試しください。',
+        },
+        UNTOUCHED,
+      );
+    case 'use-pane':
+      return join(
+        {
+          en: `This button cannot send reports in your organisation's setup. Open Lure Lens and press Report there${detail?.destination ? `, or forward the message to ${detail.destination}` : ''}.`,
+          ja: `組織の設定では、このボタンから報告を送信できません。Lure Lens を開いてそこで「報告」を押してください${detail?.destination ? `。または ${detail.destination} へメッセージを転送してください` : ''}。`,
         },
         UNTOUCHED,
       );

@@ -18,13 +18,14 @@ export function headerSafe(text: string): string {
 }
 
 /** RFC 2047 B-encoded words for `text`, never splitting a character across words. */
-export function encodedWords(text: string): string[] {
+export function encodedWords(text: string, firstWordBytes = MAX_WORD_BYTES): string[] {
   const words: string[] = [];
   let chunk = '';
   let chunkBytes = 0;
   for (const char of text) {
     const bytes = utf8Encode(char).length;
-    if (chunkBytes + bytes > MAX_WORD_BYTES && chunk) {
+    const limit = words.length === 0 ? firstWordBytes : MAX_WORD_BYTES;
+    if (chunkBytes + bytes > limit && chunk) {
       words.push(`=?UTF-8?B?${base64Encode(utf8Encode(chunk))}?=`);
       chunk = '';
       chunkBytes = 0;
@@ -60,7 +61,9 @@ export function foldedHeader(name: string, value: string): string {
 export function unstructuredHeader(name: string, text: string): string {
   const clean = headerSafe(text).trim();
   if (isPrintableAscii(clean) && !/=\?/.test(clean)) return foldedHeader(name, clean);
-  return `${name}: ${encodedWords(clean).join(`${CRLF} `)}`;
+  // The first word shares its line with the field name; keep that line within 78 characters too.
+  const firstBytes = Math.max(6, Math.floor((SOFT_LINE - name.length - 2 - 12) / 4) * 3);
+  return `${name}: ${encodedWords(clean, Math.min(MAX_WORD_BYTES, firstBytes)).join(`${CRLF} `)}`;
 }
 
 export interface MimeAddress {
@@ -127,6 +130,7 @@ export function fileNameParameter(parameter: string, fileName: string, legacy = 
     segments.push(encoded.slice(start, end));
     start = end;
   }
+  if (segments.length === 1) return `${parameter}*=UTF-8''${segments[0]}`;
   return segments.map((segment, index) => `${parameter}*${index}*=${index === 0 ? "UTF-8''" : ''}${segment}`).join(`;${CRLF} `);
 }
 

@@ -177,7 +177,10 @@ export class ReportService {
    * Sends a report now. The report is written to the outbox before the first attempt (so it survives
    * the runtime stopping) and leaves it only when delivered, or when it can never be delivered.
    */
-  async submit(report: PreparedReport, options: { allowCompose?: boolean; attempts?: number } = {}): Promise<SubmitResult> {
+  async submit(
+    report: PreparedReport,
+    options: { allowCompose?: boolean; attempts?: number; onSaved?: (saved: boolean) => void } = {},
+  ): Promise<SubmitResult> {
     const plan = this.plan();
     const key = report.submission.key;
     let saved = false;
@@ -185,6 +188,7 @@ export class ReportService {
       const put = await this.outbox.put(report, { lease: true });
       saved = put.kept && this.deps.storePersistent !== false;
       this.log('report.outbox.put', { kept: put.kept, emlKept: put.emlKept });
+      options.onSaved?.(saved);
       const outcome = await this.deliver(report, options.attempts ?? this.deps.retry?.attempts ?? PANE_RETRY.attempts);
       if (outcome.delivered) {
         await this.recordDelivery(report, outcome.delivered.channel, outcome.delivered.result);
