@@ -12,7 +12,7 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
 import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
-import { claimedIdentities, isLegitimateHost, registrableOf } from './sender-context';
+import { claimedIdentities, isLegitimateHost, isVerifiedPlatform, registrableOf } from './sender-context';
 
 const MENTION_LIMIT = 10;
 const LOCAL_CHAR = /[a-z0-9._%+\-!#$&'*/=?^`{|}~]/;
@@ -119,7 +119,7 @@ export const displayNameAddressMismatch: Rule = {
   severity: 'medium',
   category: 'sender',
   technique: 'T1656',
-  check(message, policy) {
+  check(message, policy, context) {
     const recipients = new Set([...message.to, ...message.cc].map((entry) => entry.address.toLowerCase()).filter(Boolean));
     const evidence: Evidence[] = [];
     let severity: 'high' | 'medium' = 'medium';
@@ -132,7 +132,8 @@ export const displayNameAddressMismatch: Rule = {
         if (sameRegistrable(shown.host, identity.host)) continue;
         if (!shown.isAddress && !isLegitimateHost(shown.host, policy)) continue;
         evidence.push({ kind: 'address-mismatch', field: identity.field, shown: shown.text, actual: identity.address || '(no address)' });
-        if (severityFor(shown, policy) === 'high') severity = 'high';
+        // "Name (name@corp) via DocuSign" from the verified service is how sharing services write it.
+        if (severityFor(shown, policy) === 'high' && !isVerifiedPlatform(identity.host, context.view, policy)) severity = 'high';
       }
     }
     return evidence.length > 0 ? { evidence, severity } : undefined;

@@ -7,6 +7,8 @@
 // Japanese names, titles, honorifics, look-alike letters, one or two typos in long names) and
 // strict about the address: only the person's configured emails and domains, or the
 // organisation's own domains, make the name legitimate.
+// Sharing and signing services (DocuSign, Google Drive …) that verifiably sent the message under
+// the person's name lower it to medium: the service vouches for itself, not for the account name.
 // Tuning: add a person's other addresses to `emails`/`domains` when their real mail is flagged.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
@@ -16,7 +18,7 @@ import { compactText } from '../text/normalize';
 import { skeleton } from '../text/confusables';
 import { damerauLevenshtein, similarityFromDistance } from '../text/similarity';
 import { isCjk, nameCandidates, nameSpellings } from '../text/names';
-import { claimedIdentities, isFreemail, registrableOf, type ClaimedIdentity } from './sender-context';
+import { claimedIdentities, isFreemail, isVerifiedPlatform, registrableOf, type ClaimedIdentity } from './sender-context';
 
 interface Spelling {
   compact: string;
@@ -132,10 +134,11 @@ export const protectedPersonImpersonation: Rule = {
   severity: 'high',
   category: 'sender',
   technique: 'T1656',
-  check(message, policy) {
+  check(message, policy, context) {
     const people = preparePeople(policy);
     if (people.length === 0) return undefined;
     const evidence: Evidence[] = [];
+    let onlyThroughPlatforms = true;
     for (const identity of claimedIdentities(message)) {
       // A list that hid the author's address leaves nothing to compare; the list itself is not the impersonator.
       if (!identity.name.trim() || (identity.viaList && !identity.address)) continue;
@@ -151,6 +154,14 @@ export const protectedPersonImpersonation: Rule = {
           actual: identity.address || '(no address)',
           similarity: match.similarity,
         });
+        if (isVerifiedPlatform(identity.host, context.view, policy)) {
+          evidence.push({
+            kind: 'note',
+            text: 'Sent through a sharing or signing service, which does not check account names / 共有・署名サービス経由の送信です（サービスはアカウント名を確認しません）',
+          });
+        } else {
+          onlyThroughPlatforms = false;
+        }
         if (isFreemail(identity.host, policy) && identity.host) {
           const domain = registrableOf(identity.host);
           evidence.push({
@@ -161,6 +172,7 @@ export const protectedPersonImpersonation: Rule = {
         break;
       }
     }
-    return evidence.length > 0 ? { evidence } : undefined;
+    if (evidence.length === 0) return undefined;
+    return onlyThroughPlatforms ? { evidence, severity: 'medium' } : { evidence };
   },
 };

@@ -217,3 +217,15 @@ export function protectedEntryFor(host: CanonicalHost | undefined, policy: Resol
   if (!host) return undefined;
   return protectedDomains(policy).entries.find((entry) => host.ascii === entry.domain || host.ascii.endsWith('.' + entry.domain));
 }
+
+/**
+ * Sharing and signing services (Google Drive, DocuSign, SharePoint …) send "Kenji Watanabe via
+ * DocuSign" from their own verified domain. The service vouches for itself, not for the name: anyone
+ * can open an account under any name, so such a claim is still worth showing, but with less weight.
+ */
+export function isVerifiedPlatform(host: CanonicalHost | undefined, view: MessageView, policy: ResolvedPolicy): boolean {
+  if (!host) return false;
+  const organization = policy.knownOrganizations.find((entry) => isWithinDomains(host.ascii, entry.domains));
+  if (!organization) return false;
+  return dkimPassDomains(view).some((domain) => isWithinDomains(domain, organization.domains));
+}

@@ -1,5 +1,5 @@
 import { displayNameAddressMismatch as rule, shownAddresses } from '../../../src/engine/rules/display-name-address-mismatch';
-import { listHeaders, mail, runRule } from './message';
+import { header, listHeaders, mail, runRule } from './message';
 
 describe('display-name-address-mismatch', () => {
   it('fires (medium) when the name shows an address on another domain', () => {
@@ -15,6 +15,14 @@ describe('display-name-address-mismatch', () => {
   it('is high when a known brand domain is shown without an @ (Amazon.co.jp)', () => {
     const hit = runRule(rule, mail({ from: 'Amazon.co.jp <support-amazon.jp@ndihfok.cn>', subject: '【Amazon】アカウント情報を更新してください' }));
     expect(hit).toMatchObject({ severity: 'high', evidence: [{ shown: 'amazon.co.jp', actual: 'support-amazon.jp@ndihfok.cn' }] });
+  });
+
+  it('is only medium when a verified signing service shows the requester’s address', () => {
+    const message = mail({
+      from: '"Kenji Watanabe (k.watanabe@kaiyo-inst.or.jp) via DocuSign" <dse@docusign.net>',
+      headers: [header('Authentication-Results', 'mx.kaiyo-inst.or.jp; dkim=pass header.d=docusign.net; dmarc=pass header.from=docusign.net')],
+    });
+    expect(runRule(rule, message)).toMatchObject({ severity: 'medium', evidence: [{ shown: 'k.watanabe@kaiyo-inst.or.jp', actual: 'dse@docusign.net' }] });
   });
 
   it('finds a full-width address in a Japanese display name', () => {

@@ -33,6 +33,7 @@ export function makePolicy(overrides: Partial<ResolvedPolicy> = {}): ResolvedPol
       { names: ['楽天', 'Rakuten'], domains: ['rakuten.co.jp', 'rakuten-card.co.jp'] },
       { names: ['三井住友カード', 'SMBC'], domains: ['smbc-card.com', 'smbc.co.jp'] },
       { names: ['PayPal'], domains: ['paypal.com'] },
+      { names: ['DocuSign'], domains: ['docusign.net', 'docusign.com'] },
     ],
     freemailDomains: new Set(['gmail.com', 'yahoo.co.jp', 'yahoo.com', 'outlook.com', 'outlook.jp', 'hotmail.com', 'icloud.com', 'aol.com', 'mail.ee', 'zohomail.com']),
     fileSharingHosts: new Set(),

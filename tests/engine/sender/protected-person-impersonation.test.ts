@@ -79,6 +79,22 @@ describe('protected-person-impersonation', () => {
     });
   });
 
+  it('is medium, with a note, when a signing service verifiably sent it under the name', () => {
+    const message = mail({
+      from: 'Kenji Watanabe via DocuSign <dse@docusign.net>',
+      headers: [header('Authentication-Results', 'mx.kaiyo-inst.or.jp; spf=pass smtp.mailfrom=docusign.net; dkim=pass header.d=docusign.net; dmarc=pass header.from=docusign.net')],
+    });
+    const hit = runRule(rule, message);
+    expect(hit?.severity).toBe('medium');
+    expect(hit?.evidence[1]).toMatchObject({ kind: 'note', text: expect.stringContaining('signing service') });
+  });
+
+  it('stays high when the service’s domain is claimed but not verified', () => {
+    const hit = runRule(rule, mail({ from: 'Kenji Watanabe via DocuSign <dse@docusign.net>' }));
+    expect(hit).toBeDefined();
+    expect(hit?.severity ?? rule.severity).toBe('high');
+  });
+
   it('falls back to the organisation’s domains for a person without configured addresses', () => {
     const policy = makePolicy({ protectedPeople: [{ name: 'Haruto Sato', aliases: [], emails: [], domains: [] }] });
     expect(runRule(rule, mail({ from: 'Haruto Sato <h.sato@kaiyo-inst.or.jp>' }), policy)).toBeUndefined();
