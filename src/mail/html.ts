@@ -56,7 +56,7 @@ function codePointText(value: number): string {
 export function decodeEntities(value: string, inAttribute = false): string {
   let amp = value.indexOf('&');
   if (amp < 0) return value;
-  const out: string[] = [];
+  let out = '';
   let last = 0;
   while (amp >= 0) {
     let i = amp + 1;
@@ -100,13 +100,12 @@ export function decodeEntities(value: string, inAttribute = false): string {
       }
     }
     if (replacement !== undefined) {
-      out.push(value.slice(last, amp), replacement);
+      out += value.slice(last, amp) + replacement;
       last = end;
     }
     amp = value.indexOf('&', Math.max(end, amp + 1));
   }
-  out.push(value.slice(last));
-  return out.join('');
+  return last === 0 ? value : out + value.slice(last);
 }
 
 export interface TagAttributes {
@@ -277,30 +276,22 @@ export function walkHtml(html: string, visitor: HtmlVisitor): void {
   emitText(n);
 }
 
+/** Elements that start on a new line. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'caption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer',
+  'div', 'tr', 'li', 'dt', 'dd', 'thead', 'tbody', 'tfoot', 'caption', 'section', 'article', 'header', 'footer',
   'nav', 'aside', 'main', 'form', 'fieldset', 'legend', 'address', 'center', 'figure', 'figcaption',
-  'details', 'summary', 'body', 'html', 'option', 'textarea', 'hgroup', 'menu',
+  'details', 'summary', 'body', 'html', 'option', 'textarea', 'hgroup', 'menu', 'dl',
 ]);
+/** Elements a browser sets apart with a blank line (margins). */
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'ul', 'ol', 'hr']);
 const CELL_TAGS = new Set(['td', 'th']);
+
+const HTML_WHITESPACE_RUN = /[ \t\n\f\r]+/g;
+const NEEDS_COLLAPSE = /[\t\n\f\r]| {2}/;
 
 /** Whitespace runs (HTML's notion) become one space; other characters are kept. */
 export function collapseHtmlWhitespace(value: string): string {
-  let out = '';
-  let runStart = -1;
-  let last = 0;
-  for (let i = 0; i <= value.length; i++) {
-    const space = i < value.length && isHtmlSpace(value.charCodeAt(i));
-    if (space) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      out += value.slice(last, runStart) + ' ';
-      last = i;
-      runStart = -1;
-    }
-  }
-  return last === 0 ? value : out + value.slice(last);
+  return NEEDS_COLLAPSE.test(value) ? value.replace(HTML_WHITESPACE_RUN, ' ') : value;
 }
 
 /**
@@ -313,23 +304,43 @@ export function htmlToText(html: string): string {
   if (typeof html !== 'string' || !html) return '';
   const parts: string[] = [];
   let preDepth = 0;
+  // Line breaks wait until the next visible text, so nested blocks give one break, not several.
+  let pendingBreak = 0;
+  const breakBefore = (level: number) => {
+    if (level > pendingBreak) pendingBreak = level;
+  };
+  const boundary = (name: string) => {
+    if (PARAGRAPH_TAGS.has(name)) breakBefore(2);
+    else if (BLOCK_TAGS.has(name)) breakBefore(1);
+    else if (CELL_TAGS.has(name)) parts.push(' ');
+  };
   walkHtml(html, {
     text(raw) {
       const decoded = decodeEntities(raw);
-      parts.push(preDepth > 0 ? decoded.replace(/\r\n?/g, '\n') : collapseHtmlWhitespace(decoded).replace(/\u00a0/g, ' '));
+      let piece = preDepth > 0 ? decoded.replace(/\r\n?/g, '\n') : collapseHtmlWhitespace(decoded);
+      if (piece.indexOf('\u00a0') >= 0) piece = piece.replace(/\u00a0/g, ' ');
+      if (pendingBreak && piece.trim()) {
+        if (parts.length) parts.push(pendingBreak === 2 ? '\n\n' : '\n');
+        pendingBreak = 0;
+      }
+      parts.push(piece);
     },
     startTag(name) {
       if (name === 'pre') preDepth++;
-      if (BLOCK_TAGS.has(name)) parts.push('\n');
-      else if (CELL_TAGS.has(name)) parts.push(' ');
+      if (name === 'br') parts.push('\n');
+      else boundary(name);
     },
     endTag(name) {
       if (name === 'pre' && preDepth > 0) preDepth--;
-      if (BLOCK_TAGS.has(name)) parts.push('\n');
-      else if (CELL_TAGS.has(name)) parts.push(' ');
+      if (name === 'br') parts.push('\n');
+      else boundary(name);
     },
   });
   return tidyLines(parts.join(''));
+}
+
+function collapseSpaces(line: string): string {
+  return line.indexOf('  ') >= 0 || line.indexOf('\t') >= 0 ? line.replace(/[ \t]{2,}|\t/g, ' ') : line;
 }
 
 /** Trims each line, collapses spaces and keeps at most one empty line between paragraphs. */
@@ -344,13 +355,13 @@ function tidyLines(text: string): string {
     let lineEnd = end;
     while (lineStart < lineEnd && (text.charCodeAt(lineStart) === 0x20 || text.charCodeAt(lineStart) === 0x09)) lineStart++;
     while (lineEnd > lineStart && (text.charCodeAt(lineEnd - 1) === 0x20 || text.charCodeAt(lineEnd - 1) === 0x09)) lineEnd--;
-    const line = text.slice(lineStart, lineEnd);
+    const line = collapseSpaces(text.slice(lineStart, lineEnd));
     pos = end + 1;
     if (!line) {
       blank++;
       continue;
     }
-    if (out.length) out.push(blank > 1 ? '\n\n' : '\n');
+    if (out.length) out.push(blank > 0 ? '\n\n' : '\n');
     out.push(line);
     blank = 0;
   }
