@@ -1,0 +1,67 @@
+// Message content is hostile: every sender rule must accept any string in any field without
+// throwing, and stay fast on very long values.
+import fc from 'fast-check';
+import type { Finding } from '../../../src/engine/model';
+import { analyze } from '../../../src/engine/analyze';
+import { protectedPersonImpersonation } from '../../../src/engine/rules/protected-person-impersonation';
+import { organizationClaimMismatch } from '../../../src/engine/rules/organization-claim-mismatch';
+import { displayNameAddressMismatch } from '../../../src/engine/rules/display-name-address-mismatch';
+import { lookalikeDomain } from '../../../src/engine/rules/lookalike-domain';
+import { internalSenderSpoof } from '../../../src/engine/rules/internal-sender-spoof';
+import { hiddenCharactersRule } from '../../../src/engine/rules/hidden-characters';
+import { replyToDivergence } from '../../../src/engine/rules/reply-to-divergence';
+import { authenticationFailure } from '../../../src/engine/rules/authentication-failure';
+import { header, mail } from './message';
+import { makePolicy } from './policy';
+
+const SENDER_RULES = [
+  protectedPersonImpersonation,
+  organizationClaimMismatch,
+  displayNameAddressMismatch,
+  lookalikeDomain,
+  internalSenderSpoof,
+  hiddenCharactersRule,
+  replyToDivergence,
+  authenticationFailure,
+];
+
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: fc.constantFrom('a', '.', '-', '@', '<', '>', ' ', 'а', '\u202E', '\u200B', '渡', '【', '】', 'x', 'n', '-'), maxLength: 80 }),
+);
+const address = fc.tuple(text, text).map(([local, domain]) => `${local}@${domain}`);
+
+describe('sender rules on arbitrary input', () => {
+  it('never throw and always return well-formed findings', () => {
+    const policy = makePolicy();
+    fc.assert(
+      fc.property(text, address, text, fc.array(address, { maxLength: 3 }), text, text, (name, from, senderName, replyTo, subject, results) => {
+        const message = mail({
+          from: `${name} <${from}>`,
+          sender: `${senderName} <${from}>`,
+          replyTo,
+          subject,
+          returnPath: from,
+          headers: [header('Authentication-Results', results), header('List-Id', name)],
+          attachments: [{ name: subject, contentType: 'application/pdf', size: 1 }],
+        });
+        const verdict = analyze(message, policy, SENDER_RULES);
+        for (const finding of verdict.findings as Finding[]) expect(finding.evidence.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stay fast on very long display names, subjects and addresses', () => {
+    const long = 'Kenji Watanabe 外務省 Microsoft admin ' + 'аb\u200B-'.repeat(20_000);
+    const message = mail({
+      from: `"${long}" <user@${'a-'.repeat(20_000)}example.com>`,
+      replyTo: [`x@${'b.'.repeat(100)}com`],
+      subject: `【${long}】`,
+      attachments: Array.from({ length: 1000 }, () => ({ name: long, contentType: 'application/octet-stream', size: 1 })),
+    });
+    const started = Date.now();
+    analyze(message, makePolicy(), SENDER_RULES);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
