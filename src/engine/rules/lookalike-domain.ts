@@ -111,10 +111,14 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   const index = protectedDomains(policy);
   if (index.entries.length === 0) return undefined;
   const parts = hostParts(host);
+  // A configured subdomain (mail.example.or.jp) does not make its own parent domain a look-alike.
+  const candidateRegistrable = registrableOf(host);
+  const entries = index.entries.filter((entry) => entry.registrable !== candidateRegistrable);
+  const related = (list: readonly ProtectedDomain[] | undefined) => (list ?? []).filter((entry) => entry.registrable !== candidateRegistrable);
 
   // Homoglyphs: the label reads the same as a protected label but is spelled differently.
   const labelSkeleton = skeleton(parts.labelUnicode);
-  for (const entry of index.byLabelSkeleton.get(labelSkeleton) ?? []) {
+  for (const entry of related(index.byLabelSkeleton.get(labelSkeleton))) {
     if (parts.labelUnicode === entry.label) continue;
     const punycode = parts.label.startsWith('xn--') || parts.label.includes('.xn--');
     return {
@@ -126,7 +130,7 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   }
 
   const labelLength = parts.label.length;
-  for (const entry of index.entries) {
+  for (const entry of entries) {
     if (entry.suffix !== parts.suffix) continue;
     // Hyphens added or removed: kaiyoinst.or.jp, kaiyo--inst.or.jp.
     if (parts.label !== entry.label && parts.label.replace(/-/g, '') === entry.label.replace(/-/g, '') && entry.label.length >= 3) {
@@ -145,7 +149,7 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
     }
   }
 
-  for (const entry of index.entries) {
+  for (const entry of entries) {
     const labelTokens = entry.label.split(/[.-]/).filter(Boolean);
     const suffixTokens = entry.suffix ? entry.suffix.split('.') : [];
     // TLD swap: the real name with a different ending: mofa.jp, mofa.go.com, mofa-go.jp for mofa.go.jp.
@@ -166,7 +170,7 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
 
   // The real name as one word of a longer domain: secure-mofa.com, mofa-jp.com, amazon-security.net.
   for (const token of new Set(parts.prefixTokens)) {
-    for (const entry of index.byToken.get(token) ?? []) {
+    for (const entry of related(index.byToken.get(token))) {
       const minimum = entry.role === 'known-organization' && !entry.government ? COMBO_MIN_LABEL : COMBO_MIN_LABEL_PROTECTED;
       const labelTokens = entry.label.split('-');
       if (entry.label.length < minimum || indexOfSequence(parts.prefixTokens, labelTokens) < 0) continue;

@@ -93,6 +93,11 @@ describe('lookalike-domain', () => {
     });
   });
 
+  it('does not treat the parent of a configured subdomain as a look-alike', () => {
+    const policy = makePolicy({ organizationDomains: ['mail.kaiyo-inst.or.jp'] });
+    expect(runRule(rule, mail({ from: 'Kenji <k.watanabe@kaiyo-inst.or.jp>' }), policy)).toBeUndefined();
+  });
+
   it('reads mixed scripts per label', () => {
     expect(mixedScriptCharacters('日本語ドメイン.jp')).toEqual([]);
     expect(mixedScriptCharacters('примеp.com').map((note) => note.codePoint)).toEqual(['U+0070']); // Latin p among Cyrillic
