@@ -9,6 +9,18 @@ import { internalSenderSpoof } from './internal-sender-spoof';
 import { hiddenCharactersRule } from './hidden-characters';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
+import { lureWording } from './lure-wording';
+import { credentialLure } from './credential-lure';
+import { linkTextMismatch } from './link-text-mismatch';
+import { ipLiteralLink } from './ip-literal-link';
+import { shortenedLink } from './shortened-link';
+import { fileSharingLink } from './file-sharing-link';
+import { suspiciousLinkTarget } from './suspicious-link-target';
+import { riskyAttachment } from './risky-attachment';
+import { doubleExtension } from './double-extension';
+import { protectedArchive } from './protected-archive';
+import { enableContentCoaching } from './enable-content-coaching';
+import { mirrorfacePattern } from './mirrorface-pattern';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -22,7 +34,19 @@ export const RULES: readonly Rule[] = [
   // authentication
   authenticationFailure,
   // wording
+  lureWording,
+  credentialLure,
   // links
+  linkTextMismatch,
+  ipLiteralLink,
+  shortenedLink,
+  fileSharingLink, // after wording and sender rules: lure or impersonation makes it high
+  suspiciousLinkTarget, // after credential-lure: weak hints count with credential wording
   // attachments
+  riskyAttachment,
+  doubleExtension,
+  protectedArchive,
+  enableContentCoaching,
   // combinations (last: they read the findings above)
+  mirrorfacePattern,
 ];

@@ -61,24 +61,36 @@ const CONTEXT_CHARS = 40;
 /** Transition keys are state * 2^16 + code unit; fits a safe integer for any realistic automaton. */
 const ALPHABET = 0x10000;
 
-/** Separators removed for the compacted copy (normalizeText already turned all white space into ' '). */
-function isSeparator(code: number): boolean {
-  return code === 0x20 || code === 0x2e /* . */ || code === 0x2d /* - */ || code === 0x5f /* _ */ || code === 0x2a /* * */ || code === 0xb7 /* · */ || code === 0x2022 /* • */;
+/**
+ * Character classes by code unit, one table lookup per character in the hot loop:
+ * SEPARATOR: removed for the compacted copy (normalizeText already turned all white space into ' ');
+ * WORD: letters, digits and marks of scripts that separate words with spaces. CJK, kana and
+ * surrogate halves are not word characters: "Taiwanの情勢" has a word boundary after "taiwan".
+ */
+const SEPARATOR = 1;
+const WORD = 2;
+const OTHER = 3;
+/** 0 = not classified yet; filled on first sight, so only characters that occur cost a lookup. */
+const classTable = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}\p{M}]$/u;
+for (const separator of [0x20, 0x2e /* . */, 0x2d /* - */, 0x5f /* _ */, 0x2a /* * */, 0xb7 /* · */, 0x2022 /* • */]) classTable[separator] = SEPARATOR;
+
+function classify(code: number): number {
+  let kind = classTable[code];
+  if (kind === 0) {
+    const isWord = code < 0x2e80 && (code < 0xd800 || code > 0xdfff) && LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    kind = isWord ? WORD : OTHER;
+    classTable[code] = kind;
+  }
+  return kind;
 }
 
-// Word characters are letters, digits and marks of scripts that separate words with spaces. CJK,
-// kana and surrogate halves are not: "Taiwanの情勢" has a word boundary after "taiwan".
-const wordTable = new Int8Array(0x2e80).fill(-1);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}\p{M}]$/u;
 function isWordUnit(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  if (code >= 0x2e80) return false;
-  let known = wordTable[code];
-  if (known === -1) {
-    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 0;
-    wordTable[code] = known;
-  }
-  return known === 1;
+  return classify(code) === WORD;
+}
+
+function isSeparator(code: number): boolean {
+  return classify(code) === SEPARATOR;
 }
 
 /** Chinese characters, kana, Hangul and CJK punctuation: text written without spaces between words. */
@@ -130,73 +142,60 @@ function compilePhrase(entry: PhraseEntry): { compact: string; compiled: Compile
   };
 }
 
-/** The text with separators removed, and what is needed to map matches back and check cuts. */
-interface CompactedText {
+/**
+ * The last WINDOW characters of the compacted text, in ring buffers: a phrase is at most
+ * MAX_PHRASE_LENGTH long, so checking a candidate never looks further back. Constant memory,
+ * one pass, and the scan stops as soon as enough matches are found.
+ */
+const WINDOW = 256;
+const MASK = WINDOW - 1;
+
+class CompactWindow {
   /** Code units of the compacted text. */
-  units: Uint16Array;
-  length: number;
-  /** origin[i]: index in the normalised text of compacted character i. */
-  origin: Int32Array;
-  /** cutBefore[i] = 1 when separators were removed between compacted characters i-1 and i. */
-  cutBefore: Uint8Array;
-  /** strictCuts[i]: number of cuts at positions 1..i that are not letter-spacing cuts. */
-  strictCuts: Int32Array;
-}
+  readonly units = new Uint16Array(WINDOW);
+  /** Index in the normalised text of each compacted character. */
+  readonly origin = new Int32Array(WINDOW);
+  /** 1 when separators were removed just before the compacted character. */
+  readonly cutBefore = new Uint8Array(WINDOW);
+  /** Running count of strict cuts (cuts that are not letter-spacing) up to and including each position. */
+  readonly strictCuts = new Int32Array(WINDOW);
+  /** Compacted characters seen so far. */
+  length = 0;
 
-function compactForMatching(normalized: string): CompactedText {
-  const n = normalized.length;
-  const origin = new Int32Array(n);
-  const cutBefore = new Uint8Array(n + 1);
-  const units = new Uint16Array(n);
-  const word = new Uint8Array(n + 1);
-  let m = 0;
-  let pendingCut = false;
-  for (let i = 0; i < n; i++) {
-    const code = normalized.charCodeAt(i);
-    if (isSeparator(code)) {
-      pendingCut = true;
-      continue;
-    }
-    if (pendingCut && m > 0) cutBefore[m] = 1;
-    pendingCut = false;
-    origin[m] = i;
-    word[m] = isWordUnit(code) ? 1 : 0;
-    units[m++] = code;
+  isWordAt(position: number): boolean {
+    return isWordUnit(this.units[position & MASK]);
   }
-  // A one-letter fragment is a word character with no word character joined to it on either side;
-  // a cut between two of them is letter-spacing, any other cut is "strict".
-  const strictCuts = new Int32Array(m + 1);
-  let previousSingle = false;
-  for (let i = 0; i < m; i++) {
-    const single = word[i] === 1 && (i === 0 || cutBefore[i] === 1 || word[i - 1] === 0) && (cutBefore[i + 1] === 1 || word[i + 1] === 0);
-    const strict = i > 0 && cutBefore[i] === 1 && !(previousSingle && single);
-    strictCuts[i] = (i > 0 ? strictCuts[i - 1] : 0) + (strict ? 1 : 0);
-    previousSingle = single;
+
+  isBoundaryBefore(start: number): boolean {
+    return start === 0 || this.cutBefore[start & MASK] === 1 || !this.isWordAt(start - 1);
   }
-  strictCuts[m] = m > 0 ? strictCuts[m - 1] : 0;
-  return { units: units.subarray(0, m), length: m, origin: origin.subarray(0, m), cutBefore, strictCuts };
+
+  /** Valid once the character at `end` (if any) has been added. */
+  isBoundaryAfter(end: number): boolean {
+    return end >= this.length || this.cutBefore[end & MASK] === 1 || !this.isWordAt(end);
+  }
+
+  strictCutAt(position: number): boolean {
+    return position > 0 && this.strictCuts[position & MASK] - this.strictCuts[(position - 1) & MASK] === 1;
+  }
+
+  /** Strict cuts at positions start+1 … end-1 (strictly inside [start, end)). */
+  strictCutsInside(start: number, end: number): number {
+    return end - 1 > start ? this.strictCuts[(end - 1) & MASK] - this.strictCuts[start & MASK] : 0;
+  }
 }
 
-function isBoundaryBefore(compacted: CompactedText, start: number): boolean {
-  return start === 0 || compacted.cutBefore[start] === 1 || !isWordUnit(compacted.units[start - 1]);
-}
-
-function isBoundaryAfter(compacted: CompactedText, end: number): boolean {
-  return end >= compacted.length || compacted.cutBefore[end] === 1 || !isWordUnit(compacted.units[end]);
-}
-
-function acceptable(compacted: CompactedText, phrase: CompiledPhrase, start: number, end: number): boolean {
-  if (phrase.boundaryBefore && !isBoundaryBefore(compacted, start)) return false;
-  if (phrase.boundaryAfter && !isBoundaryAfter(compacted, end)) return false;
+/** Valid once strictCuts is settled up to end-1 and the character at `end` (if any) is known. */
+function acceptable(window: CompactWindow, phrase: CompiledPhrase, start: number, end: number): boolean {
+  if (start < 0) return false;
+  if (phrase.boundaryBefore && !window.isBoundaryBefore(start)) return false;
+  if (phrase.boundaryAfter && !window.isBoundaryAfter(end)) return false;
   if (!phrase.strictCuts) return true;
-  // Strict cuts strictly inside the match (positions start+1 .. end-1) must all be the phrase's own.
-  const inside = compacted.strictCuts[end - 1] - compacted.strictCuts[start];
+  // Strict cuts inside the match must all be the phrase's own.
+  const inside = window.strictCutsInside(start, end);
   if (inside === 0) return true;
   let atPhraseCuts = 0;
-  for (const offset of phrase.cuts) {
-    const position = start + offset;
-    if (compacted.strictCuts[position] - compacted.strictCuts[position - 1] === 1) atPhraseCuts++;
-  }
+  for (const offset of phrase.cuts) if (window.strictCutAt(start + offset)) atPhraseCuts++;
   return inside === atPhraseCuts;
 }
 
@@ -289,13 +288,66 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     find(field: string, normalizedText: string, limit = MATCH_LIMIT): PhraseMatch[] {
       const cap = Math.max(0, Math.min(limit, MATCH_LIMIT));
       if (phrases.length === 0 || cap === 0 || normalizedText.length === 0) return [];
-      const compacted = compactForMatching(normalizedText);
-      const units = compacted.units;
+      const window = new CompactWindow();
+      const { units, origin, cutBefore, strictCuts } = window;
       const found: PhraseMatch[] = [];
+      // Phrases ending at the last compacted character; checked one character later, when the
+      // character after them (their right boundary) is known.
+      const pending: number[] = [];
       let candidates = 0;
       let state = 0;
-      for (let i = 0; i < compacted.length && found.length < cap && candidates < CANDIDATE_LIMIT; i++) {
-        const code = units[i];
+      let length = 0;
+      let pendingCut = false;
+      // Letter-spacing bookkeeping, one character behind (see the header comment).
+      let previousWord = false;
+      let previousLeftOpen = false;
+      let beforePreviousSingle = false;
+      let strict = 0;
+
+      const checkPending = (end: number) => {
+        for (const index of pending) {
+          if (found.length >= cap) break;
+          const phrase = phrases[index];
+          const start = end - phrase.length;
+          if (!acceptable(window, phrase, start, end)) continue;
+          const from = window.origin[start & MASK];
+          const to = window.origin[(end - 1) & MASK] + 1;
+          found.push({ phrase: phrase.phrase, category: phrase.category, weight: phrase.weight, field, start: from, end: to, context: snippet(normalizedText, from, to) });
+        }
+        pending.length = 0;
+      };
+
+      for (let i = 0; i < normalizedText.length && found.length < cap && candidates < CANDIDATE_LIMIT; i++) {
+        const code = normalizedText.charCodeAt(i);
+        const kind = classTable[code] || classify(code);
+        if (kind === SEPARATOR) {
+          pendingCut = true;
+          continue;
+        }
+        const m = length;
+        const cut = pendingCut && m > 0;
+        pendingCut = false;
+        const word = kind === WORD;
+        if (m > 0) {
+          // Settle character m-1 now that its right neighbour is known.
+          const previousSingle = previousWord && previousLeftOpen && (cut || !word);
+          if (cutBefore[(m - 1) & MASK] === 1 && !(beforePreviousSingle && previousSingle)) strict++;
+          strictCuts[(m - 1) & MASK] = strict;
+          beforePreviousSingle = previousSingle;
+        }
+        const slot = m & MASK;
+        units[slot] = code;
+        origin[slot] = i;
+        cutBefore[slot] = cut ? 1 : 0;
+        previousLeftOpen = m === 0 || cut || !previousWord;
+        previousWord = word;
+        length = m + 1;
+        // Candidates ending just before this character can be judged now that it is known.
+        if (pending.length > 0) {
+          window.length = length;
+          checkPending(m);
+        }
+
         if (!inAlphabet[code]) {
           // No phrase contains this character: every partial match ends here.
           state = 0;
@@ -311,27 +363,20 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
           }
           state = next ?? 0;
         }
-        for (let out = own[state].length > 0 ? state : dictionary[state]; out !== 0; out = dictionary[out]) {
+        for (let out = own[state].length > 0 ? state : dictionary[state]; out !== 0 && candidates < CANDIDATE_LIMIT; out = dictionary[out]) {
           for (const index of own[out]) {
-            if (++candidates > CANDIDATE_LIMIT || found.length >= cap) break;
-            const phrase = phrases[index];
-            const end = i + 1;
-            const start = end - phrase.length;
-            if (!acceptable(compacted, phrase, start, end)) continue;
-            const from = compacted.origin[start];
-            const to = compacted.origin[end - 1] + 1;
-            found.push({
-              phrase: phrase.phrase,
-              category: phrase.category,
-              weight: phrase.weight,
-              field,
-              start: from,
-              end: to,
-              context: snippet(normalizedText, from, to),
-            });
+            if (++candidates > CANDIDATE_LIMIT) break;
+            pending.push(index);
           }
-          if (candidates > CANDIDATE_LIMIT || found.length >= cap) break;
         }
+      }
+      window.length = length;
+      if (length > 0 && found.length < cap) {
+        const m = length;
+        const lastSingle = previousWord && previousLeftOpen;
+        if (cutBefore[(m - 1) & MASK] === 1 && !(beforePreviousSingle && lastSingle)) strict++;
+        strictCuts[(m - 1) & MASK] = strict;
+        checkPending(m);
       }
       return dropContained(found);
     },

@@ -1,0 +1,67 @@
+// Download links on file-sharing services (OneDrive, SharePoint, Google Drive, Dropbox, WeTransfer…)
+// from a free-mail or untrusted sender: a common way to deliver malware or a fake login page past
+// attachment scanning (reported in MirrorFace and many other campaigns).
+// Not reported: senders in organizationDomains/trustedDomains (unless they use free mail), and the
+// organisation's own SharePoint/OneDrive tenant (<org>.sharepoint.com, <org>-my.sharepoint.com),
+// which IT controls. High when lure wording or an impersonation finding accompanies the link.
+// Tuning: policy.fileSharingHosts, policy.freemailDomains.
+import type { Evidence } from '../model';
+import type { ResolvedPolicy } from '../../policy/types';
+import type { Rule } from '../rule';
+import { brandLabel, clip, hostInSet } from './content/links';
+import { findingsOf, IMPERSONATION_RULES, LURE_RULES } from './content/findings';
+
+const MAX_EVIDENCE = 5;
+
+/** "example" for example.co.jp: the tenant name the organisation most likely uses on SharePoint. */
+function ownTenants(policy: ResolvedPolicy): Set<string> {
+  const tenants = new Set<string>();
+  for (const domain of policy.organizationDomains) {
+    const label = brandLabel(domain);
+    if (label) tenants.add(label.toLowerCase());
+  }
+  return tenants;
+}
+
+function isOwnTenant(host: string, tenants: ReadonlySet<string>): boolean {
+  if (!host.endsWith('.sharepoint.com')) return false;
+  const tenant = host.slice(0, -'.sharepoint.com'.length).split('.').pop() ?? '';
+  return tenants.has(tenant.replace(/-(my|files|admin)$/, ''));
+}
+
+export const fileSharingLink: Rule = {
+  id: 'file-sharing-link',
+  title: {
+    en: 'File-sharing download link from an outside sender',
+    ja: '外部の送信者からのファイル共有リンク',
+  },
+  explanation: {
+    en: 'The message asks you to download a file from a file-sharing service, and it does not come from our organisation or a trusted partner. Attackers share malware and fake sign-in pages this way because files behind a link are not scanned like attachments. If you were not expecting a file from this person, confirm with them by phone or a known address first.',
+    ja: '社外の（または信頼済みでない）送信者から、ファイル共有サービスでのダウンロードを求められています。リンク先のファイルは添付ファイルのように検査されないため、攻撃者がマルウェアや偽のログイン画面を渡す手口としてよく使います。心当たりがなければ、電話や既知の連絡先で送信者に確認してから開いてください。',
+  },
+  severity: 'medium',
+  category: 'links',
+  technique: 'T1566.002',
+  requires: ['body'],
+  check(message, policy, context) {
+    const fromFreemail = hostInSet(context.view.fromHost?.ascii, policy.freemailDomains);
+    if (context.view.fromTrusted && !fromFreemail) return undefined;
+    const tenants = ownTenants(policy);
+    const evidence: Evidence[] = [];
+    for (const link of context.view.links) {
+      const host = link.host?.ascii;
+      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants)) continue;
+      evidence.push({
+        kind: 'link',
+        text: clip(link.text),
+        href: clip(link.href),
+        host,
+        reason: fromFreemail ? 'file-sharing link from a free-mail address' : 'file-sharing link from an untrusted sender',
+      });
+      if (evidence.length >= MAX_EVIDENCE) break;
+    }
+    if (evidence.length === 0) return undefined;
+    const corroborated = findingsOf(context.findings, LURE_RULES).length > 0 || findingsOf(context.findings, IMPERSONATION_RULES).length > 0;
+    return { severity: corroborated ? 'high' : 'medium', evidence };
+  },
+};

@@ -1,0 +1,66 @@
+// A link that shows one address and leads to another: the text reads "https://www.mufg.jp/login"
+// but a click goes to a different site. The classic trick of credential phishing.
+// Not a mismatch by themselves: links through link-protection wrappers (Microsoft Safe Links,
+// Proofpoint URL Defense: the wrapped URL is compared instead) and through the mail services in
+// policy.trackingLinkHosts; links into the sender's own site (newsletters route clicks through their
+// own domain) unless the text names a known organisation or our own domain.
+// High when the text names a known organisation's domain or the organisation's own.
+import type { Evidence } from '../model';
+import type { Rule } from '../rule';
+import type { CanonicalHost } from '../../mail/hosts';
+import { isWithinDomains } from '../view';
+import { clip, displayHost, hostInSet, hostNamedByText, resolveTarget, sameSite } from './content/links';
+
+const MAX_EVIDENCE = 5;
+
+export const linkTextMismatch: Rule = {
+  id: 'link-text-mismatch',
+  title: {
+    en: 'A link shows one address but leads to another',
+    ja: '表示されたアドレスと実際のリンク先が違う',
+  },
+  explanation: {
+    en: 'The text of a link shows a web address, but clicking it would take you to a different site. Attackers do this so you trust a link you would never click if you saw where it goes. Hover over links (or press and hold on a phone) to see the real address, and do not sign in from this message.',
+    ja: 'リンクの文字列にはあるWebアドレスが表示されていますが、クリックすると別のサイトに移動します。本当の行き先を見せないための攻撃者の手口です。リンクにマウスを重ねて（スマートフォンでは長押しして）本当のアドレスを確認し、このメールからはログインしないでください。',
+  },
+  severity: 'medium',
+  category: 'links',
+  technique: 'T1566.002',
+  requires: ['body'],
+  check(message, policy, context) {
+    const senderHost = context.view.fromHost;
+    const knownDomains = policy.knownOrganizations.flatMap((organization) => organization.domains);
+    const evidence: Evidence[] = [];
+    const shownByText = new Map<string, CanonicalHost | undefined>();
+    let high = false;
+    for (const link of context.view.links) {
+      if (link.source !== 'html' || !link.host) continue;
+      // Newsletters repeat the same link text many times; read each text once.
+      let shown = shownByText.get(link.text);
+      if (shown === undefined && !shownByText.has(link.text)) {
+        shown = hostNamedByText(link.text);
+        shownByText.set(link.text, shown);
+      }
+      if (!shown) continue;
+      const target = resolveTarget(link.href, link.host);
+      if (!target.host || sameSite(shown, target.host)) continue;
+      // A click-tracking service we cannot see through: not a mismatch on its own.
+      if (target.wrappers.length === 0 && (hostInSet(target.host.ascii, policy.trackingLinkHosts) || hostInSet(link.host.ascii, policy.trackingLinkHosts))) continue;
+      const namesKnown = isWithinDomains(shown.ascii, knownDomains) || isWithinDomains(shown.ascii, policy.organizationDomains);
+      if (!namesKnown && senderHost && sameSite(target.host, senderHost)) continue;
+      high ||= namesKnown;
+      if (evidence.length < MAX_EVIDENCE) {
+        evidence.push({
+          kind: 'link',
+          text: clip(link.text),
+          href: clip(target.href),
+          host: displayHost(target.host),
+          shownHost: displayHost(shown),
+          reason: namesKnown ? 'text names a known organisation\'s site, link goes elsewhere' : 'text shows a different site than the link goes to',
+        });
+      }
+    }
+    if (evidence.length === 0) return undefined;
+    return { severity: high ? 'high' : 'medium', evidence };
+  },
+};

@@ -1,0 +1,160 @@
+import { analyze } from '../../../src/engine/analyze';
+import { linkTextMismatch } from '../../../src/engine/rules/link-text-mismatch';
+import { ipLiteralLink } from '../../../src/engine/rules/ip-literal-link';
+import { shortenedLink } from '../../../src/engine/rules/shortened-link';
+import { fileSharingLink } from '../../../src/engine/rules/file-sharing-link';
+import { hostNamedByText, resolveTarget } from '../../../src/engine/rules/content/links';
+import { contentPolicy } from './policy';
+import { from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
+
+const policy = contentPolicy();
+
+describe('resolveTarget', () => {
+  test('unwraps Microsoft Safe Links', () => {
+    const wrapped = 'https://apc01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.example.org%2Freport%3Fid%3D1&data=05%7C01&reserved=0';
+    expect(resolveTarget(wrapped)).toMatchObject({ href: 'https://www.example.org/report?id=1', wrappers: ['Microsoft Safe Links'], host: { registrable: 'example.org' } });
+  });
+
+  test('unwraps Proofpoint URL Defense v2 and v3', () => {
+    expect(resolveTarget('https://urldefense.proofpoint.com/v2/url?u=https-3A__evil.example.net_login&d=DwMF&c=x').href).toBe('https://evil.example.net/login');
+    expect(resolveTarget('https://urldefense.com/v3/__https://evil.example.net/login__;!!abc$').href).toBe('https://evil.example.net/login');
+  });
+
+  test('leaves ordinary links alone', () => {
+    expect(resolveTarget('https://www.example.org/?url=https://other.example')).toMatchObject({ wrappers: [], host: { ascii: 'www.example.org' } });
+  });
+});
+
+describe('hostNamedByText', () => {
+  test('reads URLs and bare domains, including full-width ones', () => {
+    expect(hostNamedByText('https://www.paypal.com/signin')?.registrable).toBe('paypal.com');
+    expect(hostNamedByText('www.amazon.co.jp')?.registrable).toBe('amazon.co.jp');
+    expect(hostNamedByText('ｍｏｆａ．ｇｏ．ｊｐ')?.registrable).toBe('mofa.go.jp');
+    expect(hostNamedByText('<https://example.org/a>')?.registrable).toBe('example.org');
+    expect(hostNamedByText('http://198.51.100.4/login')?.ascii).toBe('198.51.100.4');
+    expect(hostNamedByText('Log in at https://portal.example.org now')?.registrable).toBe('example.org');
+  });
+
+  test('ignores words, file names and e-mail addresses', () => {
+    for (const text of ['Click here', 'report.pdf', 'invoice.zip', 'support@paypal.com', 'mailto:x@example.org', 'ログイン', 'v1.2']) {
+      expect(hostNamedByText(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('link-text-mismatch', () => {
+  test('text names a known organisation, the link goes elsewhere: high', () => {
+    const hit = runRule(linkTextMismatch, mail({ links: [htmlLink('https://paypal.account-verify.example.net/login', 'https://www.paypal.com/signin')] }), policy);
+    expect(hit?.severity).toBe('high');
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', shownHost: 'www.paypal.com', host: 'paypal.account-verify.example.net' });
+  });
+
+  test('text names our own domain: high', () => {
+    const hit = runRule(linkTextMismatch, mail({ links: [htmlLink('http://203.0.113.5/owa', 'https://mail.example-institute.jp/owa')] }), policy);
+    expect(hit?.severity).toBe('high');
+  });
+
+  test('other shown/real mismatches are medium', () => {
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://files.example.net/x', 'www.conference-2025.org')] }), policy)?.severity).toBe('medium');
+  });
+
+  test('a Japanese look-alike written in full-width letters is read as the domain it shows', () => {
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://amazon.co.jp.example.cn/', 'ｗｗｗ．ａｍａｚｏｎ．ｃｏ．ｊｐ')] }), policy)?.severity).toBe('high');
+  });
+
+  test('same site, subdomains and plain words are fine', () => {
+    const links = [
+      htmlLink('https://www.paypal.com/myaccount', 'paypal.com'),
+      htmlLink('https://example.org/news', 'https://www.example.org/news'),
+      htmlLink('https://elsewhere.example.net/', 'Read more'),
+      textLink('https://elsewhere.example.net/'),
+    ];
+    expect(runRule(linkTextMismatch, mail({ links }), policy)).toBeUndefined();
+  });
+
+  test('Safe Links whose inner URL is the shown one are not a mismatch; a different inner URL is', () => {
+    const same = 'https://apc01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.paypal.com%2Fsignin&data=x';
+    const other = 'https://apc01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fpaypal-login.example.net%2F&data=x';
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink(same, 'https://www.paypal.com/signin')] }), policy)).toBeUndefined();
+    const hit = runRule(linkTextMismatch, mail({ links: [htmlLink(other, 'https://www.paypal.com/signin')] }), policy);
+    expect(hit?.evidence[0]).toMatchObject({ host: 'paypal-login.example.net' });
+  });
+
+  test('mail-service tracking links are not a mismatch by themselves', () => {
+    const links = [htmlLink('https://click.mlsend.com/link/c/YT0yNTk', 'www.conference-2025.org'), htmlLink('https://u123.ct.sendgrid.net/ls/click?upn=abc', 'https://www.example.org')];
+    expect(runRule(linkTextMismatch, mail({ links }), policy)).toBeUndefined();
+  });
+
+  test('a newsletter routing clicks through its own domain is fine, unless the text names a known organisation', () => {
+    const newsletter = { ...from('news@lists.digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.conference-2025.org')] };
+    expect(runRule(linkTextMismatch, mail(newsletter), policy)).toBeUndefined();
+    const phish = { ...from('service@digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.paypal.com')] };
+    expect(runRule(linkTextMismatch, mail(phish), policy)?.severity).toBe('high');
+  });
+});
+
+describe('ip-literal-link', () => {
+  test('public addresses in any notation are medium', () => {
+    for (const href of ['http://203.0.113.7/login', 'http://3405803783/login', 'http://0xcb.0x0.0x71.0x7/', 'http://0313.0.0161.07/']) {
+      const hit = runRule(ipLiteralLink, mail({ links: [textLink(href)] }), policy);
+      expect(hit?.severity).toBe('medium');
+      expect(hit?.evidence[0]).toMatchObject({ host: '203.0.113.7' });
+    }
+  });
+
+  test('private and loopback addresses are low', () => {
+    expect(runRule(ipLiteralLink, mail({ links: [textLink('http://192.168.1.10/')] }), policy)?.severity).toBe('low');
+    expect(runRule(ipLiteralLink, mail({ links: [textLink('http://[::1]/')] }), policy)?.severity).toBe('low');
+  });
+
+  test('named hosts are fine', () => {
+    expect(runRule(ipLiteralLink, mail({ links: [textLink('https://www.example.org/'), htmlLink('mailto:a@example.org', 'mail')] }), policy)).toBeUndefined();
+  });
+});
+
+describe('shortened-link', () => {
+  test('shorteners from an outside sender are low', () => {
+    const verdict = analyze(mail({ ...from('someone@outside-example.com'), links: [textLink('https://bit.ly/3xYz')] }), policy, [shortenedLink]);
+    expect(verdict.findings).toEqual([expect.objectContaining({ rule: 'shortened-link', severity: 'low', evidence: [expect.objectContaining({ host: 'bit.ly' })] })]);
+  });
+
+  test('colleagues and trusted partners may use them', () => {
+    expect(runRule(shortenedLink, mail({ ...from('colleague@example-institute.jp'), links: [textLink('https://bit.ly/3xYz')] }), policy)).toBeUndefined();
+    expect(runRule(shortenedLink, mail({ ...from('prof@mail.partner-university.ac.jp'), links: [textLink('https://bit.ly/3xYz')] }), policy)).toBeUndefined();
+  });
+
+  test('links that merely contain a shortener name are not shortened links', () => {
+    expect(runRule(shortenedLink, mail({ links: [textLink('https://notbit.ly.example.org/x')] }), policy)).toBeUndefined();
+  });
+});
+
+describe('file-sharing-link', () => {
+  const drive = htmlLink('https://drive.google.com/file/d/1AbC/view?usp=sharing', '資料をダウンロード');
+
+  test('from free mail: medium', () => {
+    const hit = runRule(fileSharingLink, mail({ ...from('tanaka.research@gmail.com', '田中'), links: [drive] }), policy);
+    expect(hit?.severity).toBe('medium');
+    expect(reasons(hit)).toEqual(['file-sharing link from a free-mail address']);
+  });
+
+  test('from an untrusted domain: medium; with lure wording or impersonation: high', () => {
+    const message = mail({ ...from('office@unknown-foundation.org'), links: [htmlLink('https://www.dropbox.com/s/abc/file.zip?dl=1', 'Download')] });
+    expect(runRule(fileSharingLink, message, policy)?.severity).toBe('medium');
+    expect(runRule(fileSharingLink, message, policy, [priorFinding('lure-wording', 'wording')])?.severity).toBe('high');
+    expect(runRule(fileSharingLink, message, policy, [priorFinding('protected-person-impersonation', 'sender')])?.severity).toBe('high');
+  });
+
+  test('trusted senders and our own SharePoint tenant are fine', () => {
+    expect(runRule(fileSharingLink, mail({ ...from('prof@partner-university.ac.jp'), links: [drive] }), policy)).toBeUndefined();
+    const ownTenant = htmlLink('https://example-institute.sharepoint.com/:w:/s/research/EaBc', 'Minutes');
+    const ownOneDrive = htmlLink('https://example-institute-my.sharepoint.com/:b:/g/personal/x/EaBc', 'PDF');
+    expect(runRule(fileSharingLink, mail({ ...from('visitor@outside-example.com'), links: [ownTenant, ownOneDrive] }), policy)).toBeUndefined();
+    const otherTenant = htmlLink('https://contoso-my.sharepoint.com/:b:/g/personal/x/EaBc', 'PDF');
+    expect(runRule(fileSharingLink, mail({ ...from('visitor@outside-example.com'), links: [otherTenant] }), policy)).toBeDefined();
+  });
+
+  test('free mail is not trusted even if the domain were listed as trusted', () => {
+    const lenient = contentPolicy({ trustedDomains: ['gmail.com'] });
+    expect(runRule(fileSharingLink, mail({ ...from('someone@gmail.com'), links: [drive] }), lenient)).toBeDefined();
+  });
+});
