@@ -4,7 +4,7 @@
 import type { MailMessage } from '../engine/model';
 import { normalizeText } from '../engine/text/normalize';
 import { canonicalHost, domainOfAddress } from '../mail/hosts';
-import { sha256Hex, type IndicatorSet } from './indicators';
+import { registrableDomain, sha256Hex, type IndicatorSet } from './indicators';
 
 /** Reply and forward markers in the languages our users write (after NFKC and lower-casing). */
 const REPLY_PREFIX = /^(?:re|fw|fwd|aw|wg|sv|vs|tr|rv|antw|enc|res|回复|回覆|答复|转发|轉寄|返信|転送|返|転)\s*(?:\[\d+\]|\(\d+\))?\s*:\s*/u;
@@ -42,7 +42,7 @@ export function groupingKeys(message: MailMessage | undefined, rawSha256: string
   const senderHost = canonicalHost(domainOfAddress(message.from?.address ?? ''));
   const subject = normaliseSubject(message.subject);
   if (senderHost && subject.length >= MIN_SUBJECT_LENGTH) {
-    keys.push('subject:' + sha256Hex((senderHost.registrable ?? senderHost.ascii) + '\u0000' + subject));
+    keys.push('subject:' + sha256Hex((senderHost.isIp ? senderHost.ascii : registrableDomain(senderHost.ascii)) + '\u0000' + subject));
   }
   for (const url of found?.distinctiveUrls ?? []) keys.push('url:' + sha256Hex(url));
   for (const indicator of found?.indicators ?? []) {

@@ -3,6 +3,7 @@
 // shared infrastructure (free mail, file sharing, shorteners, tracking links) are kept out of the
 // domain indicators: exporting "gmail.com" or "sharepoint.com" as malicious would do harm.
 import { createHash } from 'node:crypto';
+import { getDomain } from 'tldts';
 import type { MailMessage } from '../engine/model';
 import type { ResolvedPolicy } from '../policy/types';
 import { canonicalHost, domainOfAddress } from '../mail/hosts';
@@ -45,6 +46,14 @@ export function inDomainSet(host: string, domains: ReadonlySet<string> | readonl
     candidate = candidate.slice(dot + 1);
   }
   return false;
+}
+
+/**
+ * The domain someone registered, counting private suffixes (attacker.github.io, not github.io:
+ * blocking the shared platform would block everyone on it).
+ */
+export function registrableDomain(asciiHost: string): string {
+  return getDomain(asciiHost, { allowPrivateDomains: true }) ?? asciiHost;
 }
 
 /** Domains that are never exported as indicators, whatever the message says. */
@@ -103,7 +112,7 @@ export function extractIndicators(message: MailMessage, policy: ResolvedPolicy):
     const host = domain ? canonicalHost(domain) : undefined;
     if (!host || host.isIp) return;
     if (isSharedInfrastructure(host.ascii, policy)) return;
-    add({ type, value: host.registrable ?? host.ascii });
+    add({ type, value: registrableDomain(host.ascii) });
   };
 
   const from = cleanAddress(message.from?.address);

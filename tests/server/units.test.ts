@@ -167,3 +167,9 @@ test('webhook backoff doubles, stays within the cap and jitters by at most 20 %'
   expect(backoffDelay(3, config, () => 0)).toBe(3200);
   expect(backoffDelay(3, config, () => 1)).toBe(4800);
 });
+
+test('domain indicators respect private suffixes: a GitHub Pages site is not github.io', () => {
+  const policy = resolvePolicy({});
+  const msg = message({ links: [{ href: 'https://attacker.github.io/login', text: '', source: 'html' }] });
+  expect(extractIndicators(msg, policy).indicators).toContainEqual({ type: 'url-domain', value: 'attacker.github.io' });
+});

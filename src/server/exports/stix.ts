@@ -74,6 +74,29 @@ function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 
+/**
+ * One indicator per pattern: a domain that is both the sender's and a link's, or an address that is
+ * both Reply-To and Return-Path, is one observable with the earliest first-seen of either.
+ */
+function byPattern(occurrences: readonly IndicatorOccurrence[]) {
+  const merged = new Map<string, { pattern: string; occurrence: IndicatorOccurrence; labels: string[] }>();
+  for (const occurrence of occurrences) {
+    const pattern = stixPattern(occurrence.type, occurrence.value);
+    const label = LABELS[occurrence.type];
+    const seen = merged.get(pattern);
+    if (!seen) {
+      merged.set(pattern, { pattern, occurrence: { ...occurrence }, labels: [label] });
+      continue;
+    }
+    const into = seen.occurrence;
+    if (occurrence.firstSeen < into.firstSeen) into.firstSeen = occurrence.firstSeen;
+    if (occurrence.lastSeen > into.lastSeen) into.lastSeen = occurrence.lastSeen;
+    into.reports = Math.max(into.reports, occurrence.reports);
+    if (!seen.labels.includes(label)) seen.labels.push(label);
+  }
+  return [...merged.values()];
+}
+
 export function stixBundle(input: StixExportInput): StixBundle {
   const { campaign } = input;
   const identityId = `identity--${uuidV5(LURE_LENS_NAMESPACE, 'identity:' + input.organizationName)}`;
@@ -102,12 +125,11 @@ export function stixBundle(input: StixExportInput): StixBundle {
   const types = indicatorTypes(campaign);
   const indicators: StixObject[] = [];
   const relationships: StixObject[] = [];
-  for (const occurrence of input.indicators) {
-    const pattern = stixPattern(occurrence.type, occurrence.value);
+  for (const { pattern, occurrence, labels } of byPattern(input.indicators)) {
     // Per campaign: the same URL seen in two campaigns has two first-seen times, so two indicators.
     const id = `indicator--${uuidV5(LURE_LENS_NAMESPACE, `indicator:${campaign.id}:${pattern}`)}`;
     const modified = laterOf(occurrence.firstSeen, occurrence.lastSeen);
-    const label = LABELS[occurrence.type];
+    const label = labels.join(' / ');
     indicators.push({
       type: 'indicator',
       spec_version: '2.1',

@@ -1,0 +1,449 @@
+// Service configuration: defaults, then a JSON config file, then LURELENS_* environment variables,
+// then command-line flags (each later source wins). docs/service.md lists every setting.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { packageRoot } from './paths';
+
+export type Role = 'analyst' | 'reporter';
+
+export interface TokenConfig {
+  token: string;
+  role: Role;
+  /** Shown in the audit trail (who triaged); defaults to the role and a short hash of the token. */
+  name?: string;
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** When set, each delivery carries X-LureLens-Signature: sha256=HMAC(secret, body). */
+  secret?: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  timeoutMs: number;
+  pollMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests per client address per window, all routes together. */
+  max: number;
+  timeWindowMs: number;
+  /** Report submissions per client address per window. */
+  reportsMax: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface ServerConfig {
+  dataDir: string;
+  host: string;
+  port: number;
+  /** The address people and Outlook use (https in production), e.g. https://lurelens.example.org. */
+  publicUrl: string;
+  policyFile?: string;
+  /** The built add-in (taskpane.html, commands.html, scripts, assets/). */
+  webRoot: string;
+  /** manifest.xml template; served at /manifest.xml rendered for publicUrl. */
+  manifestFile: string;
+  tokens: TokenConfig[];
+  /** Origins allowed to call the API from a browser besides publicUrl's own. */
+  corsOrigins: string[];
+  webhook?: WebhookConfig;
+  /** Largest accepted message (the .eml itself, after base64 decoding). */
+  bodyLimitBytes: number;
+  rateLimit: RateLimitConfig | false;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); needed for per-client rate limits behind one. */
+  trustProxy: boolean;
+  /** Name of the organisation in exports (STIX identity, ARF). */
+  organizationName: string;
+  logLevel: LogLevel;
+  tls?: { certFile: string; keyFile: string };
+}
+
+export const MEGABYTE = 1024 * 1024;
+
+export const DEFAULTS = {
+  dataDir: './.data',
+  host: '127.0.0.1',
+  port: 3000,
+  bodyLimitMb: 35,
+  rateLimit: { max: 600, timeWindowMs: 60_000, reportsMax: 120 },
+  webhook: { maxAttempts: 10, retryBaseMs: 5_000, retryMaxMs: 3_600_000, timeoutMs: 10_000, pollMs: 1_000 },
+  organizationName: 'Lure Lens intake service',
+  logLevel: 'info' as LogLevel,
+} as const;
+
+/** Shortest token accepted: anything shorter could be guessed. */
+export const MIN_TOKEN_LENGTH = 16;
+
+const TokenSchema = Type.Object(
+  {
+    token: Type.String({ minLength: MIN_TOKEN_LENGTH, maxLength: 512 }),
+    role: Type.Union([Type.Literal('analyst'), Type.Literal('reporter')]),
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON config file (--config / LURELENS_CONFIG). Unknown keys are errors, so typos are caught. */
+export const ConfigFileSchema = Type.Object(
+  {
+    dataDir: Type.Optional(Type.String()),
+    host: Type.Optional(Type.String()),
+    port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+    publicUrl: Type.Optional(Type.String()),
+    policyFile: Type.Optional(Type.String()),
+    webRoot: Type.Optional(Type.String()),
+    manifestFile: Type.Optional(Type.String()),
+    tokens: Type.Optional(Type.Array(TokenSchema)),
+    corsOrigins: Type.Optional(Type.Array(Type.String())),
+    webhook: Type.Optional(
+      Type.Object(
+        {
+          url: Type.String(),
+          secret: Type.Optional(Type.String({ minLength: 16 })),
+          maxAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          retryBaseMs: Type.Optional(Type.Integer({ minimum: 10 })),
+          retryMaxMs: Type.Optional(Type.Integer({ minimum: 10 })),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
+          pollMs: Type.Optional(Type.Integer({ minimum: 10 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    bodyLimitMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 200 })),
+    rateLimit: Type.Optional(
+      Type.Union([
+        Type.Literal(false),
+        Type.Object(
+          {
+            max: Type.Optional(Type.Integer({ minimum: 1 })),
+            timeWindowMs: Type.Optional(Type.Integer({ minimum: 1000 })),
+            reportsMax: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+      ]),
+    ),
+    trustProxy: Type.Optional(Type.Boolean()),
+    organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    logLevel: Type.Optional(
+      Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))),
+    ),
+    tls: Type.Optional(Type.Object({ certFile: Type.String(), keyFile: Type.String() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type ConfigFile = Static<typeof ConfigFileSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** "analyst:SECRET", "reporter:SECRET", or a bare SECRET (an analyst token). */
+export function parseTokenSpec(spec: string): TokenConfig {
+  const match = /^(analyst|reporter):(.*)$/s.exec(spec.trim());
+  const token = match ? match[2] : spec.trim();
+  const role: Role = match ? (match[1] as Role) : 'analyst';
+  if (token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`a ${role} token must be at least ${MIN_TOKEN_LENGTH} characters`);
+  return { token, role };
+}
+
+function parseTokenList(list: string): TokenConfig[] {
+  return list
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(parseTokenSpec);
+}
+
+function defaultPublicUrl(host: string, port: number, tls: boolean): string {
+  const name = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === '::1' ? 'localhost' : host;
+  return `${tls ? 'https' : 'http'}://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
+/** Checks the parts of a config every source can get wrong; throws ConfigError naming the setting. */
+export function validateConfig(config: ServerConfig): ServerConfig {
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError(`port must be 0-65535, not ${config.port}`);
+  let url: URL;
+  try {
+    url = new URL(config.publicUrl);
+  } catch {
+    throw new ConfigError(`publicUrl "${config.publicUrl}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('publicUrl must be an http(s) URL');
+  if (url.pathname !== '/' || url.search || url.hash) throw new ConfigError('publicUrl must be an origin without a path, e.g. https://lurelens.example.org');
+  for (const origin of config.corsOrigins) {
+    try {
+      if (new URL(origin).origin !== origin) throw new Error();
+    } catch {
+      throw new ConfigError(`corsOrigins entry "${origin}" must be an origin like https://addin.example.org`);
+    }
+  }
+  if (config.webhook) {
+    let hook: URL;
+    try {
+      hook = new URL(config.webhook.url);
+    } catch {
+      throw new ConfigError(`webhook url "${config.webhook.url}" is not an absolute URL`);
+    }
+    if (hook.protocol !== 'https:' && hook.protocol !== 'http:') throw new ConfigError('webhook url must be http(s)');
+  }
+  if (!(config.bodyLimitBytes > 0)) throw new ConfigError('bodyLimitMb must be positive');
+  const seen = new Set<string>();
+  for (const token of config.tokens) {
+    if (token.role !== 'analyst' && token.role !== 'reporter') throw new ConfigError(`token role must be analyst or reporter, not "${String(token.role)}"`);
+    if (token.token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`a ${token.role} token must be at least ${MIN_TOKEN_LENGTH} characters`);
+    if (seen.has(token.token)) throw new ConfigError('the same token is configured twice');
+    seen.add(token.token);
+  }
+  return config;
+}
+
+/** A complete config from defaults and the given overrides (for tests and embedding). */
+export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const root = packageRoot();
+  const host = overrides.host ?? DEFAULTS.host;
+  const port = overrides.port ?? DEFAULTS.port;
+  return {
+    dataDir: path.resolve(DEFAULTS.dataDir),
+    host,
+    port,
+    publicUrl: overrides.publicUrl ?? defaultPublicUrl(host, port, Boolean(overrides.tls)),
+    webRoot: path.join(root, 'dist', 'web'),
+    manifestFile: path.join(root, 'manifest.xml'),
+    tokens: [],
+    corsOrigins: [],
+    bodyLimitBytes: DEFAULTS.bodyLimitMb * MEGABYTE,
+    rateLimit: { ...DEFAULTS.rateLimit },
+    trustProxy: false,
+    organizationName: DEFAULTS.organizationName,
+    logLevel: DEFAULTS.logLevel,
+    ...overrides,
+  };
+}
+
+export interface ConfigSources {
+  argv?: readonly string[];
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export const SERVE_USAGE = `Usage: lurelens serve [options]
+  Runs the intake service: receives reports from the add-in, groups campaigns, serves the add-in.
+  --public-url URL     address people and Outlook use (default http://localhost:PORT; Outlook needs https)
+  --port N             port to listen on (default 3000)
+  --host H             interface to listen on (default 127.0.0.1)
+  --data DIR           where the database lives (default ./.data)
+  --policy FILE        policy.json served to the add-in and used for server-side analysis
+  --token TOKEN        analyst:SECRET or reporter:SECRET (bare SECRET = analyst); repeatable.
+                       Without any token, local tokens are generated once and kept in DIR/tokens.json
+  --web-root DIR       built add-in files (default dist/web)
+  --manifest FILE      manifest.xml template (default ./manifest.xml of the package)
+  --webhook-url URL    forward each new report to a SIEM/SOAR webhook
+  --body-limit-mb N    largest accepted message in MB (default 35)
+  --trust-proxy        trust X-Forwarded-* headers from a TLS-terminating reverse proxy
+  --log-level LEVEL    fatal, error, warn, info (default), debug, trace, silent
+  --config FILE        JSON config file (see docs/service.md)
+Environment: LURELENS_CONFIG, LURELENS_DATA_DIR, LURELENS_HOST, LURELENS_PORT, LURELENS_PUBLIC_URL,
+  LURELENS_POLICY, LURELENS_WEB_ROOT, LURELENS_MANIFEST, LURELENS_TOKENS (comma-separated role:secret),
+  LURELENS_CORS_ORIGINS, LURELENS_WEBHOOK_URL, LURELENS_WEBHOOK_SECRET, LURELENS_BODY_LIMIT_MB,
+  LURELENS_TRUST_PROXY, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY`;
+
+interface Flags {
+  help: boolean;
+  config?: string;
+  values: Partial<Record<string, string>>;
+  tokens: string[];
+  trustProxy?: boolean;
+}
+
+const VALUE_FLAGS: Record<string, string> = {
+  '--public-url': 'publicUrl',
+  '--port': 'port',
+  '--host': 'host',
+  '--data': 'dataDir',
+  '--policy': 'policyFile',
+  '--web-root': 'webRoot',
+  '--manifest': 'manifestFile',
+  '--webhook-url': 'webhookUrl',
+  '--body-limit-mb': 'bodyLimitMb',
+  '--log-level': 'logLevel',
+  '--config': 'config',
+};
+
+function parseFlags(argv: readonly string[]): Flags {
+  const flags: Flags = { help: false, values: {}, tokens: [] };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new ConfigError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--help' || arg === '-h') flags.help = true;
+    else if (arg === '--trust-proxy') flags.trustProxy = true;
+    else if (arg === '--token') flags.tokens.push(value());
+    else if (arg in VALUE_FLAGS) {
+      const key = VALUE_FLAGS[arg];
+      if (key === 'config') flags.config = value();
+      else flags.values[key] = value();
+    } else throw new ConfigError(`unknown option ${arg}`);
+  }
+  return flags;
+}
+
+function toPort(value: string, source: string): number {
+  if (!/^\d{1,5}$/.test(value)) throw new ConfigError(`${source} must be a port number, not "${value}"`);
+  return Number(value);
+}
+
+function toMegabytes(value: string, source: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(number > 0) || number > 200) throw new ConfigError(`${source} must be a number of MB (0-200], not "${value}"`);
+  return number;
+}
+
+function toLogLevel(value: string, source: string): LogLevel {
+  const levels: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(value as LogLevel)) throw new ConfigError(`${source} must be one of ${levels.join(', ')}`);
+  return value as LogLevel;
+}
+
+async function readConfigFile(file: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const errors = [...Value.Errors(ConfigFileSchema, data)].slice(0, 10);
+  if (errors.length > 0) {
+    throw new ConfigError(`config file ${file} is invalid:\n` + errors.map((e) => `  ${e.path || '/'}: ${e.message}`).join('\n'));
+  }
+  return data as ConfigFile;
+}
+
+export interface LoadedConfig {
+  config: ServerConfig;
+  help: boolean;
+}
+
+/** Builds the config from a config file, LURELENS_* variables and flags. Throws ConfigError on bad input. */
+export async function loadServerConfig(sources: ConfigSources = {}): Promise<LoadedConfig> {
+  const env = sources.env ?? process.env;
+  const cwd = sources.cwd ?? process.cwd();
+  const flags = parseFlags(sources.argv ?? []);
+  const fromCwd = (p: string) => path.resolve(cwd, p);
+
+  const configPath = flags.config ?? env.LURELENS_CONFIG;
+  const file: ConfigFile = configPath ? await readConfigFile(fromCwd(configPath)) : {};
+  const fileDir = configPath ? path.dirname(fromCwd(configPath)) : cwd;
+  const fromFile = (p: string | undefined) => (p === undefined ? undefined : path.resolve(fileDir, p));
+
+  const pick = (flag: string | undefined, envValue: string | undefined) => flag ?? (envValue === '' ? undefined : envValue);
+  const host = pick(flags.values.host, env.LURELENS_HOST) ?? file.host ?? DEFAULTS.host;
+  const portText = pick(flags.values.port, env.LURELENS_PORT);
+  const port = portText !== undefined ? toPort(portText, flags.values.port ? '--port' : 'LURELENS_PORT') : file.port ?? DEFAULTS.port;
+
+  const tlsCert = env.LURELENS_TLS_CERT ? fromCwd(env.LURELENS_TLS_CERT) : fromFile(file.tls?.certFile);
+  const tlsKey = env.LURELENS_TLS_KEY ? fromCwd(env.LURELENS_TLS_KEY) : fromFile(file.tls?.keyFile);
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new ConfigError('TLS needs both a certificate and a key file');
+  const tls = tlsCert && tlsKey ? { certFile: tlsCert, keyFile: tlsKey } : undefined;
+
+  const pathSetting = (flag: string | undefined, envValue: string | undefined, fileValue: string | undefined) => {
+    const chosen = pick(flag, envValue);
+    return chosen !== undefined ? fromCwd(chosen) : fromFile(fileValue);
+  };
+
+  let tokens: TokenConfig[] = file.tokens ?? [];
+  if (env.LURELENS_TOKENS) tokens = parseTokenList(env.LURELENS_TOKENS);
+  if (flags.tokens.length > 0) tokens = flags.tokens.map(parseTokenSpec);
+
+  const webhookUrl = pick(flags.values.webhookUrl, env.LURELENS_WEBHOOK_URL) ?? file.webhook?.url;
+  const webhook: WebhookConfig | undefined = webhookUrl
+    ? {
+        ...DEFAULTS.webhook,
+        ...file.webhook,
+        url: webhookUrl,
+        secret: env.LURELENS_WEBHOOK_SECRET || file.webhook?.secret,
+      }
+    : undefined;
+
+  const bodyLimitText = pick(flags.values.bodyLimitMb, env.LURELENS_BODY_LIMIT_MB);
+  const bodyLimitMb = bodyLimitText !== undefined ? toMegabytes(bodyLimitText, 'body limit') : file.bodyLimitMb ?? DEFAULTS.bodyLimitMb;
+  const logLevelText = pick(flags.values.logLevel, env.LURELENS_LOG_LEVEL);
+  const rateLimit = file.rateLimit === false ? false : { ...DEFAULTS.rateLimit, ...file.rateLimit };
+  const corsOrigins = env.LURELENS_CORS_ORIGINS ? env.LURELENS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : file.corsOrigins ?? [];
+
+  const defaults = defaultServerConfig({ host, port, tls });
+  const config: ServerConfig = {
+    ...defaults,
+    dataDir: pathSetting(flags.values.dataDir, env.LURELENS_DATA_DIR, file.dataDir) ?? fromCwd(DEFAULTS.dataDir),
+    publicUrl: (pick(flags.values.publicUrl, env.LURELENS_PUBLIC_URL) ?? file.publicUrl ?? defaults.publicUrl).replace(/\/+$/, ''),
+    policyFile: pathSetting(flags.values.policyFile, env.LURELENS_POLICY, file.policyFile),
+    webRoot: pathSetting(flags.values.webRoot, env.LURELENS_WEB_ROOT, file.webRoot) ?? defaults.webRoot,
+    manifestFile: pathSetting(flags.values.manifestFile, env.LURELENS_MANIFEST, file.manifestFile) ?? defaults.manifestFile,
+    tokens,
+    corsOrigins,
+    webhook,
+    bodyLimitBytes: Math.floor(bodyLimitMb * MEGABYTE),
+    rateLimit,
+    trustProxy: flags.trustProxy ?? (env.LURELENS_TRUST_PROXY ? env.LURELENS_TRUST_PROXY === 'true' || env.LURELENS_TRUST_PROXY === '1' : file.trustProxy ?? false),
+    organizationName: env.LURELENS_ORGANIZATION || file.organizationName || DEFAULTS.organizationName,
+    logLevel: logLevelText ? toLogLevel(logLevelText, 'log level') : (file.logLevel as LogLevel | undefined) ?? DEFAULTS.logLevel,
+  };
+  return { config: validateConfig(config), help: flags.help };
+}
+
+export const LOCAL_TOKENS_FILE = 'tokens.json';
+
+export interface LocalTokens {
+  tokens: TokenConfig[];
+  file: string;
+  /** True when the tokens were created just now (first start). */
+  generated: boolean;
+}
+
+/**
+ * For local use without configured tokens: one analyst and one reporter token, generated at first
+ * start and kept (mode 0600) in the data directory so restarts keep working with the same add-in policy.
+ */
+export async function ensureLocalTokens(dataDir: string): Promise<LocalTokens> {
+  const file = path.join(dataDir, LOCAL_TOKENS_FILE);
+  try {
+    const stored = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+    const tokens = Value.Check(Type.Array(TokenSchema, { minItems: 1 }), stored) ? (stored as TokenConfig[]) : undefined;
+    if (!tokens) throw new ConfigError(`${file} is not a list of {token, role}; fix or delete it to generate new tokens`);
+    return { tokens, file, generated: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const tokens: TokenConfig[] = [
+    { token: randomBytes(32).toString('base64url'), role: 'analyst', name: 'local analyst' },
+    { token: randomBytes(32).toString('base64url'), role: 'reporter', name: 'local add-in' },
+  ];
+  // 'wx': never overwrite tokens another process wrote a moment ago.
+  await fs.writeFile(file, JSON.stringify(tokens, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  return { tokens, file, generated: true };
+}

@@ -1,0 +1,28 @@
+// What every route plugin receives: configuration, storage, policy and the token verifier.
+import type { ServerConfig } from './config';
+import type { TokenVerifier } from './auth';
+import type { ServicePolicy } from './policy';
+import type { ReportStore } from './store/types';
+import type { WebhookForwarder } from './webhook';
+
+export interface ServiceContext {
+  config: ServerConfig;
+  store: ReportStore;
+  policy: ServicePolicy;
+  verifier: TokenVerifier;
+  webhook?: WebhookForwarder;
+  /** manifest.xml rendered for publicUrl; undefined when no template was found. */
+  manifest?: string;
+  version: string;
+}
+
+export interface RouteOptions {
+  context: ServiceContext;
+}
+
+/** Paging from query strings (validated as digit strings by the schemas). */
+export function paging(query: { limit?: string; offset?: string }, defaultLimit = 50, maxLimit = 200): { limit: number; offset: number } {
+  const limit = Math.min(Math.max(query.limit === undefined ? defaultLimit : Number(query.limit), 1), maxLimit);
+  const offset = query.offset === undefined ? 0 : Number(query.offset);
+  return { limit, offset };
+}

@@ -1,0 +1,67 @@
+// The add-in's own files (task pane, function file, scripts, icons) and its manifest, served by the
+// same service so IT deploys one thing. These pages are framed by Outlook on the web, so here the
+// CSP allows Outlook's origins as frame ancestors (the API keeps frame-ancestors 'none').
+import { existsSync, statSync } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import type { RouteOptions } from '../context';
+import { ApiError, ErrorBody } from '../errors';
+import { contentSecurityPolicy } from '../security';
+
+/** Where Outlook hosts add-in frames: Outlook on the web, new Outlook, Microsoft 365 and Outlook.com. */
+export const OUTLOOK_FRAME_ANCESTORS = [
+  "'self'",
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.officeapps.live.com',
+  'https://outlook.live.com',
+  'https://*.outlook.com',
+  'https://*.cloud.microsoft',
+];
+
+export const addinRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
+  const { config } = context;
+  const addinPolicy = contentSecurityPolicy(OUTLOOK_FRAME_ANCESTORS);
+
+  // Encapsulated: only the add-in's files get the frameable policy.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400) {
+      reply.header('content-security-policy', addinPolicy);
+      // X-Frame-Options cannot name Outlook's origins; frame-ancestors above replaces it.
+      reply.raw.removeHeader('x-frame-options');
+      // Outlook loads the icons cross-origin (manifest IconUrl); MSAL may open a sign-in popup.
+      reply.header('cross-origin-resource-policy', 'cross-origin');
+      reply.header('cross-origin-opener-policy', 'same-origin-allow-popups');
+    }
+    return payload;
+  });
+
+  app.get(
+    '/manifest.xml',
+    { schema: { summary: 'The add-in manifest, rendered for this service\'s public URL', response: { 200: Type.String(), 404: ErrorBody } } },
+    async (_request, reply) => {
+      if (!context.manifest) throw new ApiError(404, 'not_found', `No manifest template was found at ${config.manifestFile}.`);
+      return reply.type('text/xml; charset=utf-8').header('cache-control', 'no-cache').send(Buffer.from(context.manifest, 'utf8'));
+    },
+  );
+
+  const built = existsSync(config.webRoot) && statSync(config.webRoot).isDirectory();
+  if (!built) {
+    app.log.warn({ webRoot: config.webRoot }, 'add-in files not found; run "npm run build" to serve the task pane');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: config.webRoot,
+    prefix: '/',
+    index: false,
+    dotfiles: 'deny',
+    decorateReply: false,
+    // Scripts and icons are versioned by the build; pages must be re-fetched so an update reaches users.
+    cacheControl: true,
+    maxAge: 0,
+  });
+};

@@ -1,0 +1,188 @@
+// Request and response schemas of the service API (the report submission itself is the shared
+// contract in src/report/protocol.ts). Responses are serialised through these, so a field that is
+// not declared here never leaves the service by accident.
+import { Type, type Static } from '@sinclair/typebox';
+import { Disposition, ReportSubmission } from '../report/protocol';
+
+export const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
+
+export const IdParams = Type.Object({
+  id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }),
+});
+export type IdParams = Static<typeof IdParams>;
+
+const Address = Type.Object({ address: Type.String(), name: Type.Optional(Type.String()) });
+
+export const ReportSummary = Type.Object({
+  id: Type.String(),
+  receivedAt: Type.String(),
+  subject: Type.String(),
+  from: Type.Optional(Address),
+  reporter: Address,
+  /** The service's own verdict (re-analysed with the service's policy). */
+  verdict: Type.Optional(VerdictLevel),
+  score: Type.Optional(Type.Integer()),
+  /** What the add-in said; informational only. */
+  clientVerdict: Type.Optional(VerdictLevel),
+  disposition: Disposition,
+  campaignId: Type.String(),
+  size: Type.Integer(),
+});
+export type ReportSummary = Static<typeof ReportSummary>;
+
+export const IndicatorSchema = Type.Object({
+  type: Type.String(),
+  value: Type.String(),
+  name: Type.Optional(Type.String()),
+});
+
+const AttachmentSummary = Type.Object({
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  inline: Type.Boolean(),
+  sha256: Type.Optional(Type.String()),
+});
+
+export const HeaderSummary = Type.Object({
+  from: Type.Optional(Address),
+  sender: Type.Optional(Address),
+  replyTo: Type.Array(Address),
+  returnPath: Type.Optional(Type.String()),
+  to: Type.Array(Address),
+  cc: Type.Array(Address),
+  subject: Type.String(),
+  date: Type.Optional(Type.String()),
+  messageId: Type.Optional(Type.String()),
+  /** Number of Received: headers (hops). */
+  receivedHops: Type.Integer(),
+  /** Connecting IP the receiving system recorded (SPF client-ip), when known. */
+  sourceIp: Type.Optional(Type.String()),
+  /** When the organisation's mail system received it (first Received: header), when known. */
+  arrivalDate: Type.Optional(Type.String()),
+  /** What the receiving mail system concluded (SPF, DKIM, DMARC, compauth); not re-verified. */
+  authentication: Type.Unknown(),
+  attachments: Type.Array(AttachmentSummary),
+  linkCount: Type.Integer(),
+  missing: Type.Array(Type.String()),
+});
+
+export const ServerAnalysis = Type.Object({
+  verdict: Type.Optional(VerdictLevel),
+  score: Type.Optional(Type.Integer()),
+  findings: Type.Array(Type.Unknown()),
+  notChecked: Type.Array(Type.Unknown()),
+  /** Set when the message could not be parsed; the raw bytes are still kept. */
+  error: Type.Optional(Type.String()),
+});
+
+export const ReportDetail = Type.Composite([
+  ReportSummary,
+  Type.Object({
+    key: Type.String(),
+    reasons: Type.Array(Type.String()),
+    comment: Type.Optional(Type.String()),
+    emlSource: Type.String(),
+    client: Type.Optional(Type.Unknown()),
+    clientAnalysis: Type.Optional(Type.Unknown()),
+    internetMessageId: Type.Optional(Type.String()),
+    networkMessageId: Type.Optional(Type.String()),
+    analysis: ServerAnalysis,
+    headers: Type.Optional(HeaderSummary),
+    indicators: Type.Array(IndicatorSchema),
+    raw: Type.Object({ size: Type.Integer(), sha256: Type.String() }),
+    note: Type.Optional(Type.String()),
+    feedback: Type.Optional(Type.String()),
+    triagedAt: Type.Optional(Type.String()),
+    triagedBy: Type.Optional(Type.String()),
+    links: Type.Object({ eml: Type.String(), arf: Type.String(), campaign: Type.String() }),
+  }),
+]);
+
+const NumberText = (max: number) => Type.String({ pattern: `^[0-9]{1,${max}}$` });
+
+export const ListReportsQuery = Type.Object(
+  {
+    verdict: Type.Optional(VerdictLevel),
+    disposition: Type.Optional(Disposition),
+    campaign: Type.Optional(IdParams.properties.id),
+    reporter: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    limit: Type.Optional(NumberText(3)),
+    offset: Type.Optional(NumberText(7)),
+  },
+  { additionalProperties: false },
+);
+export type ListReportsQuery = Static<typeof ListReportsQuery>;
+
+export const PagingQuery = Type.Object(
+  { limit: Type.Optional(NumberText(3)), offset: Type.Optional(NumberText(7)) },
+  { additionalProperties: false },
+);
+export type PagingQuery = Static<typeof PagingQuery>;
+
+export const ReportList = Type.Object({
+  items: Type.Array(ReportSummary),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+export const TriageBody = Type.Object(
+  {
+    disposition: Type.Optional(Disposition),
+    /** Internal note for analysts; never shown to the reporter. An empty string clears it. */
+    note: Type.Optional(Type.String({ maxLength: 10000 })),
+    /** What the reporter sees in "My reports". An empty string clears it. */
+    feedback: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TriageBody = Static<typeof TriageBody>;
+
+export const Campaign = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  createdAt: Type.String(),
+  firstSeen: Type.String(),
+  lastSeen: Type.String(),
+  reportCount: Type.Integer(),
+  senders: Type.Array(Type.String()),
+  verdict: Type.Optional(VerdictLevel),
+  dispositions: Type.Record(Type.String(), Type.Integer()),
+  indicatorCount: Type.Integer(),
+});
+
+export const CampaignList = Type.Object({
+  items: Type.Array(Campaign),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+export const IndicatorOccurrenceSchema = Type.Composite([
+  IndicatorSchema,
+  Type.Object({ firstSeen: Type.String(), lastSeen: Type.String(), reports: Type.Integer() }),
+]);
+
+export const CampaignDetail = Type.Composite([
+  Campaign,
+  Type.Object({
+    reports: Type.Array(ReportSummary),
+    indicators: Type.Array(IndicatorOccurrenceSchema),
+    links: Type.Object({ stix: Type.String(), csv: Type.String() }),
+  }),
+]);
+
+export const CampaignTriageResult = Type.Object({ id: Type.String(), updated: Type.Integer() });
+
+/** The multipart form's `submission` field: the JSON submission without the eml (sent as a file). */
+export const SubmissionMetadata = Type.Omit(ReportSubmission, ['eml']);
+export type SubmissionMetadata = Static<typeof SubmissionMetadata>;
+
+export const STATUS_TOKENS_HEADER = 'x-status-tokens';
+export const MAX_STATUS_TOKENS = 100;
+
+export const MyReportsHeaders = Type.Object({
+  [STATUS_TOKENS_HEADER]: Type.String({ minLength: 1, maxLength: MAX_STATUS_TOKENS * 101 }),
+});

@@ -1,0 +1,139 @@
+// Forwards each new report to a SIEM/SOAR webhook. The queue lives in the database (the entry is
+// written in the same transaction as the report), so a crash or restart loses no delivery; failed
+// attempts are retried with exponential backoff and jitter up to maxAttempts, then marked failed.
+import { createHmac } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebhookConfig } from './config';
+import type { ReportStore } from './store/types';
+
+export interface WebhookPayload {
+  event: 'report.created';
+  deliveryId: number;
+  report: Record<string, unknown>;
+}
+
+/** Delay before attempt n+1 after n failed attempts: base·2^(n-1), capped, with ±20 % jitter. */
+export function backoffDelay(failedAttempts: number, config: Pick<WebhookConfig, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
+  const exponential = config.retryBaseMs * 2 ** Math.min(failedAttempts - 1, 30);
+  const capped = Math.min(exponential, config.retryMaxMs);
+  return Math.round(capped * (0.8 + 0.4 * random()));
+}
+
+export class WebhookForwarder {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+  private readonly controller = new AbortController();
+
+  constructor(
+    private readonly config: WebhookConfig,
+    private readonly store: ReportStore,
+    private readonly publicUrl: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.nudge(), this.config.pollMs);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  /** Runs a delivery pass now unless one is already running. */
+  nudge(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.deliverDue()
+      .catch((error: unknown) => this.log.error({ err: error }, 'webhook pass failed'))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.controller.abort();
+    await this.running;
+  }
+
+  private async payloadFor(reportId: string, deliveryId: number): Promise<WebhookPayload | undefined> {
+    const report = await this.store.getReport(reportId);
+    if (!report) return undefined;
+    return {
+      event: 'report.created',
+      deliveryId,
+      report: {
+        id: report.id,
+        receivedAt: report.receivedAt,
+        subject: report.subject,
+        from: report.fromAddress,
+        reporter: report.reporter.address,
+        verdict: report.verdict,
+        score: report.score,
+        clientVerdict: report.clientVerdict,
+        campaignId: report.campaignId,
+        rawSha256: report.rawSha256,
+        size: report.rawSize,
+        findings: ((report.analysis.findings as { rule: string; severity: string }[] | undefined) ?? []).map((f) => ({ rule: f.rule, severity: f.severity })),
+        indicators: report.indicators,
+        links: {
+          report: `${this.publicUrl}/api/reports/${report.id}`,
+          eml: `${this.publicUrl}/api/reports/${report.id}/eml`,
+          campaign: `${this.publicUrl}/api/campaigns/${report.campaignId}`,
+        },
+      },
+    };
+  }
+
+  private async deliverDue(): Promise<void> {
+    // Bounded per pass; the timer picks up the rest.
+    for (let pass = 0; pass < 10 && !this.stopped; pass++) {
+      const due = await this.store.dueDeliveries(Date.now(), 20);
+      if (due.length === 0) return;
+      for (const delivery of due) {
+        if (this.stopped) return;
+        const payload = await this.payloadFor(delivery.reportId, delivery.id);
+        if (!payload) {
+          await this.store.deliveryFailed(delivery.id, 'report not found', undefined);
+          continue;
+        }
+        const error = await this.post(payload);
+        // Interrupted by shutdown: not the receiver's fault, so not an attempt; it stays due.
+        if (this.stopped) return;
+        if (!error) {
+          await this.store.deliverySucceeded(delivery.id);
+          continue;
+        }
+        const attempts = delivery.attempts + 1;
+        const giveUp = attempts >= this.config.maxAttempts;
+        await this.store.deliveryFailed(delivery.id, error, giveUp ? undefined : Date.now() + backoffDelay(attempts, this.config));
+        this.log.warn({ deliveryId: delivery.id, attempts, giveUp, reason: error }, 'webhook delivery failed');
+      }
+    }
+  }
+
+  /** One attempt; returns an error description, or undefined on a 2xx answer. */
+  private async post(payload: WebhookPayload): Promise<string | undefined> {
+    const body = JSON.stringify(payload);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'LureLens-Webhook/1',
+      'x-lurelens-delivery': String(payload.deliveryId),
+    };
+    if (this.config.secret) headers['x-lurelens-signature'] = 'sha256=' + createHmac('sha256', this.config.secret).update(body).digest('hex');
+    try {
+      const response = await fetch(this.config.url, {
+        method: 'POST',
+        headers,
+        body,
+        // A redirect could send report data somewhere nobody configured.
+        redirect: 'error',
+        signal: AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs), this.controller.signal]),
+      });
+      await response.body?.cancel();
+      return response.ok ? undefined : `HTTP ${response.status}`;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      return cause ?? (error as Error).name ?? 'network error';
+    }
+  }
+}

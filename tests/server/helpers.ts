@@ -1,0 +1,112 @@
+// A real service on 127.0.0.1 (ephemeral port) with a real SQLite file in a temporary directory,
+// and small helpers to talk to it with fetch.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { startServer, type ServerOptions } from '../../src/server/app';
+import { defaultServerConfig, type ServerConfig } from '../../src/server/config';
+import type { ReportSubmission } from '../../src/report/protocol';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'server');
+export const ANALYST = 'analyst-token-for-tests-0001';
+export const REPORTER = 'reporter-token-for-tests-0001';
+export const PUBLIC_URL = 'https://lurelens.example.test';
+
+export function fixture(name: string): Buffer {
+  return readFileSync(path.join(FIXTURES, name));
+}
+
+export function tempDir(prefix = 'lurelens-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  config: ServerConfig;
+  dataDir: string;
+  /** Every log line the server wrote. */
+  logs: string[];
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return defaultServerConfig({
+    host: '127.0.0.1',
+    port: 0,
+    publicUrl: PUBLIC_URL,
+    webRoot: path.join(FIXTURES, 'web'),
+    manifestFile: path.join(FIXTURES, 'manifest.xml'),
+    policyFile: path.join(FIXTURES, 'policy.json'),
+    tokens: [
+      { token: ANALYST, role: 'analyst', name: 'test analyst' },
+      { token: REPORTER, role: 'reporter', name: 'test add-in' },
+    ],
+    logLevel: 'info',
+    ...overrides,
+  });
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const logs: string[] = [];
+  const config = testConfig({ ...overrides, dataDir });
+  const running = await startServer(config, { logStream: { write: (line: string) => void logs.push(line) }, ...options });
+  return {
+    url: running.url,
+    app: running.app,
+    config,
+    dataDir,
+    logs,
+    async close({ keepData = false } = {}) {
+      await running.app.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function submission(eml: Buffer, overrides: Partial<ReportSubmission> = {}): ReportSubmission {
+  return {
+    key: randomUUID(),
+    eml: eml.toString('base64'),
+    emlSource: 'original',
+    reporter: { address: 'alice@example.org', name: 'Alice Example' },
+    reasons: ['suspicious-link'],
+    clientVerdict: { verdict: 'suspicious', score: 40, findings: [{ rule: 'link-mismatch', severity: 'medium', title: 'Link text and target differ' }] },
+    client: { host: 'Outlook', platform: 'OfficeOnline', version: '16.0', addinVersion: '0.1.0' },
+    ...overrides,
+  };
+}
+
+interface CallOptions {
+  method?: string;
+  token?: string | null;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export async function call(server: { url: string }, route: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? ANALYST : options.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  return fetch(server.url + route, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+}
+
+export async function postReport(server: { url: string }, body: unknown, token: string | null = REPORTER): Promise<Response> {
+  return call(server, '/api/reports', { method: 'POST', json: body, token });
+}
+
+/** Posts a fixture and returns the parsed receipt (expects 201). */
+export async function report(server: { url: string }, eml: Buffer, overrides: Partial<ReportSubmission> = {}) {
+  const response = await postReport(server, submission(eml, overrides));
+  if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { id: string; duplicate: boolean; campaignId: string; statusToken: string };
+}
