@@ -87,7 +87,8 @@ export async function postToEndpoint(
           Authorization: `Bearer ${target.token}`,
           'Content-Type': 'application/json',
           Accept: 'application/json',
-          'Idempotency-Key': submission.key,
+          // Only CORS-safelisted headers besides these two (the service allows authorization and
+          // content-type); the idempotency key travels in the body as `key`.
         },
         body: JSON.stringify(submission),
       },

@@ -27,7 +27,6 @@ describe('endpoint channel', () => {
       authorization: `Bearer ${ENDPOINT_TOKEN}`,
       'content-type': 'application/json',
       accept: 'application/json',
-      'idempotency-key': submission.key,
     });
     expect(JSON.parse(request.body as string)).toEqual(submission);
     expect(request.url).not.toContain(ENDPOINT_TOKEN);
