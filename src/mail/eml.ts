@@ -220,7 +220,8 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   if (bodies.html) message.html = bodies.html;
   const ownText = bodies.text ?? '';
   message.text = ownText || (bodies.html ? htmlToText(bodies.html) : '');
-  message.links = extractLinks(bodies.html, message.text);
+  // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.
+  message.links = extractLinks(bodies.html, ownText || undefined);
   message.attachments = bodies.attachments;
 }
 

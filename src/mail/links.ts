@@ -21,7 +21,15 @@ function visibleText(parts: string[]): string {
   return collapseHtmlWhitespace(parts.join('')).replace(/\u00a0/g, ' ').trim();
 }
 
-function linksFromHtml(html: string, add: (link: MailLink) => boolean): void {
+/** Tags that separate words when rendered; inline tags (b, span, font…) do not. */
+const WORD_BREAK_TAGS = new Set(['br', 'p', 'div', 'td', 'th', 'li', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'img']);
+
+/**
+ * Anchors and areas of an HTML body. When `outsideText` is given, the visible text that is not
+ * inside an anchor is collected into it, so URLs written there as plain text can be found without
+ * finding each anchor's text a second time.
+ */
+function linksFromHtml(html: string, add: (link: MailLink) => boolean, outsideText?: string[]): void {
   let anchor: { href: string; parts: string[]; length: number } | undefined;
   let stopped = false;
   const finishAnchor = () => {
@@ -31,7 +39,11 @@ function linksFromHtml(html: string, add: (link: MailLink) => boolean): void {
   };
   walkHtml(html, {
     text(raw) {
-      if (!anchor || anchor.length >= MAX_ANCHOR_TEXT) return;
+      if (!anchor) {
+        outsideText?.push(decodeEntities(raw));
+        return;
+      }
+      if (anchor.length >= MAX_ANCHOR_TEXT) return;
       const decoded = decodeEntities(raw);
       const piece = decoded.length + anchor.length > MAX_ANCHOR_TEXT ? decoded.slice(0, MAX_ANCHOR_TEXT - anchor.length) : decoded;
       anchor.parts.push(piece);
@@ -46,17 +58,22 @@ function linksFromHtml(html: string, add: (link: MailLink) => boolean): void {
         finishAnchor();
         const href = cleanHref(attributes?.get('href') ?? '');
         if (href && !href.startsWith('#')) anchor = { href, parts: [], length: 0 };
+        outsideText?.push(' ');
       } else if (name === 'area') {
         const href = cleanHref(attributes?.get('href') ?? '');
         if (href && !href.startsWith('#')) {
           if (!add({ href, text: collapseHtmlWhitespace(attributes?.get('alt') ?? '').trim(), source: 'html' })) stopped = true;
         }
-      } else if (anchor && (name === 'br' || name === 'p' || name === 'div' || name === 'td' || name === 'li' || name === 'tr')) {
-        anchor.parts.push(' ');
+      } else if (WORD_BREAK_TAGS.has(name)) {
+        if (anchor) anchor.parts.push(' ');
+        else outsideText?.push(' ');
       }
     },
     endTag(name) {
-      if (name === 'a') finishAnchor();
+      if (name === 'a') {
+        finishAnchor();
+        outsideText?.push(' ');
+      } else if (!anchor && WORD_BREAK_TAGS.has(name)) outsideText?.push(' ');
     },
     done() {
       return stopped;
@@ -149,7 +166,8 @@ function isAsciiDigit(code: number): boolean {
 /**
  * Links in a message: anchors (`<a href>`, with their visible text entity-decoded and whitespace
  * collapsed), `<area href>` (text: its alt), then http/https/www. URLs written in the plain text.
- * Fragment-only and empty hrefs are skipped. Exact duplicates (same href, text and source) are
+ * Without a plain text (an HTML-only message), URLs written as text in the HTML outside any anchor
+ * are found instead. Fragment-only and empty hrefs are skipped. Exact duplicates (same href, text and source) are
  * kept once, and a plain-text URL that an HTML link already covers (as its href or its visible
  * text) is not repeated. At most MAX_LINKS links are processed.
  */
@@ -174,8 +192,11 @@ export function extractLinks(html: string | undefined, text: string | undefined)
     return processed < MAX_LINKS;
   };
   try {
-    if (typeof html === 'string' && html) linksFromHtml(html, add);
-    if (typeof text === 'string' && text && processed < MAX_LINKS) linksFromText(text, add);
+    const hasText = typeof text === 'string' && text.length > 0;
+    const outsideAnchors: string[] | undefined = hasText ? undefined : [];
+    if (typeof html === 'string' && html) linksFromHtml(html, add, outsideAnchors);
+    const plain = hasText ? text : outsideAnchors?.join('');
+    if (plain && processed < MAX_LINKS) linksFromText(plain, add);
   } catch {
     // A bug here must not cost the rest of the message; keep what was found.
   }

@@ -93,6 +93,21 @@ describe('extractLinks from text', () => {
   });
 });
 
+describe('extractLinks from an HTML-only message', () => {
+  it('finds URLs written as text outside anchors, but not the URL an anchor shows', () => {
+    const html = '<p>Copy this into your browser: https://evil.example/<b>verify</b></p><p><a href="http://evil.example/x">Visit www.bank.example now</a></p><div>www.other.example</div>';
+    expect(extractLinks(html, undefined)).toEqual([
+      { href: 'http://evil.example/x', text: 'Visit www.bank.example now', source: 'html' },
+      { href: 'https://evil.example/verify', text: 'https://evil.example/verify', source: 'text' },
+      { href: 'www.other.example', text: 'www.other.example', source: 'text' },
+    ]);
+  });
+
+  it('reads only the plain text for text URLs when one is given', () => {
+    expect(extractLinks('<p>https://only-in-html.example/</p>', 'no links here')).toEqual([]);
+  });
+});
+
 describe('extractLinks at scale', () => {
   it('processes at most MAX_LINKS links', () => {
     const html = Array.from({ length: MAX_LINKS + 500 }, (_, i) => `<a href="https://x.example/${i}">${i}</a>`).join('');
