@@ -57,7 +57,6 @@ export const authenticationFailure: Rule = {
     const fromHost = context.view.fromHost;
     const headerFromHost = auth.dmarc?.headerFrom ? canonicalHost(auth.dmarc.headerFrom) : undefined;
     const trustedFrom = isLegitimateHost(fromHost, policy) || isLegitimateHost(headerFromHost, policy);
-    const ownFrom = isWithinDomains(fromHost?.ascii, policy.organizationDomains);
 
     const evidence: Evidence[] = [];
     let severity: Severity | undefined;
@@ -84,8 +83,9 @@ export const authenticationFailure: Rule = {
     const spf = auth.spf;
     if (spf && (spf.result === 'fail' || spf.result === 'softfail')) {
       evidence.push({ kind: 'authentication', method: 'spf', result: spf.result, domain: spf.mailfrom });
+      // SPF judges the envelope sender (smtp.mailfrom), not the From line; a bounce has none and is checked by HELO.
       const spfDomain = spf.mailfrom ? canonicalHost(spf.mailfrom.slice(spf.mailfrom.lastIndexOf('@') + 1)) : undefined;
-      const ownSpf = ownFrom || isWithinDomains(spfDomain?.ascii, policy.organizationDomains);
+      const ownSpf = isWithinDomains(spfDomain?.ascii, policy.organizationDomains);
       raise(spf.result === 'fail' && ownSpf ? 'high' : 'low');
     }
     if (category && MICROSOFT_CATEGORIES[category]) {

@@ -16,7 +16,7 @@ import type { ResolvedPolicy } from '../../policy/types';
 import { isWithinDomains } from '../view';
 import type { CanonicalHost } from '../../mail/hosts';
 import { claimText, containsWord } from '../text/words';
-import { claimedIdentities, dkimPassDomains, hostOfAddress, protectedDomains, registrableOf } from './sender-context';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, ownDomains, registrableOf } from './sender-context';
 
 /** IT roles in Latin script, matched as whole words after folding look-alikes ("Adminstrator" typo included). */
 const IT_ROLES = [
@@ -73,8 +73,7 @@ function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organizat
     if (text && !names.some((name) => name.text === text)) names.push({ text, shown });
   };
   if (policy.organizationDomains.length > 0) {
-    for (const entry of protectedDomains(policy).entries) {
-      if (entry.role !== 'organization') continue;
+    for (const entry of ownDomains(policy)) {
       domains.push(entry.domain);
       addName(entry.registrable);
       if (entry.label.length >= 3) addName(entry.label);

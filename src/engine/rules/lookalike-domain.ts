@@ -16,7 +16,7 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { skeleton, scriptOf, describeChar } from '../text/confusables';
 import { codePointLabel } from '../text/normalize';
 import { characterDifferences, classifyEdit, damerauLevenshtein } from '../text/similarity';
-import { hostOfAddress, isFreemail, isLegitimateHost, protectedDomains, registrableOf, type ProtectedDomain } from './sender-context';
+import { hostOfAddress, isDocumentationDomain, isFreemail, isLegitimateHost, protectedDomains, registrableOf, type ProtectedDomain } from './sender-context';
 
 /** Shorter labels collide with real, unrelated domains too often for one-edit matching. */
 const TYPO_MIN_LABEL = 5;
@@ -243,7 +243,8 @@ export const lookalikeDomain: Rule = {
     const evidence: Evidence[] = [];
     let high = false;
     for (const candidate of candidates(message)) {
-      if (isLegitimateHost(candidate.host, policy) || isFreemail(candidate.host, policy)) continue;
+      // Documentation domains (example.com, example.co.jp) imitate nothing: nobody can own them.
+      if (isLegitimateHost(candidate.host, policy) || isFreemail(candidate.host, policy) || isDocumentationDomain(candidate.host)) continue;
       const resemblance = findResemblance(candidate.host, policy);
       if (resemblance) {
         evidence.push({

@@ -13,7 +13,7 @@ import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
-import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, protectedDomains } from './sender-context';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, ownDomains } from './sender-context';
 
 interface PreparedOrganization {
   organization: KnownOrganization;
@@ -38,8 +38,7 @@ function prepareOrganizations(policy: ResolvedPolicy): PreparedOrganization[] {
   }
   if (policy.organizationDomains.length > 0) {
     const ownNames: PreparedName[] = [];
-    for (const entry of protectedDomains(policy).entries) {
-      if (entry.role !== 'organization') continue;
+    for (const entry of ownDomains(policy)) {
       const label = entry.label.length >= 4 ? prepareName(entry.label) : undefined;
       const full = prepareName(entry.registrable);
       if (label) ownNames.push(label);

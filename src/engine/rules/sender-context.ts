@@ -161,10 +161,16 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
   const cached = domainIndexCache.get(policy);
   if (cached) return cached;
   const entries: ProtectedDomain[] = [];
+  const documentation: string[] = [];
   const seen = new Set<string>();
   const add = (domain: string, role: DomainRole, owner: string, government = false) => {
     const host = canonicalHost(domain);
+    // Documentation domains (a mailbox-derived example.com in tests) stay legitimate but are never imitated.
     if (!host || host.isIp) return;
+    if (isDocumentationDomain(host)) {
+      documentation.push(host.ascii);
+      return;
+    }
     const key = `${host.ascii}|${role}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -202,9 +208,19 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
     byLabelSkeleton.set(entry.labelSkeleton, [...(byLabelSkeleton.get(entry.labelSkeleton) ?? []), entry]);
     for (const token of new Set(entry.label.split('-'))) byToken.set(token, [...(byToken.get(token) ?? []), entry]);
   }
-  const index: DomainIndex = { entries, all: entries.map((entry) => entry.domain), byLabelSkeleton, byToken };
+  const index: DomainIndex = { entries, all: [...entries.map((entry) => entry.domain), ...documentation], byLabelSkeleton, byToken };
   domainIndexCache.set(policy, index);
   return index;
+}
+
+/** Reserved for documentation and testing (RFC 2606, RFC 6761; JPRS's example.jp family): no one can register them. */
+const DOCUMENTATION_DOMAINS = new Set(['example.com', 'example.net', 'example.org', 'example.jp', 'example.co.jp', 'example.ne.jp', 'example.or.jp', 'example.ac.jp', 'example.ad.jp', 'example.ed.jp', 'example.go.jp', 'example.gr.jp', 'example.lg.jp']);
+const DOCUMENTATION_SUFFIXES = ['example', 'test', 'invalid', 'localhost'];
+
+export function isDocumentationDomain(host: CanonicalHost): boolean {
+  if (DOCUMENTATION_DOMAINS.has(registrableOf(host))) return true;
+  const last = host.ascii.slice(host.ascii.lastIndexOf('.') + 1);
+  return DOCUMENTATION_SUFFIXES.includes(last);
 }
 
 /** True when the host is one of the policy's legitimate domains or a subdomain of one. */
@@ -228,4 +244,29 @@ export function isVerifiedPlatform(host: CanonicalHost | undefined, view: Messag
   const organization = policy.knownOrganizations.find((entry) => isWithinDomains(host.ascii, entry.domains));
   if (!organization) return false;
   return dkimPassDomains(view).some((domain) => isWithinDomains(domain, organization.domains));
+}
+
+export interface OwnDomain {
+  domain: string;
+  registrable: string;
+  /** Registrable domain without its public suffix: "kaiyo-inst" for kaiyo-inst.or.jp. */
+  label: string;
+}
+
+const ownDomainCache = new WeakMap<ResolvedPolicy, OwnDomain[]>();
+
+/** The organisation's own domains with their registrable forms and distinctive labels (cached per policy). */
+export function ownDomains(policy: ResolvedPolicy): OwnDomain[] {
+  const cached = ownDomainCache.get(policy);
+  if (cached) return cached;
+  const result: OwnDomain[] = [];
+  for (const domain of policy.organizationDomains) {
+    const host = canonicalHost(domain);
+    if (!host || host.isIp) continue;
+    const registrable = registrableOf(host);
+    const suffix = host.publicSuffix && host.publicSuffix !== registrable ? host.publicSuffix : '';
+    result.push({ domain: host.ascii, registrable, label: suffix ? registrable.slice(0, -(suffix.length + 1)) : registrable });
+  }
+  ownDomainCache.set(policy, result);
+  return result;
 }

@@ -27,6 +27,11 @@ describe('authentication-failure', () => {
     expect(hit?.severity).toBe('high');
   });
 
+  it('is only low when SPF fails on the HELO name of a bounce (no envelope sender to judge)', () => {
+    const hit = runRule(rule, mail({ from: 'Mail Delivery System <MAILER-DAEMON@mx.kaiyo-inst.or.jp>', headers: [results('spf=fail smtp.helo=mx.kaiyo-inst.or.jp')] }));
+    expect(hit?.severity).toBe('low');
+  });
+
   it('is medium when DMARC fails for some other domain', () => {
     const hit = runRule(rule, mail({ from: 'Bradesco <contato@bank.example.br>', headers: [results('spf=fail smtp.mailfrom=bank.example.br; dkim=fail header.d=other.example; dmarc=fail action=none header.from=bank.example.br')] }));
     expect(hit?.severity).toBe('medium');

@@ -93,6 +93,12 @@ describe('lookalike-domain', () => {
     });
   });
 
+  it('ignores documentation domains, which nobody can register', () => {
+    const policy = makePolicy({ organizationDomains: ['example.jp'] });
+    expect(runRule(rule, mail({ from: 'Mail Delivery System <MAILER-DAEMON@mx.example.co.jp>' }), policy)).toBeUndefined();
+    expect(runRule(rule, mail({ from: 'Sender <x@mofa.example>' }))).toBeUndefined();
+  });
+
   it('does not treat the parent of a configured subdomain as a look-alike', () => {
     const policy = makePolicy({ organizationDomains: ['mail.kaiyo-inst.or.jp'] });
     expect(runRule(rule, mail({ from: 'Kenji <k.watanabe@kaiyo-inst.or.jp>' }), policy)).toBeUndefined();
