@@ -68,7 +68,7 @@ describe('POST /api/reports', () => {
     const { eml: _base64, ...metadata } = submission(eml);
     const form = new FormData();
     form.append('submission', JSON.stringify(metadata));
-    form.append('eml', new Blob([eml], { type: 'message/rfc822' }), 'message.eml');
+    form.append('eml', new Blob([new Uint8Array(eml)], { type: 'message/rfc822' }), 'message.eml');
     const response = await call(server, '/api/reports', { method: 'POST', body: form, token: REPORTER });
     expect(response.status).toBe(201);
     const receipt = await response.json();
@@ -206,7 +206,7 @@ describe('validation errors answer 400 with {error, message, details} naming the
 
     const invalid = new FormData();
     invalid.append('submission', JSON.stringify({ ...metadata, emlSource: 'guessed' }));
-    invalid.append('eml', new Blob([fixture('unrelated.eml')]), 'm.eml');
+    invalid.append('eml', new Blob([new Uint8Array(fixture('unrelated.eml'))]), 'm.eml');
     const r3 = await call(server, '/api/reports', { method: 'POST', token: REPORTER, body: invalid });
     expect(r3.status).toBe(400);
     expect((await r3.json()).message).toContain('body/submission/emlSource');
@@ -318,7 +318,7 @@ describe('size limits (35 MB by default)', () => {
     const { eml: _e, ...metadata } = submission(eml);
     const form = new FormData();
     form.append('submission', JSON.stringify(metadata));
-    form.append('eml', new Blob([eml]), 'big.eml');
+    form.append('eml', new Blob([new Uint8Array(eml)]), 'big.eml');
     const multipart = await call(server, '/api/reports', { method: 'POST', token: REPORTER, body: form });
     expect(multipart.status).toBe(413);
     expect((await multipart.json()).error).toBe('too_large');
