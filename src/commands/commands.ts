@@ -1,11 +1,10 @@
 // Function file for Outlook's integrated Report button (spam-reporting extension point).
 // Classic Outlook on Windows runs this in its JavaScript-only runtime: no DOM, no localStorage, no
-// module loading at run time. So this bundle is one file (MSAL is imported statically, not lazily),
+// module loading at run time. So this bundle is one file (MSAL is loaded statically, not lazily),
 // nothing touches the DOM, and Office.onReady is not relied on (it does not run there).
-import * as msal from '@azure/msal-browser';
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from '../report/http';
-import { createNaaTokenProvider } from '../report/office-auth';
+import { createNaaTokenProvider, type MsalModule } from '../report/office-auth';
 import { officeClientInfo, officeDisplayLanguage, officeReporterIdentity, officeReportItem } from '../report/office-item';
 import { ReportService, consoleLog } from '../report/service';
 import { defaultStore } from '../report/stores';
@@ -19,6 +18,11 @@ function runtimeBase(): string | undefined {
   if (urls?.javascriptRuntimeUrl) return urls.javascriptRuntimeUrl;
   return (globalThis as { location?: { href?: string } }).location?.href;
 }
+
+// `require` on purpose: it selects MSAL's CommonJS build, which has no dynamic import() inside (its ES
+// module build lazy-loads a telemetry module, which a bundler would split into a second file).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const msal = require('@azure/msal-browser') as MsalModule;
 
 const fetchFn: FetchLike = (url, init) => fetch(url, init);
 

@@ -93,6 +93,8 @@ function cleanClient(client: ClientInfo | undefined): ReportSubmission['client']
   return out;
 }
 
+const BASE64 = /^[A-Za-z0-9+/=\s_-]+$/;
+
 async function settle<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
@@ -115,6 +117,8 @@ export async function buildReportSubmission(input: ReportInput): Promise<Prepare
   let emlSource: ReportSubmission['emlSource'] = 'original';
   let notes: string[] = [];
   let headers: RawHeader[] = [];
+  // Anything but base64 from Outlook is treated like no copy at all.
+  if (eml && !BASE64.test(eml)) eml = undefined;
   if (eml) {
     headers = headersOfBase64Eml(eml);
   } else {

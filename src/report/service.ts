@@ -5,6 +5,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { ReportChannel, ReportingPolicy } from '../policy/types';
 import { openComposeReport } from './compose-channel';
+import { base64DecodedLength } from './encoding';
 import { endpointTarget, postToEndpoint, serviceBase, type EndpointTarget } from './endpoint-channel';
 import { REPORT_ATTACHMENT_NAME, securityMailbox, sendViaGraph } from './graph-channel';
 import { fetchWithTimeout, type AttemptResult, type FetchLike } from './http';
@@ -256,7 +257,7 @@ export class ReportService {
         subject: claimed.subject,
         itemId: claimed.itemId,
         restId: claimed.restId,
-        emlBytes: 0,
+        emlBytes: base64DecodedLength(eml),
         notes: claimed.notes,
       };
       // One attempt per channel: the pane is opening and the entry will come round again.

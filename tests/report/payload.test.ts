@@ -154,6 +154,11 @@ describe('buildReportSubmission when getAsFileAsync is unavailable (rebuilt .eml
     expect(parsed.text.trim()).toBe('本文');
   });
 
+  it('rebuilds when Outlook hands back something that is not base64', async () => {
+    const report = await buildReportSubmission({ item: fakeItem({ eml: '<html>error</html>', headers, text: 'body' }), reporter, request: { reasons: [] } });
+    expect(report.submission.emlSource).toBe('rebuilt');
+  });
+
   it('names attachments it could not fetch instead of silently dropping them', async () => {
     const item = fakeItem({
       headers,
