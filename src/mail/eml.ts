@@ -43,8 +43,13 @@ function skipPreamble(bytes: Uint8Array): Uint8Array {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   while (start < bytes.length && (bytes[start] === 0x0d || bytes[start] === 0x0a)) start++;
   if (bytes[start] === 0x46 && bytes[start + 1] === 0x72 && bytes[start + 2] === 0x6f && bytes[start + 3] === 0x6d && bytes[start + 4] === 0x20) {
-    const newline = bytes.indexOf(0x0a, start);
-    start = newline < 0 ? bytes.length : newline + 1;
+    // "From sender date" (mbox), not "From : name <address>" (a header with space before the colon).
+    let after = start + 5;
+    while (bytes[after] === 0x20 || bytes[after] === 0x09) after++;
+    if (bytes[after] !== 0x3a) {
+      const newline = bytes.indexOf(0x0a, start);
+      start = newline < 0 ? bytes.length : newline + 1;
+    }
   }
   return start === 0 ? bytes : bytes.subarray(start);
 }
@@ -149,7 +154,8 @@ interface Bodies {
 
 /** The part of a top-level body postal-mime could not use, read as text so nothing is lost. */
 function rawBodyText(bytes: Uint8Array, bodyStart: number, charset: string | undefined): string {
-  return decodeBytes(bytes.subarray(bodyStart), charset);
+  // Line ends as postal-mime gives them, so both paths produce the same text.
+  return decodeBytes(bytes.subarray(bodyStart), charset).replace(/\r\n?/g, '\n');
 }
 
 async function parseBodies(bytes: Uint8Array, headers: readonly HeaderField[], bodyStart: number): Promise<Bodies> {

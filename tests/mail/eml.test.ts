@@ -147,6 +147,11 @@ describe('parseEml on realistic messages', () => {
     expect(message.headers.map((header) => header.name)).toEqual(['From', 'Subject']);
   });
 
+  it('reads "From : name" with a space before the colon as a header, not an mbox line', async () => {
+    const message = await parseEml('From : C <c@example.com>\r\nSubject: hi\r\n\r\nx');
+    expect(message.from).toEqual({ name: 'C', address: 'c@example.com' });
+  });
+
   it('treats a Return-Path of <> (a bounce) as having no envelope sender', async () => {
     const message = await parseEml('Return-Path: <>\r\nFrom: MAILER-DAEMON@example.com\r\n\r\nbounce');
     expect(message.returnPath).toBeUndefined();
@@ -165,8 +170,8 @@ describe('parseEml on realistic messages', () => {
 
   it('reads an undeclared Shift_JIS body instead of showing replacement characters', async () => {
     const body = Buffer.from('82b182f182c982bf82cd', 'hex'); // こんにちは
-    const message = await parseEml(Buffer.concat([Buffer.from('From: x@example.jp\r\nSubject: t\r\n\r\n'), body]));
-    expect(message.text).toBe('こんにちは');
+    const message = await parseEml(Buffer.concat([Buffer.from('From: x@example.jp\r\nSubject: t\r\n\r\n'), body, Buffer.from('\r\n'), body]));
+    expect(message.text).toBe('こんにちは\nこんにちは');
   });
 
   it('keeps control characters in names and subjects as evidence but never line breaks', async () => {
