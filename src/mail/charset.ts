@@ -3,7 +3,7 @@
 // in headers where RFC 5322 forbids them. We never fail: the worst case is visible mojibake.
 
 // Labels mail software writes that the WHATWG Encoding Standard (and so TextDecoder) does not know.
-const LABEL_ALIASES: Record<string, string> = {
+const LABEL_ALIASES = new Map<string, string>(Object.entries({
   cp932: 'shift_jis',
   ms932: 'shift_jis',
   'windows-932': 'shift_jis',
@@ -39,7 +39,7 @@ const LABEL_ALIASES: Record<string, string> = {
   unknown: 'windows-1252',
   '8bit': 'utf-8',
   default: 'utf-8',
-};
+}));
 
 // Decoders are cached by label; failures too, but only a bounded number so a message that
 // invents thousands of labels cannot grow the cache without limit.
@@ -62,23 +62,26 @@ function makeDecoder(label: string): TextDecoder | null {
 /** Canonical TextDecoder label for a charset name from a message, or undefined when unknown. */
 export function resolveCharset(label: string | undefined | null): string | undefined {
   if (!label) return undefined;
+  if (label.length > 64) return undefined;
   let clean = label.trim().toLowerCase();
   // RFC 2231 language suffix ("utf-8*ja") and stray quotes.
   const star = clean.indexOf('*');
   if (star >= 0) clean = clean.slice(0, star);
   clean = clean.replace(/^["']+|["']+$/g, '');
-  if (!clean || clean.length > 40) return undefined;
-  const alias = LABEL_ALIASES[clean];
+  if (!clean) return undefined;
+  const alias = LABEL_ALIASES.get(clean);
   if (alias) return alias;
   if (makeDecoder(clean)) return clean;
   // "x-euc-jp", "windows_1252", "cp-1252": strip decorations and retry once.
   const stripped = clean.replace(/^x-/, '').replace(/_/g, '-');
-  if (LABEL_ALIASES[stripped]) return LABEL_ALIASES[stripped];
+  const strippedAlias = LABEL_ALIASES.get(stripped);
+  if (strippedAlias) return strippedAlias;
   if (makeDecoder(stripped)) return stripped;
   const codePage = /^(?:cp|windows|ms)-?(\d{3,5})$/.exec(stripped);
   if (codePage) {
+    const known = LABEL_ALIASES.get(`cp${codePage[1]}`);
+    if (known) return known;
     const windows = `windows-${codePage[1]}`;
-    if (LABEL_ALIASES[`cp${codePage[1]}`]) return LABEL_ALIASES[`cp${codePage[1]}`];
     if (makeDecoder(windows)) return windows;
   }
   return undefined;
