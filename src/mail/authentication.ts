@@ -125,7 +125,7 @@ function tokenize(value: string): Segment[] {
   return segments;
 }
 
-interface MethodResult {
+export interface MethodResult {
   method: string;
   result: string;
   props: Map<string, string>;
