@@ -10,18 +10,17 @@ function cryptoOf(): CryptoLike | undefined {
   return (globalThis as { crypto?: CryptoLike }).crypto;
 }
 
-export class NoRandomSourceError extends Error {
-  constructor() {
-    super('No cryptographic random source in this runtime');
-    this.name = 'NoRandomSourceError';
-  }
-}
-
-/** 16 random bytes from the platform's cryptographic generator. */
+/**
+ * Random bytes, from the platform's cryptographic generator when there is one. These values only need
+ * to be unique (keys and boundaries are not secrets), so Math.random is an acceptable last resort in a
+ * runtime without Web Crypto rather than failing the report.
+ */
 export function randomBytes(count = 16): Uint8Array {
   const crypto = cryptoOf();
-  if (!crypto?.getRandomValues) throw new NoRandomSourceError();
-  return crypto.getRandomValues(new Uint8Array(count));
+  if (crypto?.getRandomValues) return crypto.getRandomValues(new Uint8Array(count));
+  const bytes = new Uint8Array(count);
+  for (let i = 0; i < count; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
 }
 
 function hex(bytes: Uint8Array): string {
