@@ -36,6 +36,10 @@ export async function loadServicePolicy(config: ServerConfig): Promise<ServicePo
   }
 
   const warnings: string[] = [];
+  const configured = new Set(config.tokens.map((t) => t.token));
+  if (source?.reporting?.endpointToken && !configured.has(source.reporting.endpointToken)) {
+    warnings.push("the policy's reporting.endpointToken is not one of this service's tokens; the add-in's reports will be refused with 401");
+  }
   const reporting = { ...source?.reporting };
   reporting.endpointUrl ??= `${config.publicUrl}/api/reports`;
   const reporterToken = config.tokens.find((t) => t.role === 'reporter')?.token;

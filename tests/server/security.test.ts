@@ -218,3 +218,17 @@ test('a report created before a restart is still there after it (same data direc
     await second.close();
   }
 });
+
+test('a policy whose endpoint token this service does not accept is served, with a warning in the log', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lurelens-warn-'));
+  const file = path.join(dir, 'policy.json');
+  writeFileSync(file, JSON.stringify({ reporting: { endpointUrl: 'https://lurelens.example.test/api/reports', endpointToken: 'some-other-token-0000000' } }));
+  const warned = await startTestServer({ policyFile: file });
+  try {
+    expect(warned.logs.join('')).toContain('endpointToken is not one of this service');
+    expect((await (await fetch(warned.url + '/policy.json')).json()).reporting.endpointToken).toBe('some-other-token-0000000');
+  } finally {
+    await warned.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
