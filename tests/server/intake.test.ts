@@ -112,8 +112,16 @@ describe('POST /api/reports', () => {
 
   test('a Japanese ISO-2022-JP message round-trips: decoded subject and sender, byte-identical download', async () => {
     const eml = fixture('japanese-iso2022jp.eml');
-    const receipt = await report(server, eml, { reporter: { address: 'k.watanabe@example.org', name: '渡辺 健二' }, comment: '外務省を名乗る不審なメール' });
+    const receipt = await report(server, eml, {
+      reporter: { address: 'k.watanabe@example.org', name: '渡辺 健二' },
+      comment: '外務省を名乗る不審なメール',
+      // A client that claims "clean" does not make it clean: the service analyses for itself.
+      clientVerdict: { verdict: 'clean', score: 0, findings: [] },
+    });
     const detail = await (await call(server, `/api/reports/${receipt.id}`)).json();
+    expect(detail.clientVerdict).toBe('clean');
+    expect(detail.verdict).not.toBe('clean');
+    expect(detail.analysis.verdict).toBe(detail.verdict);
     expect(detail.subject).toBe('【重要】台湾海峡情勢に関する意見交換会のご案内');
     expect(detail.from).toEqual({ address: 'info@mofa-jp.example-gov.net', name: '外務省 国際情報統括官' });
     expect(detail.reporter.name).toBe('渡辺 健二');
