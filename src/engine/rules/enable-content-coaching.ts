@@ -5,7 +5,7 @@
 // Tuning: built-in phrases in content/phrases.ts, plus policy.lureKeywords of category "payload-coaching".
 import type { Rule } from '../rule';
 import { attachmentFacts, fileAttachments, ATTACHMENT_LIMIT } from './content/attachments';
-import { COACHING_CATEGORY, distinctPhrases, messagePhrases, phraseEvidence } from './content/phrases';
+import { COACHING_CATEGORY, distinctPhrases, isPasswordCoaching, messagePhrases, phraseEvidence } from './content/phrases';
 
 export const enableContentCoaching: Rule = {
   id: 'enable-content-coaching',
@@ -22,7 +22,7 @@ export const enableContentCoaching: Rule = {
   technique: 'T1566.001',
   requires: ['body'],
   check(message, policy, context) {
-    const coaching = messagePhrases(policy, context.view).filter((match) => match.category === COACHING_CATEGORY);
+    const coaching = messagePhrases(policy, context.view).filter((match) => match.category === COACHING_CATEGORY && !isPasswordCoaching(match.phrase));
     if (coaching.length === 0) return undefined;
     const carrier = fileAttachments(message.attachments)
       .slice(0, ATTACHMENT_LIMIT)

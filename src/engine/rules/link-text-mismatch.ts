@@ -9,7 +9,7 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
-import { clip, displayHost, hostInSet, hostNamedByText, resolveTarget, sameSite } from './content/links';
+import { clip, displayHost, domainsMentioned, hostInSet, hostNamedByText, resolveTarget, sameSite } from './content/links';
 
 const MAX_EVIDENCE = 5;
 
@@ -32,13 +32,14 @@ export const linkTextMismatch: Rule = {
     const knownDomains = policy.knownOrganizations.flatMap((organization) => organization.domains);
     const evidence: Evidence[] = [];
     const shownByText = new Map<string, CanonicalHost | undefined>();
+    const namesKnownSite = (host: CanonicalHost) => isWithinDomains(host.ascii, knownDomains) || isWithinDomains(host.ascii, policy.organizationDomains);
     let high = false;
     for (const link of context.view.links) {
       if (link.source !== 'html' || !link.host) continue;
       // Newsletters repeat the same link text many times; read each text once.
       let shown = shownByText.get(link.text);
       if (shown === undefined && !shownByText.has(link.text)) {
-        shown = hostNamedByText(link.text);
+        shown = hostNamedByText(link.text) ?? domainsMentioned(link.text).find((host) => namesKnownSite(host));
         shownByText.set(link.text, shown);
       }
       if (!shown) continue;
@@ -46,7 +47,7 @@ export const linkTextMismatch: Rule = {
       if (!target.host || sameSite(shown, target.host)) continue;
       // A click-tracking service we cannot see through: not a mismatch on its own.
       if (target.wrappers.length === 0 && (hostInSet(target.host.ascii, policy.trackingLinkHosts) || hostInSet(link.host.ascii, policy.trackingLinkHosts))) continue;
-      const namesKnown = isWithinDomains(shown.ascii, knownDomains) || isWithinDomains(shown.ascii, policy.organizationDomains);
+      const namesKnown = namesKnownSite(shown);
       if (!namesKnown && senderHost && sameSite(target.host, senderHost)) continue;
       high ||= namesKnown;
       if (evidence.length < MAX_EVIDENCE) {

@@ -1,22 +1,30 @@
 // Where phishing links go, as seen in real campaigns:
 // - a brand in someone else's host ("amazon.vsrsv.cn", "paypal-secure-login.com", "my-jcb-jp.cc");
 // - a domain dressed up inside a subdomain ("rakuten-card.co.jp.yfcxx.com", "www.co.jp.olrzicf.cn");
+// - away from the organisation the message presents itself as (a "JCB" notice linking elsewhere);
 // - hosting that anyone can publish on in minutes without review (IPFS gateways, Cloudflare
 //   pages.dev/workers.dev/r2.dev, Firebase web.app, Cloud Run, ngrok tunnels, dynamic DNS);
-// - "@" tricks (http://microsoft.com@203.0.113.9/), javascript: and data: links;
+// - through the open redirects of big sites (google.com/url, Google Translate, Bing, YouTube);
+// - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
+//   javascript: and data: links;
 // - attached web pages that post what you type, or redirect, to a website.
-// Weak hints (free site builders, cloud storage buckets, top-level domains that are mostly abused)
-// only count together with another hint on the same link or with credential-lure wording: a small
-// business's Wix site or a .xyz domain is not phishing by itself.
+// Weak hints (free site builders, cloud storage buckets, top-level domains that are mostly abused,
+// the recipient's own address inside the link) only count together with another hint on the same
+// link, with credential-lure wording, or when the sender is already found to be impersonating
+// someone: a small business's Wix site or a .xyz domain is not phishing by itself.
 // Never counted: links to our own or trusted domains, and to the mail services' tracking hosts.
-import type { Evidence, MailAttachment } from '../model';
+// High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
+// host name, a page built into the link, a look-alike of the very brand the message claims to be).
+import type { Evidence, Finding, HeaderField, MailMessage } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Rule } from '../rule';
 import type { MessageView } from '../view';
 import { isWithinDomains } from '../view';
-import type { CanonicalHost } from '../../mail/hosts';
-import { brandLabel, clip, displayHost, hostInSet, parseWebUrl, schemeOf, sameSite } from './content/links';
-import { attachmentFacts, ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
+import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
+import { brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
+import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
+import { findingsOf, IMPERSONATION_RULES } from './content/findings';
+import { webPageBehaviour } from './content/pages';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -49,53 +57,98 @@ const BRAND_INFRASTRUCTURE = [
   'microsoftonline.com', 'microsoft365.com', 'microsoftstore.com', 'paypalobjects.com', 'paypal-community.com', 'appleid.apple.com',
 ];
 
-/** Second-level suffixes that make a subdomain read like a whole domain ("amazon.co.jp.evil.cn"). */
+/** Endings that make a subdomain read like a whole domain ("amazon.co.jp.evil.cn"). */
 const DOMAIN_LIKE_ENDINGS = new Set(['com', 'net', 'org', 'gov', 'edu', 'co.jp', 'ne.jp', 'or.jp', 'go.jp', 'ac.jp', 'com.br', 'co.uk', 'com.au', 'com.cn', 'co.kr', 'com.tw', 'com.hk', 'co.in']);
 
-/** Brand tokens of 3-4 letters ("jcb", "smbc") only count as a whole host part: they occur inside ordinary words. */
+/** Brand names of 3-4 letters ("jcb", "smbc") only count as a whole host part: they occur inside ordinary words. */
 const SUBSTRING_TOKEN_LENGTH = 5;
-/** Words that are also organisation names or parts of them; too common in hosts to mean a brand. */
+/** Domain labels too common in hosts to mean a brand even when an organisation uses them. */
 const GENERIC_TOKENS = new Set(['mail', 'post', 'bank', 'card', 'cloud', 'online', 'japan', 'global', 'group', 'news', 'info', 'service', 'support', 'account', 'secure', 'login', 'shop', 'store', 'office', 'docs', 'drive', 'team', 'line', 'apps', 'home', 'world', 'the']);
+/** More sites than this, besides the organisation's own, make a message a publication rather than a notice. */
+const NOTICE_SITES_LIMIT = 3;
+const MAX_EVIDENCE = 6;
 
 interface BrandToken {
   token: string;
   /** Display name of the brand for evidence. */
   brand: string;
+  domains: readonly string[];
+}
+
+interface Signal {
+  reason: string;
+  /** Strong hints are reported alone; weak ones need company. */
+  strong: boolean;
+  /** Decisive hints make the finding high on their own. */
+  decisive?: boolean;
+}
+
+/** The organisation a message presents itself as, and the domains that really belong to it. */
+interface Presented {
+  name: string;
+  domains: readonly string[];
+}
+
+/** What every link of one message is compared with, computed once per message. */
+interface Comparison {
+  policy: ResolvedPolicy;
+  view: MessageView;
+  tokens: readonly BrandToken[];
+  knownDomains: readonly string[];
+  presented?: Presented;
+  /** Hosts of the mailing list that relayed the message (List-* headers): its footer links are not the sender's. */
+  listHosts: ReadonlySet<string>;
+  /** The recipients' addresses, lower-case: phishing links often carry them to pre-fill a fake sign-in page. */
+  recipients: readonly string[];
+  hostSignals: Map<string, Signal[]>;
 }
 
 const brandCache = new WeakMap<ResolvedPolicy, BrandToken[]>();
 
+/**
+ * Brand tokens are the names organisations use as their domain names: a domain label that is also
+ * one of the organisation's names ("paypal" for PayPal, "jcb" for JCB, "rakuten-card" for
+ * 楽天カード / Rakuten Card). Labels that are not a name ("digital" for デジタル庁, "cisco" for Webex)
+ * are ordinary words or another brand and would fire on unrelated sites.
+ */
 function brandTokens(policy: ResolvedPolicy): BrandToken[] {
   const cached = brandCache.get(policy);
   if (cached) return cached;
-  const tokens = new Map<string, string>();
-  const add = (token: string, brand: string) => {
-    if (token.length >= 3 && !GENERIC_TOKENS.has(token) && !tokens.has(token)) tokens.set(token, brand);
-  };
+  const tokens = new Map<string, BrandToken>();
   for (const organization of policy.knownOrganizations) {
+    const names = new Set(organization.names.map((name) => name.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '')));
     const brand = organization.names[0] ?? organization.domains[0] ?? '';
     for (const domain of organization.domains) {
       const label = brandLabel(domain)?.toLowerCase();
-      if (!label) continue;
-      add(label, brand);
-      for (const piece of label.split('-')) if (piece.length >= SUBSTRING_TOKEN_LENGTH) add(piece, brand);
-    }
-    for (const name of organization.names) {
-      const word = name.normalize('NFKC').toLowerCase();
-      if (/^[a-z0-9]+$/.test(word)) add(word, brand);
+      if (!label || label.length < 3 || GENERIC_TOKENS.has(label) || tokens.has(label)) continue;
+      if (names.has(label.replace(/-/g, ''))) tokens.set(label, { token: label, brand, domains: organization.domains });
     }
   }
-  const list = [...tokens].map(([token, brand]) => ({ token, brand }));
+  const list = [...tokens.values()];
   brandCache.set(policy, list);
   return list;
 }
 
+/**
+ * The brand a host borrows, if any: as a whole part of the host ("amazon.vsrsv.cn", "my-jcb.x.com"),
+ * or, for longer names, inside the registrable name ("securepaypal.com"). A hyphenated brand
+ * ("rakuten-card") counts anywhere. The brand's name under another top-level domain
+ * ("yahoo.com", "cisco.com.au") is most likely the brand itself, unless that domain is a cheap,
+ * mostly abused one.
+ */
 function brandInHost(host: CanonicalHost, tokens: readonly BrandToken[]): BrandToken | undefined {
   const suffix = host.publicSuffix ?? '';
   const name = suffix && host.ascii.endsWith('.' + suffix) ? host.ascii.slice(0, -suffix.length - 1) : host.ascii;
+  const registrableLabel = name.slice(name.lastIndexOf('.') + 1);
   const parts = name.split(/[.\-_0-9]+/).filter(Boolean);
+  const abusedTld = ABUSED_TLDS.has(suffix.split('.').pop() ?? '');
   for (const candidate of tokens) {
-    if (candidate.token.length >= SUBSTRING_TOKEN_LENGTH ? name.includes(candidate.token) : parts.includes(candidate.token)) return candidate;
+    const { token } = candidate;
+    if (registrableLabel === token && !abusedTld) continue;
+    const found = token.includes('-')
+      ? name.includes(token)
+      : parts.includes(token) || (token.length >= SUBSTRING_TOKEN_LENGTH && registrableLabel.includes(token));
+    if (found) return candidate;
   }
   return undefined;
 }
@@ -110,8 +163,7 @@ function domainInSubdomain(host: CanonicalHost): boolean {
   return false;
 }
 
-
-/** True when mail from this sender's own domain is authenticated, so its own site is not a brand misuse. */
+/** True when the receiving server verified the From domain (DMARC, or a DKIM signature of that domain). */
 function senderAuthenticated(view: MessageView): boolean {
   const registrable = view.fromHost?.registrable;
   if (!registrable) return false;
@@ -120,60 +172,73 @@ function senderAuthenticated(view: MessageView): boolean {
   return auth.dkim.some((signature) => signature.result === 'pass' && Boolean(signature.domain) && (signature.domain === registrable || signature.domain!.endsWith('.' + registrable)));
 }
 
-interface Signal {
-  reason: string;
-  strong: boolean;
-  ipfs?: boolean;
+function isExempt(host: CanonicalHost, comparison: Comparison): boolean {
+  const { policy } = comparison;
+  return (
+    isWithinDomains(host.ascii, policy.organizationDomains) ||
+    isWithinDomains(host.ascii, policy.trustedDomains) ||
+    hostInSet(host.ascii, policy.trackingLinkHosts) ||
+    hostInSet(host.ascii, comparison.listHosts)
+  );
 }
 
-/** What every link of one message is compared with, computed once per message. */
-interface Comparison {
-  policy: ResolvedPolicy;
-  view: MessageView;
-  tokens: readonly BrandToken[];
-  knownDomains: readonly string[];
-  hostSignals: Map<string, Signal[]>;
+/**
+ * The organisation the message presents itself as: the one its display name falsely claims
+ * (organization-claim-mismatch), or the one its From address names when that address is not
+ * verified. Not for publications: a message linking to many other sites is a newsletter whose
+ * name happens to contain a brand ("… Apple Core"), and the sender rule says all there is to say.
+ */
+function presentedOrganization(findings: readonly Finding[], comparison: Comparison): Presented | undefined {
+  const { policy, view } = comparison;
+  let presented: Presented | undefined;
+  const claim = findings
+    .filter((finding) => finding.rule === 'organization-claim-mismatch')
+    .flatMap((finding) => finding.evidence)
+    .find((evidence): evidence is Extract<Evidence, { kind: 'impersonation' }> => evidence.kind === 'impersonation' && evidence.expected.length > 0);
+  if (claim) {
+    presented = { name: claim.claimed, domains: claim.expected };
+  } else if (view.fromHost && !senderAuthenticated(view)) {
+    const organization = policy.knownOrganizations.find((candidate) => isWithinDomains(view.fromHost?.ascii, candidate.domains));
+    if (organization) presented = { name: organization.names[0] ?? organization.domains[0], domains: organization.domains };
+  }
+  if (!presented || isPublication(comparison, presented.domains)) return undefined;
+  return presented;
 }
 
-function linkSignals(href: string, host: CanonicalHost | undefined, comparison: Comparison): Signal[] {
-  const scheme = schemeOf(href);
-  if (scheme === 'javascript' || scheme === 'vbscript') return [{ reason: 'link runs a script instead of opening a page', strong: true }];
-  if (scheme === 'data') {
-    return /^\s*data:image\//i.test(href) ? [] : [{ reason: 'link opens a page embedded in the link itself (data: URL)', strong: true }];
+/**
+ * A notice sends you to one or two sites; a newsletter links to many. True when the links lead to
+ * more than NOTICE_SITES_LIMIT sites besides known organisations, `besides` and exempt hosts.
+ */
+function isPublication(comparison: Comparison, besides: readonly string[] = []): boolean {
+  const elsewhere = new Set<string>();
+  for (const link of comparison.view.links) {
+    const host = link.host;
+    if (!host || isWithinDomains(host.ascii, besides) || isWithinDomains(host.ascii, comparison.knownDomains) || isExempt(host, comparison)) continue;
+    elsewhere.add(host.registrable ?? host.ascii);
+    if (elsewhere.size > NOTICE_SITES_LIMIT) return true;
   }
-  if (!host) return [];
-  // Newsletters link to the same few hosts many times: judge each host once per message.
-  let byHost = comparison.hostSignals.get(host.ascii);
-  if (!byHost) {
-    byHost = hostSignals(host, comparison);
-    comparison.hostSignals.set(host.ascii, byHost);
-  }
-  if (byHost === EXEMPT) return [];
+  return false;
+}
+
+/** Hints that depend only on the host: judged once per host and message. */
+function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
+  if (isExempt(host, comparison)) return [];
+  const { view, tokens, knownDomains, presented } = comparison;
   const signals: Signal[] = [];
-  // Parsing is only needed when the address could carry user info ("…@host").
-  const url = href.includes('@') ? parseWebUrl(href) : undefined;
-  if (url && (url.username || url.password)) {
-    signals.push({ reason: `text before "@" in the address is ignored: the link really goes to ${displayHost(host)}`, strong: true });
-  }
-  if (!byHost.some((signal) => signal.ipfs) && /^[a-z]*:?\/\/[^/?#]*\/ip[fn]s\//i.test(href.trim())) signals.push(IPFS_SIGNAL);
-  return signals.length === 0 ? byHost : signals.concat(byHost);
-}
-
-/** Hosts never counted: ours, trusted partners', and the mail services' tracking hosts. */
-const EXEMPT: Signal[] = [];
-const IPFS_SIGNAL: Signal = { reason: 'page on IPFS, where anyone can publish anonymously', strong: true, ipfs: true };
-
-function hostSignals(host: CanonicalHost, { policy, view, tokens, knownDomains }: Comparison): Signal[] {
-  if (isWithinDomains(host.ascii, policy.organizationDomains) || isWithinDomains(host.ascii, policy.trustedDomains)) return EXEMPT;
-  if (hostInSet(host.ascii, policy.trackingLinkHosts)) return EXEMPT;
-  const signals: Signal[] = [];
-  if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push(IPFS_SIGNAL);
+  if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push({ reason: 'page on IPFS, where anyone can publish anonymously', strong: true });
   else if (hostInSet(host.ascii, ABUSED_HOSTING)) signals.push({ reason: 'page on a free publishing service often used for phishing', strong: true });
   if (!isWithinDomains(host.ascii, knownDomains) && !isWithinDomains(host.ascii, BRAND_INFRASTRUCTURE)) {
     const ownSite = view.fromHost !== undefined && sameSite(host, view.fromHost) && senderAuthenticated(view);
     const brand = ownSite ? undefined : brandInHost(host, tokens);
-    if (brand) signals.push({ reason: `address contains "${brand.token}" (${brand.brand}) but is not ${brand.brand}'s site`, strong: true });
+    if (brand) {
+      // Imitating the very organisation the message claims to be is the phishing page itself.
+      const imitatesPresented = presented !== undefined && brand.domains.some((domain) => presented.domains.includes(domain));
+      signals.push({ reason: `address contains "${brand.token}" (${brand.brand}) but is not ${brand.brand}'s site`, strong: true, decisive: imitatesPresented });
+    }
     if (domainInSubdomain(host)) signals.push({ reason: `address starts like another domain but belongs to ${host.registrable}`, strong: true });
+    if (presented && !isWithinDomains(host.ascii, presented.domains) && !brand) {
+      signals.push({ reason: `the message presents itself as ${presented.name}, but this link goes to ${host.registrable ?? host.ascii}`, strong: true });
+    }
   }
   if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: 'page on a free website builder or storage bucket', strong: false });
   const tld = host.publicSuffix?.split('.').pop();
@@ -181,46 +246,82 @@ function hostSignals(host: CanonicalHost, { policy, view, tokens, knownDomains }
   return signals;
 }
 
-const HTML_PAGE_LIMIT = 1 << 20;
-
-/** What an attached web page does when opened: posts a form, redirects or assembles hidden content. */
-function htmlAttachmentSignals(attachment: MailAttachment): string[] {
-  const facts = attachmentFacts(attachment);
-  const isPage = ['html', 'htm', 'shtml', 'xhtml', 'svg', 'mht', 'mhtml'].includes(facts.extension) || facts.sniffed === 'html' || facts.sniffed === 'svg';
-  if (!isPage || !attachment.content) return [];
-  const page = new TextDecoder('utf-8').decode(attachment.content.subarray(0, HTML_PAGE_LIMIT)).toLowerCase();
-  const reasons: string[] = [];
-  const form = /<form\b[^>]{0,500}?action\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
-  if (form) reasons.push(`attached page sends what you type to ${hostOf(form[1])}`);
-  const refresh = /<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh[^>]{0,300}?url\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
-  const scripted = /location(?:\.href)?\s*=\s*["'`](https?:\/\/[^"'`\s]{1,300})|location\.(?:replace|assign)\(\s*["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
-  const target = refresh?.[1] ?? scripted?.[1] ?? scripted?.[2];
-  if (target) reasons.push(`attached page redirects to ${hostOf(target)}`);
-  const sends = /\b(?:fetch|\.open)\(\s*(?:["'`]post["'`]\s*,\s*)?["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
-  if (sends && !form) reasons.push(`attached page's script sends data to ${hostOf(sends[1])}`);
-  if (page.includes('atob(') && longestBase64Run(page) >= 4000) reasons.push('attached page assembles hidden content from encoded text (HTML smuggling)');
-  if (reasons.length > 0 && /type\s*=\s*["']?password/.test(page)) reasons.push('attached page asks for a password');
-  return reasons;
-}
-
-function hostOf(url: string): string {
-  const parsed = parseWebUrl(url);
-  return parsed ? parsed.hostname : clip(url, 80);
-}
-
-function longestBase64Run(text: string): number {
-  let longest = 0;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const base64 = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2f || code === 0x3d;
-    run = base64 ? run + 1 : 0;
-    if (run > longest) longest = run;
+function linkSignals(href: string, host: CanonicalHost | undefined, comparison: Comparison): Signal[] {
+  const trimmed = href.trim();
+  const scheme = schemeOf(trimmed);
+  if (scheme === 'javascript' || scheme === 'vbscript') {
+    // "javascript:void(0)" is a do-nothing button in sloppy HTML, not an attack.
+    if (/^[a-z]+:\s*(?:void\s*\(?\s*0\s*\)?\s*;?|;|)$/i.test(trimmed.replace(/[\t\n\r]/g, ''))) return [];
+    return [{ reason: 'link runs a script instead of opening a page', strong: true }];
   }
-  return longest;
+  if (scheme === 'data') {
+    return /^data:\s*image\//i.test(trimmed) ? [] : [{ reason: 'link opens a page built into the link itself (data: URL)', strong: true, decisive: true }];
+  }
+  if (!host) return [];
+  let byHost = comparison.hostSignals.get(host.ascii);
+  if (!byHost) {
+    byHost = hostSignals(host, comparison);
+    comparison.hostSignals.set(host.ascii, byHost);
+  }
+  if (isExempt(host, comparison)) return [];
+  const signals: Signal[] = [];
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
+    signals.push({ reason: 'the host name is disguised with percent-encoding', strong: true });
+  }
+  // Parsing is only needed for the rarer shapes: user info ("…@host") and redirect pages.
+  const url = trimmed.includes('@') || trimmed.includes('?') ? parseWebUrl(trimmed) : undefined;
+  if (url && (url.username || url.password)) {
+    const fake = decodeURIComponentSafe(url.username);
+    const looksLikeHost = /[a-z0-9-]+\.[a-z]{2,}/i.test(fake);
+    signals.push({ reason: `the part before "@" (${clip(fake, 60)}) is ignored: the link really goes to ${displayHost(host)}`, strong: true, decisive: looksLikeHost });
+  }
+  if (/^[a-z]*:?\/\/[^/?#]*\/ip[fn]s\//i.test(trimmed) && !byHost.some((signal) => signal.reason.includes('IPFS'))) {
+    signals.push({ reason: 'page on IPFS, where anyone can publish anonymously', strong: true });
+  }
+  const redirect = url ? openRedirect(url) : undefined;
+  if (redirect) {
+    const inner = parseWebUrl(redirect.inner);
+    const innerHost = inner ? canonicalHost(inner.hostname) : undefined;
+    const sender = comparison.view.fromHost;
+    if (innerHost && !sameSite(innerHost, host) && !isExempt(innerHost, comparison) && !(sender && sameSite(sender, host))) {
+      signals.push({ reason: `link passes through ${redirect.service} to hide that it goes to ${displayHost(innerHost)}`, strong: true });
+    }
+  }
+  const lowerHref = trimmed.toLowerCase();
+  const sender = comparison.view.fromHost;
+  if (!(sender && sameSite(sender, host)) && comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40')))) {
+    signals.push({ reason: 'link carries your e-mail address, to pre-fill a sign-in page', strong: false });
+  }
+  return signals.length === 0 ? byHost : signals.concat(byHost);
 }
 
-const MAX_EVIDENCE = 6;
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Hosts in List-Archive / List-Unsubscribe / … headers (RFC 2369): the relaying list's own pages. */
+function listHosts(headers: readonly HeaderField[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const header of headers.slice(0, 500)) {
+    if (!/^list-(?:archive|help|subscribe|unsubscribe|post|owner)$/i.test(header.name)) continue;
+    for (const match of header.value.slice(0, 2000).matchAll(/<https?:\/\/([^/>:?#]+)/gi)) {
+      const host = canonicalHost(match[1]);
+      if (host?.registrable) hosts.add(host.ascii);
+    }
+  }
+  return hosts;
+}
+
+function recipientsOf(message: MailMessage): string[] {
+  return [...message.to, ...message.cc]
+    .slice(0, 50)
+    .map((recipient) => recipient.address.trim().toLowerCase())
+    .filter((address) => address.length >= 6 && address.includes('@'));
+}
 
 export const suspiciousLinkTarget: Rule = {
   id: 'suspicious-link-target',
@@ -229,8 +330,8 @@ export const suspiciousLinkTarget: Rule = {
     ja: 'フィッシングによく使われるサイトへのリンク',
   },
   explanation: {
-    en: 'A link in this message goes somewhere phishing sites usually live: an address that borrows a well-known company\'s name without being its site, a free publishing service where anyone can put up a fake sign-in page in minutes, or an address written to trick the eye. Do not open it or enter any password. If you need the service, use its app or a bookmark.',
-    ja: 'このメールのリンク先は、フィッシングサイトがよく置かれる場所です。有名企業の名前を含むが本物ではないアドレス、誰でもすぐに偽のログイン画面を公開できる無料サービス、見た目をだますように書かれたアドレスなどです。開いたりパスワードを入力したりしないでください。サービスを利用する場合は、公式アプリやブックマークから開いてください。',
+    en: 'A link in this message goes somewhere phishing sites usually live: an address that borrows a well-known company\'s name without being its site, a site unrelated to the company the message claims to come from, a free publishing service where anyone can put up a fake sign-in page in minutes, or an address written to trick the eye. Do not open it or enter any password. If you need the service, use its app or a bookmark.',
+    ja: 'このメールのリンク先は、フィッシングサイトがよく置かれる場所です。有名企業の名前を含むが本物ではないアドレス、メールが名乗る企業とは無関係のサイト、誰でもすぐに偽のログイン画面を公開できる無料サービス、見た目をだますように書かれたアドレスなどです。開いたりパスワードを入力したりしないでください。サービスを利用する場合は、公式アプリやブックマークから開いてください。',
   },
   severity: 'medium',
   category: 'links',
@@ -241,17 +342,25 @@ export const suspiciousLinkTarget: Rule = {
       view: context.view,
       tokens: brandTokens(policy),
       knownDomains: policy.knownOrganizations.flatMap((organization) => organization.domains),
+      listHosts: listHosts(message.headers),
+      recipients: recipientsOf(message),
       hostSignals: new Map(),
     };
-    const credentialWording = context.findings.some((finding) => finding.rule === 'credential-lure');
+    const links = message.missing.includes('body') ? [] : context.view.links;
+    if (links.length > 0) comparison.presented = presentedOrganization(context.findings, comparison);
+    // Weak hints count when something else already says the message lies: credential wording, or an
+    // impersonating sender of a notice (in a newsletter linking to dozens of sites one cheap domain means nothing).
+    const corroborated =
+      context.findings.some((finding) => finding.rule === 'credential-lure') ||
+      (findingsOf(context.findings, IMPERSONATION_RULES).length > 0 && !isPublication(comparison));
     const evidence: Evidence[] = [];
     let high = false;
-    for (const link of message.missing.includes('body') ? [] : context.view.links) {
+    for (const link of links) {
       const signals = linkSignals(link.href, link.host, comparison);
       if (signals.length === 0) continue;
       const strong = signals.some((signal) => signal.strong);
-      if (!strong && signals.length < 2 && !credentialWording) continue;
-      high ||= strong && signals.length >= 2;
+      if (!strong && signals.length < 2 && !corroborated) continue;
+      high ||= signals.some((signal) => signal.decisive) || (strong && signals.length >= 2);
       if (evidence.length < MAX_EVIDENCE) {
         evidence.push({
           kind: 'link',
@@ -263,7 +372,7 @@ export const suspiciousLinkTarget: Rule = {
       }
     }
     for (const attachment of fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT)) {
-      const reasons = htmlAttachmentSignals(attachment);
+      const reasons = webPageBehaviour(attachment);
       if (reasons.length === 0) continue;
       high ||= reasons.length >= 2;
       if (evidence.length < MAX_EVIDENCE) {

@@ -161,6 +161,11 @@ describe('enable-content-coaching', () => {
     expect(runRule(enableContentCoaching, mail({ text: 'Please open the attached file on a PC.', attachments: [attachment('docs.zip')] }), policy)?.severity).toBe('high');
   });
 
+  test('a password for an attached archive is not macro coaching (protected-archive reads it)', () => {
+    const withPasswordCoaching = contentPolicy({ lureKeywords: [{ phrase: '解凍パスワード', weight: 4, category: 'payload-coaching' }] });
+    expect(runRule(enableContentCoaching, mail({ text: '解凍パスワードは別途お送りします。', attachments: [attachment('資料.zip')] }), withPasswordCoaching)).toBeUndefined();
+  });
+
   test('ordinary mention of content is not coaching', () => {
     expect(runRule(enableContentCoaching, mail({ text: 'The content of the meeting is enabled by our partners. Editing is welcome.' }), policy)).toBeUndefined();
   });

@@ -54,6 +54,14 @@ describe('link-text-mismatch', () => {
     expect(hit?.severity).toBe('high');
   });
 
+  test('a known organisation\'s domain mentioned in a longer link text counts as what the link shows', () => {
+    const hit = runRule(linkTextMismatch, mail({ links: [htmlLink('https://paypalcard-forcelogin.example/', 'PayPal本人認証サービス (paypal.com) にログイン')] }), policy);
+    expect(hit?.evidence[0]).toMatchObject({ shownHost: 'paypal.com' });
+    expect(hit?.severity).toBe('high');
+    // Other domains in prose are not a claim: the text may well describe a different site.
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://files.example.net/', 'Slides from conference-2025.org (PDF)')] }), policy)).toBeUndefined();
+  });
+
   test('other shown/real mismatches are medium', () => {
     expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://files.example.net/x', 'www.conference-2025.org')] }), policy)?.severity).toBe('medium');
   });

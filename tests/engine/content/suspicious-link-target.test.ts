@@ -12,7 +12,17 @@ describe('suspicious-link-target: brands in other people\'s hosts', () => {
   test('a brand as a label or inside a label of another domain', () => {
     expect(reasons(check('https://amazon.vsrsv.example.cn/ap/signin'))[0]).toContain('address contains "amazon" (Amazon) but is not Amazon\'s site');
     expect(check('https://paypal-secure-login.com/')).toBeDefined();
-    expect(check('https://securepaypal.example.net/')).toBeDefined();
+    expect(check('https://www.securepaypal-example.com/')).toBeDefined();
+  });
+
+  test('a brand word inside someone\'s subdomain, or a name that is not the brand, does not count', () => {
+    expect(check('https://applecore.lockergnome.example/')).toBeUndefined();
+    expect(check('https://news.amazonian.example.org/')).toBeUndefined();
+  });
+
+  test('the brand\'s own name under another top-level domain is taken as the brand, unless the domain is a throwaway one', () => {
+    expect(check('https://www.paypal.co.uk/')).toBeUndefined();
+    expect(check('https://paypal.top/signin')).toBeDefined();
   });
 
   test('short brand names only as a whole part of the host', () => {
@@ -60,7 +70,9 @@ describe('suspicious-link-target: hosting and tricks', () => {
 
   test('"@" in the address hides the real host', () => {
     const hit = check('http://www.microsoft.com@198.51.100.4/login');
-    expect(reasons(hit)[0]).toBe('text before "@" in the address is ignored: the link really goes to 198.51.100.4');
+    expect(reasons(hit)[0]).toBe('the part before "@" (www.microsoft.com) is ignored: the link really goes to 198.51.100.4');
+    expect(hit?.severity).toBe('high');
+    expect(check('http://user@files.example.net/')?.severity).toBe('medium');
   });
 
   test('javascript: and data: links, also with tabs inside the scheme', () => {
@@ -88,6 +100,75 @@ describe('suspicious-link-target: hosting and tricks', () => {
   test('a newsletter linking to its own ordinary pages is clean', () => {
     const links = Array.from({ length: 50 }, (_, index) => htmlLink(`https://www.digest-example.com/articles/${index}`, `Article ${index}`));
     expect(runRule(suspiciousLinkTarget, mail({ ...from('news@digest-example.com'), links }), policy)).toBeUndefined();
+  });
+});
+
+describe('suspicious-link-target: the organisation the message presents itself as', () => {
+  const claim = priorFinding('organization-claim-mismatch', 'sender', [
+    { kind: 'impersonation', field: 'from.name', value: 'Amazon.co.jp', claimed: 'Amazon', expected: ['amazon.co.jp', 'amazon.com'], actual: 'info@shop-notice.example' },
+  ]);
+
+  test('a false brand claim plus a link away from that brand', () => {
+    const links = [htmlLink('https://update.chqwair.example/account', 'アカウント情報更新ページ'), htmlLink('https://www.amazon.co.jp/contact-us', 'カスタマーサービス')];
+    const hit = runRule(suspiciousLinkTarget, mail({ ...from('info@shop-notice.example', 'Amazon.co.jp'), links }), policy, [claim]);
+    expect(reasons(hit)).toEqual(['the message presents itself as Amazon, but this link goes to chqwair.example']);
+  });
+
+  test('an unverified From address of a known organisation, with a link elsewhere', () => {
+    const message = mail({ ...from('exchange-robot@paypal.com'), links: [htmlLink('http://payments.example.net/index.htm', 'link')] });
+    expect(reasons(runRule(suspiciousLinkTarget, message, policy))[0]).toContain('presents itself as PayPal');
+    const verified: HeaderField[] = [{ name: 'Authentication-Results', value: 'mx.example; dkim=pass header.d=paypal.com; dmarc=pass header.from=paypal.com' }];
+    expect(runRule(suspiciousLinkTarget, mail({ ...message, headers: verified }), policy)).toBeUndefined();
+  });
+
+  test('a look-alike of the very brand the message claims to be is decisive', () => {
+    const message = mail({ ...from('support@my.jcb.co.jp', 'MyJCB'), links: [textLink('https://my-jcb.8388suncity.example/login')] });
+    expect(runRule(suspiciousLinkTarget, message, policy)?.severity).toBe('high');
+  });
+
+  test('a newsletter whose name contains a brand and which links to many sites is a publication', () => {
+    const links = ['gnomedex.example', 'tomes.example', 'provenio.example', 'deskmod.example', 'kbalertz.example'].map((site) => htmlLink(`https://www.${site}/`, site));
+    expect(runRule(suspiciousLinkTarget, mail({ ...from('subscriptions@newsletter.example', 'Newsletter Apple Core'), links }), policy, [claim])).toBeUndefined();
+  });
+
+  test('the footer links of the mailing list that relayed the message are not the sender\'s', () => {
+    const headers: HeaderField[] = [{ name: 'List-Unsubscribe', value: '<https://lists.example.org/mailman/options/dev>, <mailto:dev-request@lists.example.org>' }];
+    const links = [htmlLink('https://www.amazon.co.jp/', 'Amazon'), textLink('https://lists.example.org/mailman/listinfo/dev')];
+    expect(runRule(suspiciousLinkTarget, mail({ headers, links }), policy, [claim])).toBeUndefined();
+  });
+});
+
+describe('suspicious-link-target: hidden destinations', () => {
+  test('open redirects of big sites are seen through', () => {
+    expect(reasons(check('https://translate.google.com/translate?sl=auto&tl=en&u=berkay.example/temp/1.php'))).toEqual(['link passes through Google Translate to hide that it goes to berkay.example']);
+    expect(reasons(check('https://www.google.com/url?q=https%3A%2F%2Flogin.example.net%2F&sa=D'))[0]).toContain('through Google to hide that it goes to login.example.net');
+    const bing = 'https://www.bing.com/ck/a?!&&p=abc&u=a1' + Buffer.from('https://wallet-restore.example.org/').toString('base64url') + '&ntb=1';
+    expect(reasons(check(bing))[0]).toContain('through Bing to hide that it goes to wallet-restore.example.org');
+  });
+
+  test('a redirect to the same site, or mail from the redirecting site itself, is normal', () => {
+    expect(check('https://www.google.com/url?q=https://www.google.com/maps')).toBeUndefined();
+    expect(runRule(suspiciousLinkTarget, mail({ ...from('comments-noreply@google.com'), links: [textLink('https://www.google.com/url?q=https://www.example.org/doc')] }), policy)).toBeUndefined();
+  });
+
+  test('a percent-encoded host name', () => {
+    expect(reasons(check('http://%77%77%77%2e%6d%61%69%6c%2d%63%65%6e%74%65%72%2e%74%6f%70/'))[0]).toContain('disguised with percent-encoding');
+  });
+
+  test('the recipient\'s own address in the link is a weak hint', () => {
+    const message = { to: [{ name: '', address: 'researcher@example-institute.jp' }] };
+    expect(check('https://files.example.net/reading.html?list=researcher@example-institute.jp', message)).toBeUndefined();
+    const hit = check('https://files.example.net/reading.html?list=researcher%40example-institute.jp', message, [priorFinding('internal-sender-spoof', 'sender')]);
+    expect(reasons(hit)).toEqual(['link carries your e-mail address, to pre-fill a sign-in page']);
+  });
+
+  test('weak hints count when the sender is already found impersonating someone', () => {
+    expect(check('https://secure-files.example.top/')).toBeUndefined();
+    expect(check('https://secure-files.example.top/', {}, [priorFinding('display-name-address-mismatch', 'sender')])).toBeDefined();
+  });
+
+  test('"javascript:void(0)" buttons are not attacks', () => {
+    expect(runRule(suspiciousLinkTarget, mail({ links: [htmlLink('javascript:void(0);', 'Menu'), htmlLink('javascript:;', 'x')] }), policy)).toBeUndefined();
   });
 });
 

@@ -107,6 +107,66 @@ export function resolveTarget(href: string, knownHost?: CanonicalHost): LinkTarg
   return { href: current, url, host, wrappers };
 }
 
+/** Decodes base64url / base64 text (at most 4 KiB) as UTF-8; undefined when it is not valid. */
+function decodeBase64(value: string): string | undefined {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const clean = value.slice(0, 4096).replace(/=+$/, '');
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const char of clean) {
+    let index = alphabet.indexOf(char);
+    if (index < 0) index = char === '-' || char === '+' ? 62 : char === '_' || char === '/' ? 63 : -1;
+    if (index < 0) return undefined;
+    buffer = (buffer << 6) | index;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Redirect pages of big sites that send the browser anywhere (open redirects): a phisher puts a
+ * trusted name in front of the real destination. Returns the destination and the service's name.
+ */
+export function openRedirect(url: URL): { inner: string; service: string } | undefined {
+  const host = url.hostname.toLowerCase();
+  const site = brandLabel(host);
+  let inner: string | undefined;
+  let service = '';
+  if (site === 'google' && host.startsWith('translate.') && url.pathname.startsWith('/translate')) {
+    inner = queryParameter(url.search, 'u');
+    service = 'Google Translate';
+  } else if (site === 'google' && url.pathname === '/url') {
+    inner = queryParameter(url.search, 'q') ?? queryParameter(url.search, 'url');
+    service = 'Google';
+  } else if (site === 'bing' && url.pathname === '/ck/a') {
+    const encoded = queryParameter(url.search, 'u');
+    inner = encoded?.startsWith('a1') ? decodeBase64(encoded.slice(2)) : undefined;
+    service = 'Bing';
+  } else if (site === 'youtube' && url.pathname === '/redirect') {
+    inner = queryParameter(url.search, 'q');
+    service = 'YouTube';
+  } else if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && url.pathname === '/l.php') {
+    inner = queryParameter(url.search, 'u');
+    service = 'Facebook';
+  } else if (host === 'l.instagram.com') {
+    inner = queryParameter(url.search, 'u');
+    service = 'Instagram';
+  } else if (site === 'linkedin' && url.pathname.startsWith('/redir/redirect')) {
+    inner = queryParameter(url.search, 'url');
+    service = 'LinkedIn';
+  }
+  return inner ? { inner, service } : undefined;
+}
+
 /** True when the host or one of its parent domains is in the set (O(labels), not O(set)). */
 export function hostInSet(host: string | undefined, set: ReadonlySet<string>): boolean {
   if (!host || set.size === 0) return false;
@@ -174,6 +234,22 @@ export function hostNamedByText(text: string): CanonicalHost | undefined {
   if (!parsed.isIcann || !parsed.domain) return undefined;
   if (!explicitScheme && !shown.startsWith('www.') && FILE_LIKE_SUFFIXES.has(parsed.publicSuffix ?? '')) return undefined;
   return host;
+}
+
+/**
+ * Bare domain names mentioned inside a short link text ("本人認証サービス (smbc-card.com)"), at most
+ * three. Used only to compare against known organisations' domains: in ordinary prose a domain
+ * name next to a link is too often a different site to count as a claim by itself.
+ */
+export function domainsMentioned(text: string): CanonicalHost[] {
+  if (text.length > 300 || !DOT_LIKE.test(text)) return [];
+  const hosts: CanonicalHost[] = [];
+  for (const match of normalizeText(text).matchAll(/(?:^|[^a-z0-9.@-])((?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,4}[a-z]{2,24})(?![a-z0-9@-])/g)) {
+    const host = hostNamedByText(match[1]);
+    if (host) hosts.push(host);
+    if (hosts.length >= 3) break;
+  }
+  return hosts;
 }
 
 /** The first label of a registrable domain: "amazon" for amazon.co.jp, "mofa" for mofa.go.jp. */

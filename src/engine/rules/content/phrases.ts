@@ -27,6 +27,16 @@ export const COACHING_PHRASES: readonly PhraseEntry[] = [
   '保護ビューを解除',
 ].map((phrase) => ({ phrase, category: 'payload-coaching', weight: 4 }));
 
+/**
+ * Payload coaching comes in two kinds: "enable content/macros", and passwords for an encrypted
+ * attachment ("zip password", 「解凍パスワード」). The second is read by protected-archive, which
+ * finds the password itself; enable-content-coaching counts only the first.
+ */
+export function isPasswordCoaching(phrase: string): boolean {
+  const folded = phrase.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return folded.includes('password') || folded.includes('パスワード') || folded.includes('passcode');
+}
+
 export const CREDENTIAL_CATEGORIES: ReadonlySet<string> = new Set(['credential', 'urgency', 'payment']);
 export const COACHING_CATEGORY = 'payload-coaching';
 

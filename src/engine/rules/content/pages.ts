@@ -1,0 +1,51 @@
+// What an attached web page does when opened, read from its source without running it: posts a
+// form, redirects, sends data from a script, or assembles hidden content (HTML smuggling).
+// Every search is a bounded regular expression or a linear scan over the first MiB.
+import type { MailAttachment } from '../../model';
+import { attachmentFacts } from './attachments';
+import { clip, parseWebUrl } from './links';
+
+const PAGE_LIMIT = 1 << 20;
+/** Encoded text this long, decoded by script, is a file being smuggled past the mail filter. */
+const SMUGGLED_BLOB = 4000;
+const PAGE_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml', 'svg', 'svgz', 'mht', 'mhtml']);
+
+export function isWebPage(attachment: MailAttachment): boolean {
+  const facts = attachmentFacts(attachment);
+  return PAGE_EXTENSIONS.has(facts.extension) || facts.sniffed === 'html' || facts.sniffed === 'svg';
+}
+
+function hostOf(url: string): string {
+  const parsed = parseWebUrl(url);
+  return parsed ? parsed.hostname : clip(url, 80);
+}
+
+function longestBase64Run(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const base64 = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2f || code === 0x3d;
+    run = base64 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** Reasons an attached page is a phishing page; empty for ordinary pages and when there are no bytes. */
+export function webPageBehaviour(attachment: MailAttachment): string[] {
+  if (!attachment.content || !isWebPage(attachment)) return [];
+  const page = new TextDecoder('utf-8').decode(attachment.content.subarray(0, PAGE_LIMIT)).toLowerCase();
+  const reasons: string[] = [];
+  const form = /<form\b[^>]{0,500}?action\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
+  if (form) reasons.push(`attached page sends what you type to ${hostOf(form[1])}`);
+  const refresh = /<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh[^>]{0,300}?url\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
+  const scripted = /location(?:\.href)?\s*=\s*["'`](https?:\/\/[^"'`\s]{1,300})|location\.(?:replace|assign)\(\s*["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
+  const target = refresh?.[1] ?? scripted?.[1] ?? scripted?.[2];
+  if (target) reasons.push(`attached page redirects to ${hostOf(target)}`);
+  const sends = /\b(?:fetch|\.open)\(\s*(?:["'`]post["'`]\s*,\s*)?["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
+  if (sends && !form) reasons.push(`attached page's script sends data to ${hostOf(sends[1])}`);
+  if (page.includes('atob(') && longestBase64Run(page) >= SMUGGLED_BLOB) reasons.push('attached page assembles hidden content from encoded text (HTML smuggling)');
+  if (reasons.length > 0 && /type\s*=\s*["']?password/.test(page)) reasons.push('attached page asks for a password');
+  return reasons;
+}
