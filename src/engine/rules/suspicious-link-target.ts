@@ -7,11 +7,11 @@
 // - through the open redirects of big sites (google.com/url, Google Translate, Bing, YouTube);
 // - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
 //   javascript: and data: links;
-// - attached web pages that post what you type, or redirect, to a website.
+// - attached web pages that post what you type, or redirect, to a website; links inside attached PDFs.
 // Weak hints (free site builders, cloud storage buckets, top-level domains that are mostly abused,
 // the recipient's own address inside the link) only count together with another hint on the same
 // link, with credential-lure wording, or when the sender is already found to be impersonating
-// someone: a small business's Wix site or a .xyz domain is not phishing by itself.
+// someone or forged: a small business's Wix site or a .xyz domain is not phishing by itself.
 // Never counted: links to our own or trusted domains, and to the mail services' tracking hosts.
 // High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
 // host name, a page built into the link, a look-alike of the very brand the message claims to be).
@@ -24,7 +24,7 @@ import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
 import { brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
-import { webPageBehaviour } from './content/pages';
+import { pdfLinks, webPageBehaviour } from './content/pages';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -316,6 +316,11 @@ function listHosts(headers: readonly HeaderField[]): Set<string> {
   return hosts;
 }
 
+/** The receiving server found the sender forged (authentication-failure of medium or high severity). */
+function forgedSender(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.rule === 'authentication-failure' && finding.severity !== 'low');
+}
+
 function recipientsOf(message: MailMessage): string[] {
   return [...message.to, ...message.cc]
     .slice(0, 50)
@@ -352,26 +357,35 @@ export const suspiciousLinkTarget: Rule = {
     // impersonating sender of a notice (in a newsletter linking to dozens of sites one cheap domain means nothing).
     const corroborated =
       context.findings.some((finding) => finding.rule === 'credential-lure') ||
-      (findingsOf(context.findings, IMPERSONATION_RULES).length > 0 && !isPublication(comparison));
+      ((findingsOf(context.findings, IMPERSONATION_RULES).length > 0 || forgedSender(context.findings)) && !isPublication(comparison));
     const evidence: Evidence[] = [];
     let high = false;
-    for (const link of links) {
-      const signals = linkSignals(link.href, link.host, comparison);
-      if (signals.length === 0) continue;
+    const consider = (text: string, href: string, host: CanonicalHost | undefined, extra?: Signal) => {
+      const signals = linkSignals(href, host, comparison);
+      if (signals.length === 0) return;
+      if (extra) signals.push(extra);
       const strong = signals.some((signal) => signal.strong);
-      if (!strong && signals.length < 2 && !corroborated) continue;
+      if (!strong && signals.length < 2 && !corroborated) return;
       high ||= signals.some((signal) => signal.decisive) || (strong && signals.length >= 2);
       if (evidence.length < MAX_EVIDENCE) {
         evidence.push({
           kind: 'link',
-          text: clip(link.text),
-          href: clip(link.href),
-          host: link.host ? displayHost(link.host) : schemeOf(link.href) + ':',
+          text: clip(text),
+          href: clip(href),
+          host: host ? displayHost(host) : schemeOf(href) + ':',
           reason: signals.map((signal) => signal.reason).join('; '),
         });
       }
+    };
+    for (const link of links) consider(link.text, link.href, link.host);
+    const attachments = fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT);
+    for (const attachment of attachments) {
+      for (const href of pdfLinks(attachment)) {
+        const url = parseWebUrl(href);
+        consider(`(link in ${attachment.name})`, href, url ? canonicalHost(url.hostname) : undefined, { reason: `link inside the attached PDF "${clip(attachment.name, 60)}"`, strong: false });
+      }
     }
-    for (const attachment of fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT)) {
+    for (const attachment of attachments) {
       const reasons = webPageBehaviour(attachment);
       if (reasons.length === 0) continue;
       high ||= reasons.length >= 2;

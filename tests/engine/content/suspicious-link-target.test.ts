@@ -1,6 +1,6 @@
 import { suspiciousLinkTarget } from '../../../src/engine/rules/suspicious-link-target';
 import type { HeaderField } from '../../../src/engine/model';
-import { text } from '../../fixtures/content/builders';
+import { pdfWithLinks, text } from '../../fixtures/content/builders';
 import { contentPolicy } from './policy';
 import { attachment, from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
 
@@ -162,13 +162,31 @@ describe('suspicious-link-target: hidden destinations', () => {
     expect(reasons(hit)).toEqual(['link carries your e-mail address, to pre-fill a sign-in page']);
   });
 
-  test('weak hints count when the sender is already found impersonating someone', () => {
+  test('weak hints count when the sender is already found impersonating someone, or forged', () => {
     expect(check('https://secure-files.example.top/')).toBeUndefined();
     expect(check('https://secure-files.example.top/', {}, [priorFinding('display-name-address-mismatch', 'sender')])).toBeDefined();
+    const forged = { ...priorFinding('authentication-failure', 'authentication'), severity: 'medium' as const };
+    expect(check('https://secure-files.example.top/', {}, [forged])).toBeDefined();
+    expect(check('https://secure-files.example.top/', {}, [{ ...forged, severity: 'low' }])).toBeUndefined();
   });
 
   test('"javascript:void(0)" buttons are not attacks', () => {
     expect(runRule(suspiciousLinkTarget, mail({ links: [htmlLink('javascript:void(0);', 'Menu'), htmlLink('javascript:;', 'x')] }), policy)).toBeUndefined();
+  });
+});
+
+describe('suspicious-link-target: links inside attached PDFs', () => {
+  const pdf = (urls: string[], hex = false) => attachment('Statement.pdf', { contentType: 'application/pdf', content: pdfWithLinks(urls, hex) });
+
+  test('a PDF whose button leads to a phishing host', () => {
+    const hit = runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://paypal.account-review.example.top/login'])] }), policy);
+    expect(hit?.severity).toBe('high');
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Statement.pdf)', host: 'paypal.account-review.example.top' });
+    expect(runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi.ipfs.dweb.link/'], true)] }), policy)).toBeDefined();
+  });
+
+  test('an ordinary PDF linking to a company site is fine', () => {
+    expect(runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://www.example.org/terms', 'mailto:info@example.org'])] }), policy)).toBeUndefined();
   });
 });
 

@@ -49,3 +49,48 @@ export function webPageBehaviour(attachment: MailAttachment): string[] {
   if (reasons.length > 0 && /type\s*=\s*["']?password/.test(page)) reasons.push('attached page asks for a password');
   return reasons;
 }
+
+const PDF_SCAN_LIMIT = 1 << 20;
+const PDF_LINK_LIMIT = 20;
+
+/**
+ * Link targets written in an attached PDF's link annotations (/URI (…) or /URI <hex>), from the
+ * uncompressed part of the file: phishing PDFs are often one big "View document" button. Links
+ * inside compressed object streams are not read (that would need decompression).
+ */
+export function pdfLinks(attachment: MailAttachment): string[] {
+  const content = attachment.content;
+  if (!content || attachmentFacts(attachment).sniffed !== 'pdf') return [];
+  const end = Math.min(content.length, PDF_SCAN_LIMIT);
+  const links: string[] = [];
+  for (let at = 0; at + 5 < end && links.length < PDF_LINK_LIMIT; at++) {
+    // "/URI"
+    if (content[at] !== 0x2f || content[at + 1] !== 0x55 || content[at + 2] !== 0x52 || content[at + 3] !== 0x49) continue;
+    let cursor = at + 4;
+    while (cursor < end && (content[cursor] === 0x20 || content[cursor] === 0x0a || content[cursor] === 0x0d)) cursor++;
+    let value = '';
+    if (content[cursor] === 0x28) {
+      // Literal string: backslash escapes, ends at the first unescaped ")".
+      for (cursor++; cursor < end && value.length < 2000; cursor++) {
+        const byte = content[cursor];
+        if (byte === 0x29) break;
+        if (byte === 0x5c && cursor + 1 < end) {
+          cursor++;
+          const escaped = content[cursor];
+          value += escaped === 0x6e ? '\n' : escaped === 0x72 ? '\r' : escaped === 0x74 ? '\t' : String.fromCharCode(escaped);
+          continue;
+        }
+        value += String.fromCharCode(byte);
+      }
+    } else if (content[cursor] === 0x3c) {
+      // Hex string.
+      let hex = '';
+      for (cursor++; cursor < end && content[cursor] !== 0x3e && hex.length < 4000; cursor++) hex += String.fromCharCode(content[cursor]);
+      const digits = hex.replace(/[^0-9a-f]/gi, '');
+      for (let i = 0; i + 1 < digits.length; i += 2) value += String.fromCharCode(parseInt(digits.slice(i, i + 2), 16));
+    }
+    at = cursor - 1; // the loop's increment moves past what was read
+    if (/^https?:\/\//i.test(value.trim())) links.push(value.trim());
+  }
+  return links;
+}
