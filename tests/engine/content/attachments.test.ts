@@ -1,3 +1,4 @@
+import { analyze } from '../../../src/engine/analyze';
 import { riskyAttachment } from '../../../src/engine/rules/risky-attachment';
 import { doubleExtension } from '../../../src/engine/rules/double-extension';
 import { protectedArchive } from '../../../src/engine/rules/protected-archive';
@@ -170,7 +171,8 @@ describe('enable-content-coaching', () => {
     expect(runRule(enableContentCoaching, mail({ text: 'The content of the meeting is enabled by our partners. Editing is welcome.' }), policy)).toBeUndefined();
   });
 
-  test('needs the body', () => {
-    expect(enableContentCoaching.requires).toEqual(['body']);
+  test('without the body (some Outlook clients) the rule is reported as not checked', () => {
+    const verdict = analyze(mail({ text: '', missing: ['body'], attachments: [attachment('invoice.doc')] }), policy, [enableContentCoaching]);
+    expect(verdict.notChecked).toEqual([{ rule: 'enable-content-coaching', title: enableContentCoaching.title, missing: 'body' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { analyze } from '../../../src/engine/analyze';
-import type { Rule } from '../../../src/engine/rule';
 import { mirrorfacePattern } from '../../../src/engine/rules/mirrorface-pattern';
+import { protectedPersonImpersonation } from '../../../src/engine/rules/protected-person-impersonation';
 import { lureWording } from '../../../src/engine/rules/lure-wording';
 import { credentialLure } from '../../../src/engine/rules/credential-lure';
 import { protectedArchive } from '../../../src/engine/rules/protected-archive';
@@ -13,30 +13,22 @@ import { attachment, from, htmlLink, mail, priorFinding, runRule } from './messa
 
 const policy = contentPolicy();
 
-/** Stands in for the sender rules another module provides: reports what the test says it found. */
-function senderRuleReporting(rule: string): Rule {
-  return {
-    id: rule,
-    title: { en: 'Impersonates a protected person', ja: '保護対象者へのなりすまし' },
-    explanation: { en: 'test', ja: 'test' },
-    severity: 'high',
-    category: 'sender',
-    check: () => ({ evidence: [{ kind: 'note', text: 'display name claims a protected person' }] }),
-  };
-}
-
 const contentRules = [lureWording, credentialLure, enableContentCoaching, fileSharingLink, riskyAttachment, protectedArchive, mirrorfacePattern];
 
 const lureText = '日中関係の今後について、研究会でのご講演（講演依頼）をお願いしたく存じます。資料を添付いたします。パスワード：2501jp';
 
 describe('mirrorface-pattern', () => {
   test('impersonated sender + geopolitical lure + encrypted archive: high, with the three parts as notes', () => {
-    const message = mail({ ...from('watanabe.kenji.office@gmail.com', '渡辺 健二'), subject: '【ご相談】講演依頼', text: lureText, attachments: [attachment('資料.zip', { content: fixture('encrypted.zip') })] });
-    const verdict = analyze(message, policy, [senderRuleReporting('protected-person-impersonation'), ...contentRules]);
+    const protectedPolicy = contentPolicy({
+      protectedPeople: [{ name: 'Kenji Watanabe', aliases: ['渡辺 健二'], emails: ['k.watanabe@example-institute.jp'], domains: [] }],
+      freemailDomains: new Set(),
+    });
+    const message = mail({ ...from('watanabe.kenji.office@mail-box.example', '渡辺 健二'), subject: '【ご相談】講演依頼', text: lureText, attachments: [attachment('資料.zip', { content: fixture('encrypted.zip') })] });
+    const verdict = analyze(message, protectedPolicy, [protectedPersonImpersonation, ...contentRules]);
     const finding = verdict.findings.find((candidate) => candidate.rule === 'mirrorface-pattern');
     expect(finding).toMatchObject({ severity: 'high', category: 'sender' });
     expect(finding?.evidence).toEqual([
-      { kind: 'note', text: 'Sender: Impersonates a protected person (protected-person-impersonation)' },
+      { kind: 'note', text: `Sender: ${protectedPersonImpersonation.title.en} (protected-person-impersonation)` },
       { kind: 'note', text: 'Lure: Wording typical of targeted lures (lure-wording)' },
       { kind: 'note', text: 'Payload: Password-protected archive attached (protected-archive)' },
     ]);
