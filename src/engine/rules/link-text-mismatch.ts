@@ -31,23 +31,25 @@ export const linkTextMismatch: Rule = {
     const senderHost = context.view.fromHost;
     const knownDomains = policy.knownOrganizations.flatMap((organization) => organization.domains);
     const evidence: Evidence[] = [];
-    const shownByText = new Map<string, CanonicalHost | undefined>();
     const namesKnownSite = (host: CanonicalHost) => isWithinDomains(host.ascii, knownDomains) || isWithinDomains(host.ascii, policy.organizationDomains);
+    // Newsletters repeat the same link text many times; read each text once.
+    const shownByText = new Map<string, { host: CanonicalHost; known: boolean } | undefined>();
     let high = false;
     for (const link of context.view.links) {
       if (link.source !== 'html' || !link.host) continue;
-      // Newsletters repeat the same link text many times; read each text once.
-      let shown = shownByText.get(link.text);
-      if (shown === undefined && !shownByText.has(link.text)) {
-        shown = hostNamedByText(link.text) ?? domainsMentioned(link.text).find((host) => namesKnownSite(host));
-        shownByText.set(link.text, shown);
+      let claim = shownByText.get(link.text);
+      if (claim === undefined && !shownByText.has(link.text)) {
+        const host = hostNamedByText(link.text) ?? domainsMentioned(link.text).find((mentioned) => namesKnownSite(mentioned));
+        claim = host ? { host, known: namesKnownSite(host) } : undefined;
+        shownByText.set(link.text, claim);
       }
-      if (!shown) continue;
+      if (!claim) continue;
+      const shown = claim.host;
       const target = resolveTarget(link.href, link.host);
       if (!target.host || sameSite(shown, target.host)) continue;
       // A click-tracking service we cannot see through: not a mismatch on its own.
       if (target.wrappers.length === 0 && (hostInSet(target.host.ascii, policy.trackingLinkHosts) || hostInSet(link.host.ascii, policy.trackingLinkHosts))) continue;
-      const namesKnown = namesKnownSite(shown);
+      const namesKnown = claim.known;
       if (!namesKnown && senderHost && sameSite(target.host, senderHost)) continue;
       high ||= namesKnown;
       if (evidence.length < MAX_EVIDENCE) {

@@ -51,11 +51,11 @@ const ABUSED_TLDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Brand infrastructure whose names contain the brand but which the lists of brand domains often omit. */
-const BRAND_INFRASTRUCTURE = [
+const BRAND_INFRASTRUCTURE: ReadonlySet<string> = new Set([
   'amazonaws.com', 'media-amazon.com', 'ssl-images-amazon.com', 'amazon-adsystem.com', 'amazontrust.com',
   'googleapis.com', 'googleusercontent.com', 'googlemail.com', 'googlesyndication.com', 'googleadservices.com', 'googletagmanager.com',
   'microsoftonline.com', 'microsoft365.com', 'microsoftstore.com', 'paypalobjects.com', 'paypal-community.com', 'appleid.apple.com',
-];
+]);
 
 /** Endings that make a subdomain read like a whole domain ("amazon.co.jp.evil.cn"). */
 const DOMAIN_LIKE_ENDINGS = new Set(['com', 'net', 'org', 'gov', 'edu', 'co.jp', 'ne.jp', 'or.jp', 'go.jp', 'ac.jp', 'com.br', 'co.uk', 'com.au', 'com.cn', 'co.kr', 'com.tw', 'com.hk', 'co.in']);
@@ -94,7 +94,8 @@ interface Comparison {
   policy: ResolvedPolicy;
   view: MessageView;
   tokens: readonly BrandToken[];
-  knownDomains: readonly string[];
+  /** Every known organisation's domains, as a set for O(labels) membership. */
+  knownDomains: ReadonlySet<string>;
   presented?: Presented;
   /** Hosts of the mailing list that relayed the message (List-* headers): its footer links are not the sender's. */
   listHosts: ReadonlySet<string>;
@@ -104,6 +105,16 @@ interface Comparison {
 }
 
 const brandCache = new WeakMap<ResolvedPolicy, BrandToken[]>();
+const knownDomainCache = new WeakMap<ResolvedPolicy, ReadonlySet<string>>();
+
+function knownDomainSet(policy: ResolvedPolicy): ReadonlySet<string> {
+  let domains = knownDomainCache.get(policy);
+  if (!domains) {
+    domains = new Set(policy.knownOrganizations.flatMap((organization) => organization.domains.map((domain) => domain.toLowerCase())));
+    knownDomainCache.set(policy, domains);
+  }
+  return domains;
+}
 
 /**
  * Brand tokens are the names organisations use as their domain names: a domain label that is also
@@ -213,21 +224,30 @@ function isPublication(comparison: Comparison, besides: readonly string[] = []):
   const elsewhere = new Set<string>();
   for (const link of comparison.view.links) {
     const host = link.host;
-    if (!host || isWithinDomains(host.ascii, besides) || isWithinDomains(host.ascii, comparison.knownDomains) || isExempt(host, comparison)) continue;
+    if (!host || isWithinDomains(host.ascii, besides) || hostInSet(host.ascii, comparison.knownDomains) || isExempt(host, comparison)) continue;
     elsewhere.add(host.registrable ?? host.ascii);
     if (elsewhere.size > NOTICE_SITES_LIMIT) return true;
   }
   return false;
 }
 
+/** Marks hosts that are never counted (ours, trusted, tracking, the relaying list). */
+const EXEMPT: Signal[] = [];
+const REDIRECTOR_SITES = new Set(['google', 'bing', 'youtube', 'facebook', 'instagram', 'linkedin']);
+
+/** Sites whose redirect pages openRedirect() understands (cheap test before parsing the URL). */
+function isRedirectorHost(host: CanonicalHost): boolean {
+  const registrable = host.registrable;
+  return registrable !== undefined && REDIRECTOR_SITES.has(registrable.slice(0, registrable.indexOf('.')));
+}
+
 /** Hints that depend only on the host: judged once per host and message. */
 function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
-  if (isExempt(host, comparison)) return [];
   const { view, tokens, knownDomains, presented } = comparison;
   const signals: Signal[] = [];
   if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push({ reason: 'page on IPFS, where anyone can publish anonymously', strong: true });
   else if (hostInSet(host.ascii, ABUSED_HOSTING)) signals.push({ reason: 'page on a free publishing service often used for phishing', strong: true });
-  if (!isWithinDomains(host.ascii, knownDomains) && !isWithinDomains(host.ascii, BRAND_INFRASTRUCTURE)) {
+  if (!hostInSet(host.ascii, knownDomains) && !hostInSet(host.ascii, BRAND_INFRASTRUCTURE)) {
     const ownSite = view.fromHost !== undefined && sameSite(host, view.fromHost) && senderAuthenticated(view);
     const brand = ownSite ? undefined : brandInHost(host, tokens);
     if (brand) {
@@ -260,16 +280,16 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
   if (!host) return [];
   let byHost = comparison.hostSignals.get(host.ascii);
   if (!byHost) {
-    byHost = hostSignals(host, comparison);
+    byHost = isExempt(host, comparison) ? EXEMPT : hostSignals(host, comparison);
     comparison.hostSignals.set(host.ascii, byHost);
   }
-  if (isExempt(host, comparison)) return [];
+  if (byHost === EXEMPT) return [];
   const signals: Signal[] = [];
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
     signals.push({ reason: 'the host name is disguised with percent-encoding', strong: true });
   }
   // Parsing is only needed for the rarer shapes: user info ("…@host") and redirect pages.
-  const url = trimmed.includes('@') || trimmed.includes('?') ? parseWebUrl(trimmed) : undefined;
+  const url = trimmed.includes('@') || isRedirectorHost(host) ? parseWebUrl(trimmed) : undefined;
   if (url && (url.username || url.password)) {
     const fake = decodeURIComponentSafe(url.username);
     const looksLikeHost = /[a-z0-9-]+\.[a-z]{2,}/i.test(fake);
@@ -346,7 +366,7 @@ export const suspiciousLinkTarget: Rule = {
       policy,
       view: context.view,
       tokens: brandTokens(policy),
-      knownDomains: policy.knownOrganizations.flatMap((organization) => organization.domains),
+      knownDomains: knownDomainSet(policy),
       listHosts: listHosts(message.headers),
       recipients: recipientsOf(message),
       hostSignals: new Map(),

@@ -55,6 +55,10 @@ export function parseWebUrl(href: string): URL | undefined {
   }
 }
 
+function isWrapperHost(host: string): boolean {
+  return host.endsWith('safelinks.protection.outlook.com') || host === 'urldefense.proofpoint.com' || host === 'urldefense.com';
+}
+
 /** One level of a known link-protection wrapper: the inner URL and the service's name. */
 function unwrapOnce(url: URL): { inner: string; service: string } | undefined {
   const host = url.hostname.toLowerCase();
@@ -91,6 +95,8 @@ export interface LinkTarget {
  * (the view's canonical host of `href`) is reused when nothing was unwrapped.
  */
 export function resolveTarget(href: string, knownHost?: CanonicalHost): LinkTarget {
+  // Most links are not wrapped: when the host is known and is no wrapper, there is nothing to parse.
+  if (knownHost && !isWrapperHost(knownHost.ascii)) return { href: href.trim(), host: knownHost, wrappers: [] };
   let current = href.trim();
   const wrappers: string[] = [];
   let url = parseWebUrl(current);
