@@ -22,7 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'serve') {
     // Loaded on demand: scanning should not pay for the HTTP server and database.
-    const { runServe } = await import('./serve');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runServe } = require('./serve') as typeof import('./serve');
     return runServe([...rest]);
   }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
