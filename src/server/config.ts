@@ -28,7 +28,7 @@ export interface WebhookConfig {
 }
 
 export interface RateLimitConfig {
-  /** Requests per client address per window, all routes together. */
+  /** API requests per client address per window, all /api/ routes together. */
   max: number;
   timeWindowMs: number;
   /** Report submissions per client address per window. */
@@ -70,7 +70,7 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 3000,
   bodyLimitMb: 35,
-  rateLimit: { max: 600, timeWindowMs: 60_000, reportsMax: 120 },
+  rateLimit: { max: 1200, timeWindowMs: 60_000, reportsMax: 120 },
   webhook: { maxAttempts: 10, retryBaseMs: 5_000, retryMaxMs: 3_600_000, timeoutMs: 10_000, pollMs: 1_000 },
   organizationName: 'Lure Lens intake service',
   logLevel: 'info' as LogLevel,

@@ -140,6 +140,22 @@ describe('rate limits', () => {
       await limited.close();
     }
   });
+
+  test('limit the API only: the add-in files, manifest and policy stay available', async () => {
+    const limited = await startTestServer({ rateLimit: { max: 2, timeWindowMs: 60_000, reportsMax: 2 } });
+    try {
+      const api: number[] = [];
+      for (let i = 0; i < 3; i++) api.push((await call(limited, '/api/reports')).status);
+      expect(api).toEqual([200, 200, 429]);
+      for (let i = 0; i < 4; i++) {
+        for (const file of ['/taskpane.html', '/assets/icon-16.png', '/manifest.xml', '/policy.json']) {
+          expect([file, (await fetch(limited.url + file)).status]).toEqual([file, 200]);
+        }
+      }
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('add-in deployment files', () => {
