@@ -1,0 +1,166 @@
+// The intake service: a Fastify app with routes grouped by resource, storage behind ReportStore,
+// and security headers, CORS, rate limits and log redaction on every response.
+import { readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { renderManifest } from '../manifest/render';
+import { StaticTokenVerifier, type TokenVerifier } from './auth';
+import { ConfigError, validateConfig, type ServerConfig } from './config';
+import type { ServiceContext } from './context';
+import { ApiError, errorHandler, notFoundHandler } from './errors';
+import { packageRoot } from './paths';
+import { loadServicePolicy } from './policy';
+import { addinRoutes } from './routes/addin';
+import { campaignRoutes } from './routes/campaigns';
+import { exportRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { policyRoutes } from './routes/policy';
+import { reportRoutes } from './routes/reports';
+import { corsOptions, helmetOptions, LOG_REDACTIONS } from './security';
+import { SqliteStore } from './store/sqlite';
+import type { ReportStore } from './store/types';
+import { WebhookForwarder } from './webhook';
+
+export interface ServerOptions {
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: { write(line: string): void };
+  /** Replaces the configured shared tokens, e.g. with an Entra ID token validator. */
+  verifier?: TokenVerifier;
+  /** Replaces the SQLite store (e.g. PostgreSQL). */
+  store?: ReportStore;
+}
+
+/** Bodies of every route except report submission (which sets its own, from bodyLimitBytes). */
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+function serviceVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function loadManifest(config: ServerConfig): Promise<string | undefined> {
+  let template: string;
+  try {
+    template = await fs.readFile(config.manifestFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(`cannot read manifest template ${config.manifestFile}: ${(error as Error).message}`);
+  }
+  return renderManifest(template, config.publicUrl);
+}
+
+/** Request line as logged: no query string (search terms can quote message content). */
+function requestForLog(request: FastifyRequest) {
+  const url = request.url ?? '';
+  const query = url.indexOf('?');
+  return { method: request.method, url: query < 0 ? url : url.slice(0, query), remoteAddress: request.ip };
+}
+
+export async function buildServer(config: ServerConfig, options: ServerOptions = {}): Promise<FastifyInstance> {
+  validateConfig(config);
+  if (!options.verifier && config.tokens.length === 0) {
+    throw new ConfigError('no tokens configured: give at least one analyst:SECRET token (or let "lurelens serve" generate local ones)');
+  }
+  const verifier = options.verifier ?? new StaticTokenVerifier(config.tokens);
+  const policy = await loadServicePolicy(config);
+  const manifest = await loadManifest(config);
+  const https = config.tls
+    ? { key: await fs.readFile(config.tls.keyFile), cert: await fs.readFile(config.tls.certFile) }
+    : undefined;
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+      serializers: { req: requestForLog },
+    },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    // Strict validation: unknown properties are errors (not silently dropped) and "5" is not 5.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
+    return503OnClosing: true,
+    // Room for a 35 MB report on a slow link, but no connection held open forever.
+    requestTimeout: 300_000,
+    ...(https ? { https } : {}),
+  }) as unknown as FastifyInstance;
+
+  const store = options.store ?? new SqliteStore(config.dataDir);
+  const webhook = config.webhook ? new WebhookForwarder(config.webhook, store, config.publicUrl, app.log) : undefined;
+  const context: ServiceContext = { config, store, policy, verifier, webhook, manifest, version: serviceVersion() };
+  for (const warning of policy.warnings) app.log.warn(warning);
+  if (!manifest) app.log.warn({ manifestFile: config.manifestFile }, 'no manifest template found; /manifest.xml answers 404');
+
+  app.addHook('onClose', async () => {
+    await webhook?.stop();
+    await store.close();
+  });
+  app.addHook('onReady', async () => webhook?.start());
+
+  // JSON APIs only: plain text bodies are refused with 415 like any other unknown type.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(errorHandler(config.bodyLimitBytes));
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, helmetOptions());
+  await app.register(cors, corsOptions(config));
+  if (config.rateLimit) {
+    const limits = config.rateLimit;
+    await app.register(rateLimit, {
+      global: true,
+      max: limits.max,
+      timeWindow: limits.timeWindowMs,
+      // The add-in's static files, manifest and policy are cheap and fetched by every Outlook that
+      // opens the pane (often from one NAT address); only the API is limited.
+      allowList: (request) => !request.url.startsWith('/api/'),
+      errorResponseBuilder: (_request, info) =>
+        new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(info.ttl / 1000)} s.`),
+    });
+  }
+  await app.register(multipart, { throwFileSizeLimit: true });
+
+  // Reports and downloads are personal data: never kept by browsers or proxies.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(healthRoutes, { context });
+  await app.register(reportRoutes, { context });
+  await app.register(campaignRoutes, { context });
+  await app.register(exportRoutes, { context });
+  await app.register(policyRoutes, { context });
+  await app.register(addinRoutes, { context });
+  return app;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The address it listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+}
+
+export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
+  const app = await buildServer(config, options);
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ConfigError(`port ${config.port} on ${config.host} is already in use`);
+    if (code === 'EACCES') throw new ConfigError(`not allowed to listen on ${config.host}:${config.port}`);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { app, url: `${config.tls ? 'https' : 'http'}://${host}:${port}` };
+}
