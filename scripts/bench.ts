@@ -67,7 +67,8 @@ function header(subject: string, contentType = 'text/plain; charset=utf-8'): str
 
 // Adversarial inputs, each built at a given scale (1 = the size the issue names).
 const adversarial: Record<string, (scale: number) => string> = {
-  '5 MB body': (s) => header('big') + 'lorem ipsum dolor sit amet 台湾海峡 '.repeat(Math.floor((5_000_000 * s) / 40)),
+  // 36 bytes of UTF-8 per repetition.
+  '5 MB body': (s) => header('big') + 'lorem ipsum dolor sit amet 台湾海峡 '.repeat(Math.floor((5_000_000 * s) / 36)),
   '20,000 links': (s) =>
     header('links', 'text/html; charset=utf-8') +
     Array.from({ length: Math.floor(20_000 * s) }, (_, i) => `<a href="http://198.51.100.${i % 250}/p${i}">https://mofa.go.jp/${i}</a>`).join('\n'),
@@ -113,16 +114,20 @@ async function main(): Promise<void> {
   console.log(`  analyze only         median ${quantile(analyses, 0.5).toFixed(3)} ms, worst ${Math.max(...analyses).toFixed(2)} ms   (goal: < 2 ms typical)`);
   console.log(`  baseline: parse only median ${quantile(parses, 0.5).toFixed(2)} ms, worst ${Math.max(...parses).toFixed(2)} ms`);
 
-  console.log('\nAdversarial inputs (parse + analyze; goal: < 200 ms each, linear growth):');
-  console.log(`  ${'input'.padEnd(26)} ${'half size'.padStart(10)} ${'full size'.padStart(10)} ${'ratio'.padStart(6)} ${'of which parse'.padStart(15)}`);
-  let worst = 0;
+  console.log('\nAdversarial inputs (goal: analysis < 200 ms each; time grows linearly, so full/half stays near 2 or below):');
+  console.log(`  ${'input'.padEnd(26)} ${'total half'.padStart(11)} ${'total full'.padStart(11)} ${'ratio'.padStart(6)} ${'parse'.padStart(10)} ${'analyze'.padStart(10)}`);
+  let worstAnalysis = 0;
+  let worstTotal = 0;
   for (const [name, build] of Object.entries(adversarial)) {
     const half = await timeOnce(build(0.5));
     const full = await timeOnce(build(1));
-    worst = Math.max(worst, full.total);
-    console.log(`  ${name.padEnd(26)} ${(half.total.toFixed(1) + ' ms').padStart(10)} ${(full.total.toFixed(1) + ' ms').padStart(10)} ${(full.total / Math.max(half.total, 0.001)).toFixed(2).padStart(6)} ${(full.parse.toFixed(1) + ' ms').padStart(15)}`);
+    const analysis = full.total - full.parse;
+    worstAnalysis = Math.max(worstAnalysis, analysis);
+    worstTotal = Math.max(worstTotal, full.total);
+    const ms = (v: number, w: number) => (v.toFixed(1) + ' ms').padStart(w);
+    console.log(`  ${name.padEnd(26)} ${ms(half.total, 11)} ${ms(full.total, 11)} ${(full.total / Math.max(half.total, 0.001)).toFixed(2).padStart(6)} ${ms(full.parse, 10)} ${ms(analysis, 10)}`);
   }
-  console.log(`\nWorst adversarial message: ${worst.toFixed(1)} ms ${worst < 200 ? '(within the 200 ms goal)' : '(OVER the 200 ms goal)'}`);
+  console.log(`\nWorst adversarial analysis: ${worstAnalysis.toFixed(1)} ms ${worstAnalysis < 200 ? '(within the 200 ms goal)' : '(OVER the 200 ms goal)'}; worst parse + analysis: ${worstTotal.toFixed(1)} ms`);
 }
 
 main().catch((error) => {
