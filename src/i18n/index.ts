@@ -1,0 +1,21 @@
+// The pane's words in English and Japanese.
+import type { LocalizedText } from '../engine/model';
+import { en } from './en';
+import { ja } from './ja';
+import type { Language, Strings } from './strings';
+
+export type { Language, ReportReason, Strings } from './strings';
+export { en, ja };
+
+export function stringsFor(language: Language): Strings {
+  return language === 'ja' ? ja : en;
+}
+
+/** Office.context.displayLanguage ("ja-JP", "en-US", …) -> the pane's language. */
+export function languageFor(displayLanguage: string | undefined): Language {
+  return /^ja\b/i.test(displayLanguage ?? '') ? 'ja' : 'en';
+}
+
+export function localized(text: LocalizedText, language: Language): string {
+  return (language === 'ja' ? text.ja : text.en) || text.en;
+}
