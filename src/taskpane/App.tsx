@@ -2,7 +2,7 @@
 // MessageSource, a policy loader and a reporter factory, so the preview page can run it with fakes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, FluentProvider, Spinner, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { analyze, score as scoreOf, THRESHOLDS, type Finding, type FindingCategory, type Verdict } from '../engine';
+import { analyze, score as scoreOf, THRESHOLDS, type Finding, type FindingCategory, type MailMessage, type Verdict } from '../engine';
 import type { ResolvedPolicy } from '../policy/types';
 import type { Reporter } from '../report/reporter';
 import { localized, stringsFor, type Language, type Strings } from '../i18n';
@@ -21,6 +21,8 @@ export interface AppProps {
   createReporter: ReporterFactory;
   language: Language;
   theme: 'light' | 'dark';
+  /** The engine by default; the preview page and tests may pass a fixed verdict. */
+  analyzeMessage?: (message: MailMessage, policy: ResolvedPolicy) => Verdict;
 }
 
 type PaneState =
@@ -181,7 +183,7 @@ function ErrorState({ error, t, onRetry }: { error: unknown; t: Strings; onRetry
   );
 }
 
-export function Pane({ source, loadPolicy, createReporter, language }: Omit<AppProps, 'theme'>) {
+export function Pane({ source, loadPolicy, createReporter, language, analyzeMessage = analyze }: Omit<AppProps, 'theme'>) {
   const t = stringsFor(language);
   const styles = useStyles();
   const [state, setState] = useState<PaneState>({ kind: 'loading' });
@@ -203,13 +205,13 @@ export function Pane({ source, loadPolicy, createReporter, language }: Omit<AppP
         setState({ kind: 'no-message', policy });
         return;
       }
-      const verdict = analyze(loaded.message, policy.policy);
+      const verdict = analyzeMessage(loaded.message, policy.policy);
       verdictRef.current = verdict;
       setState({ kind: 'ready', loaded, verdict, policy, sequence: mine });
     } catch (error) {
       if (mine === sequence.current) setState({ kind: 'error', error });
     }
-  }, [source, loadPolicy]);
+  }, [source, loadPolicy, analyzeMessage]);
 
   useEffect(() => {
     void run();
