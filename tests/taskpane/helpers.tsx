@@ -1,0 +1,79 @@
+import type { MailMessage, Verdict } from '../../src/engine/model';
+import type { LoadedMessage, MessageSource } from '../../src/office/session';
+import type { PolicyLoader } from '../../src/office/policy-source';
+import { resolvePolicy } from '../../src/policy';
+import type { ReportStatus } from '../../src/report/protocol';
+import type { ReportOutcome, ReportRequest, Reporter } from '../../src/report/reporter';
+import type { PendingReport } from '../../src/report/pane-reporter';
+
+export function message(overrides: Partial<MailMessage> = {}): MailMessage {
+  return {
+    from: { name: 'Policy Desk', address: 'desk@example.net' },
+    replyTo: [],
+    to: [{ name: '', address: 'aiko@example.co.jp' }],
+    cc: [],
+    subject: 'Agenda',
+    headers: [{ name: 'From', value: 'desk@example.net' }],
+    text: 'Hello',
+    links: [],
+    attachments: [],
+    missing: [],
+    ...overrides,
+  };
+}
+
+export function loaded(msg: MailMessage, headers: 'read' | 'unsupported' = 'read'): LoadedMessage {
+  return { state: 'message', message: msg, userAddress: 'aiko@example.co.jp', capabilities: { headers, body: 'read', attachmentContent: false, notes: [] } };
+}
+
+export function staticSource(result: LoadedMessage | Error): MessageSource & { fire(): void; loads: number } {
+  const listeners = new Set<() => void>();
+  const source = {
+    loads: 0,
+    async load() {
+      source.loads++;
+      if (result instanceof Error) throw result;
+      return result;
+    },
+    onChange(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    fire() {
+      for (const listener of listeners) listener();
+    },
+  };
+  return source as unknown as MessageSource & { fire(): void; loads: number };
+}
+
+export const defaultPolicy: PolicyLoader = async () => ({ policy: resolvePolicy(undefined), source: 'defaults' });
+
+export class FakeReporter implements Reporter {
+  requests: ReportRequest[] = [];
+  flushed = 0;
+  constructor(
+    private outcome: ReportOutcome | Error,
+    public mine: ReportStatus[] = [],
+    public waiting: PendingReport[] = [],
+  ) {}
+  async report(request: ReportRequest): Promise<ReportOutcome> {
+    this.requests.push(request);
+    if (this.outcome instanceof Error) throw this.outcome;
+    return this.outcome;
+  }
+  async myReports() {
+    return this.mine;
+  }
+  async flushOutbox() {
+    this.flushed++;
+    return 0;
+  }
+  async pending() {
+    return this.waiting;
+  }
+  async dismiss(key: string) {
+    this.waiting = this.waiting.filter((entry) => entry.key !== key);
+  }
+}
+
+export const fixedVerdict = (verdict: Verdict) => () => verdict;
