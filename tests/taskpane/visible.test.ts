@@ -1,0 +1,47 @@
+import { en, ja, languageFor } from '../../src/i18n';
+import { diffDomains, highlightPhrase, truncate, visible } from '../../src/taskpane/visible';
+import { themeFor } from '../../src/taskpane/theme';
+
+describe('visible()', () => {
+  it('marks bidi, zero-width and control characters and keeps ordinary text', () => {
+    expect(visible('a\u202Eb\u200Bc\uFEFF\u0007')).toBe('a⟨U+202E⟩b⟨U+200B⟩c⟨U+FEFF⟩⟨U+0007⟩');
+    expect(visible('安全保障 ｗｏｒｄ')).toBe('安全保障 ｗｏｒｄ');
+    expect(visible('line\nbreak', { keepLineBreaks: true })).toBe('line\nbreak');
+    expect(visible('line\nbreak')).toBe('line⟨U+000A⟩break');
+  });
+
+  it('truncates by code point', () => {
+    expect(truncate('😀😀😀😀', 3)).toEqual({ shown: '😀😀…', truncated: true });
+    expect(truncate('short', 10)).toEqual({ shown: 'short', truncated: false });
+  });
+
+  it('highlights differing letters and phrases', () => {
+    expect(diffDomains('rnicrosoft.com', 'microsoft.com').a).toEqual([{ text: 'rn', highlight: true }, { text: 'icrosoft.com', highlight: false }]);
+    expect(highlightPhrase('Urgent Sanctions update', 'sanctions')).toEqual([
+      { text: 'Urgent ', highlight: false },
+      { text: 'Sanctions', highlight: true },
+      { text: ' update', highlight: false },
+    ]);
+  });
+});
+
+describe('language and theme', () => {
+  it('picks Japanese for ja-* display languages', () => {
+    expect(languageFor('ja-JP')).toBe('ja');
+    expect(languageFor('en-US')).toBe('en');
+    expect(languageFor(undefined)).toBe('en');
+  });
+
+  it('picks dark for a dark Outlook body background', () => {
+    expect(themeFor({ bodyBackgroundColor: '#1f1f1f' })).toBe('dark');
+    expect(themeFor({ bodyBackgroundColor: '#FFFFFF' })).toBe('light');
+    expect(themeFor(undefined)).toBe('light');
+  });
+
+  it('has every string in both languages', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      if (typeof en[key] === 'string') expect((ja[key] as string).length).toBeGreaterThan(0);
+    }
+  });
+});
