@@ -1,0 +1,105 @@
+// Builds the add-in's web files into dist/web:
+//   taskpane.html + taskpane.[contenthash].js (React pane; may split vendor chunks)
+//   commands.html + commands.js (Report button; exactly ONE file, see below)
+//   help.html, assets/*.png, manifest.xml rendered for --env baseUrl=https://... (default https://localhost:3000)
+// office.js is never bundled: the pages load it from Microsoft's CDN, as Office requires.
+// The pages (preview, console) come from webpack.pages.js when another part of the repo provides it.
+const fs = require('node:fs');
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OUTPUT = path.resolve(__dirname, 'dist', 'web');
+
+// renderManifest is TypeScript (the service uses it too); tsx compiles it on the fly here.
+function loadRenderManifest() {
+  const tsx = require('tsx/cjs/api');
+  return tsx.require('./src/manifest/render.ts', __filename).renderManifest;
+}
+
+// The repo's tsconfig targets Node (module node16 → CommonJS). For the browser, keep ES modules so
+// webpack can tree-shake Fluent UI and friends, and let webpack resolve imports.
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      configFile: path.resolve(__dirname, 'tsconfig.json'),
+      compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2020', sourceMap: false },
+    },
+  },
+};
+
+function common(argv) {
+  const production = (argv && argv.mode) !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    target: ['web', 'es2020'],
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [tsRule] },
+    // We measure bundle size against our own budget with `npm run size` (scripts/size.ts).
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function taskpaneConfig(env, argv) {
+  const baseUrl = (env && env.baseUrl) || 'https://localhost:3000';
+  const renderManifest = loadRenderManifest();
+  return {
+    ...common(argv),
+    name: 'taskpane',
+    entry: { taskpane: './src/taskpane/taskpane.tsx' },
+    output: {
+      path: OUTPUT,
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: 'auto',
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ template: './assets/help.html', filename: 'help.html', chunks: [], inject: false, minify: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: { transformer: (content) => renderManifest(content.toString('utf8'), baseUrl, env && env.version ? { version: env.version } : {}), cache: false },
+          },
+        ],
+      }),
+    ],
+  };
+}
+
+// Classic Outlook on Windows runs commands.js in a JavaScript-only runtime that cannot load further
+// chunks, so this bundle must be a single file with a fixed name (the manifest's CommandsJs.Url).
+function commandsConfig(env, argv) {
+  return {
+    ...common(argv),
+    name: 'commands',
+    entry: { commands: './src/commands/commands.ts' },
+    output: { path: OUTPUT, filename: '[name].js', publicPath: 'auto', asyncChunks: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({ template: './src/commands/commands.html', filename: 'commands.html', chunks: ['commands'], scriptLoading: 'blocking' }),
+    ],
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  // Several configs share dist/web, so no single one may use output.clean; start from empty instead
+  // (old hashed chunks would otherwise pile up and be served).
+  fs.rmSync(OUTPUT, { recursive: true, force: true });
+  return [
+    taskpaneConfig(env, argv),
+    commandsConfig(env, argv),
+    ...(fs.existsSync(path.resolve(__dirname, 'webpack.pages.js')) ? [require('./webpack.pages.js')(env, argv)] : []),
+  ];
+};
