@@ -80,6 +80,28 @@ describe('manifest.xml (checked offline)', () => {
     expect(named('SupportsSharedFolders')[0].text).toBe('true');
   });
 
+  it('asks for Mailbox 1.14 before showing the ribbon buttons, and keeps a pane for older clients', () => {
+    // The Report button, getAsFileAsync and the JavaScript-only runtime all arrive in 1.14.
+    const v11 = named('VersionOverrides').find((e) => e.attributes['xsi:type'] === 'VersionOverridesV1_1') as XmlElement;
+    const sets = [...walk(v11)].find((e) => e.name === 'bt:Sets') as XmlElement;
+    expect(sets.attributes.DefaultMinVersion).toBe('1.14');
+    expect(sets.children.map((c) => c.attributes.Name)).toEqual(['Mailbox']);
+    const fallback = named('SourceLocation').find((e) => e.attributes.DefaultValue);
+    expect(fallback?.attributes.DefaultValue).toBe('https://localhost:3000/taskpane.html');
+  });
+
+  it('names the add-in and describes it in Japanese too', () => {
+    for (const name of ['DisplayName', 'Description']) {
+      const element = manifest.children.find((c) => c.name === name) as XmlElement;
+      expect(element.attributes.DefaultValue.length).toBeGreaterThan(0);
+      expect(element.children.find((c) => c.attributes.Locale === 'ja-JP')?.attributes.Value).toBeTruthy();
+    }
+    const strings = new Map(named('bt:String').map((s) => [s.attributes.id, s]));
+    const ja = (id: string) => strings.get(id)?.children.find((c) => c.attributes.Locale === 'ja-JP')?.attributes.Value;
+    expect(strings.get('CheckButton.Label')?.attributes.DefaultValue).toBe('Check with Lure Lens');
+    expect(ja('CheckButton.Label')).toBe('Lure Lens で確認');
+  });
+
   it('offers the report reasons in the order the handler reads them, in English and Japanese', () => {
     const options = named('Option').map((o) => o.attributes.resid);
     expect(options).toHaveLength(SPAM_REPORT_REASONS.length);
@@ -108,6 +130,27 @@ describe('renderManifest', () => {
     const rendered = renderManifest(source, 'https://intranet.example.org/lurelens');
     expect(rendered).toContain('https://intranet.example.org/lurelens/taskpane.html');
     expect(rendered).toContain('<AppDomain>https://intranet.example.org</AppDomain>');
+  });
+
+  it('escapes characters that would break the XML', () => {
+    const rendered = renderManifest(source, 'https://addins.example.com/a&b');
+    expect(rendered).toContain('https://addins.example.com/a&amp;b/taskpane.html');
+    const tree = parseXml(rendered);
+    const taskpane = [...walk(tree)].find((e) => e.attributes.id === 'Taskpane.Url');
+    expect(taskpane?.attributes.DefaultValue).toBe('https://addins.example.com/a&amp;b/taskpane.html');
+  });
+
+  it('allows plain http only for this machine, for development', () => {
+    const rendered = renderManifest(source, 'http://127.0.0.1:8080');
+    expect(rendered).toContain('http://127.0.0.1:8080/commands.js');
+    expect(() => renderManifest(source, 'http://10.0.0.5:3000')).toThrow(/https only/);
+    expect(() => renderManifest(source, 'ftp://addins.example.com')).toThrow(/https only/);
+  });
+
+  it('replaces the id only with a GUID', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(renderManifest(source, 'https://a.example.com', { id })).toContain(`<Id>${id}</Id>`);
+    expect(() => renderManifest(source, 'https://a.example.com', { id: 'lure-lens' })).toThrow(/GUID/);
   });
 
   it('refuses bases Outlook would not load', () => {
