@@ -13,9 +13,9 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const OUTPUT = path.resolve(__dirname, 'dist', 'web');
 
 // renderManifest is TypeScript (the service uses it too); tsx compiles it on the fly here.
-function loadRenderManifest() {
+function loadManifestRenderer() {
   const tsx = require('tsx/cjs/api');
-  return tsx.require('./src/manifest/render.ts', __filename).renderManifest;
+  return tsx.require('./src/manifest/render.ts', __filename);
 }
 
 // The repo's tsconfig targets Node (module node16 → CommonJS). For the browser, keep ES modules so
@@ -48,8 +48,9 @@ function common(argv) {
 }
 
 function taskpaneConfig(env, argv) {
-  const baseUrl = (env && env.baseUrl) || 'https://localhost:3000';
-  const renderManifest = loadRenderManifest();
+  const { renderManifest, normalizeBaseUrl } = loadManifestRenderer();
+  // Checked before compiling, so a wrong --env baseUrl fails at once rather than after the build.
+  const baseUrl = normalizeBaseUrl((env && env.baseUrl) || 'https://localhost:3000');
   return {
     ...common(argv),
     name: 'taskpane',
@@ -94,12 +95,13 @@ function commandsConfig(env, argv) {
 }
 
 module.exports = (env = {}, argv = {}) => {
-  // Several configs share dist/web, so no single one may use output.clean; start from empty instead
-  // (old hashed chunks would otherwise pile up and be served).
-  fs.rmSync(OUTPUT, { recursive: true, force: true });
-  return [
+  const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
     ...(fs.existsSync(path.resolve(__dirname, 'webpack.pages.js')) ? [require('./webpack.pages.js')(env, argv)] : []),
   ];
+  // Several configs share dist/web, so no single one may use output.clean; start from empty instead
+  // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.
+  fs.rmSync(OUTPUT, { recursive: true, force: true });
+  return configs;
 };
