@@ -99,6 +99,41 @@ export const ReportDetail = Type.Composite([
   }),
 ]);
 
+/**
+ * What the message says, for an analyst to read as text: the plain-text body (HTML-only mail as its
+ * text content), the links with their real targets, and the raw header fields in order. Derived from
+ * the stored original on request and bounded, so one huge or hostile message cannot flood the console.
+ */
+export const ReportContent = Type.Object({
+  /** Plain-text body, at most CONTENT_LIMITS.textChars characters. */
+  text: Type.String(),
+  /** Length of the whole body text (characters) before it was cut. */
+  textLength: Type.Integer(),
+  textTruncated: Type.Boolean(),
+  /** The message had an HTML body (never sent; its text content is in `text` when there was no text part). */
+  hasHtml: Type.Boolean(),
+  links: Type.Array(Type.Object({ href: Type.String(), text: Type.String(), source: Type.Union([Type.Literal('html'), Type.Literal('text')]) })),
+  /** Links in the message (the list holds at most CONTENT_LIMITS.links). */
+  linkCount: Type.Integer(),
+  headers: Type.Array(Type.Object({ name: Type.String(), value: Type.String() })),
+  /** Header fields in the message (the list holds at most CONTENT_LIMITS.headers). */
+  headerCount: Type.Integer(),
+  /** What the parser could not read (e.g. "headers", "body"). */
+  missing: Type.Array(Type.String()),
+});
+export type ReportContent = Static<typeof ReportContent>;
+
+export const CONTENT_LIMITS = {
+  textChars: 200_000,
+  links: 500,
+  hrefChars: 2048,
+  linkTextChars: 500,
+  headers: 500,
+  headerNameChars: 200,
+  headerValueChars: 8192,
+  headerTotalChars: 256 * 1024,
+} as const;
+
 const NumberText = (max: number) => Type.String({ pattern: `^[0-9]{1,${max}}$` });
 
 export const ListReportsQuery = Type.Object(

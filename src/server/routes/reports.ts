@@ -3,17 +3,21 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import type { MailMessage } from '../../engine/model';
 import { normalizeText } from '../../engine/text/normalize';
+import { parseEml } from '../../mail/eml';
 import { ReportReceipt, ReportStatus, ReportSubmission } from '../../report/protocol';
 import { requireRole } from '../auth';
 import { paging, type RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES, ErrorBody } from '../errors';
 import { decodeBase64, hashStatusToken, receiveReport } from '../intake';
 import {
+  CONTENT_LIMITS,
   IdParams,
   ListReportsQuery,
   MAX_STATUS_TOKENS,
   MyReportsHeaders,
+  ReportContent,
   ReportDetail,
   ReportList,
   STATUS_TOKENS_HEADER,
@@ -73,6 +77,43 @@ export function toDetail(record: ReportRecord) {
       arf: `/api/reports/${record.id}/arf`,
       campaign: `/api/campaigns/${record.campaignId}`,
     },
+  };
+}
+
+/** At most `max` UTF-16 units, never splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** The readable parts of a parsed message, bounded by CONTENT_LIMITS (see ReportContent). */
+export function messageContent(message: MailMessage): ReportContent {
+  const headers: ReportContent['headers'] = [];
+  let headerChars = 0;
+  for (const field of message.headers) {
+    if (headers.length >= CONTENT_LIMITS.headers) break;
+    const name = cut(field.name, CONTENT_LIMITS.headerNameChars);
+    const room = CONTENT_LIMITS.headerTotalChars - headerChars - name.length;
+    if (room <= 0) break;
+    const value = cut(field.value, Math.min(CONTENT_LIMITS.headerValueChars, room));
+    headerChars += name.length + value.length;
+    headers.push({ name, value });
+  }
+  return {
+    text: cut(message.text, CONTENT_LIMITS.textChars),
+    textLength: message.text.length,
+    textTruncated: message.text.length > CONTENT_LIMITS.textChars,
+    hasHtml: Boolean(message.html),
+    links: message.links.slice(0, CONTENT_LIMITS.links).map((link) => ({
+      href: cut(link.href, CONTENT_LIMITS.hrefChars),
+      text: cut(link.text, CONTENT_LIMITS.linkTextChars),
+      source: link.source,
+    })),
+    linkCount: message.links.length,
+    headers,
+    headerCount: message.headers.length,
+    missing: [...message.missing],
   };
 }
 
@@ -189,6 +230,24 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
       const record = await store.getReport((request.params as IdParams).id);
       if (!record) throw new ApiError(404, 'not_found', 'There is no report with this id.');
       return toDetail(record);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id/content',
+    {
+      onRequest: analyst,
+      schema: {
+        summary: "The message's body text, links and raw header fields (bounded), read from the stored original",
+        params: IdParams,
+        response: { 200: ReportContent, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const raw = await store.getRaw((request.params as IdParams).id);
+      if (!raw) throw new ApiError(404, 'not_found', 'There is no report with this id.');
+      // parseEml never throws: an unreadable message gives empty parts and says what is missing.
+      return messageContent(await parseEml(raw.bytes));
     },
   );
 
