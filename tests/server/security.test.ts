@@ -181,7 +181,12 @@ describe('add-in deployment files', () => {
   });
 
   test('the root says where the manifest and policy are', async () => {
-    expect(await (await fetch(server.url + '/')).json()).toMatchObject({ manifest: `${PUBLIC_URL}/manifest.xml`, policy: `${PUBLIC_URL}/policy.json` });
+    expect(await (await fetch(server.url + '/')).json()).toMatchObject({
+      manifest: `${PUBLIC_URL}/manifest.xml`,
+      policy: `${PUBLIC_URL}/policy.json`,
+      preview: `${PUBLIC_URL}/preview.html`,
+      console: `${PUBLIC_URL}/console.html`,
+    });
   });
 });
 

@@ -31,7 +31,9 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     {
       schema: {
         summary: 'Where things are',
-        response: { 200: Type.Object({ service: Type.String(), manifest: Type.String(), policy: Type.String(), taskpane: Type.String() }) },
+        response: {
+          200: Type.Object({ service: Type.String(), manifest: Type.String(), policy: Type.String(), taskpane: Type.String(), preview: Type.String(), console: Type.String() }),
+        },
       },
     },
     async () => ({
@@ -39,6 +41,8 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
       manifest: `${context.config.publicUrl}/manifest.xml`,
       policy: `${context.config.publicUrl}/policy.json`,
       taskpane: `${context.config.publicUrl}/taskpane.html`,
+      preview: `${context.config.publicUrl}/preview.html`,
+      console: `${context.config.publicUrl}/console.html`,
     }),
   );
 };
