@@ -45,14 +45,18 @@ export function domainOfAddress(address: string): string {
 // Code points the WHATWG URL parser forbids in a host; a host containing one cannot be visited.
 const FORBIDDEN_HOST_CHARS = /[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/;
 
+/** One IPv4 part as a browser reads it: decimal, octal (leading 0) or 0x-hex. */
+const NUMERIC_LABEL = /^(?:\d{1,32}|0x[0-9a-f]{0,32})$/i;
+
 /**
- * WHATWG "ends in a number": the last label is decimal or 0x-hex, so a browser parses the host
- * as IPv4 (and refuses it when out of range) rather than as a name.
+ * A host the browser refused that is nevertheless written as an IPv4 address: every label is a
+ * number (decimal, octal or 0x-hex), as in "256.1.1.1" or "0x100.1.1.1". "v1.2" ends in a number
+ * too, but its other label is a word, so it is a (broken) name, not an address.
  */
-function endsInNumber(host: string): boolean {
+function allLabelsNumeric(host: string): boolean {
   const labels = stripTrailingDots(host).split('.');
-  const last = labels[labels.length - 1] ?? '';
-  return /^\d+$/.test(last) || /^0x[0-9a-f]*$/i.test(last);
+  if (labels.length > 4) return false;
+  return labels.every((label) => NUMERIC_LABEL.test(label));
 }
 
 /** A bracketed or bare IPv6 literal (two or more colons), with an optional :port dropped otherwise. */
@@ -88,7 +92,7 @@ export function canonicalHost(input: string): CanonicalHost | undefined {
   const ascii = stripTrailingDots(host.toLowerCase());
   if (!ascii) return undefined;
   const parsed = parse(ascii, { allowPrivateDomains: false, extractHostname: !ascii.startsWith('[') });
-  const isIp = ascii.startsWith('[') || Boolean(parsed.isIp) || endsInNumber(ascii);
+  const isIp = ascii.startsWith('[') || Boolean(parsed.isIp) || allLabelsNumeric(ascii);
   let unicode = ascii;
   if (!isIp && ascii.includes('xn--')) {
     try {

@@ -27,6 +27,18 @@ describe('canonicalHost', () => {
     expect(canonicalHost('1.2.3')?.ascii).toBe('1.2.0.3');
   });
 
+  it('does not take a name that merely ends in a number for an IP address', () => {
+    for (const written of ['v1.2', 'host.1', 'mail-3.10', 'a1.b2.3']) {
+      const host = canonicalHost(written);
+      expect(host).toBeDefined();
+      expect(host?.isIp).toBe(false);
+    }
+    expect(canonicalHost('v1.2')?.ascii).toBe('v1.2');
+    // Still an address when every part is a number, even one a browser refuses.
+    expect(canonicalHost('1.2.3.4.')?.isIp).toBe(true);
+    expect(canonicalHost('999.1.1.1')?.isIp).toBe(true);
+  });
+
   it('marks numeric hosts a browser would refuse as IPs rather than names', () => {
     expect(canonicalHost('256.1.1.1')?.isIp).toBe(true);
     expect(canonicalHost('0x100.1.1.1')?.isIp).toBe(true);
