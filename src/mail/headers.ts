@@ -374,6 +374,9 @@ export function parseAddressList(value: string): MailAddress[] {
     let address = typeof mailbox.address === 'string' ? mailbox.address.trim() : '';
     if (shielded) address = unshieldControls(address);
     if (address.startsWith('<') && address.endsWith('>')) address = address.slice(1, -1).trim();
+    // `<"a@b">`: the whole address in quotes is read as the address it spells (forgers write From this way).
+    const quoted = /^"([^"\\\s]{1,320}@[^"\\\s@]{1,255})"$/.exec(address);
+    if (quoted) address = quoted[1];
     address = cleanControls(address);
     if (!name && !address) continue;
     result.push({ name, address });

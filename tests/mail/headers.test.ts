@@ -131,6 +131,14 @@ describe('parseAddressList', () => {
     expect(parseAddressList(`=?utf-8?B?${name}?= <evil@x.com>`)).toEqual([{ name: 'CEO <ceo@corp.com>', address: 'evil@x.com' }]);
   });
 
+  it('reads an address written entirely in quotes as the address it spells', () => {
+    expect(parseAddressList('<"a@b">')).toEqual([{ name: '', address: 'a@b' }]);
+    expect(parseAddressList('"Kundenservice" <"noreply@shop.example.de">')).toEqual([{ name: 'Kundenservice', address: 'noreply@shop.example.de' }]);
+    expect(parseAddressList('"ANWB "<"support@anwb.example">')).toEqual([{ name: 'ANWB', address: 'support@anwb.example' }]);
+    // A quoted local part is left as postal-mime reads it.
+    expect(parseAddressList('"a b"@example.com')[0].address).toBe('a b@example.com');
+  });
+
   it('returns an empty list for empty or non-string input', () => {
     expect(parseAddressList('')).toEqual([]);
     expect(parseAddressList(undefined as unknown as string)).toEqual([]);
