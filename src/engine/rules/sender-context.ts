@@ -7,6 +7,7 @@ import type { MessageView } from '../view';
 import { isWithinDomains } from '../view';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/hosts';
 import { skeleton } from '../text/confusables';
+import { hostInSet } from './content/links';
 
 /** The canonical host of an address's domain; undefined when the address has none. */
 export function hostOfAddress(address: string | undefined): CanonicalHost | undefined {
@@ -19,9 +20,10 @@ export function registrableOf(host: CanonicalHost): string {
   return host.registrable ?? host.ascii;
 }
 
+/** The host is a free-mail domain or any subdomain of one (name@xa2.so-net.ne.jp, name@x.i.softbank.jp). */
 export function isFreemail(host: CanonicalHost | undefined, policy: ResolvedPolicy): boolean {
-  if (!host) return false;
-  return policy.freemailDomains.has(host.ascii) || (host.registrable !== undefined && policy.freemailDomains.has(host.registrable));
+  if (!host || host.isIp) return false;
+  return hostInSet(host.ascii, policy.freemailDomains);
 }
 
 export function headerValues(message: MailMessage, name: string): string[] {
@@ -199,7 +201,7 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
     for (const domain of person.domains) add(domain, 'protected-person', person.name);
     for (const email of person.emails) {
       const domain = domainOfAddress(email);
-      if (domain && !policy.freemailDomains.has(domain)) add(domain, 'protected-person', person.name);
+      if (domain && !hostInSet(domain, policy.freemailDomains)) add(domain, 'protected-person', person.name);
     }
   }
   const byLabelSkeleton = new Map<string, ProtectedDomain[]>();
