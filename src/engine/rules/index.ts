@@ -11,6 +11,7 @@ import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
 import { lureWording } from './lure-wording';
 import { credentialLure } from './credential-lure';
+import { advanceFeeScam } from './advance-fee-scam';
 import { linkTextMismatch } from './link-text-mismatch';
 import { ipLiteralLink } from './ip-literal-link';
 import { shortenedLink } from './shortened-link';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   // wording
   lureWording,
   credentialLure,
+  advanceFeeScam, // after the sender and authentication rules: their findings corroborate it
   // links
   linkTextMismatch,
   ipLiteralLink,

@@ -4,9 +4,10 @@
 // finding only counts towards the verdict when something else about the message is also wrong
 // (see analyze.ts); the mirrorface-pattern rule combines it with sender and payload findings.
 // Tuning: phrases, weights and categories live in policy.lureKeywords (categories "geopolitics" and
-// "pretext", plus any category IT adds that is not credential/urgency/payment/payload-coaching).
+// "pretext", plus any category IT adds that is not credential/urgency/payment/payload-coaching or a
+// scam category read by advance-fee-scam).
 import type { Rule } from '../rule';
-import { COACHING_CATEGORY, CREDENTIAL_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
+import { COACHING_CATEGORY, CREDENTIAL_CATEGORIES, SCAM_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
 
 /** Distinct-phrase weight needed to report at all: one weak word (weight 1) is not a lure. */
 const REPORT_WEIGHT = 2;
@@ -28,7 +29,7 @@ export const lureWording: Rule = {
   category: 'wording',
   check(message, policy, context) {
     const lures = messagePhrases(policy, context.view).filter(
-      (match) => !CREDENTIAL_CATEGORIES.has(match.category) && match.category !== COACHING_CATEGORY,
+      (match) => !CREDENTIAL_CATEGORIES.has(match.category) && !SCAM_CATEGORIES.has(match.category) && match.category !== COACHING_CATEGORY,
     );
     const weight = totalWeight(lures);
     if (weight < REPORT_WEIGHT) return undefined;

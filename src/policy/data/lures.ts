@@ -10,7 +10,7 @@
 // No phrase contains another (tested): overlapping entries would count the same words twice.
 import type { LureKeyword } from '../types';
 
-export type BuiltInLureCategory = 'geopolitics' | 'pretext' | 'credential' | 'urgency' | 'payload-coaching' | 'payment';
+export type BuiltInLureCategory = 'geopolitics' | 'pretext' | 'credential' | 'urgency' | 'payload-coaching' | 'payment' | 'advance-fee' | 'prize' | 'extortion';
 
 export const LURE_CATEGORIES: Record<BuiltInLureCategory, { en: string; ja: string }> = {
   geopolitics: {
@@ -36,6 +36,18 @@ export const LURE_CATEGORIES: Record<BuiltInLureCategory, { en: string; ja: stri
   payment: {
     en: 'Invoices and bank details: the business-email-compromise family.',
     ja: '請求書や振込先: ビジネスメール詐欺(BEC)の典型。',
+  },
+  'advance-fee': {
+    en: 'Money for nothing: inheritances, donations, compensation funds, business proposals from strangers (the "419" family). Counted only when the sender hides behind free mail, a diverging Reply-To or hidden recipients.',
+    ja: '見知らぬ人からの遺産・寄付・補償金・儲け話（いわゆる「419詐欺」）。送信者がフリーメール・別の返信先・宛先の非表示などで身元を隠している場合にだけ数えます。',
+  },
+  prize: {
+    en: 'Prizes, gift cards, lotteries and casino bonuses you supposedly won. Counted only together with sender or link problems.',
+    ja: '当選・ギフトカード・宝くじ・カジノのボーナスなど。送信者やリンクの問題と組み合わさった場合にだけ数えます。',
+  },
+  extortion: {
+    en: 'Threats that your device or accounts were hacked and demands for payment in cryptocurrency (sextortion).',
+    ja: '端末やアカウントを乗っ取ったと脅し、暗号資産での支払いを要求する文言（セクストーション）。',
   },
 };
 
@@ -216,6 +228,63 @@ const CREDENTIAL = group('credential', [
   ['通常と異なるサインイン', 4],
   ['通常とは異なるサインイン', 4],
   ['サインインの試行', 3],
+  ['アカウント情報の更新', 3],
+  ['カード情報の更新', 3],
+  ['自動退会', 3],
+  ['利用制限', 3],
+  ['失効予定', 2],
+  ['有効期限切れ', 2],
+  ['ログインはこちら', 2],
+  // English, beyond the classics above
+  ['recovery phrase', 4],
+  ['seed phrase', 4],
+  ['billing information update', 3],
+  ['unusual activity', 2],
+  ['restore access', 3],
+  ['temporarily on hold', 3],
+  ['payment method has expired', 3],
+  // Spanish
+  ['verifique su cuenta', 4],
+  ['verificar su cuenta', 4],
+  ['cuenta suspendida', 4],
+  ['cuenta bancaria suspendida', 4],
+  ['cuenta bloqueada', 4],
+  ['cuenta restringida', 4],
+  ['actualice sus datos', 3],
+  ['confirme sus datos', 3],
+  // Portuguese
+  ['verifique sua conta', 4],
+  ['conta bloqueada', 4],
+  ['conta suspensa', 4],
+  ['confirme seus dados', 3],
+  ['atualize seus dados', 3],
+  ['validação do dispositivo', 3],
+  ['expirando hoje', 2],
+  // French
+  ['vérifiez votre compte', 4],
+  ['vérifier votre compte', 4],
+  ['compte suspendu', 4],
+  ['compte bloqué', 4],
+  ['activités de connexion inhabituelles', 4],
+  ['sécuriser votre compte', 3],
+  // German
+  ['Konto gesperrt', 4],
+  ['Konto wurde gesperrt', 4],
+  ['verifizieren Sie Ihr Konto', 4],
+  ['bestätigen Sie Ihre Daten', 3],
+  ['Daten aktualisieren', 3],
+  ['Zugangsdaten', 2],
+  ['Zahlungsmethode ist abgelaufen', 3],
+  // Dutch
+  ['bevestig uw gegevens', 3],
+  ['uw account is geblokkeerd', 4],
+  // Italian
+  ['verifica il tuo account', 4],
+  ['account sospeso', 4],
+  // Greek
+  ['ενημερώστε τα στοιχεία', 3],
+  ['επιβεβαιώστε τα στοιχεία', 3],
+  ['στοιχεία του λογαριασμού', 3],
 ]);
 
 const URGENCY = group('urgency', [
@@ -282,4 +351,101 @@ const PAYMENT = group('payment', [
   ['支払期限', 2],
 ]);
 
-export const BUILTIN_LURE_KEYWORDS: readonly Entry[] = [...GEOPOLITICS, ...PRETEXT, ...CREDENTIAL, ...URGENCY, ...PAYLOAD_COACHING, ...PAYMENT];
+// Scam wording. On its own it never counts: the advance-fee-scam rule reports it only when the
+// sender hides who it is (free mail, a Reply-To elsewhere, hidden recipients, a forged address).
+const ADVANCE_FEE = group('advance-fee', [
+  ['next of kin', 3],
+  ['dear beneficiary', 4],
+  ['beneficiary of', 2],
+  ['beneficiaries', 2],
+  ['inheritance fund', 4],
+  ['compensation fund', 4],
+  ['unclaimed fund', 3],
+  ['consignment box', 4],
+  ['diplomatic courier', 3],
+  ['business proposal', 3],
+  ['mutual benefit', 2],
+  ['my late husband', 3],
+  ['donation fund', 4],
+  ['charity project', 2],
+  ['randomly selected', 3],
+  ['million united states dollars', 4],
+  ['million us dollars', 3],
+  ['atm card', 2],
+  ['western union', 2],
+  ['moneygram', 2],
+  ['federal reserve', 1],
+  ['herança', 3],
+  ['beneficiários', 2],
+  ['indenização', 2],
+  ['falecido marido', 3],
+  ['quantia de', 2],
+  ['fundos recuperados', 4],
+  ['caridade', 1],
+  ['herencia', 3],
+  ['beneficiario', 2],
+  ['difunto esposo', 3],
+  ['héritage', 3],
+  ['bénéficiaire', 2],
+  ['feu mon mari', 3],
+  ['Erbschaft', 3],
+  ['Begünstigter', 2],
+  ['verstorbener Ehemann', 3],
+  ['遺産相続', 3],
+  ['相続人', 2],
+  ['受取人', 1],
+  ['寄付金', 2],
+  ['未受領', 2],
+  ['資金の受領', 2],
+]);
+
+const PRIZE = group('prize', [
+  ['you have won', 3],
+  ['you have been selected', 2],
+  ['you have been chosen', 2],
+  ['claim your prize', 3],
+  ['claim your reward', 3],
+  ['chance to win', 2],
+  ['lottery', 2],
+  ['jackpot', 2],
+  ['free spins', 3],
+  ['welcome bonus', 2],
+  ['no deposit', 2],
+  ['gift card', 1],
+  ['congratulations', 1],
+  ['you won', 2],
+  ['você ganhou', 3],
+  ['foi sorteado', 3],
+  ['usted ha ganado', 3],
+  ['giros gratis', 3],
+  ['vous avez gagné', 3],
+  ['tours gratuits', 3],
+  ['sans dépôt', 2],
+  ['félicitations', 1],
+  ['gewonnen', 3],
+  ['Gewinnspiel', 2],
+  ['Gewinner', 2],
+  ['Freispiele', 3],
+  ['ohne Einzahlung', 2],
+  ['Einkaufsgutschein', 2],
+  ['Gutschein im Wert von', 3],
+  ['hai vinto', 3],
+  ['当選しました', 3],
+  ['当選者', 2],
+  ['高額当選', 3],
+  ['賞金', 2],
+]);
+
+const EXTORTION = group('extortion', [
+  ['bitcoin address', 3],
+  ['in bitcoin', 2],
+  ['btc wallet', 2],
+  ['compromising video', 4],
+  ['i recorded you', 4],
+  ['your device was hacked', 4],
+  ['my trojan', 3],
+  ['your contact list', 2],
+  ['ビットコインで', 2],
+]);
+
+export const BUILTIN_LURE_KEYWORDS: readonly Entry[] = [...GEOPOLITICS, ...PRETEXT, ...CREDENTIAL, ...URGENCY, ...PAYLOAD_COACHING, ...PAYMENT, ...ADVANCE_FEE, ...PRIZE, ...EXTORTION];

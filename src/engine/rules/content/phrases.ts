@@ -39,6 +39,8 @@ export function isPasswordCoaching(phrase: string): boolean {
 
 export const CREDENTIAL_CATEGORIES: ReadonlySet<string> = new Set(['credential', 'urgency', 'payment']);
 export const COACHING_CATEGORY = 'payload-coaching';
+/** Scam wording (advance-fee, prize, extortion): read only by advance-fee-scam, which needs a hiding sender too. */
+export const SCAM_CATEGORIES: ReadonlySet<string> = new Set(['advance-fee', 'prize', 'extortion']);
 
 /** Every lure phrase (policy dictionary plus the built-in coaching phrases) in subject and body. */
 export function messagePhrases(policy: ResolvedPolicy, view: MessageView): readonly PhraseMatch[] {

@@ -1,0 +1,108 @@
+// Advance-fee ("419"), prize and extortion scams: "Dear Beneficiary, your inheritance fund of
+// US$10.3 million…", 「高額当選しました」, "Sie haben gewonnen", "transfer 900 dollars in bitcoin".
+// The wording is what the reader reacts to, but newsletters and colleagues also write about
+// lotteries and donations, so the wording alone is never reported. What makes it a scam is the
+// sender hiding who it is:
+// - it writes from free mail (or a free app platform anyone can send from);
+// - replies go to another mailbox than the one it writes from;
+// - the recipients are hidden (no To/Cc, or To is the sender itself: a mass mailing by Bcc);
+// - the text asks you to write to a free-mail address other than the sender's;
+// - an earlier sender or authentication rule already found the From line forged or misleading.
+// One such sign makes the finding medium (high when the wording is strong); two or more make it high.
+// Tuning: policy.lureKeywords with categories "advance-fee", "prize" and "extortion".
+import type { Evidence, MailMessage } from '../model';
+import type { Rule } from '../rule';
+import type { ResolvedPolicy } from '../../policy/types';
+import type { MessageView } from '../view';
+import { SCAM_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
+import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from './sender-context';
+
+/** Distinct-phrase weight needed: one strong phrase and a weak one, or two medium ones. */
+const REPORT_WEIGHT = 4;
+/** Wording this heavy, with one sign of a hiding sender, is reported as high. */
+const STRONG_WEIGHT = 6;
+const MAX_PHRASES = 6;
+/** Addresses looked at in the body; scams give one or two. */
+const BODY_ADDRESS_LIMIT = 20;
+const BODY_ADDRESS = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/g;
+/** Categories of earlier findings that mean the From line is already in doubt. */
+const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
+
+function note(en: string, ja: string): Evidence {
+  return { kind: 'note', text: `${en} / ${ja}` };
+}
+
+function recipientsHidden(message: MailMessage): boolean {
+  const from = message.from?.address.toLowerCase() ?? '';
+  const visible = [...message.to, ...message.cc].filter((entry) => entry.address.includes('@') && !/undisclosed/i.test(entry.name));
+  if (visible.length === 0) return true;
+  return from !== '' && visible.every((entry) => entry.address.toLowerCase() === from);
+}
+
+function replyElsewhere(message: MailMessage, policy: ResolvedPolicy): string | undefined {
+  if (hasListHeaders(message)) return undefined;
+  const from = message.from?.address.toLowerCase() ?? '';
+  const fromHost = hostOfAddress(from);
+  for (const reply of message.replyTo.slice(0, 5)) {
+    const address = reply.address.toLowerCase();
+    const host = hostOfAddress(address);
+    if (!host || address === from) continue;
+    // Another mailbox at the same company is a colleague; another mailbox at a free-mail provider is anyone.
+    if (!fromHost || registrableOf(fromHost) !== registrableOf(host) || isFreemail(host, policy)) return reply.address;
+  }
+  return undefined;
+}
+
+function freemailContactInBody(message: MailMessage, view: MessageView, policy: ResolvedPolicy): string | undefined {
+  const from = message.from?.address.toLowerCase() ?? '';
+  const replies = new Set(message.replyTo.map((entry) => entry.address.toLowerCase()));
+  let seen = 0;
+  for (const match of view.body.matchAll(BODY_ADDRESS)) {
+    if (++seen > BODY_ADDRESS_LIMIT) break;
+    const address = match[0].replace(/\.+$/, '');
+    if (address === from || replies.has(address)) continue;
+    if (isFreemail(hostOfAddress(address), policy)) return address;
+  }
+  return undefined;
+}
+
+export const advanceFeeScam: Rule = {
+  id: 'advance-fee-scam',
+  title: {
+    en: 'Promises money or a prize, or makes threats, from a sender who hides who they are',
+    ja: '身元を隠した送信者が、お金・当選をうたうか脅迫しています',
+  },
+  explanation: {
+    en:
+      'The message offers an inheritance, a donation, compensation, a prize or a casino bonus, or claims to have hacked you and ' +
+      'demands payment, and the sender hides who they are: a free webmail address, replies going to another mailbox, or hidden ' +
+      'recipients. This is how advance-fee and extortion scams work: the money never exists, and the first reply leads to ' +
+      '"fees" or requests for your bank details. Do not reply or pay; delete the message or report it.',
+    ja:
+      '遺産・寄付・補償金・当選・カジノのボーナスなどをうたうか、端末を乗っ取ったと脅して支払いを求める内容で、' +
+      '送信者はフリーメールの利用、別の返信先、宛先の非表示などで身元を隠しています。前払い金詐欺や脅迫メールの典型的な手口で、' +
+      'お金は実在せず、返信すると「手数料」や口座情報を求められます。返信や支払いはせず、削除するか報告してください。',
+  },
+  severity: 'medium',
+  category: 'sender',
+  technique: 'T1656',
+  check(message, policy, context) {
+    const phrases = messagePhrases(policy, context.view).filter((match) => SCAM_CATEGORIES.has(match.category));
+    const weight = totalWeight(phrases);
+    if (weight < REPORT_WEIGHT) return undefined;
+    const signs: Evidence[] = [];
+    if (isFreemail(context.view.fromHost, policy)) {
+      signs.push(note(`Sent from a free-mail address (${message.from?.address ?? ''})`, `フリーメールのアドレスから送信されています（${message.from?.address ?? ''}）`));
+    }
+    const reply = replyElsewhere(message, policy);
+    if (reply) signs.push({ kind: 'address-mismatch', field: 'headers.Reply-To', shown: message.from?.address || '(no address)', actual: reply });
+    if (recipientsHidden(message)) signs.push(note('The recipients are hidden (sent to many people by Bcc)', '宛先が隠されています（Bccによる一斉送信）'));
+    const contact = freemailContactInBody(message, context.view, policy);
+    if (contact) signs.push(note(`The text asks you to write to another, free-mail address: ${contact}`, `本文で別のフリーメールのアドレスへの連絡を求めています: ${contact}`));
+    const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category));
+    if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも問題があります: ${doubt.title.ja}`));
+    if (signs.length === 0) return undefined;
+    const high = signs.length >= 2 || weight >= STRONG_WEIGHT;
+    return { severity: high ? 'high' : 'medium', evidence: [...distinctPhrases(phrases).slice(0, MAX_PHRASES).map(phraseEvidence), ...signs] };
+  },
+};

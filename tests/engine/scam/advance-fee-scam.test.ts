@@ -1,0 +1,72 @@
+import { analyze } from '../../../src/engine/analyze';
+import { advanceFeeScam } from '../../../src/engine/rules/advance-fee-scam';
+import { lureWording } from '../../../src/engine/rules/lure-wording';
+import { resolvePolicy } from '../../../src/policy';
+import { mail, priorFinding, runRule } from '../content/message';
+
+// The built-in dictionary and free-mail list, as a deployment without policy.json has them.
+const policy = resolvePolicy({ organizationDomains: ['example-institute.jp'] });
+const notes = (hit: ReturnType<typeof runRule>) => (hit?.evidence ?? []).filter((item) => item.kind !== 'phrase').map((item) => item.kind);
+
+const INHERITANCE =
+  'Dear Beneficiary, I am writing on behalf of the bank. My late husband left an inheritance fund of ten million US dollars ' +
+  'and you were randomly selected as next of kin.';
+const INHERITANCE_JA = '遺産相続の件でご連絡いたします。亡くなった顧客の相続人として、あなたが未受領の資金の受取人に選ばれました。寄付金として500万ドルをお渡しします。';
+
+describe('advance-fee-scam', () => {
+  test('an English inheritance scam from free mail with replies going elsewhere and hidden recipients is high', () => {
+    const message = mail({
+      from: { name: 'Mrs. Grace Example', address: 'grace.example1960@gmail.com' },
+      replyTo: [{ name: '', address: 'grace.office@outlook.com' }],
+      to: [],
+      subject: 'Your donation',
+      text: INHERITANCE,
+    });
+    const hit = runRule(advanceFeeScam, message, policy);
+    expect(hit?.severity).toBe('high');
+    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phrase', phrase: 'dear beneficiary', category: 'advance-fee' })]));
+    expect(notes(hit)).toEqual(['note', 'address-mismatch', 'note']);
+    expect(analyze(message, policy).verdict).not.toBe('clean');
+  });
+
+  test('a Japanese inheritance scam asking for replies to a free-mail address in the text is reported', () => {
+    const hit = runRule(
+      advanceFeeScam,
+      mail({ from: { name: '弁護士 山田', address: 'office@lawyer-example.jp' }, subject: '遺産相続のご連絡', text: `${INHERITANCE_JA}\nご連絡は yamada.lawyer@yahoo.co.jp までお願いします。` }),
+      policy,
+    );
+    expect(hit).toBeDefined();
+    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: expect.stringContaining('yamada.lawyer@yahoo.co.jp') })]));
+  });
+
+  test('prize and extortion wording count with a forged or doubtful sender found by an earlier rule', () => {
+    const prize = mail({ subject: 'Sie haben gewonnen!', text: 'Herzlichen Glückwunsch, Sie sind unser Gewinner: ein Einkaufsgutschein im Wert von 500 €.' });
+    expect(runRule(advanceFeeScam, prize, policy)).toBeUndefined();
+    const doubt = priorFinding('authentication-failure', 'authentication');
+    expect(runRule(advanceFeeScam, prize, policy, [doubt])).toBeDefined();
+    const ja = mail({ subject: '【高額当選しました】', text: '当選者として賞金300万円をお受け取りください。' });
+    expect(runRule(advanceFeeScam, ja, policy, [doubt])?.severity).toBe('high');
+  });
+
+  test('the same words from an ordinary, identifiable sender are not reported', () => {
+    // A charity's newsletter: its own domain, a named recipient, no Reply-To elsewhere.
+    const newsletter = mail({
+      from: { name: 'Example Foundation', address: 'news@example-foundation.org' },
+      subject: 'Charity project update: beneficiaries of the inheritance fund',
+      text: INHERITANCE,
+    });
+    expect(runRule(advanceFeeScam, newsletter, policy)).toBeUndefined();
+    expect(analyze(newsletter, policy).verdict).toBe('clean');
+    const japanese = mail({ from: { name: '相続相談センター', address: 'info@souzoku-example.jp' }, subject: '遺産相続セミナーのご案内', text: INHERITANCE_JA });
+    expect(runRule(advanceFeeScam, japanese, policy)).toBeUndefined();
+  });
+
+  test('one weak word from free mail is not enough', () => {
+    const message = mail({ from: { name: 'Taro', address: 'taro@gmail.com' }, to: [], subject: 'Congratulations!', text: 'Congratulations on the new job. 寄付金の件は来週話しましょう。' });
+    expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
+  });
+
+  test('scam wording is not reported again as a targeted-lure topic', () => {
+    expect(runRule(lureWording, mail({ text: INHERITANCE }), policy)).toBeUndefined();
+  });
+});
