@@ -1,0 +1,245 @@
+// The triage console: sign in with an analyst token (kept in sessionStorage, checked with
+// GET /api/status), then hash-routed pages for reports and campaigns. A 401 from any call ends the
+// session and returns to sign-in.
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Button, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Api, ApiError, type FetchLike } from './api';
+import { CampaignList, CampaignPage } from './Campaigns';
+import { Inbox } from './Inbox';
+import { ReportView } from './ReportView';
+import { formatRoute, parseRoute, type Route } from './routing';
+import { languageFor, stringsFor, type Language, type Strings } from './strings';
+
+export const TOKEN_KEY = 'lurelens.console.token';
+export const LANGUAGE_KEY = 'lurelens.console.language';
+
+export interface ConsoleProps {
+  /** '' in the browser (same origin as the service). */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Where the token is kept: sessionStorage in the browser. */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** Where the language choice is kept: localStorage in the browser. */
+  preferences?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** navigator.language by default. */
+  browserLanguage?: string;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& :focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    '&:focus': { left: '8px', top: '8px', padding: '8px', backgroundColor: tokens.colorNeutralBackground1, zIndex: 10 },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '16px',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    padding: '8px 16px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  brand: { fontSize: '18px', fontWeight: 600 },
+  tools: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
+  nav: { display: 'flex', gap: '16px', padding: '8px 16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { padding: '16px', maxWidth: '90rem' },
+});
+
+function readStored(storage: Pick<Storage, 'getItem'> | undefined, key: string): string {
+  try {
+    return storage?.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function useHashRoute(): Route {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const update = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return useMemo(() => parseRoute(hash), [hash]);
+}
+
+function navigate(route: Route): void {
+  window.location.hash = formatRoute(route);
+}
+
+function SignIn({ t, onSignIn, notice }: { t: Strings; onSignIn: (token: string) => Promise<void>; notice?: string }) {
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = token.trim();
+    if (!value) {
+      setError(t.tokenRequired);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSignIn(value);
+    } catch (caught) {
+      const status = caught instanceof ApiError ? caught.status : -1;
+      setError(status === 401 ? t.tokenRejected : status === 403 ? t.tokenNotAnalyst : status === 0 ? t.networkError : (caught as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <h1 style={{ fontSize: '24px', margin: '0 0 8px' }}>{t.signInTitle}</h1>
+      <p>{t.signInIntro}</p>
+      {notice && (
+        <MessageBar intent="warning" data-testid="session-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <form onSubmit={submit} data-testid="sign-in" style={{ display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '32rem', marginTop: '12px' }}>
+        <Field label={t.tokenLabel} hint={t.tokenHint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+          <Input data-testid="token-input" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(_, data) => setToken(data.value)} />
+        </Field>
+        <div>
+          <Button type="submit" appearance="primary" disabled={busy} data-testid="sign-in-submit">
+            {busy ? t.signingIn : t.signIn}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserLanguage }: ConsoleProps) {
+  const styles = useStyles();
+  const [language, setLanguage] = useState<Language>(() => {
+    const saved = readStored(preferences, LANGUAGE_KEY);
+    return saved === 'en' || saved === 'ja' ? saved : languageFor(browserLanguage ?? (typeof navigator === 'undefined' ? undefined : navigator.language));
+  });
+  const t = stringsFor(language);
+  const [token, setToken] = useState(() => readStored(storage, TOKEN_KEY));
+  const [version, setVersion] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const route = useHashRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t.appName;
+  }, [language, t]);
+
+  const signOut = useCallback(
+    (message?: string) => {
+      try {
+        storage?.removeItem(TOKEN_KEY);
+      } catch {
+        // Storage unavailable: the token lived in memory only.
+      }
+      setToken('');
+      setVersion(undefined);
+      setNotice(message);
+    },
+    [storage],
+  );
+
+  const api = useMemo(
+    () => (token ? new Api({ token, baseUrl, fetch, onUnauthorized: () => signOut(stringsFor(language).sessionEnded) }) : undefined),
+    // The language only picks the wording of the notice; a new client is not needed for it.
+    [token, baseUrl, fetch, signOut],
+  );
+
+  // A token from an earlier visit in this tab: check it is still accepted.
+  useEffect(() => {
+    if (!api || version) return;
+    api.status().then(
+      (status) => setVersion(status.version),
+      () => undefined, // 401 already signed out; other failures show on the page that loads next.
+    );
+  }, [api, version]);
+
+  const signIn = async (candidate: string) => {
+    const probe = new Api({ token: candidate, baseUrl, fetch });
+    const status = await probe.status();
+    try {
+      storage?.setItem(TOKEN_KEY, candidate);
+    } catch {
+      // Keep it in memory only.
+    }
+    setNotice(undefined);
+    setVersion(status.version);
+    setToken(candidate);
+  };
+
+  const chooseLanguage = (value: string) => {
+    const next: Language = value === 'ja' ? 'ja' : 'en';
+    setLanguage(next);
+    try {
+      preferences?.setItem(LANGUAGE_KEY, next);
+    } catch {
+      // Not remembered; fine.
+    }
+  };
+
+  let page;
+  if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} />;
+  else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} />;
+  else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} />;
+  else if (route.kind === 'campaigns') page = <CampaignList api={api} t={t} language={language} offset={route.offset} navigate={navigate} />;
+  else page = <Inbox api={api} t={t} language={language} query={route.query} navigate={navigate} />;
+
+  const current = route.kind === 'campaign' || route.kind === 'campaigns' ? 'campaigns' : 'reports';
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <a href="#main" className={styles.skip} onClick={(event) => {
+        // The hash is the router's; move focus instead of navigating.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t.skipToContent}
+      </a>
+      <header className={styles.header}>
+        <span className={styles.brand}>{t.appName}</span>
+        <div className={styles.tools}>
+          {version && <span data-testid="service-version">{t.signedInAs(version)}</span>}
+          <Field label={t.language} orientation="horizontal">
+            <Select data-testid="language-select" value={language} onChange={(_, data) => chooseLanguage(data.value)}>
+              <option value="en" lang="en">
+                {t.languageNames.en}
+              </option>
+              <option value="ja" lang="ja">
+                {t.languageNames.ja}
+              </option>
+            </Select>
+          </Field>
+          {api && (
+            <Button data-testid="sign-out" onClick={() => signOut()}>
+              {t.signOut}
+            </Button>
+          )}
+        </div>
+      </header>
+      {api && (
+        <nav aria-label={t.navLabel} className={styles.nav}>
+          <Link href={formatRoute({ kind: 'reports', query: {} })} aria-current={current === 'reports' ? 'page' : undefined} data-testid="nav-reports">
+            {t.navReports}
+          </Link>
+          <Link href={formatRoute({ kind: 'campaigns', offset: 0 })} aria-current={current === 'campaigns' ? 'page' : undefined} data-testid="nav-campaigns">
+            {t.navCampaigns}
+          </Link>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1} className={styles.main}>
+        {page}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,158 @@
+// Campaigns: the list (most recently reported first) and one campaign's page with its counts,
+// indicators, reports, a disposition for all its reports at once, and STIX / CSV exports.
+import { useState } from 'react';
+import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { visible } from '../taskpane/visible';
+import { downloads, type CampaignDetail, type Disposition } from './api';
+import { DownloadButton, ErrorBar, Loading, ReportTable, Section, useLoad, VerdictLabel, type PageProps } from './common';
+import { defangAddress } from './defang';
+import { DispositionButtons, IndicatorTable } from './ReportView';
+import { campaignHref, formatRoute, PAGE_SIZE, type Route } from './routing';
+import type { Strings } from './strings';
+import { formatDate, Txt } from './Text';
+
+function dispositionSummary(dispositions: Record<string, number>, t: Strings): string {
+  return Object.entries(dispositions)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${t.dispositionNames[name as Disposition] ?? visible(name)} ${count}`)
+    .join(', ');
+}
+
+export function CampaignList({ api, t, language, offset, navigate }: PageProps & { offset: number; navigate: (route: Route) => void }) {
+  const [result, retry] = useLoad(() => api.listCampaigns({ limit: PAGE_SIZE, offset }), String(offset));
+  return (
+    <>
+      <h1 style={{ fontSize: '24px', margin: '0 0 12px' }}>{t.campaignsTitle}</h1>
+      {result.state === 'loading' && <Loading t={t} />}
+      {result.state === 'error' && <ErrorBar error={result.error} t={t} onRetry={retry} />}
+      {result.state === 'ready' && result.data.items.length === 0 && <p>{t.noCampaigns}</p>}
+      {result.state === 'ready' && result.data.items.length > 0 && (
+        <>
+          <Table size="small" aria-label={t.campaignsTitle} data-testid="campaigns">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.campaignTitle}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.verdict}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.reportsCount}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.senders}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.firstSeen}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.lastSeen}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.dispositions}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.data.items.map((campaign) => (
+                <TableRow key={campaign.id} data-testid="campaign-row" data-campaign-id={campaign.id}>
+                  <TableCell>
+                    <Link href={campaignHref(campaign.id)}>
+                      <Txt value={campaign.title || campaign.id} max={120} />
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <VerdictLabel verdict={campaign.verdict} t={t} />
+                  </TableCell>
+                  <TableCell>{campaign.reportCount}</TableCell>
+                  <TableCell>
+                    <Txt value={campaign.senders.slice(0, 3).map(defangAddress).join(', ') + (campaign.senders.length > 3 ? ` (+${campaign.senders.length - 3})` : '')} max={160} />
+                  </TableCell>
+                  <TableCell>{formatDate(campaign.firstSeen, language)}</TableCell>
+                  <TableCell>{formatDate(campaign.lastSeen, language)}</TableCell>
+                  <TableCell>{dispositionSummary(campaign.dispositions, t)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <nav aria-label={t.pagingLabel} style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '12px' }}>
+            <Button disabled={offset === 0} onClick={() => navigate({ kind: 'campaigns', offset: Math.max(0, offset - PAGE_SIZE) })}>
+              {t.previousPage}
+            </Button>
+            <span>{t.pageInfo(offset + 1, offset + result.data.items.length, result.data.total)}</span>
+            <Button disabled={offset + result.data.items.length >= result.data.total} onClick={() => navigate({ kind: 'campaigns', offset: offset + PAGE_SIZE })}>
+              {t.nextPage}
+            </Button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Distinct reporter addresses among the listed reports (case-insensitive). */
+export function reporterCount(campaign: CampaignDetail): number {
+  return new Set(campaign.reports.map((report) => report.reporter.address.trim().toLowerCase())).size;
+}
+
+export function CampaignPage({ api, t, language, id }: PageProps & { id: string }) {
+  const [result, retry] = useLoad(() => api.getCampaign(id), id);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'updated'; count: number } | { kind: 'error'; error: unknown }>();
+
+  if (result.state === 'loading') return <Loading t={t} />;
+  if (result.state === 'error') return <ErrorBar error={result.error} t={t} onRetry={retry} />;
+  const campaign = result.data;
+  const choose = async (disposition: Disposition) => {
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const answer = await api.triageCampaign(campaign.id, { disposition });
+      setOutcome({ kind: 'updated', count: answer.updated });
+      retry();
+    } catch (error) {
+      setOutcome({ kind: 'error', error });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const facts: [string, React.ReactNode][] = [
+    [t.verdict, <VerdictLabel verdict={campaign.verdict} t={t} />],
+    [t.reportsCount, <span data-testid="report-count">{campaign.reportCount}</span>],
+    [t.reporters, <span data-testid="reporter-count">{reporterCount(campaign)}</span>],
+    [t.firstSeen, formatDate(campaign.firstSeen, language)],
+    [t.lastSeen, formatDate(campaign.lastSeen, language)],
+    [t.senders, <Txt value={campaign.senders.slice(0, 20).map(defangAddress).join(', ')} max={1000} />],
+    [t.indicatorCount, String(campaign.indicatorCount)],
+    [t.dispositions, dispositionSummary(campaign.dispositions, t)],
+  ];
+  return (
+    <article data-testid="campaign-detail" data-campaign-id={campaign.id}>
+      <p style={{ margin: '0 0 8px' }}>
+        <Link href={formatRoute({ kind: 'campaigns', offset: 0 })}>{t.campaignsTitle}</Link>
+      </p>
+      <h1 style={{ fontSize: '22px', margin: '0 0 8px', wordBreak: 'break-word' }}>
+        <Txt value={campaign.title || campaign.id} max={500} />
+      </h1>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
+        {facts.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt style={{ fontWeight: 600 }}>{label}</dt>
+            <dd style={{ margin: 0 }}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Section title={t.campaignDisposition}>
+        <p style={{ margin: '0 0 8px' }}>{t.campaignDispositionHint}</p>
+        <DispositionButtons busy={busy} t={t} label={t.campaignDisposition} onChoose={choose} />
+        <p role="status" aria-live="polite" data-testid="campaign-triage-status">
+          {outcome?.kind === 'updated' ? t.campaignUpdated(outcome.count) : ''}
+        </p>
+        {outcome?.kind === 'error' && <ErrorBar error={outcome.error} t={t} />}
+      </Section>
+      <Section title={t.exports}>
+        <div style={{ display: 'flex', gap: '12px', flexWrap: 'wrap' }}>
+          <DownloadButton api={api} {...downloads.stix(campaign.id)} label={t.downloadStix} t={t} testId="download-stix" />
+          <DownloadButton api={api} {...downloads.csv(campaign.id)} label={t.downloadCsv} t={t} testId="download-csv" />
+        </div>
+      </Section>
+      <Section title={t.indicators}>
+        <IndicatorTable indicators={campaign.indicators} t={t} language={language} withOccurrences />
+      </Section>
+      <Section title={t.campaignReports}>
+        {campaign.reports.length < campaign.reportCount && <p>{t.campaignReportsCapped(campaign.reports.length, campaign.reportCount)}</p>}
+        <p>
+          <Link href={formatRoute({ kind: 'reports', query: { campaign: campaign.id } })}>{t.viewInInbox}</Link>
+        </p>
+        <ReportTable reports={campaign.reports} t={t} language={language} testId="campaign-reports" caption={t.campaignReports} />
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+// The only ways message-derived text reaches the console's screen: React text nodes, with
+// invisible and reordering characters made visible (⟨U+202E⟩), long values cut with the whole
+// value in the title. Never markup, never a link, never an image.
+import { truncate, visible } from '../taskpane/visible';
+import { defangAddress, defangText, defangUrl } from './defang';
+
+export function Txt({ value, max = 300, className }: { value: unknown; max?: number; className?: string }) {
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const full = visible(text);
+  const { shown, truncated } = truncate(full, max);
+  return (
+    <span className={className} title={truncated ? full.slice(0, 4000) : undefined}>
+      {shown}
+    </span>
+  );
+}
+
+/** A URL from the message: defanged, made visible, never clickable. */
+export function Url({ value, max = 300 }: { value: string; max?: number }) {
+  return (
+    <code style={{ wordBreak: 'break-all' }}>
+      <Txt value={defangUrl(value)} max={max} />
+    </code>
+  );
+}
+
+export interface AddressLike {
+  address?: string;
+  name?: string;
+}
+
+/** "Display Name <user@evil[.]example>" as text. */
+export function addressText(value: AddressLike | undefined): string {
+  if (!value) return '';
+  const address = defangAddress(value.address ?? '');
+  return value.name ? `${value.name} <${address}>` : address;
+}
+
+export function Addresses({ values, max = 20 }: { values: AddressLike[] | undefined; max?: number }) {
+  const list = values ?? [];
+  if (list.length === 0) return <span>—</span>;
+  return (
+    <span>
+      {list.slice(0, max).map((value, index) => (
+        <span key={index}>
+          {index > 0 ? ', ' : ''}
+          <Txt value={addressText(value)} max={200} />
+        </span>
+      ))}
+      {list.length > max ? ` (+${list.length - max})` : ''}
+    </span>
+  );
+}
+
+/** Multi-line message text in a <pre>: text nodes only, URLs defanged, hidden characters shown. */
+export function PlainText({ value, testId, label }: { value: string; testId?: string; label: string }) {
+  return (
+    <pre data-testid={testId} aria-label={label} tabIndex={0} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: '32rem', overflow: 'auto', padding: '8px', border: '1px solid #c8c8c8', borderRadius: '4px', margin: 0 }}>
+      {visible(defangText(value), { keepLineBreaks: true })}
+    </pre>
+  );
+}
+
+export function formatDate(value: string | undefined, language: 'en' | 'ja'): string {
+  if (!value) return '—';
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) return value;
+  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
+}
+
+export function formatSize(bytes: number | undefined, language: 'en' | 'ja'): string {
+  if (bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const locale = language === 'ja' ? 'ja-JP' : 'en-GB';
+  if (bytes < 1024) return `${bytes.toLocaleString(locale)} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}

@@ -1,0 +1,218 @@
+// Typed client for the intake service's analyst API (docs/service.md, Endpoints). Same origin in
+// the browser; tests point it at an in-process service. Every call carries the bearer token; a 401
+// tells the console to go back to sign-in; failures carry the service's {error, message}.
+// Response types come from the service's own schemas (type-only imports: nothing from the server
+// is bundled into the page).
+import type { Static } from '@sinclair/typebox';
+import type { Disposition } from '../report/protocol';
+import type { CampaignDetail as CampaignDetailSchema, CampaignList as CampaignListSchema, ReportContent as ReportContentSchema, ReportDetail as ReportDetailSchema, ReportList as ReportListSchema } from '../server/schemas';
+import type { AuthenticationSummary } from '../mail/authentication';
+import type { Evidence, LocalizedText, Severity } from '../engine/model';
+
+export type ReportList = Static<typeof ReportListSchema>;
+export type ReportSummary = ReportList['items'][number];
+export type ReportDetail = Static<typeof ReportDetailSchema>;
+export type ReportContent = Static<typeof ReportContentSchema>;
+export type CampaignList = Static<typeof CampaignListSchema>;
+export type CampaignSummary = CampaignList['items'][number];
+export type CampaignDetail = Static<typeof CampaignDetailSchema>;
+export type HeaderSummary = NonNullable<ReportDetail['headers']>;
+export type VerdictLevel = NonNullable<ReportSummary['verdict']>;
+
+/** Findings as the service stores them (the engine's Finding); fields are checked before use since they arrive as JSON. */
+export interface FindingData {
+  rule?: string;
+  severity?: Severity;
+  title?: LocalizedText | string;
+  explanation?: LocalizedText | string;
+  technique?: string;
+  evidence?: Evidence[];
+}
+
+export type { AuthenticationSummary, Disposition };
+
+export const DISPOSITIONS: readonly Disposition[] = ['pending', 'malicious', 'suspicious', 'benign', 'simulation'];
+export const VERDICTS: readonly VerdictLevel[] = ['clean', 'suspicious', 'dangerous'];
+
+export interface ReportQuery {
+  verdict?: VerdictLevel;
+  disposition?: Disposition;
+  campaign?: string;
+  reporter?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface TriageUpdate {
+  disposition?: Disposition;
+  note?: string;
+  feedback?: string;
+}
+
+/** The part of fetch this client uses (so tests can pass Node's fetch or a stand-in). */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+  blob(): Promise<Blob>;
+}>;
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the service could not be reached. */
+    readonly status: number,
+    /** The service's machine code (`validation`, `not_found`, …), or `network` / `http`. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiOptions {
+  token: string;
+  /** '' (same origin) in the browser. */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Called on any 401 (the token is no longer accepted). */
+  onUnauthorized?: () => void;
+}
+
+export interface Download {
+  blob: Blob;
+  filename: string;
+}
+
+/** Only characters that are safe in a file name on every system; the service's names are ids anyway. */
+export function safeFilename(header: string | null, fallback: string): string {
+  const match = /filename="?([^";]{1,200})"?/i.exec(header ?? '');
+  const name = (match?.[1] ?? '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  return name || fallback;
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function errorFrom(response: Awaited<ReturnType<FetchLike>>): Promise<ApiError> {
+  let code = 'http';
+  let message = `The service answered ${response.status}.`;
+  try {
+    const body = (await response.json()) as { error?: unknown; message?: unknown };
+    if (typeof body.error === 'string') code = body.error.slice(0, 100);
+    if (typeof body.message === 'string' && body.message) message = body.message.slice(0, 1000);
+  } catch {
+    // Not JSON (a proxy's error page): keep the status line.
+  }
+  return new ApiError(response.status, code, message);
+}
+
+export class Api {
+  private readonly baseUrl: string;
+  private readonly fetcher: FetchLike;
+
+  constructor(private readonly options: ApiOptions) {
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+    this.fetcher = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  }
+
+  private async send(method: string, path: string, body?: unknown, accept = 'application/json') {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Awaited<ReturnType<FetchLike>>;
+    try {
+      response = await this.fetcher(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw new ApiError(0, 'network', (error as Error)?.message || 'The service could not be reached.');
+    }
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (response.status === 401) this.options.onUnauthorized?.();
+      throw error;
+    }
+    return response;
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  status(): Promise<{ version: string; webhook?: { pending: number; delivered: number; failed: number } }> {
+    return this.json('GET', '/api/status');
+  }
+
+  listReports(query: ReportQuery = {}): Promise<ReportList> {
+    return this.json('GET', `/api/reports${queryString({ ...query })}`);
+  }
+
+  getReport(id: string): Promise<ReportDetail> {
+    return this.json('GET', `/api/reports/${encodeURIComponent(id)}`);
+  }
+
+  /** Body text, links and raw headers (bounded), derived by the service from the stored original. */
+  getContent(id: string): Promise<ReportContent> {
+    return this.json('GET', `/api/reports/${encodeURIComponent(id)}/content`);
+  }
+
+  triageReport(id: string, update: TriageUpdate): Promise<ReportDetail> {
+    return this.json('PATCH', `/api/reports/${encodeURIComponent(id)}`, update);
+  }
+
+  listCampaigns(page: { limit?: number; offset?: number } = {}): Promise<CampaignList> {
+    return this.json('GET', `/api/campaigns${queryString(page)}`);
+  }
+
+  getCampaign(id: string): Promise<CampaignDetail> {
+    return this.json('GET', `/api/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  triageCampaign(id: string, update: TriageUpdate): Promise<{ id: string; updated: number }> {
+    return this.json('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, update);
+  }
+
+  /** A download from the API (with the token), as a Blob and the file name the service suggests. */
+  async download(path: string, fallbackName: string): Promise<Download> {
+    if (!path.startsWith('/api/')) throw new ApiError(0, 'client', 'Only API downloads are allowed.');
+    const response = await this.send('GET', path, undefined, '*/*');
+    return { blob: await response.blob(), filename: safeFilename(response.headers.get('content-disposition'), fallbackName) };
+  }
+}
+
+export const downloads = {
+  eml: (id: string) => ({ path: `/api/reports/${encodeURIComponent(id)}/eml`, name: `report-${id}.eml` }),
+  arf: (id: string) => ({ path: `/api/reports/${encodeURIComponent(id)}/arf`, name: `report-${id}-arf.eml` }),
+  stix: (id: string) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/stix`, name: `campaign-${id}.stix.json` }),
+  csv: (id: string) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/csv`, name: `campaign-${id}-indicators.csv` }),
+};
+
+/**
+ * Saves a downloaded file through an object URL and a temporary <a download>: the browser stores it,
+ * and the page never navigates to message content.
+ */
+export function saveFile({ blob, filename }: Download, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = doc.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  doc.body.appendChild(anchor);
+  try {
+    anchor.click();
+  } finally {
+    anchor.remove();
+    // Revoke after the click has been handled.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

@@ -1,0 +1,174 @@
+// Pieces every console page shares: loading with error and retry, the report table, verdict and
+// disposition labels, and download buttons.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { ApiError, saveFile, type Api, type Disposition, type ReportSummary, type VerdictLevel } from './api';
+import { campaignHref, reportHref } from './routing';
+import type { Language, Strings } from './strings';
+import { addressText, formatDate, Txt } from './Text';
+
+export interface PageProps {
+  api: Api;
+  t: Strings;
+  language: Language;
+}
+
+export function errorText(error: unknown, t: Strings): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t.networkError;
+    if (error.status === 404) return t.notFound;
+    return error.message;
+  }
+  return (error as Error)?.message || String(error);
+}
+
+export function ErrorBar({ error, t, onRetry, title }: { error: unknown; t: Strings; onRetry?: () => void; title?: string }) {
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{title ?? t.errorTitle}</MessageBarTitle> <Txt value={errorText(error, t)} max={1000} />{' '}
+        {onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t.retry}
+          </Button>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: T };
+
+/** Loads when `key` changes; ignores answers to superseded loads. */
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void, (data: T) => void] {
+  const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
+  const sequence = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const run = useCallback(() => {
+    const mine = ++sequence.current;
+    setResult({ state: 'loading' });
+    loadRef.current().then(
+      (data) => mine === sequence.current && setResult({ state: 'ready', data }),
+      (error) => mine === sequence.current && setResult({ state: 'error', error }),
+    );
+  }, []);
+  useEffect(() => {
+    run();
+    return () => {
+      sequence.current++;
+    };
+  }, [key, run]);
+  const replace = useCallback((data: T) => setResult({ state: 'ready', data }), []);
+  return [result, run, replace];
+}
+
+export function Loading({ t }: { t: Strings }) {
+  return <Spinner size="small" label={t.loading} role="status" />;
+}
+
+const VERDICT_COLOURS: Record<VerdictLevel | 'unknown', { background: string; color: string }> = {
+  clean: { background: '#dff6dd', color: '#0b5a08' },
+  suspicious: { background: '#fff4ce', color: '#6b4d00' },
+  dangerous: { background: '#fde7e9', color: '#a4262c' },
+  unknown: { background: '#f3f2f1', color: '#323130' },
+};
+
+export function VerdictLabel({ verdict, t, testId }: { verdict: VerdictLevel | undefined; t: Strings; testId?: string }) {
+  const key = verdict ?? 'unknown';
+  return (
+    <span data-testid={testId} data-verdict={key} style={{ ...VERDICT_COLOURS[key], padding: '1px 6px', borderRadius: '4px', fontWeight: 600, whiteSpace: 'nowrap' }}>
+      {t.verdictNames[key]}
+    </span>
+  );
+}
+
+export function DispositionLabel({ disposition, t }: { disposition: Disposition; t: Strings }) {
+  return <span data-disposition={disposition}>{t.dispositionNames[disposition] ?? disposition}</span>;
+}
+
+export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} data-testid={testId} style={{ marginTop: '20px' }}>
+      <h2 id={id} style={{ fontSize: '18px', margin: '0 0 8px' }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function ReportTable({ reports, t, language, testId, caption }: { reports: ReportSummary[]; t: Strings; language: Language; testId?: string; caption: string }) {
+  return (
+    <Table data-testid={testId} size="small" aria-label={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t.received}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.verdict}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.score}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.subject}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.sender}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.reporter}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.disposition}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t.campaign}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {reports.map((report) => (
+          <TableRow key={report.id} data-testid="report-row" data-report-id={report.id}>
+            <TableCell>{formatDate(report.receivedAt, language)}</TableCell>
+            <TableCell>
+              <VerdictLabel verdict={report.verdict} t={t} testId="verdict" />
+            </TableCell>
+            <TableCell>{report.score ?? '—'}</TableCell>
+            <TableCell>
+              <Link href={reportHref(report.id)} data-testid="report-link">
+                <Txt value={report.subject || t.noSubject} max={120} />
+              </Link>
+            </TableCell>
+            <TableCell>
+              <Txt value={addressText(report.from)} max={80} />
+            </TableCell>
+            <TableCell>
+              <Txt value={report.reporter.address} max={80} />
+            </TableCell>
+            <TableCell data-testid="disposition">
+              <DispositionLabel disposition={report.disposition} t={t} />
+            </TableCell>
+            <TableCell>
+              <Link href={campaignHref(report.campaignId)} data-testid="campaign-link" aria-label={`${t.campaign} ${report.campaignId.slice(0, 8)}`}>
+                {report.campaignId.slice(0, 8)}
+              </Link>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A button that downloads an API file with the token and saves it (never navigates to it). */
+export function DownloadButton({ api, path, name, label, t, testId }: { api: Api; path: string; name: string; label: string; t: Strings; testId: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const click = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      saveFile(await api.download(path, name));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column', gap: '4px' }}>
+      <Button onClick={click} disabled={busy} data-testid={testId}>
+        {label}
+      </Button>
+      {error !== undefined && <ErrorBar error={error} t={t} title={t.downloadFailed} />}
+    </span>
+  );
+}

@@ -1,0 +1,20 @@
+// jsdom for the console's React tree, plus the Node globals the in-process intake service
+// (Fastify, better-sqlite3, fetch) needs, taken from the Node realm that runs jest.
+const { TestEnvironment } = require('jest-environment-jsdom');
+
+const NODE_GLOBALS = [
+  'fetch', 'Response', 'Request', 'Headers', 'FormData', 'AbortController', 'AbortSignal',
+  'TextEncoder', 'TextDecoder', 'ReadableStream', 'WritableStream', 'TransformStream',
+  'setImmediate', 'clearImmediate', 'structuredClone', 'BroadcastChannel', 'MessageChannel', 'performance',
+];
+
+class ConsoleEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    for (const name of NODE_GLOBALS) {
+      if (globalThis[name] !== undefined) this.global[name] = globalThis[name];
+    }
+  }
+}
+
+module.exports = ConsoleEnvironment;
