@@ -7,6 +7,7 @@ import { displayNameAddressMismatch } from './display-name-address-mismatch';
 import { lookalikeDomain } from './lookalike-domain';
 import { internalSenderSpoof } from './internal-sender-spoof';
 import { hiddenCharactersRule } from './hidden-characters';
+import { malformedSenderAddress } from './malformed-sender-address';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
 import { lureWording } from './lure-wording';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   lookalikeDomain,
   internalSenderSpoof,
   hiddenCharactersRule,
+  malformedSenderAddress,
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
   // authentication
   authenticationFailure,
