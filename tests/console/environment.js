@@ -14,6 +14,14 @@ class ConsoleEnvironment extends TestEnvironment {
     for (const name of NODE_GLOBALS) {
       if (globalThis[name] !== undefined) this.global[name] = globalThis[name];
     }
+    // jsdom does no layout; Fluent's MessageBar observes its size to reflow.
+    if (!this.global.ResizeObserver) {
+      this.global.ResizeObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      };
+    }
   }
 }
 
