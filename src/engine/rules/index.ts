@@ -8,6 +8,7 @@ import { lookalikeDomain } from './lookalike-domain';
 import { internalSenderSpoof } from './internal-sender-spoof';
 import { hiddenCharactersRule } from './hidden-characters';
 import { malformedSenderAddress } from './malformed-sender-address';
+import { mixedScriptWords } from './mixed-script-words';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
 import { lureWording } from './lure-wording';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   internalSenderSpoof,
   hiddenCharactersRule,
   malformedSenderAddress,
+  mixedScriptWords,
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
   // authentication
   authenticationFailure,
