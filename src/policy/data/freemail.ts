@@ -191,6 +191,15 @@ const INTERNATIONAL = [
   'rediffmail.com',
   'lycos.com',
   'inbox.com',
+  // Consumer ISPs abroad (addresses for every subscriber)
+  'netvigator.com',
+  'wanadoo.fr',
+  'terra.com.br',
+  'uol.com.br',
+  'bol.com.br',
+  // App platforms whose sending domains anyone can use: every Firebase project gets
+  // noreply@<project>.firebaseapp.com and writes its own message text.
+  'firebaseapp.com',
   // Disposable inboxes
   'mailinator.com',
   'guerrillamail.com',
