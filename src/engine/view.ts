@@ -2,7 +2,7 @@
 // and only if a rule asks for it, so a rule that is not triggered costs nothing.
 import type { MailMessage } from './model';
 import type { ResolvedPolicy } from '../policy/types';
-import { normalizeText } from './text/normalize';
+import { decodeCharacterReferences, normalizeText } from './text/normalize';
 import { readAuthentication, type AuthenticationSummary } from '../mail/authentication';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../mail/hosts';
 
@@ -58,7 +58,7 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
       return memo('subject', () => normalizeText(message.subject));
     },
     get body() {
-      return memo('body', () => normalizeText(message.text.slice(0, BODY_LIMIT)));
+      return memo('body', () => normalizeText(decodeCharacterReferences(message.text.slice(0, BODY_LIMIT))));
     },
     get fromHost() {
       return fromHost();

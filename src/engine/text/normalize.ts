@@ -61,3 +61,29 @@ export function foldName(value: string): string {
 export function codePointLabel(char: string): string {
   return 'U+' + (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
+
+const ACCENTS: Readonly<Record<string, string>> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', tilde: '\u0303', uml: '\u0308', cedil: '\u0327', ring: '\u030A' };
+const NAMED: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", szlig: 'ß', euro: '€', laquo: '«', raquo: '»', ndash: '–', mdash: '—', hellip: '…' };
+const REFERENCE = /&(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
+
+function decodeReference(whole: string, body: string): string {
+  if (body[0] === '#') {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+  }
+  const named = NAMED[body] ?? NAMED[body.toLowerCase()];
+  if (named) return named;
+  // "aacute", "Ntilde", "ouml", "ccedil": a letter and the name of its accent.
+  const accent = ACCENTS[body.slice(1)];
+  return accent && /^[a-z]$/i.test(body[0]) ? (body[0] + accent).normalize('NFC') : whole;
+}
+
+/**
+ * HTML character references left in plain text ("Su cuenta est&aacute; restringida"): mailers that
+ * paste HTML into the text part leave them, and the reader of the HTML part sees the letters. Numeric
+ * references, the accented Latin letters and the common named ones are decoded; others stay as written.
+ */
+export function decodeCharacterReferences(value: string): string {
+  if (value.indexOf('&') < 0) return value;
+  return value.replace(REFERENCE, decodeReference);
+}

@@ -250,6 +250,7 @@ const CREDENTIAL = group('credential', [
   ['cuenta bancaria suspendida', 4],
   ['cuenta bloqueada', 4],
   ['cuenta restringida', 4],
+  ['su cuenta está restringida', 4],
   ['actualice sus datos', 3],
   ['confirme sus datos', 3],
   // Portuguese

@@ -184,7 +184,7 @@ const BRANDS_GLOBAL: KnownOrganization[] = [
   { names: ['Steam Support', 'Steam Community'], domains: ['steampowered.com', 'steamcommunity.com'] },
   { names: ['TikTok'], domains: ['tiktok.com'] },
   { names: ['Capital One'], domains: ['capitalone.com'] },
-  { names: ['UnitedHealthcare', 'United Healthcare'], domains: ['uhc.com', 'unitedhealthcare.com', 'myuhc.com', 'unitedhealthgroup.com'] },
+  { names: ['United Healthcare', 'UnitedHealthcare'], domains: ['uhc.com', 'unitedhealthcare.com', 'myuhc.com', 'unitedhealthgroup.com'] },
   { names: ['AARP'], domains: ['aarp.org'] },
   // Procurement and supplier fraud poses as large manufacturers ("Pfizer Procurement Manager" on free mail).
   { names: ['Pfizer'], domains: ['pfizer.com'] },

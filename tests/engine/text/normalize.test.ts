@@ -1,4 +1,4 @@
-import { compactText, foldName, findInvisible, hasInvisible, normalizeText, stripInvisible, codePointLabel } from '../../../src/engine/text/normalize';
+import { decodeCharacterReferences, compactText, foldName, findInvisible, hasInvisible, normalizeText, stripInvisible, codePointLabel } from '../../../src/engine/text/normalize';
 
 describe('normalizeText', () => {
   it('folds full-width letters, case and repeated spaces', () => {
@@ -38,5 +38,18 @@ describe('invisible characters', () => {
   });
   it('leaves ordinary text alone', () => {
     expect(hasInvisible('普通の件名 plain subject')).toBe(false);
+  });
+});
+
+describe('decodeCharacterReferences', () => {
+  it('decodes accented letters, common names and numeric references left in plain text', () => {
+    expect(decodeCharacterReferences('Su cuenta est&aacute; restringida, actualizaci&oacute;n')).toBe('Su cuenta está restringida, actualización');
+    expect(decodeCharacterReferences('&Ntilde;and&uacute; &amp; M&uuml;ller&nbsp;GmbH &ccedil;a')).toBe('Ñandú & Müller GmbH ça');
+    expect(decodeCharacterReferences('&#12450;&#x30AB;&#x30A6;&#x30F3;&#x30C8;')).toBe('アカウント');
+  });
+
+  it('leaves unknown names, broken and out-of-range references as written', () => {
+    expect(decodeCharacterReferences('&unknown; &#xD800; &#99999999; & alone; AT&T')).toBe('&unknown; &#xD800; &#99999999; & alone; AT&T');
+    expect(decodeCharacterReferences('no references')).toBe('no references');
   });
 });
