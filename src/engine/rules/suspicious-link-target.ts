@@ -25,6 +25,7 @@ import { brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sa
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
+import { hostOfAddress, listRewrite } from './sender-context';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -199,8 +200,12 @@ function isExempt(host: CanonicalHost, comparison: Comparison): boolean {
  * verified. Not for publications: a message linking to many other sites is a newsletter whose
  * name happens to contain a brand ("… Apple Core"), and the sender rule says all there is to say.
  */
-function presentedOrganization(findings: readonly Finding[], comparison: Comparison): Presented | undefined {
+function presentedOrganization(message: MailMessage, findings: readonly Finding[], comparison: Comparison): Presented | undefined {
   const { policy, view } = comparison;
+  // A list that rewrote From ("Amazon.co.jp via Users") keeps the author's address in Reply-To or
+  // X-Original-From; the list's relaying means nobody verified that address, so a brand's domain there is a claim.
+  const author = listRewrite(message)?.address;
+  const authorHost = author ? hostOfAddress(author) : undefined;
   let presented: Presented | undefined;
   const claim = findings
     .filter((finding) => finding.rule === 'organization-claim-mismatch')
@@ -208,6 +213,9 @@ function presentedOrganization(findings: readonly Finding[], comparison: Compari
     .find((evidence): evidence is Extract<Evidence, { kind: 'impersonation' }> => evidence.kind === 'impersonation' && evidence.expected.length > 0);
   if (claim) {
     presented = { name: claim.claimed, domains: claim.expected };
+  } else if (authorHost) {
+    const organization = policy.knownOrganizations.find((candidate) => isWithinDomains(authorHost.ascii, candidate.domains));
+    if (organization) presented = { name: organization.names[0] ?? organization.domains[0], domains: organization.domains };
   } else if (view.fromHost && !senderAuthenticated(view)) {
     const organization = policy.knownOrganizations.find((candidate) => isWithinDomains(view.fromHost?.ascii, candidate.domains));
     if (organization) presented = { name: organization.names[0] ?? organization.domains[0], domains: organization.domains };
@@ -372,7 +380,7 @@ export const suspiciousLinkTarget: Rule = {
       hostSignals: new Map(),
     };
     const links = message.missing.includes('body') ? [] : context.view.links;
-    if (links.length > 0) comparison.presented = presentedOrganization(context.findings, comparison);
+    if (links.length > 0) comparison.presented = presentedOrganization(message, context.findings, comparison);
     // Weak hints count when something else already says the message lies: credential wording, or an
     // impersonating sender of a notice (in a newsletter linking to dozens of sites one cheap domain means nothing).
     const corroborated =

@@ -131,6 +131,23 @@ describe('suspicious-link-target: the organisation the message presents itself a
     expect(runRule(suspiciousLinkTarget, mail({ ...from('subscriptions@newsletter.example', 'Newsletter Apple Core'), links }), policy, [claim])).toBeUndefined();
   });
 
+  test('a list-relayed brand notice ("X via List") whose author address is the brand, linking elsewhere', () => {
+    const headers: HeaderField[] = [
+      { name: 'List-Id', value: '<users.lists.example.org>' },
+      { name: 'List-Unsubscribe', value: '<https://lists.example.org/mailman/options/users>' },
+    ];
+    const message = mail({
+      from: { name: 'Amazon.co.jp via Users', address: 'users@lists.example.org' },
+      replyTo: [{ name: 'Amazon.co.jp', address: 'store-news@amazon.co.jp' }],
+      headers,
+      links: [htmlLink('https://update.chqwair.example/account', 'アカウント情報更新ページ'), textLink('https://lists.example.org/mailman/listinfo/users')],
+    });
+    expect(reasons(runRule(suspiciousLinkTarget, message, policy))).toEqual(['the message presents itself as Amazon, but this link goes to chqwair.example']);
+    // The same relayed notice linking only to the brand's own site is fine.
+    const own = mail({ ...message, links: [htmlLink('https://www.amazon.co.jp/gp/css', '注文履歴')] });
+    expect(runRule(suspiciousLinkTarget, own, policy)).toBeUndefined();
+  });
+
   test('the footer links of the mailing list that relayed the message are not the sender\'s', () => {
     const headers: HeaderField[] = [{ name: 'List-Unsubscribe', value: '<https://lists.example.org/mailman/options/dev>, <mailto:dev-request@lists.example.org>' }];
     const links = [htmlLink('https://www.amazon.co.jp/', 'Amazon'), textLink('https://lists.example.org/mailman/listinfo/dev')];
