@@ -19,6 +19,7 @@ import { ipLiteralLink } from './ip-literal-link';
 import { shortenedLink } from './shortened-link';
 import { fileSharingLink } from './file-sharing-link';
 import { suspiciousLinkTarget } from './suspicious-link-target';
+import { brandCredentialLink } from './brand-credential-link';
 import { riskyAttachment } from './risky-attachment';
 import { doubleExtension } from './double-extension';
 import { protectedArchive } from './protected-archive';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   shortenedLink,
   fileSharingLink, // after wording and sender rules: lure or impersonation makes it high
   suspiciousLinkTarget, // after credential-lure: weak hints count with credential wording
+  brandCredentialLink, // after suspicious-link-target: covers brands named in the subject or body it does not read
   // attachments
   riskyAttachment,
   doubleExtension,
