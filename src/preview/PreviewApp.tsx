@@ -6,9 +6,6 @@ import {
   Badge,
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   makeStyles,
@@ -77,13 +74,19 @@ const useStyles = makeStyles({
   intro: { margin: 0 },
   language: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, borderRadius: tokens.borderRadiusMedium, padding: '4px 10px' },
   columns: { display: 'flex', flexWrap: 'wrap', gap: '16px', padding: '16px', alignItems: 'flex-start' },
-  left: { flex: '1 1 480px', minWidth: '300px', display: 'flex', flexDirection: 'column', gap: '16px' },
+  // The left column is Outlook's message list and reading pane side by side (stacked when narrow).
+  left: { flex: '1 1 640px', minWidth: '300px', display: 'flex', flexWrap: 'wrap', gap: '16px', alignItems: 'flex-start' },
+  list: { flex: '0 1 320px', minWidth: '260px', display: 'flex', flexDirection: 'column', gap: '16px' },
+  reading: { flex: '1 1 360px', minWidth: '280px' },
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, padding: '12px 16px', boxShadow: tokens.shadow4 },
   sampleList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
   sampleButton: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', minHeight: '40px' },
   sampleDescription: { margin: '2px 0 0 4px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   dropZone: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: '12px', display: 'flex', flexDirection: 'column', gap: '6px' },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  notice: { marginTop: '8px', marginBottom: 0, padding: '8px 12px', borderRadius: tokens.borderRadiusMedium, borderLeft: '4px solid' },
+  error: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorderActive },
+  info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorBrandStroke1 },
   pane: { flex: '0 0 360px', width: '360px', maxWidth: '100%', backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow8, borderRadius: tokens.borderRadiusLarge, overflow: 'hidden' },
   paneCaption: { padding: '8px 12px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, fontSize: tokens.fontSizeBase200 },
   paneCaptionHeading: { margin: 0, fontSize: tokens.fontSizeBase300 },
@@ -256,77 +259,77 @@ export function PreviewApp({
       </header>
       <div className={styles.columns}>
         <div className={styles.left}>
-          <nav aria-labelledby="preview-samples-heading" className={styles.card}>
-            <h2 id="preview-samples-heading">{t.samplesHeading}</h2>
-            <ul className={styles.sampleList}>
-              {samples.map((sample) => {
-                const descriptionId = `preview-sample-${sample.file.replace(/[^a-z0-9]/gi, '-')}`;
-                const selected = currentSample === sample.file;
-                return (
-                  <li key={sample.file}>
-                    <Button
-                      className={styles.sampleButton}
-                      appearance={selected ? 'primary' : 'secondary'}
-                      aria-pressed={selected}
-                      aria-describedby={descriptionId}
-                      onClick={() => void openSample(sample)}
-                    >
-                      {sample.title[language]}
-                    </Button>
-                    <p id={descriptionId} className={styles.sampleDescription}>
-                      {reportedKey(sample.file) && (
-                        <Badge appearance="tint" color="informative" style={{ marginRight: '6px' }}>
-                          {t.reported}
-                        </Badge>
-                      )}
-                      {sample.description[language]}
-                    </p>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-          <section aria-labelledby="preview-open-heading" className={styles.card}>
-            <h2 id="preview-open-heading">{t.openFileHeading}</h2>
-            <div
-              className={`${styles.dropZone} ${dragging ? styles.dropActive : ''}`}
-              data-testid="eml-drop"
-              onDragOver={(event) => {
-                event.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
-            >
-              <label htmlFor="preview-eml-file">{t.fileInputLabel}</label>
-              <input
-                id="preview-eml-file"
-                type="file"
-                accept=".eml,message/rfc822"
-                data-testid="eml-file"
-                onChange={(event) => {
-                  openFile(event.target.files?.[0]);
-                  // Choosing the same file again should open it again.
-                  event.target.value = '';
+          <div className={styles.list}>
+            <nav aria-labelledby="preview-samples-heading" className={styles.card}>
+              <h2 id="preview-samples-heading">{t.samplesHeading}</h2>
+              <ul className={styles.sampleList}>
+                {samples.map((sample) => {
+                  const descriptionId = `preview-sample-${sample.file.replace(/[^a-z0-9]/gi, '-')}`;
+                  const selected = currentSample === sample.file;
+                  return (
+                    <li key={sample.file}>
+                      <Button
+                        className={styles.sampleButton}
+                        appearance={selected ? 'primary' : 'secondary'}
+                        aria-pressed={selected}
+                        aria-describedby={descriptionId}
+                        onClick={() => void openSample(sample)}
+                      >
+                        {sample.title[language]}
+                      </Button>
+                      <div id={descriptionId} className={styles.sampleDescription}>
+                        {reportedKey(sample.file) && (
+                          <Badge appearance="tint" color="informative" style={{ marginRight: '6px' }}>
+                            {t.reported}
+                          </Badge>
+                        )}
+                        {sample.description[language]}
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+            <section aria-labelledby="preview-open-heading" className={styles.card}>
+              <h2 id="preview-open-heading">{t.openFileHeading}</h2>
+              <div
+                className={`${styles.dropZone} ${dragging ? styles.dropActive : ''}`}
+                data-testid="eml-drop"
+                onDragOver={(event) => {
+                  event.preventDefault();
+                  setDragging(true);
                 }}
-              />
-              <span>{t.dropHint}</span>
-            </div>
-            {problem && (
-              <MessageBar intent="error" role="alert" data-testid="open-error" style={{ marginTop: '8px' }}>
-                <MessageBarBody>
-                  <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-                  {problemText(problem, t)}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {compose && (
-              <MessageBar intent="info" style={{ marginTop: '8px' }}>
-                <MessageBarBody>{t.composeOpened(compose)}</MessageBarBody>
-              </MessageBar>
-            )}
-          </section>
-          <div className={styles.card}>
+                onDragLeave={() => setDragging(false)}
+                onDrop={onDrop}
+              >
+                <label htmlFor="preview-eml-file">{t.fileInputLabel}</label>
+                <input
+                  id="preview-eml-file"
+                  type="file"
+                  accept=".eml,message/rfc822"
+                  data-testid="eml-file"
+                  onChange={(event) => {
+                    openFile(event.target.files?.[0]);
+                    // Choosing the same file again should open it again.
+                    event.target.value = '';
+                  }}
+                />
+                <span>{t.dropHint}</span>
+              </div>
+              {problem && (
+                <div role="alert" data-testid="open-error" className={`${styles.notice} ${styles.error}`}>
+                  <strong>{t.errorTitle}</strong>
+                  <p style={{ margin: '4px 0 0' }}>{problemText(problem, t)}</p>
+                </div>
+              )}
+              {compose && (
+                <p role="status" className={`${styles.notice} ${styles.info}`}>
+                  {t.composeOpened(compose)}
+                </p>
+              )}
+            </section>
+          </div>
+          <div className={`${styles.card} ${styles.reading}`}>
             <ReadingPane message={current?.message} t={t} language={language} loading={loading} />
           </div>
         </div>
