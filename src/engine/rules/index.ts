@@ -14,6 +14,7 @@ import { authenticationFailure } from './authentication-failure';
 import { lureWording } from './lure-wording';
 import { credentialLure } from './credential-lure';
 import { advanceFeeScam } from './advance-fee-scam';
+import { addressedByEmail } from './addressed-by-email';
 import { linkTextMismatch } from './link-text-mismatch';
 import { ipLiteralLink } from './ip-literal-link';
 import { shortenedLink } from './shortened-link';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   lureWording,
   credentialLure,
   advanceFeeScam, // after the sender and authentication rules: their findings corroborate it
+  addressedByEmail,
   // links
   linkTextMismatch,
   ipLiteralLink,

@@ -1,6 +1,7 @@
 // The From line has a name but no usable address: "Correios <pedidos@correios>" (no top-level
 // domain), "Support <noreply@shop,com>" (a comma where the dot should be), "Temu" with no address at
-// all, or "UCカード <uccard.co.jp>" (a domain without a mailbox). No mail system hands out such
+// all, "UCカード <uccard.co.jp>" (a domain without a mailbox), or "Department-✅-1@…" (emoji in the
+// mailbox name). No mail system hands out such
 // addresses: they are typed by hand into a bulk-mailing tool so that the reader sees a brand and no
 // reply can ever reach anyone. Real systems that send without a proper address are bounce notices
 // (MAILER-DAEMON, postmaster) and Exchange's internal X.500 addresses, which are left alone.
@@ -13,12 +14,16 @@ import { canonicalHost, domainOfAddress } from '../../mail/hosts';
 const SYSTEM_SENDER = /mailer-daemon|postmaster|mail delivery|delivery status/i;
 /** Characters that can never be part of a domain name as written in an address. */
 const NOT_IN_DOMAIN = /[,;\s"'<>()[\]\\]/;
+/** Emoji and other pictographic symbols (✅, 🎁). */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
 
 /** Why the address cannot be replied to, or undefined when it is a proper Internet address. */
 function problemWith(address: string): { en: string; ja: string } | undefined {
   if (!address) return { en: 'there is no address at all, only a name', ja: '名前だけでアドレスがありません' };
   const at = address.lastIndexOf('@');
   if (at <= 0) return { en: `"${address}" has no mailbox part (nothing before "@")`, ja: `「${address}」には「@」の前の部分がありません` };
+  // Internationalised addresses have letters of any script, but no provider hands out emoji or symbols.
+  if (PICTOGRAPH.test(address.slice(0, at))) return { en: `the mailbox name "${address.slice(0, at)}" contains symbols or emoji no mail provider issues`, ja: `アドレスの「@」の前「${address.slice(0, at)}」に、メールサービスが発行しない記号や絵文字が含まれています` };
   const domain = domainOfAddress(address);
   if (!domain) return { en: `"${address}" has no domain after "@"`, ja: `「${address}」には「@」の後のドメインがありません` };
   // An address literal (user@[192.0.2.1]) is valid, if rare.

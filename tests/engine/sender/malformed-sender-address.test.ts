@@ -10,6 +10,7 @@ describe('malformed-sender-address', () => {
     ['a name and no address at all', 'Gift card team', ''],
     ['a domain without a mailbox (Japanese brand)', 'UCカード', 'uccard.example.jp'],
     ['a Japanese name over an address with no top-level domain', '三井住友カード', 'info@smbccard'],
+    ['emoji in the mailbox name', 'Höhle der Löwen', 'Department-✅-n90612@tenant-example.onmicrosoft.com'],
   ])('reports %s', (_label, name, address) => {
     const hit = runRule(malformedSenderAddress, fromLine(name, address));
     expect(hit?.evidence[0]).toEqual({ kind: 'address-mismatch', field: 'from', shown: name, actual: address || '(no address)' });
@@ -23,6 +24,7 @@ describe('malformed-sender-address', () => {
     ['a delivery report', 'Mail Delivery Subsystem', 'MAILER-DAEMON'],
     ["Exchange's internal form of a colleague", '渡辺 健二', '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=KWATANABE'],
     ['an IP-literal domain', 'Monitor', 'alerts@[192.0.2.10]'],
+    ['an internationalised mailbox name in Japanese', '山田 太郎', '山田@example-shoji.co.jp'],
   ])('leaves %s alone', (_label, name, address) => {
     expect(runRule(malformedSenderAddress, fromLine(name, address))).toBeUndefined();
   });
