@@ -3,7 +3,7 @@
 // through the fake mailbox; the language switch re-renders both; hostile and broken files are shown
 // as text or refused with a message, never crashing and never losing the open message.
 import '../taskpane/polyfills';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../../src/office/session';
 import type { PolicyLoader } from '../../src/office/policy-source';
@@ -18,6 +18,10 @@ import type { FetchLike } from '../../src/report/http';
 import { PREVIEW_USER_ADDRESS, SAMPLES } from '../../src/samples';
 import type { ReporterFactory } from '../../src/taskpane/App';
 import { demoPolicyFile, sampleBytes } from './support';
+
+// Parsing, analysis and Fluent rendering in jsdom are slow on a busy machine; waits are generous, not timed.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 const ENDPOINT = 'https://lurelens.example.or.jp/api/reports';
 const XSS_IMG = '<img src=x onerror=alert(1)>';
@@ -68,7 +72,7 @@ const readingPane = () => screen.getByTestId('reading-pane');
 const addinPane = () => screen.getByTestId('addin-pane');
 
 async function paneVerdict(expected: string) {
-  await waitFor(() => expect(addinPane().querySelector('[data-verdict]')?.getAttribute('data-verdict')).toBe(expected), { timeout: 4000 });
+  await waitFor(() => expect(addinPane().querySelector('[data-verdict]')?.getAttribute('data-verdict')).toBe(expected));
 }
 
 function emlFile(text: string, name = 'message.eml'): File {
@@ -242,7 +246,7 @@ describe('reporting from the pane', () => {
     const item = mailbox.item!;
     fireEvent.click(within(addinPane()).getByRole('button', { name: 'Report to security team' }));
     fireEvent.click(within(addinPane()).getByRole('button', { name: 'Send report' }));
-    await waitFor(() => expect(addinPane().querySelector('[data-status="delivered"]')).not.toBeNull(), { timeout: 4000 });
+    await waitFor(() => expect(addinPane().querySelector('[data-status="delivered"]')).not.toBeNull());
     expect(sent).toHaveLength(1);
     expect(sent[0].body).toMatchObject({
       emlSource: 'original',
