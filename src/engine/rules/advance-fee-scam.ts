@@ -16,6 +16,7 @@ import type { ResolvedPolicy } from '../../policy/types';
 import type { MessageView } from '../view';
 import { SCAM_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
 import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from './sender-context';
+import { recipientsHidden } from './hidden-recipients';
 
 /** Distinct-phrase weight needed: one strong phrase and a weak one, or two medium ones. */
 const REPORT_WEIGHT = 4;
@@ -30,13 +31,6 @@ const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
 
 function note(en: string, ja: string): Evidence {
   return { kind: 'note', text: `${en} / ${ja}` };
-}
-
-function recipientsHidden(message: MailMessage): boolean {
-  const from = message.from?.address.toLowerCase() ?? '';
-  const visible = [...message.to, ...message.cc].filter((entry) => entry.address.includes('@') && !/undisclosed/i.test(entry.name));
-  if (visible.length === 0) return true;
-  return from !== '' && visible.every((entry) => entry.address.toLowerCase() === from);
 }
 
 function replyElsewhere(message: MailMessage, policy: ResolvedPolicy): string | undefined {
@@ -99,7 +93,8 @@ export const advanceFeeScam: Rule = {
     if (recipientsHidden(message)) signs.push(note('The recipients are hidden (sent to many people by Bcc)', '宛先が隠されています（Bccによる一斉送信）'));
     const contact = freemailContactInBody(message, context.view, policy);
     if (contact) signs.push(note(`The text asks you to write to another, free-mail address: ${contact}`, `本文で別のフリーメールのアドレスへの連絡を求めています: ${contact}`));
-    const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category));
+    // hidden-recipients is the sign above, reported on its own; it is not counted twice.
+    const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category) && finding.rule !== 'hidden-recipients');
     if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも問題があります: ${doubt.title.ja}`));
     if (signs.length === 0) return undefined;
     const high = signs.length >= 2 || weight >= STRONG_WEIGHT;

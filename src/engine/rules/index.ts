@@ -8,6 +8,7 @@ import { lookalikeDomain } from './lookalike-domain';
 import { internalSenderSpoof } from './internal-sender-spoof';
 import { hiddenCharactersRule } from './hidden-characters';
 import { malformedSenderAddress } from './malformed-sender-address';
+import { hiddenRecipients } from './hidden-recipients';
 import { mixedScriptWords } from './mixed-script-words';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   hiddenCharactersRule,
   malformedSenderAddress,
   mixedScriptWords,
+  hiddenRecipients,
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
   // authentication
   authenticationFailure,
