@@ -103,7 +103,7 @@ export interface PreviewAppProps {
   fetchSample?: SampleFetcher;
   /** Sample opened when the page loads; false opens none. */
   initialSample?: string | false;
-  /** Called when the language changes (the entry keeps <html lang> and Office.context.displayLanguage in step). */
+  /** Called when the language changes (the entry keeps Office.context.displayLanguage in step). */
   onLanguageChange?: (language: Language) => void;
 }
 
@@ -132,6 +132,9 @@ export function PreviewApp({
   const t = previewStrings(language);
 
   useEffect(() => {
+    // The page's language for screen readers and fonts; the pane marks its own <main> too.
+    document.documentElement.lang = language;
+    document.title = previewStrings(language).pageTitle;
     onLanguageChange?.(language);
   }, [language, onLanguageChange]);
 

@@ -11,9 +11,8 @@ import type { ReporterFactory } from '../taskpane/App';
 import { PreviewMailbox } from './fake-mailbox';
 import { installPreviewOffice, previewIsSetSupported } from './office-global';
 import { PreviewApp } from './PreviewApp';
-import { previewStrings } from './strings';
 
-export { PREVIEW_USER_ADDRESS } from '../samples';
+// The signed-in user is PREVIEW_USER_ADDRESS (src/samples/index.ts), an address of the demo policy's organisation.
 
 function start(): void {
   const container = document.getElementById('root');
@@ -26,8 +25,6 @@ function start(): void {
   const createReporter: ReporterFactory = (policy, currentVerdict) =>
     createOfficeReporter({ policy, currentVerdict, mailbox: mailbox as unknown as Office.Mailbox, addinVersion: 'preview' });
   const onLanguageChange = (language: Language) => {
-    document.documentElement.lang = language;
-    document.title = previewStrings(language).pageTitle;
     office.context.displayLanguage = language === 'ja' ? 'ja-JP' : 'en-US';
   };
   createRoot(container).render(

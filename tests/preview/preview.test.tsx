@@ -143,9 +143,12 @@ describe('language', () => {
     expect(screen.getByRole('heading', { level: 2, name: previewJa.readingPaneHeading })).toBeTruthy();
     expect(screen.getByRole('button', { name: SAMPLES[0].title.ja })).toBeTruthy();
     expect(languages[languages.length - 1]).toBe('ja');
+    expect(document.documentElement.lang).toBe('ja');
+    expect(document.title).toBe(previewJa.pageTitle);
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect(await within(addinPane()).findByText('Dangerous message')).toBeTruthy();
     expect(languages[languages.length - 1]).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('starts in the language it is given', async () => {
