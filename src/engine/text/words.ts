@@ -49,10 +49,44 @@ export function prepareName(name: string): PreparedName | undefined {
   return { original: name, text, compact, cjk };
 }
 
+/**
+ * Single letters split off by punctuation glued to the next word: "d isney plus" (from "D'isney
+ * Plus") → "disney plus", "p a y p a l" → "paypal". Undefined when the text has no such letter.
+ */
+export function glueSplitLetters(text: string): string | undefined {
+  const tokens = text.split(' ');
+  const single = (token: string | undefined) => token !== undefined && token.length === 1 && /[a-z]/.test(token);
+  if (!tokens.some((token, index) => single(token) && index + 1 < tokens.length)) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!single(tokens[i])) {
+      words.push(tokens[i]);
+      continue;
+    }
+    let end = i;
+    while (single(tokens[end + 1])) end++;
+    if (end > i) {
+      // A run of letters ("a m a z o n") is one word.
+      words.push(tokens.slice(i, end + 1).join(''));
+      i = end;
+    } else if (i + 1 < tokens.length) {
+      // One letter split off a word ("d isney").
+      words.push(tokens[i] + tokens[i + 1]);
+      i++;
+    } else {
+      words.push(tokens[i]);
+    }
+  }
+  return words.join(' ');
+}
+
 /** Does the prepared claim text (see claimText) mention the name? */
 export function mentionsName(text: string, name: PreparedName): boolean {
   if (name.cjk) return text.replace(/ /g, '').includes(name.compact);
   if (containsWord(text, name.text)) return true;
   // "Microsoft365" for "Microsoft 365": multi-word names may be written without spaces.
-  return name.text !== name.compact && containsWord(text, name.compact);
+  if (name.text !== name.compact && containsWord(text, name.compact)) return true;
+  // "D'isney Plus", "P.a.y.P.a.l": a brand split by punctuation to get past filters still reads as the brand.
+  const glued = glueSplitLetters(text);
+  return glued !== undefined && (containsWord(glued, name.text) || containsWord(glued, name.compact));
 }

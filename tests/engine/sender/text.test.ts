@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describeChar, isConfusable, skeleton } from '../../../src/engine/text/confusables';
 import { characterDifferences, classifyEdit, damerauLevenshtein, similarityFromDistance } from '../../../src/engine/text/similarity';
 import { hasPersonalTitle, nameCandidates, nameSpellings, nameTokens } from '../../../src/engine/text/names';
-import { claimText, containsWord, mentionsName, prepareName } from '../../../src/engine/text/words';
+import { claimText, containsWord, glueSplitLetters, mentionsName, prepareName } from '../../../src/engine/text/words';
 
 /** Textbook full-matrix optimal string alignment distance, to check the banded version against. */
 function referenceDistance(a: string, b: string): number {
@@ -184,5 +184,20 @@ describe('words', () => {
   it('refuses names too short to match safely', () => {
     expect(prepareName('au')).toBeUndefined();
     expect(prepareName('楽')).toBeUndefined();
+  });
+});
+
+describe('brands split by punctuation', () => {
+  it('glues letters split off a word, and runs of single letters, back together', () => {
+    expect(glueSplitLetters(claimText("D'isney Plus"))).toBe('disney plus');
+    expect(glueSplitLetters(claimText('P.a.y.P.a.l Support'))).toBe('paypal support');
+    expect(glueSplitLetters(claimText('Amazon Japan'))).toBeUndefined();
+  });
+
+  it('finds the brand in such names, but not in ordinary names with an initial', () => {
+    expect(mentionsName(claimText("D'isney Plus"), prepareName('Disney Plus')!)).toBe(true);
+    expect(mentionsName(claimText('A-m-a-z-o-n カスタマーサービス'), prepareName('Amazon')!)).toBe(true);
+    expect(mentionsName(claimText('John F Kennedy'), prepareName('Kennedy Center')!)).toBe(false);
+    expect(mentionsName(claimText('Kenji W Tanaka'), prepareName('Amazon')!)).toBe(false);
   });
 });
