@@ -29,6 +29,14 @@ export const SAMPLES: readonly SampleMessage[] = [
     },
   },
   {
+    file: 'share-link-lure.eml',
+    title: { en: 'Policy proposal review from "Kenji Watanabe"', ja: '「渡辺 健二」からの政策提言案へのご意見依頼' },
+    description: {
+      en: 'The chairman’s name on example-or.jp (a look-alike of the institute’s example.or.jp, properly authenticated for itself), a Japan–China summit / Taiwan contingency pretext, and a download link to a ZIP with “Enable Editing” instructions.',
+      ja: '研究所の example.or.jp に似せた example-or.jp（自ドメインとしては認証に成功）から理事長の名前で、日中首脳会談・台湾有事を口実に、ZIP のダウンロードリンクと「編集を有効にする」の指示を送るメール。',
+    },
+  },
+  {
     file: 'display-name-freemail.eml',
     title: { en: 'Urgent request from "Takeshi Nakamura"', ja: '「中村 武」からの至急の依頼' },
     description: {

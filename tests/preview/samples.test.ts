@@ -28,6 +28,10 @@ const EXPECTED: Record<string, Expectation> = {
     // archive-plus-password still is.
     paneRules: ['protected-person-impersonation', 'lure-wording', 'protected-archive', 'mirrorface-pattern'],
   },
+  'share-link-lure.eml': {
+    verdict: 'dangerous',
+    rules: ['protected-person-impersonation', 'lure-wording', 'file-sharing-link', 'enable-content-coaching', 'mirrorface-pattern'],
+  },
   'display-name-freemail.eml': {
     verdict: 'dangerous',
     rules: ['protected-person-impersonation', 'display-name-address-mismatch', 'reply-to-divergence'],
