@@ -9,6 +9,7 @@ import { internalSenderSpoof } from './internal-sender-spoof';
 import { hiddenCharactersRule } from './hidden-characters';
 import { malformedSenderAddress } from './malformed-sender-address';
 import { hiddenRecipients } from './hidden-recipients';
+import { decoratedSenderName } from './decorated-sender-name';
 import { mixedScriptWords } from './mixed-script-words';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   malformedSenderAddress,
   mixedScriptWords,
   hiddenRecipients,
+  decoratedSenderName,
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
   // authentication
   authenticationFailure,

@@ -1,0 +1,39 @@
+// Emoji and pictographs in the sender's name: "UPS ✔️", "Congratulations🎁", "Casino Rewards🤑🤑",
+// "✅Höhle der Löwen". A check mark pretends the sender is verified; gifts, money bags and slot
+// machines advertise the bait before the message is even opened. Companies' account and delivery
+// notices use their plain name. Some shops decorate marketing mail too, so this is only a low hint
+// that counts together with other findings. Trademark signs (®, ™, ©) are not decoration.
+import type { Rule } from '../rule';
+import { claimedIdentities } from './sender-context';
+
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+const TRADEMARK = new Set(['©', '®', '™']);
+const NAME_LIMIT = 256;
+
+export const decoratedSenderName: Rule = {
+  id: 'decorated-sender-name',
+  title: {
+    en: 'The sender’s name is decorated with emoji or check marks',
+    ja: '差出人名に絵文字やチェックマークが付いています',
+  },
+  explanation: {
+    en:
+      'The name shown as the sender contains emoji or symbols such as ✔️, 🎁 or 💰. A check mark is meant to make the sender look ' +
+      'verified, and gifts or money are bait; real notices from companies show their plain name. On its own this is only a small hint.',
+    ja:
+      '差出人名に ✔️・🎁・💰 などの絵文字や記号が含まれています。チェックマークは認証済みの送信者に見せかけるため、プレゼントやお金は' +
+      '興味を引くための「餌」です。企業からの本物のお知らせは飾りのない名前を使います。これだけでは小さな手がかりです。',
+  },
+  severity: 'low',
+  category: 'sender',
+  technique: 'T1656',
+  check(message) {
+    for (const identity of claimedIdentities(message)) {
+      const name = identity.name.slice(0, NAME_LIMIT);
+      const symbols = [...new Set(Array.from(name.matchAll(PICTOGRAPH), (match) => match[0]))].filter((symbol) => !TRADEMARK.has(symbol));
+      if (symbols.length === 0) continue;
+      return { evidence: [{ kind: 'note', text: `${identity.field}: "${name}" — ${symbols.slice(0, 5).join(' ')}` }] };
+    }
+    return undefined;
+  },
+};
