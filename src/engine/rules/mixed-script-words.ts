@@ -46,9 +46,16 @@ export function disguisedWord(word: string): DisguisedWord | undefined {
   return { word, notes };
 }
 
+/** Letters of the look-alike alphabets (Greek, Cyrillic, Armenian, Cherokee): without one there is nothing to find. */
+const LOOKALIKE_RANGE = /[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u13a0-\u13ff]/;
+const LATIN_LETTER = /[a-z\u00c0-\u024f]/i;
+
 function disguisedWords(value: string): DisguisedWord[] {
   const found: DisguisedWord[] = [];
-  for (const match of value.slice(0, VALUE_LIMIT * 4).matchAll(WORD)) {
+  if (!LOOKALIKE_RANGE.test(value)) return found;
+  for (const match of value.matchAll(WORD)) {
+    // Cheap tests first: most words are all Latin or all another script.
+    if (!LOOKALIKE_RANGE.test(match[0]) || !LATIN_LETTER.test(match[0])) continue;
     const disguised = disguisedWord(match[0]);
     if (disguised) found.push(disguised);
     if (found.length >= MAX_WORDS) break;

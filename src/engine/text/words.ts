@@ -80,6 +80,17 @@ export function glueSplitLetters(text: string): string | undefined {
   return words.join(' ');
 }
 
+// Rules test one text against hundreds of names in a row: keep the last result.
+let lastText: string | undefined;
+let lastGlued: string | undefined;
+function gluedCached(text: string): string | undefined {
+  if (text !== lastText) {
+    lastText = text;
+    lastGlued = glueSplitLetters(text);
+  }
+  return lastGlued;
+}
+
 /** Does the prepared claim text (see claimText) mention the name? */
 export function mentionsName(text: string, name: PreparedName): boolean {
   if (name.cjk) return text.replace(/ /g, '').includes(name.compact);
@@ -87,6 +98,6 @@ export function mentionsName(text: string, name: PreparedName): boolean {
   // "Microsoft365" for "Microsoft 365": multi-word names may be written without spaces.
   if (name.text !== name.compact && containsWord(text, name.compact)) return true;
   // "D'isney Plus", "P.a.y.P.a.l": a brand split by punctuation to get past filters still reads as the brand.
-  const glued = glueSplitLetters(text);
+  const glued = gluedCached(text);
   return glued !== undefined && (containsWord(glued, name.text) || containsWord(glued, name.compact));
 }
