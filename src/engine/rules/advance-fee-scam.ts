@@ -25,7 +25,6 @@ const STRONG_WEIGHT = 6;
 const MAX_PHRASES = 6;
 /** Addresses looked at in the body; scams give one or two. */
 const BODY_ADDRESS_LIMIT = 20;
-const BODY_ADDRESS = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/g;
 /** Categories of earlier findings that mean the From line is already in doubt. */
 const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
 
@@ -47,13 +46,27 @@ function replyElsewhere(message: MailMessage, policy: ResolvedPolicy): string | 
   return undefined;
 }
 
+const LOCAL_CHAR = /[a-z0-9._%+-]/;
+const DOMAIN_AFTER_AT = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/;
+
+/** Addresses in the body, found from each "@" outwards: linear in the text, at most `limit` of them. */
+function bodyAddresses(body: string, limit: number): string[] {
+  const found: string[] = [];
+  let at = body.indexOf('@');
+  for (let guard = 0; at >= 0 && found.length < limit && guard < limit * 10; guard++) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(body[start - 1])) start--;
+    const domain = DOMAIN_AFTER_AT.exec(body.slice(at + 1, at + 300));
+    if (start < at && domain) found.push(body.slice(start, at + 1) + domain[0].replace(/\.+$/, ''));
+    at = body.indexOf('@', at + 1);
+  }
+  return found;
+}
+
 function freemailContactInBody(message: MailMessage, view: MessageView, policy: ResolvedPolicy): string | undefined {
   const from = message.from?.address.toLowerCase() ?? '';
   const replies = new Set(message.replyTo.map((entry) => entry.address.toLowerCase()));
-  let seen = 0;
-  for (const match of view.body.matchAll(BODY_ADDRESS)) {
-    if (++seen > BODY_ADDRESS_LIMIT) break;
-    const address = match[0].replace(/\.+$/, '');
+  for (const address of bodyAddresses(view.body, BODY_ADDRESS_LIMIT)) {
     if (address === from || replies.has(address)) continue;
     if (isFreemail(hostOfAddress(address), policy)) return address;
   }

@@ -66,6 +66,15 @@ describe('advance-fee-scam', () => {
     expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
   });
 
+  test('a body full of "@" (hostile input) still gives a bounded, correct answer', () => {
+    const noise = 'x@y '.repeat(200_000) + 'write to winner.office@gmail.com';
+    const hit = runRule(advanceFeeScam, mail({ from: { name: 'Office', address: 'office@lawyer-example.jp' }, text: `${INHERITANCE} ${noise}` }), policy);
+    // The contact address lies beyond the addresses examined, so only the wording… and no sign: nothing reported.
+    expect(hit).toBeUndefined();
+    const early = runRule(advanceFeeScam, mail({ from: { name: 'Office', address: 'office@lawyer-example.jp' }, text: `${INHERITANCE} write to winner.office@gmail.com ${noise}` }), policy);
+    expect(early?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: expect.stringContaining('winner.office@gmail.com') })]));
+  });
+
   test('scam wording is not reported again as a targeted-lure topic', () => {
     expect(runRule(lureWording, mail({ text: INHERITANCE }), policy)).toBeUndefined();
   });
