@@ -2,7 +2,7 @@
 // GET /api/status), then hash-routed pages for reports and campaigns. A 401 from any call ends the
 // session and returns to sign-in.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Button, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, Field, FluentProvider, Input, Label, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { Api, ApiError, type FetchLike } from './api';
 import { CampaignList, CampaignPage } from './Campaigns';
 import { Inbox } from './Inbox';
@@ -210,8 +210,9 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
         <span className={styles.brand}>{t.appName}</span>
         <div className={styles.tools}>
           {version && <span data-testid="service-version">{t.signedInAs(version)}</span>}
-          <Field label={t.language} orientation="horizontal">
-            <Select data-testid="language-select" value={language} onChange={(_, data) => chooseLanguage(data.value)}>
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: '8px' }}>
+            <Label htmlFor="console-language">{t.language}</Label>
+            <Select id="console-language" data-testid="language-select" value={language} onChange={(_, data) => chooseLanguage(data.value)}>
               <option value="en" lang="en">
                 {t.languageNames.en}
               </option>
@@ -219,7 +220,7 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
                 {t.languageNames.ja}
               </option>
             </Select>
-          </Field>
+          </span>
           {api && (
             <Button data-testid="sign-out" onClick={() => signOut()}>
               {t.signOut}

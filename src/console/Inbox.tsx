@@ -2,6 +2,8 @@
 // the hash so they survive reloads, and paging with limit/offset.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { visible } from '../taskpane/visible';
+import { defangText } from './defang';
 import { DISPOSITIONS, VERDICTS, type CampaignSummary, type Disposition, type ReportQuery, type VerdictLevel } from './api';
 import { ErrorBar, Loading, ReportTable, useLoad, type PageProps } from './common';
 import { PAGE_SIZE, type Route } from './routing';
@@ -63,7 +65,7 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
             <option value="">{t.any}</option>
             {campaignOptions.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
-                {`${campaign.title.slice(0, 60) || campaign.id.slice(0, 8)} (${campaign.reportCount ?? '?'})`}
+                {`${visible(defangText(campaign.title.slice(0, 60))) || campaign.id.slice(0, 8)} (${campaign.reportCount ?? '?'})`}
               </option>
             ))}
           </Select>

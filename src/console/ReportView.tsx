@@ -6,7 +6,7 @@ import { Button, Field, Link, Table, TableBody, TableCell, TableHeader, TableHea
 import { visible } from '../taskpane/visible';
 import { DISPOSITIONS, downloads, type AuthenticationSummary, type Disposition, type FindingData, type HeaderSummary, type ReportContent, type ReportDetail, type TriageUpdate } from './api';
 import { DispositionLabel, DownloadButton, ErrorBar, Loading, Section, useLoad, VerdictLabel, type PageProps } from './common';
-import { defangDomain, defangIndicator } from './defang';
+import { defangDomain, defangIndicator, defangText } from './defang';
 import { EvidenceList } from './Evidence';
 import { campaignHref, formatRoute } from './routing';
 import { localizedText, type Strings } from './strings';
@@ -386,7 +386,7 @@ export function ReportView({ api, t, language, id }: PageProps & { id: string })
           <>
             {content.data.headerCount > content.data.headers.length && <p>{t.listedOf(content.data.headers.length, content.data.headerCount)}</p>}
             <pre data-testid="raw-headers" aria-label={t.rawHeaders} tabIndex={0} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: '24rem', overflow: 'auto', padding: '8px', border: '1px solid #c8c8c8', borderRadius: '4px', margin: 0 }}>
-              {content.data.headers.map((field) => `${visible(field.name)}: ${visible(field.value)}`).join('\n')}
+              {content.data.headers.map((field) => `${visible(field.name)}: ${visible(defangText(field.value))}`).join('\n')}
             </pre>
           </>
         )}

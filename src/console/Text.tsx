@@ -1,15 +1,15 @@
 // The only ways message-derived text reaches the console's screen: React text nodes, with
-// invisible and reordering characters made visible (⟨U+202E⟩), long values cut with the whole
-// value in the title. Never markup, never a link, never an image.
+// invisible and reordering characters made visible (⟨U+202E⟩), URLs defanged (hxxp, [.]), long
+// values cut with the whole value in the title. Never markup, never a link, never an image.
 import { truncate, visible } from '../taskpane/visible';
 import { defangAddress, defangText, defangUrl } from './defang';
 
 export function Txt({ value, max = 300, className }: { value: unknown; max?: number; className?: string }) {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  const full = visible(text);
+  const full = visible(defangText(text));
   const { shown, truncated } = truncate(full, max);
   return (
-    <span className={className} title={truncated ? full.slice(0, 4000) : undefined}>
+    <span className={className} title={truncated ? full.slice(0, 4000) : undefined} style={{ overflowWrap: 'anywhere' }}>
       {shown}
     </span>
   );

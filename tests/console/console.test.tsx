@@ -155,7 +155,8 @@ describe('report detail', () => {
     const links = await screen.findByTestId('links');
     const targets = within(links).getAllByTestId('link-target').map((cell) => cell.textContent);
     expect(targets).toContain('hxxps://login[.]evil[.]example/reset?u=1');
-    expect(links.textContent).toContain('https://www.example.org/reset'); // the text the reader saw
+    expect(links.textContent).toContain('hxxps://www[.]example[.]org/reset'); // the text the reader saw, defanged too
+    expect(container.textContent).not.toMatch(/https?:\/\//);
 
     expect(screen.getByTestId('header-summary').textContent).toContain(`IT Desk ${XSS} <it@evil[.]example>`);
     expect(screen.getByTestId('raw-headers').textContent).toContain('Reply-To: <collect@freemail.example>');
