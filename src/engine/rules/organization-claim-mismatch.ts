@@ -72,9 +72,14 @@ export function subjectTags(subject: string): string[] {
   return tags;
 }
 
-function tagNames(tag: string, name: PreparedName): boolean {
+/** The tag as compared with names: folded, without spaces or decoration words (computed once per tag). */
+function tagCompact(tag: string): string {
   let compact = claimText(tag).replace(/ /g, '');
   for (const word of TAG_DECORATION) compact = compact.split(word).join('');
+  return compact;
+}
+
+function tagNames(compact: string, name: PreparedName): boolean {
   if (compact === name.compact) return true;
   return compact.startsWith('my') && compact.slice(2) === name.compact;
 }
@@ -138,9 +143,10 @@ export const organizationClaimMismatch: Rule = {
     const authorHost = hostOfAddress(authorAddress);
     if (!(rewrite && !rewrite.address) && !trustedSender(authorHost)) {
       for (const tag of subjectTags(message.subject)) {
+        const compact = tagCompact(tag);
         for (const entry of organizations) {
           if (claimed.has(entry.organization) || sendsFor(authorHost, signedBy, entry.organization)) continue;
-          const name = entry.names.find((candidate) => tagNames(tag, candidate));
+          const name = entry.names.find((candidate) => tagNames(compact, candidate));
           if (name) report(entry, name, 'subject', `【${tag}】`, authorAddress, authorHost);
         }
       }
