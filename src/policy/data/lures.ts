@@ -282,6 +282,11 @@ const CREDENTIAL = group('credential', [
   // Italian
   ['verifica il tuo account', 4],
   ['account sospeso', 4],
+  // Korean
+  ['계정이 정지', 4],
+  ['계정 확인', 3],
+  ['비밀번호를 설정', 2],
+  ['로그인 세부 정보', 2],
   // Greek
   ['ενημερώστε τα στοιχεία', 3],
   ['επιβεβαιώστε τα στοιχεία', 3],
@@ -376,6 +381,10 @@ const ADVANCE_FEE = group('advance-fee', [
   ['western union', 2],
   ['moneygram', 2],
   ['federal reserve', 1],
+  ['over-invoiced', 4],
+  ['trustworthy person', 2],
+  ['foreign partner', 2],
+  ['life changing opportunity', 2],
   ['herança', 3],
   ['beneficiários', 2],
   ['indenização', 2],
@@ -435,6 +444,11 @@ const PRIZE = group('prize', [
   ['当選者', 2],
   ['高額当選', 3],
   ['賞金', 2],
+  // Chinese gambling spam: "deposit bonus", "bet on matches", "online casino"
+  ['充值送', 3],
+  ['买球', 2],
+  ['博彩', 2],
+  ['线上赌场', 3],
 ]);
 
 const EXTORTION = group('extortion', [

@@ -18,6 +18,7 @@ describe('built-in credential wording beyond English', () => {
     ['German', 'Dringend', 'Ihr Konto wurde gesperrt. Bitte Daten aktualisieren.', 'Konto wurde gesperrt'],
     ['Greek', 'Έλεγχος ασφαλείας', 'Επιβεβαιώστε τα στοιχεία του λογαριασμού σας.', 'επιβεβαιώστε τα στοιχεία'],
     ['Japanese', '【重要】アカウント情報の更新', 'カード情報の更新が確認できません。ログインはこちら', 'アカウント情報の更新'],
+    ['Korean', '[알림] 로그인 세부 정보', '계정 확인이 필요합니다. 비밀번호를 설정하시려면 방문하세요.', '계정 확인'],
   ])('%s', (_language, subject, text, expected) => {
     expect(phrases(runRule(credentialLure, mail({ subject, text }), policy))).toContain(expected);
   });

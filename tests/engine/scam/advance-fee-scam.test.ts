@@ -48,6 +48,15 @@ describe('advance-fee-scam', () => {
     expect(runRule(advanceFeeScam, ja, policy, [doubt])?.severity).toBe('high');
   });
 
+  test('the contract over-invoicing story and Chinese gambling spam count with a forged sender', () => {
+    const doubt = priorFinding('authentication-failure', 'authentication');
+    const contract = mail({ text: 'I am looking for a trustworthy person: the contract was over-invoiced by four million pounds. A life changing opportunity.' });
+    expect(runRule(advanceFeeScam, contract, policy, [doubt])?.severity).toBe('high');
+    const gambling = mail({ text: 'Hola 先生，世界杯你买球了吗? 充值送50%，网站见下。' });
+    expect(runRule(advanceFeeScam, gambling, policy, [doubt])).toBeDefined();
+    expect(runRule(advanceFeeScam, gambling, policy)).toBeUndefined();
+  });
+
   test('the same words from an ordinary, identifiable sender are not reported', () => {
     // A charity's newsletter: its own domain, a named recipient, no Reply-To elsewhere.
     const newsletter = mail({
