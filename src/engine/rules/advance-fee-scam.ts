@@ -3,17 +3,19 @@
 // The wording is what the reader reacts to, but newsletters and colleagues also write about
 // lotteries and donations, so the wording alone is never reported. What makes it a scam is the
 // sender hiding who it is:
-// - it writes from free mail (or a free app platform anyone can send from);
+// - it writes from free mail, or from an app platform's shared domain anyone can send from;
 // - replies go to another mailbox than the one it writes from;
 // - the recipients are hidden (no To/Cc, or To is the sender itself: a mass mailing by Bcc);
 // - the text asks you to write to a free-mail address other than the sender's;
 // - an earlier sender or authentication rule already found the From line forged or misleading.
-// One such sign makes the finding medium (high when the wording is strong); two or more make it high.
+// One such sign makes the finding medium (high when the wording is strong, unless the only sign is
+// personal free mail: people do write to each other about lotteries); two or more make it high.
 // Tuning: policy.lureKeywords with categories "advance-fee", "prize" and "extortion".
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { MessageView } from '../view';
+import { hostInSet } from './content/links';
 import { SCAM_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
 import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from './sender-context';
 import { recipientsHidden } from './hidden-recipients';
@@ -25,6 +27,8 @@ const STRONG_WEIGHT = 6;
 const MAX_PHRASES = 6;
 /** Addresses looked at in the body; scams give one or two. */
 const BODY_ADDRESS_LIMIT = 20;
+/** App platforms whose shared sending domain carries whatever text a project owner writes (Firebase auth mail). */
+const APP_PLATFORMS: ReadonlySet<string> = new Set(['firebaseapp.com']);
 /** Categories of earlier findings that mean the From line is already in doubt. */
 const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
 
@@ -98,7 +102,11 @@ export const advanceFeeScam: Rule = {
     const weight = totalWeight(phrases);
     if (weight < REPORT_WEIGHT) return undefined;
     const signs: Evidence[] = [];
-    if (isFreemail(context.view.fromHost, policy)) {
+    const platform = hostInSet(context.view.fromHost?.ascii, APP_PLATFORMS);
+    const freemail = !platform && isFreemail(context.view.fromHost, policy);
+    if (platform) {
+      signs.push(note(`Sent from an app platform's shared domain that anyone can send from (${message.from?.address ?? ''})`, `誰でも送信できるアプリ基盤の共用ドメインから送信されています（${message.from?.address ?? ''}）`));
+    } else if (freemail) {
       signs.push(note(`Sent from a free-mail address (${message.from?.address ?? ''})`, `フリーメールのアドレスから送信されています（${message.from?.address ?? ''}）`));
     }
     const reply = replyElsewhere(message, policy);
@@ -110,7 +118,9 @@ export const advanceFeeScam: Rule = {
     const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category) && finding.rule !== 'hidden-recipients');
     if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも問題があります: ${doubt.title.ja}`));
     if (signs.length === 0) return undefined;
-    const high = signs.length >= 2 || weight >= STRONG_WEIGHT;
+    // People write from personal free mail about lotteries and prizes too: that sign alone stays medium.
+    const onlyFreemail = signs.length === 1 && freemail;
+    const high = signs.length >= 2 || (weight >= STRONG_WEIGHT && !onlyFreemail);
     return { severity: high ? 'high' : 'medium', evidence: [...distinctPhrases(phrases).slice(0, MAX_PHRASES).map(phraseEvidence), ...signs] };
   },
 };

@@ -70,6 +70,14 @@ describe('advance-fee-scam', () => {
     expect(runRule(advanceFeeScam, japanese, policy)).toBeUndefined();
   });
 
+  test('a friend writing from personal free mail about a lottery is at most medium; an app platform is not a person', () => {
+    const friend = mail({ from: { name: 'Taro Sato', address: 'taro.sato@gmail.com' }, subject: 'Congratulations!', text: 'You won the office lottery: a gift card! 高額当選おめでとう。' });
+    expect(runRule(advanceFeeScam, friend, policy)?.severity).toBe('medium');
+    expect(analyze(friend, policy).verdict).toBe('clean');
+    const casino = mail({ from: { name: 'Casino', address: 'noreply@promo-1a2b3.firebaseapp.com' }, subject: 'Vous avez gagné 10 000 €', text: 'Vous avez gagné ! 500 tours gratuits sans dépôt.' });
+    expect(runRule(advanceFeeScam, casino, policy)?.severity).toBe('high');
+  });
+
   test('one weak word from free mail is not enough', () => {
     const message = mail({ from: { name: 'Taro', address: 'taro@gmail.com' }, to: [], subject: 'Congratulations!', text: 'Congratulations on the new job. 寄付金の件は来週話しましょう。' });
     expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
