@@ -1,7 +1,8 @@
 // Header helpers shared by the .eml parser and the Outlook adapter (which gets the header block
 // as one string from getAllInternetHeadersAsync). Everything is linear in the input and never
 // throws: a header we cannot make sense of is skipped, not fatal.
-import PostalMime from 'postal-mime';
+// The named export: ESM builds (the browser bundles) have no PostalMime.addressParser static.
+import { addressParser } from 'postal-mime';
 import type { HeaderField, MailAddress } from '../engine/model';
 import { decodeBytes, guessCharset, hasIso2022JpEscapes } from './charset';
 
@@ -359,7 +360,7 @@ export function parseAddressList(value: string): MailAddress[] {
   const shielded = shieldControls(input);
   let parsed: { name: string; address?: string }[];
   try {
-    parsed = PostalMime.addressParser(shielded ?? input, { flatten: true }) as { name: string; address?: string }[];
+    parsed = addressParser(shielded ?? input, { flatten: true }) as { name: string; address?: string }[];
   } catch {
     return [];
   }
