@@ -209,7 +209,7 @@ export function IndicatorTable({ indicators, t, language, withOccurrences = fals
       <TableBody>
         {indicators.slice(0, 1000).map((indicator, index) => (
           <TableRow key={index} data-testid="indicator-row" data-type={indicator.type}>
-            <TableCell>{visible(indicator.type)}</TableCell>
+            <TableCell>{Object.hasOwn(t.indicatorTypes, indicator.type) ? t.indicatorTypes[indicator.type] : visible(indicator.type)}</TableCell>
             <TableCell>
               <code style={{ wordBreak: 'break-all' }}>
                 <Txt value={defangIndicator(indicator.type, indicator.value)} max={300} />

@@ -119,6 +119,7 @@ export interface Strings {
   indicatorType: string;
   indicatorValue: string;
   indicatorName: string;
+  indicatorTypes: Record<string, string>;
   firstSeen: string;
   lastSeen: string;
   reportsCount: string;
@@ -307,6 +308,15 @@ export const en: Strings = {
   indicatorType: 'Type',
   indicatorValue: 'Value',
   indicatorName: 'Name',
+  indicatorTypes: {
+    'sender-address': 'Sender address',
+    'sender-domain': 'Sender domain',
+    'reply-to': 'Reply-To',
+    'return-path': 'Return-Path',
+    url: 'URL',
+    'url-domain': 'URL domain',
+    attachment: 'Attachment (SHA-256)',
+  },
   firstSeen: 'First seen',
   lastSeen: 'Last seen',
   reportsCount: 'Reports',
@@ -495,6 +505,15 @@ export const ja: Strings = {
   indicatorType: '種類',
   indicatorValue: '値',
   indicatorName: '名前',
+  indicatorTypes: {
+    'sender-address': '送信者アドレス',
+    'sender-domain': '送信者ドメイン',
+    'reply-to': '返信先 (Reply-To)',
+    'return-path': 'Return-Path',
+    url: 'URL',
+    'url-domain': 'URL のドメイン',
+    attachment: '添付ファイル (SHA-256)',
+  },
   firstSeen: '初回確認',
   lastSeen: '最終確認',
   reportsCount: '報告数',

@@ -126,6 +126,7 @@ describe('strings', () => {
     const keys = (value: object) => Object.keys(value).sort();
     expect(keys(ja)).toEqual(keys(en));
     expect(keys(ja.evidenceLabels)).toEqual(keys(en.evidenceLabels));
+    expect(keys(ja.indicatorTypes)).toEqual(keys(en.indicatorTypes));
     for (const [key, value] of Object.entries(ja)) if (typeof value === 'string') expect([key, value.length > 0]).toEqual([key, true]);
     expect(languageFor('ja-JP')).toBe('ja');
     expect(languageFor('ja')).toBe('ja');
