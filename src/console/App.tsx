@@ -1,7 +1,7 @@
 // The triage console: sign in with an analyst token (kept in sessionStorage, checked with
 // GET /api/status), then hash-routed pages for reports and campaigns. A 401 from any call ends the
 // session and returns to sign-in.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, FluentProvider, Input, Label, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { Api, ApiError, type FetchLike } from './api';
 import { CampaignList, CampaignPage } from './Campaigns';
@@ -131,6 +131,14 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   const [version, setVersion] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const route = useHashRoute();
+  const pageKey = route.kind === 'report' || route.kind === 'campaign' ? `${route.kind}/${route.id}` : route.kind;
+  const lastPage = useRef(pageKey);
+  // Moving to another page (not another filter) puts keyboard and screen-reader focus at its start.
+  useEffect(() => {
+    if (lastPage.current === pageKey) return;
+    lastPage.current = pageKey;
+    document.getElementById('main')?.focus();
+  }, [pageKey]);
 
   useEffect(() => {
     document.documentElement.lang = language;

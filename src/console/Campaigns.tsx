@@ -1,6 +1,6 @@
 // Campaigns: the list (most recently reported first) and one campaign's page with its counts,
 // indicators, reports, a disposition for all its reports at once, and STIX / CSV exports.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
 import { downloads, type CampaignDetail, type Disposition } from './api';
@@ -103,7 +103,7 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
       setBusy(false);
     }
   };
-  const facts: [string, React.ReactNode][] = [
+  const facts: [string, ReactNode][] = [
     [t.verdict, <VerdictLabel verdict={campaign.verdict} t={t} />],
     [t.reportsCount, <span data-testid="report-count">{campaign.reportCount}</span>],
     [t.reporters, <span data-testid="reporter-count">{reporterCount(campaign)}</span>],

@@ -267,6 +267,8 @@ describe('campaigns', () => {
 
     await go(`#/campaigns/${campaign.id}`);
     await screen.findByTestId('campaign-detail');
+    // A new page moves focus to the start of the main content.
+    expect(document.activeElement?.id).toBe('main');
     expect(screen.getByTestId('report-count').textContent).toBe(String(campaign.reportCount));
     expect(screen.getByTestId('reporter-count').textContent).toBe('2'); // alice twice (any case), bob
     expect(within(screen.getByTestId('campaign-reports')).getAllByTestId('report-row')).toHaveLength(campaign.reports.length);
