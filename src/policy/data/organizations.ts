@@ -250,7 +250,7 @@ const BRANDS_JAPAN: KnownOrganization[] = [
   { names: ['マネックス証券', 'Monex'], domains: ['monex.co.jp'] },
   { names: ['松井証券'], domains: ['matsui.co.jp'] },
   { names: ['大和証券'], domains: ['daiwa.co.jp', 'daiwa.jp'] },
-  { names: ['セゾンカード', 'クレディセゾン', 'SAISON CARD', 'SAISON', 'セゾン'], domains: ['saisoncard.co.jp', 'saison.co.jp'] },
+  { names: ['セゾンカード', 'クレディセゾン', 'SAISON CARD', 'SAISON'], domains: ['saisoncard.co.jp', 'saison.co.jp'] },
   { names: ['ビューカード'], domains: ['viewcard.co.jp'] },
   { names: ['ライフカード'], domains: ['lifecard.co.jp'] },
   { names: ['コインチェック', 'Coincheck'], domains: ['coincheck.com'] },
