@@ -1,8 +1,10 @@
 // npm run size — what the task pane costs to load, measured on the production build in dist/web.
-// Counts the scripts taskpane.html loads plus every chunk they can load later (found by the chunk's
-// content hash or file name in the loading script), raw and gzipped (level 9, roughly what a server
-// sends). Fails when the task pane's total is over the gzip budget. The Report button's bundle and
-// the other pages are printed for information only.
+// The budget is on the pane's initial load: the scripts taskpane.html itself loads, which must all
+// arrive before the pane can show a verdict. Chunks those scripts load later (reporting, the policy.json
+// checker, MSAL; found by the chunk's content hash or file name in the loading script, transitively)
+// are listed separately with their own total, for information. Sizes are raw and gzipped (level 9,
+// roughly what a server sends). The Report button's bundle and the other pages are printed for
+// information only.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -103,14 +105,16 @@ export function main(dir = path.join(__dirname, '..', 'dist', 'web')): number {
     console.error('taskpane.html loads no local script; is the build complete?');
     return 2;
   }
-  const taskpane = reachableScripts(taskpaneEntries, lazyChunks, read);
+  const taskpaneLazy = reachableScripts(taskpaneEntries, lazyChunks, read).filter((s) => !taskpaneEntries.includes(s));
+  const taskpane = [...taskpaneEntries, ...taskpaneLazy];
   const commands = htmlFiles.includes('commands.html') ? reachableScripts(entriesOf('commands.html'), lazyChunks, read) : [];
   const otherPages = htmlFiles.filter((f) => !PAGES_WITHOUT_BUDGET.has(f) && entriesOf(f).length > 0);
   const pages = reachableScripts(otherPages.flatMap(entriesOf), lazyChunks.filter((c) => !taskpane.includes(c)), read).filter((s) => !taskpane.includes(s));
   const counted = new Set([...taskpane, ...commands, ...pages]);
   const unattributed = scripts.filter((s) => !counted.has(s));
 
-  const total = printGroup('Task pane (taskpane.html and the chunks it can load)', taskpane.map((f) => measure(dir, f)));
+  const initial = printGroup('Task pane, initial load (the scripts taskpane.html loads) — the budget applies to this', taskpaneEntries.map((f) => measure(dir, f)));
+  if (taskpaneLazy.length > 0) printGroup('Task pane, loaded later when needed (lazy chunks), for information', taskpaneLazy.map((f) => measure(dir, f)));
   if (commands.length > 0) {
     printGroup('Report button (commands.html / commands.js), for information', commands.map((f) => measure(dir, f)));
     if (commands.length > 1) console.log('  WARNING: the commands bundle must be one file; classic Outlook cannot load its chunks.');
@@ -118,8 +122,8 @@ export function main(dir = path.join(__dirname, '..', 'dist', 'web')): number {
   if (pages.length > 0) printGroup(`Other pages (${otherPages.join(', ')}), for information`, pages.map((f) => measure(dir, f)));
   if (unattributed.length > 0) printGroup('Scripts no page refers to, for information', unattributed.map((f) => measure(dir, f)));
 
-  const over = total.gzip > GZIP_BUDGET_BYTES;
-  console.log(`\nTask pane: ${kb(total.gzip)} gzip of a ${kb(GZIP_BUDGET_BYTES)} budget — ${over ? `OVER by ${kb(total.gzip - GZIP_BUDGET_BYTES)}` : `${kb(GZIP_BUDGET_BYTES - total.gzip)} to spare`}`);
+  const over = initial.gzip > GZIP_BUDGET_BYTES;
+  console.log(`\nTask pane initial load: ${kb(initial.gzip)} gzip of a ${kb(GZIP_BUDGET_BYTES)} budget — ${over ? `OVER by ${kb(initial.gzip - GZIP_BUDGET_BYTES)}` : `${kb(GZIP_BUDGET_BYTES - initial.gzip)} to spare`}`);
   return over ? 1 : 0;
 }
 
