@@ -6,6 +6,9 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
+  // The browser code's dynamic import() names its TypeScript modules by their .js output, as Node's
+  // module rules require; map them back to the source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // Some dependencies ship ESM only; let swc turn them into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(postal-mime)/)'],
 };

@@ -1,16 +1,17 @@
 // Function file for Outlook's integrated Report button (spam-reporting extension point).
 // Classic Outlook on Windows runs this in its JavaScript-only runtime: no DOM, no localStorage, no
-// module loading at run time. So this bundle is one file (MSAL is loaded statically, not lazily),
-// nothing touches the DOM, and Office.onReady is not relied on (it does not run there).
+// module loading at run time. So this bundle is one file (MSAL's nested app authentication is imported
+// statically, not lazily; see report/msal-naa.ts), nothing touches the DOM, and Office.onReady is not
+// relied on (it does not run there).
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from '../report/http';
-import { createNaaTokenProvider, type MsalModule } from '../report/office-auth';
+import { createNaaTokenProvider } from '../report/office-auth';
+import { nestedAppAuthMsal } from '../report/msal-naa';
 import { officeClientInfo, officeDisplayLanguage, officeReporterIdentity, officeReportItem } from '../report/office-item';
 import { ReportService, consoleLog } from '../report/service';
 import { defaultStore } from '../report/stores';
 import { loadReporting, policyUrlFor } from './policy-source';
 import { handleSpamReport, type SpamReportEvent } from './spam-report';
-
 
 /** Where this code was loaded from: the script URL in the JavaScript-only runtime, the page elsewhere. */
 function runtimeBase(): string | undefined {
@@ -19,17 +20,12 @@ function runtimeBase(): string | undefined {
   return (globalThis as { location?: { href?: string } }).location?.href;
 }
 
-// `require` on purpose: it selects MSAL's CommonJS build, which has no dynamic import() inside (its ES
-// module build lazy-loads a telemetry module, which a bundler would split into a second file).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const msal = require('@azure/msal-browser') as MsalModule;
-
 const fetchFn: FetchLike = (url, init) => fetch(url, init);
 
 function createService(reporting: ReportingPolicy): ReportService {
   const { store, persistent } = defaultStore();
   const tokens = reporting.entraClientId
-    ? createNaaTokenProvider({ clientId: reporting.entraClientId, loadMsal: async () => msal, interactive: false })
+    ? createNaaTokenProvider({ clientId: reporting.entraClientId, loadMsal: async () => nestedAppAuthMsal, interactive: false })
     : undefined;
   // No compose form here: Outlook does not open message forms from this event.
   return new ReportService({ reporting, fetch: fetchFn, store, storePersistent: persistent, tokens, log: consoleLog });

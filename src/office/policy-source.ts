@@ -1,7 +1,9 @@
 // policy.json for the pane: fetched once from the pane's own origin, optional (404 means the built-in
 // defaults), and never fatal: an invalid or unreachable file gives the defaults plus a warning the
 // pane shows, so a typo by IT cannot switch the checks off silently.
-import { parsePolicyJson, policyForMailbox } from '../policy';
+// The schema check (TypeBox and the policy schema) is loaded only when there is a policy.json to check:
+// most panes open with the defaults and never need it, so it stays out of the pane's first load.
+import { policyForMailbox } from '../policy/resolve';
 import type { Policy, ResolvedPolicy } from '../policy/types';
 import { fetchWithTimeout, type FetchLike } from '../report/http';
 
@@ -59,6 +61,13 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
     try {
       text = await response.text();
     } catch (error) {
+      return { problem: { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) } };
+    }
+    let parsePolicyJson: typeof import('../policy/validate.js').parsePolicyJson;
+    try {
+      ({ parsePolicyJson } = await import(/* webpackChunkName: "policy-check" */ '../policy/validate.js'));
+    } catch (error) {
+      // The checker's script could not be fetched (offline mid-load): like an unreachable file, tried again next time.
       return { problem: { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) } };
     }
     const parsed = parsePolicyJson(text);

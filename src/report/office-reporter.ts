@@ -33,8 +33,8 @@ export function createOfficeReporter(env: OfficeReporterEnv): PaneReporter {
     (reporting.entraClientId
       ? createNaaTokenProvider({
           clientId: reporting.entraClientId,
-          // Dynamic import: the pane bundle only carries MSAL when this channel is configured and used.
-          loadMsal: () => import('@azure/msal-browser'),
+          // Dynamic import: the pane loads MSAL only when this channel is configured and a token is needed.
+          loadMsal: () => import(/* webpackChunkName: "msal" */ './msal-naa.js').then((module) => module.nestedAppAuthMsal),
           interactive: true,
         })
       : undefined);

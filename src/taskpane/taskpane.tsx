@@ -1,9 +1,12 @@
 // Entry point inside Outlook: wait for Office, then wire the Office adapters into the pane.
+// What the first verdict does not need is loaded later as separate scripts: reporting (on first use,
+// i.e. when the pane retries its outbox after the first render), the policy.json checker (only when
+// there is a policy.json) and MSAL (only when Graph reporting is configured and a token is needed).
 import { createRoot } from 'react-dom/client';
 import { languageFor } from '../i18n';
 import { createPolicyLoader } from '../office/policy-source';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../office/session';
-import { createOfficeReporter } from '../report/office-reporter';
+import { lazyPaneReporter } from '../report/lazy-reporter';
 import { App, type ReporterFactory } from './App';
 import { themeFor } from './theme';
 
@@ -13,7 +16,10 @@ void Office.onReady(() => {
   const mailbox = Office.context.mailbox;
   const source = createOfficeMessageSource({ mailbox: mailbox as unknown as OfficeMailboxLike });
   const loadPolicy = createPolicyLoader();
-  const createReporter: ReporterFactory = (policy, currentVerdict) => createOfficeReporter({ policy, currentVerdict, mailbox });
+  const createReporter: ReporterFactory = (policy, currentVerdict) =>
+    lazyPaneReporter(() =>
+      import(/* webpackChunkName: "report" */ '../report/office-reporter.js').then(({ createOfficeReporter }) => createOfficeReporter({ policy, currentVerdict, mailbox })),
+    );
   let theme: 'light' | 'dark' = 'light';
   try {
     theme = themeFor(Office.context.officeTheme);

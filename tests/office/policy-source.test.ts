@@ -42,3 +42,44 @@ describe('policy loader', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('policy loader: the schema checker is a separate script', () => {
+  afterEach(() => {
+    jest.dontMock('../../src/policy/validate');
+    jest.resetModules();
+  });
+
+  function loaderWithChecker(checker: () => unknown) {
+    let createLoader!: typeof createPolicyLoader;
+    jest.isolateModules(() => {
+      jest.doMock('../../src/policy/validate', checker);
+      ({ createPolicyLoader: createLoader } = require('../../src/office/policy-source'));
+    });
+    return createLoader;
+  }
+
+  it('is not loaded when there is no policy.json', async () => {
+    const checker = jest.fn(() => jest.requireActual('../../src/policy/validate'));
+    const load = loaderWithChecker(checker)({ url: 'https://addin.example/policy.json', fetch: respond(404) });
+    expect((await load('aiko@example.co.jp')).source).toBe('defaults');
+    expect(checker).not.toHaveBeenCalled();
+  });
+
+  it('when it cannot be fetched, the defaults apply with an "unreachable" problem and the file is fetched again next time', async () => {
+    let attempts = 0;
+    const checker = () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('Loading chunk policy-check failed');
+      return jest.requireActual('../../src/policy/validate');
+    };
+    const fetch = respond(200, JSON.stringify({ organizationDomains: ['example.org'] }));
+    const load = loaderWithChecker(checker)({ url: 'https://addin.example/policy.json', fetch });
+    const first = await load('aiko@example.co.jp');
+    expect(first.source).toBe('defaults');
+    expect(first.problem).toEqual({ kind: 'unreachable', detail: 'Loading chunk policy-check failed' });
+    const second = await load('aiko@example.co.jp');
+    expect(second.source).toBe('file');
+    expect(second.policy.organizationDomains).toEqual(['example.org']);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
