@@ -1,6 +1,6 @@
 // "Report to security team" and "My reports". The pane only sees the Reporter interface.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { Button, Checkbox, Field, Spinner, Textarea } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import type { PendingReport } from '../report/pane-reporter';
 import type { ReportStatus } from '../report/protocol';
 import type { Reporter, ReportOutcome } from '../report/reporter';
@@ -12,7 +12,23 @@ export const REPORT_REASONS: readonly ReportReason[] = ['impersonation', 'suspic
 
 export type PaneReporterLike = Reporter & { pending?: () => Promise<PendingReport[]>; dismiss?: (key: string) => Promise<void> };
 
-const COMMENT_LIMIT = 2000;
+// The form (and its Fluent controls) is a separate script: requested as soon as this module runs, in
+// parallel with the pane's start rather than as part of its first load. Usually there before anyone
+// clicks Report; if not, the panel waits for it, and if it could not be fetched it is tried again.
+type FormModule = typeof import('./ReportForm.js');
+let formModule: FormModule | undefined;
+let formLoading: Promise<FormModule> | undefined;
+function loadReportForm(): Promise<FormModule> {
+  formLoading ??= import(/* webpackChunkName: "report-form" */ './ReportForm.js').then(
+    (module) => (formModule = module),
+    (error: unknown) => {
+      formLoading = undefined;
+      throw error;
+    },
+  );
+  return formLoading;
+}
+loadReportForm().catch(() => undefined);
 
 export function ReportPanel({ reporter, t, language, onReported }: { reporter: Reporter; t: Strings; language: Language; onReported?: () => void }) {
   const [open, setOpen] = useState(false);
@@ -21,7 +37,20 @@ export function ReportPanel({ reporter, t, language, onReported }: { reporter: R
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<ReportOutcome | undefined>();
   const [failed, setFailed] = useState(false);
+  const [form, setForm] = useState<FormModule | undefined>(formModule);
   const headingId = useId();
+
+  function openForm() {
+    setOpen(true);
+    setOutcome(undefined);
+    setFailed(false);
+    if (form) return;
+    if (formModule) return setForm(formModule);
+    loadReportForm().then(setForm, () => {
+      setOpen(false);
+      setFailed(true);
+    });
+  }
 
   const toggle = (reason: ReportReason, checked: boolean) =>
     setReasons((current) => (checked ? [...current.filter((r) => r !== reason), reason] : current.filter((r) => r !== reason)));
@@ -47,38 +76,24 @@ export function ReportPanel({ reporter, t, language, onReported }: { reporter: R
     <section aria-labelledby={headingId} className="ll-report">
       <h2 id={headingId}>{t.reportHeading}</h2>
       {!open && (
-        <Button appearance="primary" onClick={() => { setOpen(true); setOutcome(undefined); setFailed(false); }} disabled={sending}>
+        <Button appearance="primary" onClick={openForm} disabled={sending}>
           {t.reportButton}
         </Button>
       )}
-      {open && (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void send();
-          }}
-        >
-          <fieldset>
-            <legend>{t.reportReasonsLegend}</legend>
-            {REPORT_REASONS.map((reason) => (
-              <div key={reason}>
-                <Checkbox label={t.reportReason[reason]} checked={reasons.includes(reason)} onChange={(_, data) => toggle(reason, data.checked === true)} />
-              </div>
-            ))}
-          </fieldset>
-          <Field label={t.reportComment} hint={t.reportCommentHint}>
-            <Textarea value={comment} maxLength={COMMENT_LIMIT} onChange={(_, data) => setComment(data.value.slice(0, COMMENT_LIMIT))} />
-          </Field>
-          <div className="ll-actions">
-            <Button appearance="primary" type="submit" disabled={sending}>
-              {t.reportSend}
-            </Button>
-            <Button type="button" onClick={() => setOpen(false)} disabled={sending}>
-              {t.reportCancel}
-            </Button>
-          </div>
-        </form>
+      {open && form && (
+        <form.ReportForm
+          t={t}
+          reasons={reasons}
+          allReasons={REPORT_REASONS}
+          comment={comment}
+          sending={sending}
+          onToggle={toggle}
+          onComment={setComment}
+          onSend={() => void send()}
+          onCancel={() => setOpen(false)}
+        />
       )}
+      {open && !form && <Spinner size="tiny" label={t.loading} />}
       <div role="status" aria-live="polite">
         {sending && <Spinner size="tiny" label={t.reportSending} />}
         {outcome && (

@@ -1,0 +1,50 @@
+// The report form's controls: reasons to tick, an optional comment, Send and Cancel. Only needed once
+// the user chooses to report, so Report.tsx loads this file (and the Fluent Checkbox, Field and
+// Textarea it brings) as a separate script instead of in the pane's first load.
+import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
+import type { ReportReason, Strings } from '../i18n';
+
+export const COMMENT_LIMIT = 2000;
+
+export interface ReportFormProps {
+  t: Strings;
+  reasons: readonly ReportReason[];
+  allReasons: readonly ReportReason[];
+  comment: string;
+  sending: boolean;
+  onToggle: (reason: ReportReason, checked: boolean) => void;
+  onComment: (comment: string) => void;
+  onSend: () => void;
+  onCancel: () => void;
+}
+
+export function ReportForm({ t, reasons, allReasons, comment, sending, onToggle, onComment, onSend, onCancel }: ReportFormProps) {
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSend();
+      }}
+    >
+      <fieldset>
+        <legend>{t.reportReasonsLegend}</legend>
+        {allReasons.map((reason) => (
+          <div key={reason}>
+            <Checkbox label={t.reportReason[reason]} checked={reasons.includes(reason)} onChange={(_, data) => onToggle(reason, data.checked === true)} />
+          </div>
+        ))}
+      </fieldset>
+      <Field label={t.reportComment} hint={t.reportCommentHint}>
+        <Textarea value={comment} maxLength={COMMENT_LIMIT} onChange={(_, data) => onComment(data.value.slice(0, COMMENT_LIMIT))} />
+      </Field>
+      <div className="ll-actions">
+        <Button appearance="primary" type="submit" disabled={sending}>
+          {t.reportSend}
+        </Button>
+        <Button type="button" onClick={onCancel} disabled={sending}>
+          {t.reportCancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
