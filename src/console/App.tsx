@@ -51,7 +51,8 @@ const useStyles = makeStyles({
   brand: { fontSize: '18px', fontWeight: 600 },
   tools: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   nav: { display: 'flex', gap: '16px', padding: '8px 16px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  main: { padding: '16px', maxWidth: '90rem' },
+  // Message text is hostile and often one long token (URLs, scripts): wrap it rather than overflow into the next column.
+  main: { padding: '16px', maxWidth: '90rem', overflowWrap: 'anywhere' },
 });
 
 function readStored(storage: Pick<Storage, 'getItem'> | undefined, key: string): string {

@@ -39,7 +39,7 @@ const VERDICT_ICON = { clean: '✓', suspicious: '⚠', dangerous: '⛔' } as co
 // with makeStyles, whose run-time CSS compiler (Griffel with stylis and rtl-css-js) would cost the pane's
 // first load about 10 KB gzip for these few rules; Fluent's own components come with precompiled styles.
 const PANE_CSS = `
-.ll-pane-root { padding: 12px; font-family: var(--fontFamilyBase); color: var(--colorNeutralForeground1); background-color: var(--colorNeutralBackground1); min-height: 100vh; box-sizing: border-box; }
+.ll-pane-root { padding: 12px; font-family: var(--fontFamilyBase); color: var(--colorNeutralForeground1); background-color: var(--colorNeutralBackground1); min-height: 100vh; box-sizing: border-box; overflow-wrap: anywhere; }
 .ll-pane-banner { display: flex; gap: 10px; align-items: flex-start; padding: 10px 12px; border-radius: var(--borderRadiusMedium); border-left: 6px solid; margin-bottom: 12px; }
 .ll-pane-clean { background-color: var(--colorPaletteGreenBackground1); border-left-color: var(--colorPaletteGreenBorderActive); }
 .ll-pane-suspicious { background-color: var(--colorPaletteYellowBackground1); border-left-color: var(--colorPaletteDarkOrangeBorderActive); }

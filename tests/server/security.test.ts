@@ -68,6 +68,16 @@ describe('security headers', () => {
     expect(await traversal.text()).not.toContain('organizationDomains');
     expect((await fetch(server.url + '/assets/missing.png')).status).toBe(404);
   });
+
+  test('on the triage console, which is served beside the add-in but never framed', async () => {
+    for (const page of ['/console.html', '/console.html?x=1']) {
+      const response = await fetch(server.url + page);
+      expect([page, response.status]).toEqual([page, 200]);
+      expectBaseline(response);
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
 });
 
 describe('CORS', () => {

@@ -23,13 +23,21 @@ export const OUTLOOK_FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ];
 
+/** The console's page (any query string); its scripts are harmless when framed without the page. */
+export function isConsolePage(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0] ?? '';
+  return path === '/console.html';
+}
+
 export const addinRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
   const { config } = context;
   const addinPolicy = contentSecurityPolicy(OUTLOOK_FRAME_ANCESTORS);
 
-  // Encapsulated: only the add-in's files get the frameable policy.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode < 400) {
+  // Encapsulated: only the add-in's files get the frameable policy. The triage console is served from
+  // the same folder but is never framed (clickjacking a disposition button), so it keeps the API's
+  // frame-ancestors 'none' and X-Frame-Options: DENY.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 && !isConsolePage(request.url)) {
       reply.header('content-security-policy', addinPolicy);
       // X-Frame-Options cannot name Outlook's origins; frame-ancestors above replaces it.
       reply.raw.removeHeader('x-frame-options');
