@@ -4,7 +4,10 @@
 //
 // Every field carries `description` (English), `descriptionJa` (Japanese) and `examples`; fields
 // with a pattern carry `errorMessage`, the sentence IT sees when a value does not match.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Array as TArray, Integer, Literal, Object as TObject, Optional, String as TString, Union, type Static, type TSchema } from '@sinclair/typebox';
+// The builders as separate functions, gathered here under the usual `Type.` names: TypeBox's own `Type`
+// object carries every builder (mapped, template-literal, extends…), which browser bundles cannot drop.
+const Type = { Array: TArray, Integer, Literal, Object: TObject, Optional, String: TString, Union };
 import type {
   AfterReport,
   KnownOrganization,

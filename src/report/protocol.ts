@@ -1,6 +1,9 @@
 // The wire contract between the add-in (reporting channels) and the intake service.
 // One TypeBox schema gives the service its validation and the add-in its types.
-import { Type, type Static } from '@sinclair/typebox';
+import { Array as TArray, Boolean as TBoolean, Integer, Literal, Object as TObject, Optional, String as TString, Union, type Static } from '@sinclair/typebox';
+// The builders as separate functions, gathered here under the usual `Type.` names: TypeBox's own `Type`
+// object carries every builder (mapped, template-literal, extends…), which browser bundles cannot drop.
+const Type = { Array: TArray, Boolean: TBoolean, Integer, Literal, Object: TObject, Optional, String: TString, Union };
 
 const Severity = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]);
 const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
