@@ -4,7 +4,7 @@
 //   commands.html + commands.js (Report button; exactly ONE file, see below)
 //   help.html, assets/*.png, manifest.xml rendered for --env baseUrl=https://... (default https://localhost:3000)
 // office.js is never bundled: the pages load it from Microsoft's CDN, as Office requires.
-// The pages (preview, console) come from webpack.pages.js when another part of the repo provides it.
+// The preview and triage console pages are configured in webpack.pages.js and built into dist/web too.
 const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
@@ -116,7 +116,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    ...(fs.existsSync(path.resolve(__dirname, 'webpack.pages.js')) ? [require('./webpack.pages.js')(env, argv)] : []),
+    require('./webpack.pages.js')(env, argv, common),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

@@ -1,0 +1,77 @@
+// A hostile message (script and image payloads in the subject, sender name, attachment name and HTML
+// body) must stay inert text in the preview's reading pane, the task pane and the triage console:
+// the test fails if any of its scripts runs, any dialog opens or any request leaves for another origin.
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { guardedPage, launchBrowser, startService, type PageGuard, type RunningService } from './support';
+
+const HOSTILE_EML = path.join(__dirname, '..', 'fixtures', 'e2e', 'hostile.eml');
+
+let service: RunningService;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  service = await startService();
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await service?.stop();
+});
+
+/** Nothing the message carried ran: no marker, no dialog, no error, no foreign request, no payload elements. */
+async function expectInert(page: Page, guard: PageGuard): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __lureLensPwned?: string }).__lureLensPwned)).toBeUndefined();
+  expect(guard.dialogs).toEqual([]);
+  expect(guard.pageErrors).toEqual([]);
+  expect(guard.foreignRequests).toEqual([]);
+  const payloadElements = await page.evaluate(
+    () =>
+      document.querySelectorAll('img[src*="remote.invalid"], img[src="x"], img[onerror], svg[onload], iframe, script:not([src]), meta[http-equiv], link[href*="remote.invalid"]')
+        .length,
+  );
+  expect(payloadElements).toBe(0);
+}
+
+test('the preview and the task pane show a hostile message as text and still flag it', async () => {
+  const { page, guard } = await guardedPage(context, service.url);
+  await page.goto(`${service.url}/preview.html`);
+  await page.getByTestId('eml-file').setInputFiles(HOSTILE_EML);
+  const pane = page.getByTestId('addin-pane');
+  await pane.locator('[data-verdict="dangerous"]').waitFor();
+
+  const reading = page.getByTestId('reading-pane');
+  await reading.getByText("<script>window.__lureLensPwned='subject'</script>", { exact: false }).first().waitFor();
+  expect(await reading.innerText()).toContain("<svg onload=alert('file')>briefing.pdf.lnk");
+  expect(await pane.innerText()).toContain("<img src=https://remote.invalid/sender.png onerror=alert('name')>");
+  await expectInert(page, guard);
+
+  await pane.getByRole('button', { name: 'Report to security team' }).click();
+  await pane.getByRole('button', { name: 'Send report' }).click();
+  await pane.getByText('Report delivered').waitFor();
+  await expectInert(page, guard);
+  await page.close();
+});
+
+test('the console shows the reported hostile message as text, links defanged', async () => {
+  const { page, guard } = await guardedPage(context, service.url);
+  await page.goto(`${service.url}/console.html`);
+  await page.getByTestId('token-input').fill(service.analystToken);
+  await page.getByTestId('token-input').press('Enter');
+  const row = page.getByTestId('report-row').first();
+  await row.waitFor();
+  expect(await row.innerText()).toContain('<script>');
+  await expectInert(page, guard);
+
+  await row.getByTestId('report-link').click();
+  await page.getByText("</pre><script>window.__lureLensPwned='text'</script>", { exact: false }).first().waitFor();
+  const text = await page.locator('main').innerText();
+  expect(text).toContain('hxxps://remote[.]invalid/download');
+  expect(text).not.toContain('https://remote.invalid/download');
+  await expectInert(page, guard);
+  await page.close();
+});

@@ -1,0 +1,109 @@
+// The whole loop a user and the security team go through, in a real browser against the real service:
+// the preview shows the MirrorFace-style sample as dangerous with its impersonation and lure findings,
+// Report sends it, the console finds it in its campaign and marks it malicious, and the pane's
+// "My reports" then shows that outcome.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { guardedPage, launchBrowser, screenshot, seriousAccessibilityViolations, startService, type PageGuard, type RunningService } from './support';
+
+const MIRRORFACE_TITLE = 'Research meeting invitation from "Kenji Watanabe"';
+
+let service: RunningService;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  service = await startService();
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await service?.stop();
+});
+
+function expectNothingEscaped(guard: PageGuard): void {
+  expect(guard.pageErrors).toEqual([]);
+  expect(guard.dialogs).toEqual([]);
+  expect(guard.foreignRequests).toEqual([]);
+}
+
+describe('preview → report → console → My reports', () => {
+  let preview: Page;
+  let previewGuard: PageGuard;
+
+  test('the MirrorFace-style sample is dangerous, with impersonation and lure findings', async () => {
+    ({ page: preview, guard: previewGuard } = await guardedPage(context, service.url));
+    await preview.goto(`${service.url}/preview.html`);
+    await preview.getByRole('button', { name: MIRRORFACE_TITLE }).click();
+    const pane = preview.getByTestId('addin-pane');
+    await pane.locator('[data-verdict="dangerous"]').waitFor();
+    await pane.locator('[data-rule="protected-person-impersonation"]').first().waitFor();
+    await pane.locator('[data-rule="lure-wording"]').first().waitFor();
+    await pane.locator('[data-rule="mirrorface-pattern"]').first().waitFor();
+    await screenshot(preview, 'preview-dangerous-en');
+    await screenshot(preview, 'pane-en', { selector: '[data-testid="addin-pane"]' });
+    expectNothingEscaped(previewGuard);
+  });
+
+  test('the pane passes axe-core without serious violations', async () => {
+    expect(await seriousAccessibilityViolations(preview)).toEqual([]);
+  });
+
+  test('Report sends the message to the service and confirms', async () => {
+    const pane = preview.getByTestId('addin-pane');
+    await pane.getByRole('button', { name: 'Report to security team' }).click();
+    await pane.getByRole('button', { name: 'Send report' }).click();
+    await pane.getByText('Report delivered').waitFor();
+    expectNothingEscaped(previewGuard);
+  });
+
+  test('the console lists the report, shows its campaign, and the analyst marks it malicious', async () => {
+    const { page: console, guard } = await guardedPage(context, service.url);
+    await console.goto(`${service.url}/console.html`);
+    await console.getByTestId('token-input').fill(service.analystToken);
+    await console.getByTestId('token-input').press('Enter');
+    const row = console.getByTestId('report-row').filter({ hasText: '台湾海峡' }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/dangerous/i);
+    await screenshot(console, 'console-inbox');
+    expect(await seriousAccessibilityViolations(console)).toEqual([]);
+
+    await row.getByTestId('report-link').click();
+    await console.getByTestId('campaign-link').click();
+    await console.getByTestId('campaign-detail').waitFor();
+    expect(await console.getByTestId('report-count').innerText()).toContain('1');
+    await screenshot(console, 'console-campaign');
+    expect(await seriousAccessibilityViolations(console)).toEqual([]);
+
+    await console.getByTestId('report-row').first().getByTestId('report-link').click();
+    await console.getByTestId('disposition-control').getByRole('button', { name: 'Malicious' }).click();
+    await console.getByTestId('current-disposition').getByText('Malicious').waitFor();
+    await screenshot(console, 'console-report');
+    expect(await seriousAccessibilityViolations(console)).toEqual([]);
+    expectNothingEscaped(guard);
+    await console.close();
+  });
+
+  test('back in the pane, My reports shows the analyst\'s outcome', async () => {
+    const pane = preview.getByTestId('addin-pane');
+    await pane.getByRole('button', { name: 'Refresh my reports' }).click();
+    await pane.getByText('Confirmed malicious — thank you').waitFor();
+    expectNothingEscaped(previewGuard);
+  });
+
+  test('in Japanese the pane explains the same findings in Japanese', async () => {
+    const { page, guard } = await guardedPage(context, service.url);
+    await page.goto(`${service.url}/preview.html`);
+    await page.getByRole('radio', { name: '日本語' }).check();
+    await page.getByRole('button', { name: '「渡辺 健二」からの非公開研究会のご案内' }).click();
+    const pane = page.getByTestId('addin-pane');
+    await pane.locator('[data-verdict="dangerous"]').waitFor();
+    expect(await pane.innerText()).toContain('危険なメッセージ');
+    await screenshot(page, 'pane-ja', { selector: '[data-testid="addin-pane"]' });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expectNothingEscaped(guard);
+    await page.close();
+  });
+});

@@ -1,0 +1,142 @@
+// Shared pieces of the browser tests: the real service on a free port with the demo policy, Debian's
+// Chromium through playwright-core, a guard that records anything a hostile message could make the
+// page do (script errors, dialogs, requests to other origins), axe-core, and screenshots.
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServe, type ServeHandle } from '../../src/cli/serve';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
+const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export interface RunningService {
+  url: string;
+  analystToken: string;
+  reporterToken: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The service as `npm start` runs it: built web files, the demo policy, local tokens, a fresh database. */
+export async function startService(): Promise<RunningService> {
+  if (!existsSync(path.join(ROOT, 'dist', 'web', 'preview.html'))) {
+    throw new Error('dist/web is not built; the e2e tests run after "npm run build" (npm run test:e2e does both)');
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lurelens-e2e-'));
+  const policy = JSON.parse(readFileSync(path.join(ROOT, 'policy.example.json'), 'utf8')) as Record<string, unknown>;
+  delete policy.reporting;
+  const policyFile = path.join(dataDir, 'demo-policy.json');
+  writeFileSync(policyFile, JSON.stringify(policy));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const quiet = { out: () => undefined, err: (line: string) => process.stderr.write(line + '\n') };
+  const handle = await startServe(['--port', String(port), '--data', dataDir, '--policy', policyFile, '--public-url', url, '--log-level', 'warn'], quiet);
+  if (typeof handle === 'number') throw new Error(`the service did not start (exit ${handle})`);
+  const tokens = JSON.parse(readFileSync(path.join(dataDir, 'tokens.json'), 'utf8')) as { token: string; role: string }[];
+  const tokenFor = (role: string) => tokens.find((token) => token.role === role)?.token ?? '';
+  return {
+    url,
+    analystToken: tokenFor('analyst'),
+    reporterToken: tokenFor('reporter'),
+    dataDir,
+    stop: async () => {
+      await (handle as ServeHandle).stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium package (.ci/run does)`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** What a page did that it never should: kept per page so a test can assert the list is empty. */
+export interface PageGuard {
+  /** Requests to any origin other than the service's, blocked before they left. */
+  foreignRequests: string[];
+  /** Uncaught script errors in the page. */
+  pageErrors: string[];
+  /** alert/confirm/prompt opened by anything. */
+  dialogs: string[];
+}
+
+export async function guardedPage(context: BrowserContext, origin: string): Promise<{ page: Page; guard: PageGuard }> {
+  const guard: PageGuard = { foreignRequests: [], pageErrors: [], dialogs: [] };
+  const page = await context.newPage();
+  await page.route('**/*', async (route) => {
+    const requestUrl = route.request().url();
+    if (requestUrl.startsWith(origin + '/') || requestUrl.startsWith('data:') || requestUrl.startsWith('blob:')) return route.continue();
+    guard.foreignRequests.push(requestUrl);
+    return route.abort('blockedbyclient');
+  });
+  page.on('pageerror', (error) => guard.pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    guard.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, guard };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's own CSP (no inline scripts) does not apply.
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.length,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Saves a screenshot as a test artifact (test-results/e2e). With UPDATE_SCREENSHOTS=1 it also
+ * replaces the README's copy in docs/screenshots, so the pictures there come from a real run.
+ */
+export async function screenshot(page: Page, name: string, options: { selector?: string } = {}): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  // Transitions finished at once: Fluent's buttons fade between states for a moment after a click.
+  if (options.selector) await page.locator(options.selector).first().screenshot({ path: file, animations: 'disabled' });
+  else await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
+  }
+  return file;
+}
