@@ -91,13 +91,13 @@ export type Evidence =
   | { kind: 'impersonation'; field: string; value: string; claimed: string; expected: string[]; actual: string; similarity?: number }
   | { kind: 'lookalike'; field: string; domain: string; resembles: string; technique: string; differences: CharacterNote[] }
   | { kind: 'address-mismatch'; field: string; shown: string; actual: string }
-  | { kind: 'header'; name: string; value: string; meaning: string }
+  | { kind: 'header'; name: string; value: string; meaning: LocalizedText }
   | { kind: 'authentication'; method: 'spf' | 'dkim' | 'dmarc' | 'compauth' | 'arc'; result: string; domain?: string; detail?: string }
   | { kind: 'characters'; field: string; value: string; characters: CharacterNote[] }
   | { kind: 'phrase'; field: string; phrase: string; category: string; context: string }
-  | { kind: 'link'; text: string; href: string; host: string; reason: string; shownHost?: string }
-  | { kind: 'attachment'; name: string; contentType: string; reason: string }
-  | { kind: 'note'; text: string };
+  | { kind: 'link'; text: string; href: string; host: string; reason: LocalizedText; shownHost?: string }
+  | { kind: 'attachment'; name: string; contentType: string; reason: LocalizedText }
+  | { kind: 'note'; text: LocalizedText };
 
 export interface Finding {
   rule: string;

@@ -33,7 +33,7 @@ const APP_PLATFORMS: ReadonlySet<string> = new Set(['firebaseapp.com']);
 const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
 
 function note(en: string, ja: string): Evidence {
-  return { kind: 'note', text: `${en} / ${ja}` };
+  return { kind: 'note', text: { en, ja } };
 }
 
 function replyElsewhere(message: MailMessage, policy: ResolvedPolicy): string | undefined {
@@ -105,18 +105,18 @@ export const advanceFeeScam: Rule = {
     const platform = hostInSet(context.view.fromHost?.ascii, APP_PLATFORMS);
     const freemail = !platform && isFreemail(context.view.fromHost, policy);
     if (platform) {
-      signs.push(note(`Sent from an app platform's shared domain that anyone can send from (${message.from?.address ?? ''})`, `誰でも送信できるアプリ基盤の共用ドメインから送信されています（${message.from?.address ?? ''}）`));
+      signs.push(note(`Sent from an app platform's shared domain that anyone can send from (${message.from?.address ?? ''})`, `誰でも送信できるアプリ基盤の共用ドメインから送信されています（${message.from?.address ?? ''}）。`));
     } else if (freemail) {
-      signs.push(note(`Sent from a free-mail address (${message.from?.address ?? ''})`, `フリーメールのアドレスから送信されています（${message.from?.address ?? ''}）`));
+      signs.push(note(`Sent from a free-mail address (${message.from?.address ?? ''})`, `フリーメールのアドレスから送信されています（${message.from?.address ?? ''}）。`));
     }
     const reply = replyElsewhere(message, policy);
     if (reply) signs.push({ kind: 'address-mismatch', field: 'headers.Reply-To', shown: message.from?.address || '(no address)', actual: reply });
-    if (recipientsHidden(message)) signs.push(note('The recipients are hidden (sent to many people by Bcc)', '宛先が隠されています（Bccによる一斉送信）'));
+    if (recipientsHidden(message)) signs.push(note('The recipients are hidden (sent to many people by Bcc)', '宛先が隠されています（Bccによる一斉送信です）。'));
     const contact = freemailContactInBody(message, context.view, policy);
-    if (contact) signs.push(note(`The text asks you to write to another, free-mail address: ${contact}`, `本文で別のフリーメールのアドレスへの連絡を求めています: ${contact}`));
+    if (contact) signs.push(note(`The text asks you to write to another, free-mail address: ${contact}`, `本文で、別のフリーメールのアドレス（${contact}）に連絡するよう求めています。`));
     // hidden-recipients is the sign above, reported on its own; it is not counted twice.
     const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category) && finding.rule !== 'hidden-recipients');
-    if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも問題があります: ${doubt.title.ja}`));
+    if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも疑わしい点があります：${doubt.title.ja}`));
     if (signs.length === 0) return undefined;
     // People write from personal free mail about lotteries and prizes too: that sign alone stays medium.
     const onlyFreemail = signs.length === 1 && freemail;

@@ -9,22 +9,22 @@
 // DMARC alignment by design) relayed a failing message from a domain we have no stake in. A message without
 // Authentication-Results (older mail, some mobile sources) is not a failure: nothing was checked.
 // DKIM failure alone is normal for mailing lists (footers break signatures) and never fires alone.
-import type { Evidence, Severity } from '../model';
+import type { Evidence, LocalizedText, Severity } from '../model';
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { canonicalHost } from '../../mail/hosts';
 import { hasListHeaders, isLegitimateHost } from './sender-context';
 
 /** Microsoft 365 anti-spam categories (X-Forefront-Antispam-Report CAT) that mean spoofing, impersonation or phishing. */
-const MICROSOFT_CATEGORIES: Readonly<Record<string, string>> = {
-  SPOOF: 'Microsoft 365 found the sender address spoofed / Microsoft 365 が差出人アドレスのなりすましと判定',
-  GIMP: 'Microsoft 365 found mailbox-intelligence impersonation / Microsoft 365 がなりすまし（メールボックス インテリジェンス）と判定',
-  UIMP: 'Microsoft 365 found impersonation of a protected user / Microsoft 365 が保護対象ユーザーのなりすましと判定',
-  DIMP: 'Microsoft 365 found impersonation of a protected domain / Microsoft 365 が保護対象ドメインのなりすましと判定',
-  BIMP: 'Microsoft 365 found brand impersonation / Microsoft 365 がブランドのなりすましと判定',
-  PHSH: 'Microsoft 365 classified the message as phishing / Microsoft 365 がフィッシングと判定',
-  HPHSH: 'Microsoft 365 classified the message as high-confidence phishing / Microsoft 365 が高確度のフィッシングと判定',
-  HPHISH: 'Microsoft 365 classified the message as high-confidence phishing / Microsoft 365 が高確度のフィッシングと判定',
+const MICROSOFT_CATEGORIES: Readonly<Record<string, LocalizedText>> = {
+  SPOOF: { en: 'Microsoft 365 found the sender address spoofed', ja: 'Microsoft 365が、差出人アドレスがなりすまされていると判定しました。' },
+  GIMP: { en: 'Microsoft 365 found mailbox-intelligence impersonation', ja: 'Microsoft 365が、なりすまし（メールボックス インテリジェンスによる検出）と判定しました。' },
+  UIMP: { en: 'Microsoft 365 found impersonation of a protected user', ja: 'Microsoft 365が、保護対象のユーザーへのなりすましと判定しました。' },
+  DIMP: { en: 'Microsoft 365 found impersonation of a protected domain', ja: 'Microsoft 365が、保護対象のドメインへのなりすましと判定しました。' },
+  BIMP: { en: 'Microsoft 365 found brand impersonation', ja: 'Microsoft 365が、ブランドへのなりすましと判定しました。' },
+  PHSH: { en: 'Microsoft 365 classified the message as phishing', ja: 'Microsoft 365が、このメールをフィッシングと判定しました。' },
+  HPHSH: { en: 'Microsoft 365 classified the message as high-confidence phishing', ja: 'Microsoft 365が、このメールを高確度のフィッシングと判定しました。' },
+  HPHISH: { en: 'Microsoft 365 classified the message as high-confidence phishing', ja: 'Microsoft 365が、このメールを高確度のフィッシングと判定しました。' },
 };
 
 const ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };

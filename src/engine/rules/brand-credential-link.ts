@@ -122,7 +122,10 @@ export const brandCredentialLink: Rule = {
           text: clip(link.text),
           href: clip(link.href),
           host: displayHost(host),
-          reason: `the message names ${named.name.original} but this link goes to ${site} / ${named.name.original}を名乗っていますが、リンク先は${site}です`,
+          reason: {
+            en: `the message names ${named.name.original} but this link goes to ${site}`,
+            ja: `このメールは${named.name.original}を名乗っていますが、リンク先は${site}です。`,
+          },
         });
       }
     }

@@ -32,7 +32,16 @@ export const decoratedSenderName: Rule = {
       const name = identity.name.slice(0, NAME_LIMIT);
       const symbols = [...new Set(Array.from(name.matchAll(PICTOGRAPH), (match) => match[0]))].filter((symbol) => !TRADEMARK.has(symbol));
       if (symbols.length === 0) continue;
-      return { evidence: [{ kind: 'note', text: `${identity.field}: "${name}" — ${symbols.slice(0, 5).join(' ')}` }] };
+      const shown = symbols.slice(0, 5).join(' ');
+      const where = identity.field === 'sender.name' ? { en: 'sender name', ja: '代理送信者の名前' } : { en: 'display name', ja: '差出人の表示名' };
+      return {
+        evidence: [
+          {
+            kind: 'note',
+            text: { en: `The ${where.en} "${name}" is decorated with ${shown}`, ja: `${where.ja}「${name}」に装飾の記号（${shown}）が使われています。` },
+          },
+        ],
+      };
     }
     return undefined;
   },

@@ -2,10 +2,11 @@
 // "資料.docx　.lnk" (an ideographic space before the real extension), names padded with many spaces
 // so the real extension falls out of view, and names containing a right-to-left override that makes
 // "invoice‮fdp.exe" display as "invoiceexe.pdf". There is no honest reason for any of these.
-import type { Evidence } from '../model';
+import type { Evidence, LocalizedText } from '../model';
 import type { Rule } from '../rule';
 import { normalizeText } from '../text/normalize';
 import { ATTACHMENT_LIMIT, displayName, fileAttachments, hasBidiControl, realExtension, riskOfExtension, stemOf } from './content/attachments';
+import { joinReasons } from './content/reasons';
 
 /** Types people expect to open safely; shown as the decoy extension. */
 const DECOY_EXTENSIONS = new Set([
@@ -45,8 +46,13 @@ export const doubleExtension: Rule = {
       const name = attachment.name;
       if (!name) continue;
       const real = realExtension(name);
-      const reasons: string[] = [];
-      if (hasBidiControl(name)) reasons.push(`name contains a character that reverses how it is displayed; the real type is .${real || '(none)'}`);
+      const reasons: LocalizedText[] = [];
+      if (hasBidiControl(name)) {
+        reasons.push({
+          en: `name contains a character that reverses how it is displayed; the real type is .${real || '(none)'}`,
+          ja: `名前に表示の向きを逆にする文字が含まれています。本当の種類は${real ? `「.${real}」` : '拡張子なし'}です。`,
+        });
+      }
       const risky = riskOfExtension(real, policy) !== undefined;
       if (risky) {
         const rawStem = stemOf(name);
@@ -55,11 +61,11 @@ export const doubleExtension: Rule = {
         const normalizedStem = normalizeText(rawStem);
         const stem = normalizedStem.slice(0, normalizedStem.length - countTrailingBlanks(normalizedStem));
         const decoy = /\.([a-z0-9]{2,5})$/.exec(stem)?.[1];
-        if (decoy && decoy !== real && DECOY_EXTENSIONS.has(decoy)) reasons.push(`looks like .${decoy} but is really .${real}`);
-        else if (trailingBlank >= PADDING) reasons.push(`${trailingBlank} blank characters push the real type (.${real}) out of view`);
+        if (decoy && decoy !== real && DECOY_EXTENSIONS.has(decoy)) reasons.push({ en: `looks like .${decoy} but is really .${real}`, ja: `「.${decoy}」に見えますが、実際は「.${real}」のファイルです。` });
+        else if (trailingBlank >= PADDING) reasons.push({ en: `${trailingBlank} blank characters push the real type (.${real}) out of view`, ja: `${trailingBlank}個の空白で、本当の種類（.${real}）が見えない位置に押し出されています。` });
       }
       if (reasons.length > 0) {
-        evidence.push({ kind: 'attachment', name: displayName(attachment), contentType: attachment.contentType, reason: reasons.join('; ') });
+        evidence.push({ kind: 'attachment', name: displayName(attachment), contentType: attachment.contentType, reason: joinReasons(reasons) });
       }
     }
     return evidence.length > 0 ? { evidence } : undefined;

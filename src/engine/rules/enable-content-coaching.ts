@@ -34,7 +34,9 @@ export const enableContentCoaching: Rule = {
         kind: 'attachment',
         name: carrier.attachment.name,
         contentType: carrier.attachment.contentType,
-        reason: carrier.isArchive ? 'archive attached to a message that coaches enabling content' : 'Office document attached to a message that coaches enabling content',
+        reason: carrier.isArchive
+          ? { en: 'archive attached to a message that coaches enabling content', ja: 'コンテンツの有効化を促すメールに添付された圧縮ファイルです。' }
+          : { en: 'Office document attached to a message that coaches enabling content', ja: 'コンテンツの有効化を促すメールに添付されたOfficeファイルです。' },
       });
     }
     return { severity: carrier ? 'high' : 'medium', evidence };

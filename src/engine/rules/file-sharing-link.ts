@@ -56,7 +56,9 @@ export const fileSharingLink: Rule = {
         text: clip(link.text),
         href: clip(link.href),
         host,
-        reason: fromFreemail ? 'file-sharing link from a free-mail address' : 'file-sharing link from an untrusted sender',
+        reason: fromFreemail
+          ? { en: 'file-sharing link from a free-mail address', ja: 'フリーメールのアドレスから送られたファイル共有リンクです。' }
+          : { en: 'file-sharing link from an untrusted sender', ja: '信頼済みでない送信者から送られたファイル共有リンクです。' },
       });
       if (evidence.length >= MAX_EVIDENCE) break;
     }

@@ -33,6 +33,6 @@ export const hiddenRecipients: Rule = {
   check(message) {
     if (hasListHeaders(message) || !message.from || !recipientsHidden(message)) return undefined;
     const shown = [...message.to, ...message.cc].map((entry) => entry.address || entry.name).filter(Boolean).slice(0, 3).join(', ');
-    return { evidence: [{ kind: 'header', name: 'To', value: shown || '(none)', meaning: 'No recipient is visible: the message was sent by Bcc / 宛先が表示されていません（Bccで送信されています）' }] };
+    return { evidence: [{ kind: 'header', name: 'To', value: shown || '(none)', meaning: { en: 'No recipient is visible: the message was sent by Bcc', ja: '宛先が表示されていません（Bccで送信されています）。' } }] };
   },
 };

@@ -34,7 +34,9 @@ export const ipLiteralLink: Rule = {
           text: clip(link.text),
           href: clip(link.href),
           host: link.host.ascii,
-          reason: nonPublic ? 'link to a private or local IP address' : 'link to a bare IP address',
+          reason: nonPublic
+            ? { en: 'link to a private or local IP address', ja: 'プライベートまたはローカルのIPアドレスへのリンクです。' }
+            : { en: 'link to a bare IP address', ja: 'ドメイン名ではなく、IPアドレスを直接指定したリンクです。' },
         });
       }
     }

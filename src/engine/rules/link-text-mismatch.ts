@@ -59,7 +59,9 @@ export const linkTextMismatch: Rule = {
           href: clip(target.href),
           host: displayHost(target.host),
           shownHost: displayHost(shown),
-          reason: namesKnown ? 'text names a known organisation\'s site, link goes elsewhere' : 'text shows a different site than the link goes to',
+          reason: namesKnown
+            ? { en: 'text names a known organisation\'s site, link goes elsewhere', ja: '表示されている文字は既知の組織のサイトですが、実際のリンク先は別のサイトです。' }
+            : { en: 'text shows a different site than the link goes to', ja: '表示されている文字と実際のリンク先のサイトが異なります。' },
         });
       }
     }

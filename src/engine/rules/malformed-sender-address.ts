@@ -19,20 +19,20 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
 
 /** Why the address cannot be replied to, or undefined when it is a proper Internet address. */
 function problemWith(address: string): { en: string; ja: string } | undefined {
-  if (!address) return { en: 'there is no address at all, only a name', ja: '名前だけでアドレスがありません' };
+  if (!address) return { en: 'There is no address at all, only a name', ja: '名前だけでアドレスがありません。' };
   const at = address.lastIndexOf('@');
-  if (at <= 0) return { en: `"${address}" has no mailbox part (nothing before "@")`, ja: `「${address}」には「@」の前の部分がありません` };
+  if (at <= 0) return { en: `"${address}" has no mailbox part (nothing before "@")`, ja: `「${address}」には「@」の前の部分がありません。` };
   // Internationalised addresses have letters of any script, but no provider hands out emoji or symbols.
-  if (PICTOGRAPH.test(address.slice(0, at))) return { en: `the mailbox name "${address.slice(0, at)}" contains symbols or emoji no mail provider issues`, ja: `アドレスの「@」の前「${address.slice(0, at)}」に、メールサービスが発行しない記号や絵文字が含まれています` };
+  if (PICTOGRAPH.test(address.slice(0, at))) return { en: `The mailbox name "${address.slice(0, at)}" contains symbols or emoji no mail provider issues`, ja: `アドレスの「@」より前の部分「${address.slice(0, at)}」に、メールサービスが発行しない記号や絵文字が含まれています。` };
   const domain = domainOfAddress(address);
-  if (!domain) return { en: `"${address}" has no domain after "@"`, ja: `「${address}」には「@」の後のドメインがありません` };
+  if (!domain) return { en: `"${address}" has no domain after "@"`, ja: `「${address}」には「@」の後のドメインがありません。` };
   // An address literal (user@[192.0.2.1]) is valid, if rare.
   if (/^\[[0-9a-f:.]{2,45}\]$/i.test(domain)) return undefined;
-  if (NOT_IN_DOMAIN.test(domain) || domain.includes('@')) return { en: `the domain "${domain}" contains characters no domain can have`, ja: `ドメイン「${domain}」にドメインでは使えない文字が含まれています` };
+  if (NOT_IN_DOMAIN.test(domain) || domain.includes('@')) return { en: `The domain "${domain}" contains characters no domain can have`, ja: `ドメイン「${domain}」にドメインでは使えない文字が含まれています。` };
   const host = canonicalHost(domain);
-  if (!host) return { en: `"${domain}" is not a valid domain name`, ja: `「${domain}」は正しいドメイン名ではありません` };
+  if (!host) return { en: `"${domain}" is not a valid domain name`, ja: `「${domain}」は正しいドメイン名ではありません。` };
   if (host.isIp) return undefined;
-  if (!host.registrable || !host.ascii.includes('.')) return { en: `"${domain}" has no top-level domain, so it cannot exist on the Internet`, ja: `「${domain}」にはトップレベルドメインがなく、インターネット上に存在しません` };
+  if (!host.registrable || !host.ascii.includes('.')) return { en: `"${domain}" has no top-level domain, so it cannot exist on the Internet`, ja: `「${domain}」にはトップレベルドメインがなく、インターネット上に存在しません。` };
   return undefined;
 }
 
@@ -67,7 +67,7 @@ export const malformedSenderAddress: Rule = {
     const problem = problemWith(address);
     if (!problem) return undefined;
     return {
-      evidence: [{ kind: 'address-mismatch', field: 'from', shown: from.name || address, actual: address || '(no address)' }, { kind: 'note', text: `${problem.en} / ${problem.ja}` }],
+      evidence: [{ kind: 'address-mismatch', field: 'from', shown: from.name || address, actual: address || '(no address)' }, { kind: 'note', text: problem }],
     };
   },
 };

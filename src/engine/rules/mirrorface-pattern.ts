@@ -6,12 +6,20 @@
 // Each part alone is common; all three together are the campaign's signature.
 // Reads findings of the rules that ran before it (sender, wording, attachments, links).
 import type { Rule } from '../rule';
-import type { Finding } from '../model';
+import type { Finding, LocalizedText } from '../model';
 import { findingsOf, IMPERSONATION_RULES, PAYLOAD_RULES } from './content/findings';
 import { hostInSet } from './content/links';
 
-function describe(findings: readonly Finding[]): string {
-  return findings.map((finding) => `${finding.title.en} (${finding.rule})`).join(', ');
+/** The component findings by their titles, in both languages. */
+function describe(findings: readonly Finding[]): LocalizedText {
+  return {
+    en: findings.map((finding) => finding.title.en).join('; '),
+    ja: findings.map((finding) => `「${finding.title.ja}」`).join('、'),
+  };
+}
+
+function part(label: LocalizedText, findings: LocalizedText): LocalizedText {
+  return { en: `${label.en}: ${findings.en}`, ja: `${label.ja}：${findings.ja}` };
 }
 
 export const mirrorfacePattern: Rule = {
@@ -35,12 +43,13 @@ export const mirrorfacePattern: Rule = {
     if (lure.length === 0) return undefined;
     const payload = findingsOf(context.findings, PAYLOAD_RULES);
     if (payload.length === 0) return undefined;
-    const senderPart = impersonation.length > 0 ? describe(impersonation) : `free-mail address (${context.view.fromHost?.ascii ?? ''})`;
+    const host = context.view.fromHost?.ascii ?? '';
+    const senderPart = impersonation.length > 0 ? describe(impersonation) : { en: `free-mail address (${host})`, ja: `フリーメールのアドレス（${host}）` };
     return {
       evidence: [
-        { kind: 'note', text: `Sender: ${senderPart}` },
-        { kind: 'note', text: `Lure: ${describe(lure)}` },
-        { kind: 'note', text: `Payload: ${describe(payload)}` },
+        { kind: 'note', text: part({ en: 'Sender', ja: '送信者' }, senderPart) },
+        { kind: 'note', text: part({ en: 'Lure', ja: '誘いの話題' }, describe(lure)) },
+        { kind: 'note', text: part({ en: 'Payload', ja: '危険なファイル・リンク' }, describe(payload)) },
       ],
     };
   },

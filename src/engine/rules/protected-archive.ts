@@ -66,10 +66,18 @@ export const protectedArchive: Rule = {
     for (const facts of archives) {
       const format = facts.archive?.format ?? facts.extension;
       if (facts.archive?.encrypted) {
-        const hidden = facts.archive.names.length === 0 ? ' (even the file names are hidden)' : '';
-        evidence.push({ kind: 'attachment', name: displayName(facts.attachment), contentType: facts.attachment.contentType, reason: `encrypted ${format} archive${hidden}` });
+        const reason =
+          facts.archive.names.length === 0
+            ? { en: `encrypted ${format} archive (even the file names are hidden)`, ja: `暗号化された${format}圧縮ファイルです（中のファイル名まで隠されています）。` }
+            : { en: `encrypted ${format} archive`, ja: `暗号化された${format}圧縮ファイルです。` };
+        evidence.push({ kind: 'attachment', name: displayName(facts.attachment), contentType: facts.attachment.contentType, reason });
       } else if (!facts.attachment.content && passwords.length > 0) {
-        evidence.push({ kind: 'attachment', name: displayName(facts.attachment), contentType: facts.attachment.contentType, reason: `${format} archive with a password given in the message` });
+        evidence.push({
+          kind: 'attachment',
+          name: displayName(facts.attachment),
+          contentType: facts.attachment.contentType,
+          reason: { en: `${format} archive with a password given in the message`, ja: `パスワードが本文に書かれた${format}圧縮ファイルです。` },
+        });
       }
     }
     if (evidence.length === 0) return undefined;

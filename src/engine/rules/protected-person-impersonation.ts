@@ -157,7 +157,10 @@ export const protectedPersonImpersonation: Rule = {
         if (isVerifiedPlatform(identity.host, context.view, policy)) {
           evidence.push({
             kind: 'note',
-            text: 'Sent through a sharing or signing service, which does not check account names / 共有・署名サービス経由の送信です（サービスはアカウント名を確認しません）',
+            text: {
+              en: 'Sent through a sharing or signing service, which does not check account names',
+              ja: 'ファイル共有・電子署名サービスを経由して送信されています（これらのサービスはアカウント名が本人のものか確認しません）。',
+            },
           });
         } else {
           onlyThroughPlatforms = false;
@@ -166,7 +169,7 @@ export const protectedPersonImpersonation: Rule = {
           const domain = registrableOf(identity.host);
           evidence.push({
             kind: 'note',
-            text: `Sent from a free webmail account (${domain}) / 無料のWebメール（${domain}）から送信されています`,
+            text: { en: `Sent from a free webmail account (${domain})`, ja: `無料のWebメール（${domain}）から送信されています。` },
           });
         }
         break;

@@ -93,7 +93,7 @@ export const replyToDivergence: Rule = {
         kind: 'header',
         name: 'Return-Path',
         value: message.returnPath ?? '',
-        meaning: 'Bounces also go to the reply domain, not the sender’s / エラー通知も返信先と同じドメインに送られます',
+        meaning: { en: 'Bounces also go to the reply domain, not the sender’s', ja: 'エラー通知も、差出人のドメインではなく返信先と同じドメインに送られます。' },
       });
     }
     const high = freemailReply && (context.view.fromOrganization || claimsIdentity(context.findings, message.from?.name ?? ''));

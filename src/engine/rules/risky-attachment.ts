@@ -5,7 +5,7 @@
 // the bytes themselves (an "invoice.pdf" that starts with "MZ" is a program). ZIP and RAR archives
 // are listed from their directories, without unpacking, to find a shortcut or script inside.
 // Tuning: policy.riskyExtensions adds extensions (reported as medium unless built in as high).
-import type { Evidence, Severity } from '../model';
+import type { Evidence, LocalizedText, Severity } from '../model';
 import type { Rule } from '../rule';
 import {
   attachmentFacts,
@@ -18,15 +18,16 @@ import {
   riskOfSniffed,
   type Danger,
 } from './content/attachments';
+import { joinReasons } from './content/reasons';
 
-const SNIFFED_LABEL: Record<string, string> = {
-  executable: 'a Windows program',
-  'disk-image': 'a disk image',
-  shortcut: 'a Windows shortcut',
-  chm: 'a compiled help file',
-  onenote: 'a OneNote notebook',
-  html: 'a web page',
-  svg: 'an SVG image that can contain scripts',
+const SNIFFED_LABEL: Record<string, LocalizedText> = {
+  executable: { en: 'a Windows program', ja: 'Windowsのプログラム' },
+  'disk-image': { en: 'a disk image', ja: 'ディスクイメージ' },
+  shortcut: { en: 'a Windows shortcut', ja: 'Windowsのショートカット' },
+  chm: { en: 'a compiled help file', ja: 'ヘルプファイル（CHM）' },
+  onenote: { en: 'a OneNote notebook', ja: 'OneNoteのノートブック' },
+  html: { en: 'a web page', ja: 'Webページ' },
+  svg: { en: 'an SVG image that can contain scripts', ja: 'スクリプトを含められるSVG画像' },
 };
 
 const MAX_EVIDENCE = 10;
@@ -54,22 +55,31 @@ export const riskyAttachment: Rule = {
     let severity: Severity | undefined;
     for (const attachment of fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT)) {
       const facts = attachmentFacts(attachment);
-      const reasons: string[] = [];
+      const reasons: LocalizedText[] = [];
       let danger: Danger | undefined;
       const byName = riskOfExtension(facts.extension, policy);
-      if (byName) reasons.push(`.${facts.extension} file`);
+      if (byName) reasons.push({ en: `.${facts.extension} file`, ja: `「.${facts.extension}」形式のファイルです。` });
       danger = worse(danger, byName);
       const byType = riskOfContentType(attachment.contentType);
-      if (byType && !byName) reasons.push(`declared as ${attachment.contentType.split(';', 1)[0].trim()}`);
+      if (byType && !byName) {
+        const declared = attachment.contentType.split(';', 1)[0].trim();
+        reasons.push({ en: `declared as ${declared}`, ja: `種類が「${declared}」と宣言されています。` });
+      }
       danger = worse(danger, byType);
       const bySniff = riskOfSniffed(facts.sniffed);
       if (bySniff && bySniff !== byName) {
-        const label = SNIFFED_LABEL[facts.sniffed ?? ''] ?? facts.sniffed;
-        reasons.push(byName ? `content is ${label}` : `named .${facts.extension || '(none)'} but the content is ${label}`);
+        const label = SNIFFED_LABEL[facts.sniffed ?? ''] ?? { en: String(facts.sniffed), ja: String(facts.sniffed) };
+        const named = facts.extension ? `.${facts.extension}` : '(none)';
+        const namedJa = facts.extension ? `「.${facts.extension}」` : '拡張子なし';
+        reasons.push(
+          byName
+            ? { en: `content is ${label.en}`, ja: `中身は${label.ja}です。` }
+            : { en: `named ${named} but the content is ${label.en}`, ja: `名前は${namedJa}ですが、中身は${label.ja}です。` },
+        );
       }
       danger = worse(danger, bySniff);
       if (facts.hasMacros) {
-        reasons.push('Office file containing macros');
+        reasons.push({ en: 'Office file containing macros', ja: 'マクロを含むOfficeファイルです。' });
         danger = worse(danger, 'needs-help');
       }
       if (facts.archive) {
@@ -78,7 +88,11 @@ export const riskyAttachment: Rule = {
           .filter((entry) => entry.risk);
         if (inner.length > 0) {
           const shown = inner.slice(0, MAX_INNER_NAMES).map((entry) => entry.name).join(', ');
-          reasons.push(`archive contains ${shown}${inner.length > MAX_INNER_NAMES ? ` and ${inner.length - MAX_INNER_NAMES} more` : ''}`);
+          const more = inner.length - MAX_INNER_NAMES;
+          reasons.push({
+            en: `archive contains ${shown}${more > 0 ? ` and ${more} more` : ''}`,
+            ja: `圧縮ファイルの中に${shown}${more > 0 ? `など（ほか${more}件）` : ''}が入っています。`,
+          });
           danger = inner.reduce<Danger | undefined>((acc, entry) => worse(acc, entry.risk), danger);
         }
       }
@@ -86,7 +100,7 @@ export const riskyAttachment: Rule = {
       const level: Severity = danger === 'runs-code' ? 'high' : 'medium';
       severity = severity === 'high' || level === 'high' ? 'high' : 'medium';
       if (evidence.length < MAX_EVIDENCE) {
-        evidence.push({ kind: 'attachment', name: displayName(attachment), contentType: attachment.contentType, reason: reasons.join('; ') });
+        evidence.push({ kind: 'attachment', name: displayName(attachment), contentType: attachment.contentType, reason: joinReasons(reasons) });
       }
     }
     return severity ? { severity, evidence } : undefined;

@@ -26,7 +26,7 @@ export const shortenedLink: Rule = {
     const evidence: Evidence[] = [];
     for (const link of context.view.links) {
       if (!link.host || !hostInSet(link.host.ascii, policy.urlShorteners)) continue;
-      evidence.push({ kind: 'link', text: clip(link.text), href: clip(link.href), host: link.host.ascii, reason: 'URL shortener hides the destination' });
+      evidence.push({ kind: 'link', text: clip(link.text), href: clip(link.href), host: link.host.ascii, reason: { en: 'URL shortener hides the destination', ja: '短縮URLのため、実際のリンク先が分かりません。' } });
       if (evidence.length >= MAX_EVIDENCE) break;
     }
     return evidence.length > 0 ? { evidence } : undefined;

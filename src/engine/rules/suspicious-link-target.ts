@@ -15,7 +15,7 @@
 // Never counted: links to our own or trusted domains, and to the mail services' tracking hosts.
 // High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
 // host name, a page built into the link, a look-alike of the very brand the message claims to be).
-import type { Evidence, Finding, HeaderField, MailMessage } from '../model';
+import type { Evidence, Finding, HeaderField, LocalizedText, MailMessage } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Rule } from '../rule';
 import type { MessageView } from '../view';
@@ -25,6 +25,7 @@ import { brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sa
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
+import { joinReasons } from './content/reasons';
 import { hostOfAddress, listRewrite } from './sender-context';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
@@ -69,6 +70,8 @@ const GENERIC_TOKENS = new Set(['mail', 'post', 'bank', 'card', 'cloud', 'online
 const NOTICE_SITES_LIMIT = 3;
 const MAX_EVIDENCE = 6;
 
+const IPFS_REASON: LocalizedText = { en: 'page on IPFS, where anyone can publish anonymously', ja: '誰でも匿名で公開できるIPFS上のページです。' };
+
 interface BrandToken {
   token: string;
   /** Display name of the brand for evidence. */
@@ -77,7 +80,7 @@ interface BrandToken {
 }
 
 interface Signal {
-  reason: string;
+  reason: LocalizedText;
   /** Strong hints are reported alone; weak ones need company. */
   strong: boolean;
   /** Decisive hints make the finding high on their own. */
@@ -253,24 +256,38 @@ function isRedirectorHost(host: CanonicalHost): boolean {
 function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
   const { view, tokens, knownDomains, presented } = comparison;
   const signals: Signal[] = [];
-  if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push({ reason: 'page on IPFS, where anyone can publish anonymously', strong: true });
-  else if (hostInSet(host.ascii, ABUSED_HOSTING)) signals.push({ reason: 'page on a free publishing service often used for phishing', strong: true });
+  if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push({ reason: IPFS_REASON, strong: true });
+  else if (hostInSet(host.ascii, ABUSED_HOSTING)) signals.push({ reason: { en: 'page on a free publishing service often used for phishing', ja: 'フィッシングによく使われる無料の公開サービス上のページです。' }, strong: true });
   if (!hostInSet(host.ascii, knownDomains) && !hostInSet(host.ascii, BRAND_INFRASTRUCTURE)) {
     const ownSite = view.fromHost !== undefined && sameSite(host, view.fromHost) && senderAuthenticated(view);
     const brand = ownSite ? undefined : brandInHost(host, tokens);
     if (brand) {
       // Imitating the very organisation the message claims to be is the phishing page itself.
       const imitatesPresented = presented !== undefined && brand.domains.some((domain) => presented.domains.includes(domain));
-      signals.push({ reason: `address contains "${brand.token}" (${brand.brand}) but is not ${brand.brand}'s site`, strong: true, decisive: imitatesPresented });
+      signals.push({
+        reason: {
+          en: `address contains "${brand.token}" (${brand.brand}) but is not ${brand.brand}'s site`,
+          ja: `アドレスに「${brand.token}」（${brand.brand}）を含みますが、${brand.brand}のサイトではありません。`,
+        },
+        strong: true,
+        decisive: imitatesPresented,
+      });
     }
-    if (domainInSubdomain(host)) signals.push({ reason: `address starts like another domain but belongs to ${host.registrable}`, strong: true });
+    if (domainInSubdomain(host)) signals.push({
+        reason: { en: `address starts like another domain but belongs to ${host.registrable}`, ja: `アドレスの先頭は別のドメインのように見えますが、実際は${host.registrable}のものです。` },
+        strong: true,
+      });
     if (presented && !isWithinDomains(host.ascii, presented.domains) && !brand) {
-      signals.push({ reason: `the message presents itself as ${presented.name}, but this link goes to ${host.registrable ?? host.ascii}`, strong: true });
+      const target = host.registrable ?? host.ascii;
+      signals.push({
+        reason: { en: `the message presents itself as ${presented.name}, but this link goes to ${target}`, ja: `このメールは${presented.name}を名乗っていますが、リンク先は${target}です。` },
+        strong: true,
+      });
     }
   }
-  if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: 'page on a free website builder or storage bucket', strong: false });
+  if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
   const tld = host.publicSuffix?.split('.').pop();
-  if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: `top-level domain .${tld} is mostly used for abuse`, strong: false });
+  if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
   return signals;
 }
 
@@ -280,10 +297,10 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
   if (scheme === 'javascript' || scheme === 'vbscript') {
     // "javascript:void(0)" is a do-nothing button in sloppy HTML, not an attack.
     if (/^[a-z]+:\s*(?:void\s*\(?\s*0\s*\)?\s*;?|;|)$/i.test(trimmed.replace(/[\t\n\r]/g, ''))) return [];
-    return [{ reason: 'link runs a script instead of opening a page', strong: true }];
+    return [{ reason: { en: 'link runs a script instead of opening a page', ja: 'このリンクはページを開くのではなく、スクリプトを実行します。' }, strong: true }];
   }
   if (scheme === 'data') {
-    return /^data:\s*image\//i.test(trimmed) ? [] : [{ reason: 'link opens a page built into the link itself (data: URL)', strong: true, decisive: true }];
+    return /^data:\s*image\//i.test(trimmed) ? [] : [{ reason: { en: 'link opens a page built into the link itself (data: URL)', ja: 'このリンクは、リンク自体に埋め込まれたページを開きます（data: URL）。' }, strong: true, decisive: true }];
   }
   if (!host) return [];
   let byHost = comparison.hostSignals.get(host.ascii);
@@ -294,17 +311,25 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
   if (byHost === EXEMPT) return [];
   const signals: Signal[] = [];
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
-    signals.push({ reason: 'the host name is disguised with percent-encoding', strong: true });
+    signals.push({ reason: { en: 'the host name is disguised with percent-encoding', ja: 'ホスト名がパーセントエンコーディングで偽装されています。' }, strong: true });
   }
   // Parsing is only needed for the rarer shapes: user info ("…@host") and redirect pages.
   const url = trimmed.includes('@') || isRedirectorHost(host) ? parseWebUrl(trimmed) : undefined;
   if (url && (url.username || url.password)) {
     const fake = decodeURIComponentSafe(url.username);
     const looksLikeHost = /[a-z0-9-]+\.[a-z]{2,}/i.test(fake);
-    signals.push({ reason: `the part before "@" (${clip(fake, 60)}) is ignored: the link really goes to ${displayHost(host)}`, strong: true, decisive: looksLikeHost });
+    const shownPart = clip(fake, 60);
+    signals.push({
+      reason: {
+        en: `the part before "@" (${shownPart}) is ignored: the link really goes to ${displayHost(host)}`,
+        ja: `「@」より前の部分（${shownPart}）は無視され、実際のリンク先は${displayHost(host)}です。`,
+      },
+      strong: true,
+      decisive: looksLikeHost,
+    });
   }
-  if (/^[a-z]*:?\/\/[^/?#]*\/ip[fn]s\//i.test(trimmed) && !byHost.some((signal) => signal.reason.includes('IPFS'))) {
-    signals.push({ reason: 'page on IPFS, where anyone can publish anonymously', strong: true });
+  if (/^[a-z]*:?\/\/[^/?#]*\/ip[fn]s\//i.test(trimmed) && !byHost.some((signal) => signal.reason === IPFS_REASON)) {
+    signals.push({ reason: IPFS_REASON, strong: true });
   }
   const redirect = url ? openRedirect(url) : undefined;
   if (redirect) {
@@ -312,13 +337,19 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
     const innerHost = inner ? canonicalHost(inner.hostname) : undefined;
     const sender = comparison.view.fromHost;
     if (innerHost && !sameSite(innerHost, host) && !isExempt(innerHost, comparison) && !(sender && sameSite(sender, host))) {
-      signals.push({ reason: `link passes through ${redirect.service} to hide that it goes to ${displayHost(innerHost)}`, strong: true });
+      signals.push({
+        reason: {
+          en: `link passes through ${redirect.service} to hide that it goes to ${displayHost(innerHost)}`,
+          ja: `${redirect.service}を経由させて、実際のリンク先（${displayHost(innerHost)}）を隠しています。`,
+        },
+        strong: true,
+      });
     }
   }
   const lowerHref = trimmed.toLowerCase();
   const sender = comparison.view.fromHost;
   if (!(sender && sameSite(sender, host)) && comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40')))) {
-    signals.push({ reason: 'link carries your e-mail address, to pre-fill a sign-in page', strong: false });
+    signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
   }
   return signals.length === 0 ? byHost : signals.concat(byHost);
 }
@@ -401,7 +432,7 @@ export const suspiciousLinkTarget: Rule = {
           text: clip(text),
           href: clip(href),
           host: host ? displayHost(host) : schemeOf(href) + ':',
-          reason: signals.map((signal) => signal.reason).join('; '),
+          reason: joinReasons(signals.map((signal) => signal.reason)),
         });
       }
     };
@@ -410,7 +441,11 @@ export const suspiciousLinkTarget: Rule = {
     for (const attachment of attachments) {
       for (const href of pdfLinks(attachment)) {
         const url = parseWebUrl(href);
-        consider(`(link in ${attachment.name})`, href, url ? canonicalHost(url.hostname) : undefined, { reason: `link inside the attached PDF "${clip(attachment.name, 60)}"`, strong: false });
+        const pdfName = clip(attachment.name, 60);
+        consider(`(link in ${attachment.name})`, href, url ? canonicalHost(url.hostname) : undefined, {
+          reason: { en: `link inside the attached PDF "${pdfName}"`, ja: `添付のPDF「${pdfName}」の中にあるリンクです。` },
+          strong: false,
+        });
       }
     }
     for (const attachment of attachments) {
@@ -418,7 +453,7 @@ export const suspiciousLinkTarget: Rule = {
       if (reasons.length === 0) continue;
       high ||= reasons.length >= 2;
       if (evidence.length < MAX_EVIDENCE) {
-        evidence.push({ kind: 'attachment', name: attachment.name, contentType: attachment.contentType, reason: reasons.join('; ') });
+        evidence.push({ kind: 'attachment', name: attachment.name, contentType: attachment.contentType, reason: joinReasons(reasons) });
       }
     }
     if (evidence.length === 0) return undefined;

@@ -1,7 +1,7 @@
 // What an attached web page does when opened, read from its source without running it: posts a
 // form, redirects, sends data from a script, or assembles hidden content (HTML smuggling).
 // Every search is a bounded regular expression or a linear scan over the first MiB.
-import type { MailAttachment } from '../../model';
+import type { LocalizedText, MailAttachment } from '../../model';
 import { attachmentFacts } from './attachments';
 import { clip, parseWebUrl } from './links';
 
@@ -33,20 +33,20 @@ function longestBase64Run(text: string): number {
 }
 
 /** Reasons an attached page is a phishing page; empty for ordinary pages and when there are no bytes. */
-export function webPageBehaviour(attachment: MailAttachment): string[] {
+export function webPageBehaviour(attachment: MailAttachment): LocalizedText[] {
   if (!attachment.content || !isWebPage(attachment)) return [];
   const page = new TextDecoder('utf-8').decode(attachment.content.subarray(0, PAGE_LIMIT)).toLowerCase();
-  const reasons: string[] = [];
+  const reasons: LocalizedText[] = [];
   const form = /<form\b[^>]{0,500}?action\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
-  if (form) reasons.push(`attached page sends what you type to ${hostOf(form[1])}`);
+  if (form) reasons.push({ en: `attached page sends what you type to ${hostOf(form[1])}`, ja: `添付のページは、入力した内容を${hostOf(form[1])}に送信します。` });
   const refresh = /<meta\b[^>]{0,300}?http-equiv\s*=\s*["']?refresh[^>]{0,300}?url\s*=\s*["']?(https?:\/\/[^"'\s>]{1,300})/.exec(page);
   const scripted = /location(?:\.href)?\s*=\s*["'`](https?:\/\/[^"'`\s]{1,300})|location\.(?:replace|assign)\(\s*["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
   const target = refresh?.[1] ?? scripted?.[1] ?? scripted?.[2];
-  if (target) reasons.push(`attached page redirects to ${hostOf(target)}`);
+  if (target) reasons.push({ en: `attached page redirects to ${hostOf(target)}`, ja: `添付のページは、開くと${hostOf(target)}に移動します。` });
   const sends = /\b(?:fetch|\.open)\(\s*(?:["'`]post["'`]\s*,\s*)?["'`](https?:\/\/[^"'`\s]{1,300})/.exec(page);
-  if (sends && !form) reasons.push(`attached page's script sends data to ${hostOf(sends[1])}`);
-  if (page.includes('atob(') && longestBase64Run(page) >= SMUGGLED_BLOB) reasons.push('attached page assembles hidden content from encoded text (HTML smuggling)');
-  if (reasons.length > 0 && /type\s*=\s*["']?password/.test(page)) reasons.push('attached page asks for a password');
+  if (sends && !form) reasons.push({ en: `attached page's script sends data to ${hostOf(sends[1])}`, ja: `添付のページのスクリプトが、${hostOf(sends[1])}にデータを送信します。` });
+  if (page.includes('atob(') && longestBase64Run(page) >= SMUGGLED_BLOB) reasons.push({ en: 'attached page assembles hidden content from encoded text (HTML smuggling)', ja: '添付のページは、符号化された文字列から隠れたファイルを組み立てます（HTMLスマグリング）。' });
+  if (reasons.length > 0 && /type\s*=\s*["']?password/.test(page)) reasons.push({ en: 'attached page asks for a password', ja: '添付のページはパスワードの入力を求めます。' });
   return reasons;
 }
 
