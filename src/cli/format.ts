@@ -44,6 +44,7 @@ const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 export const COLOR: Palette = { red: ansi(31), yellow: ansi(33), green: ansi(32), dim: ansi(2), bold: ansi(1) };
 export const PLAIN: Palette = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
 
+/** One evidence line for the text output, in English (jsonl prints the evidence object itself). */
 export function describeEvidence(e: Evidence): string {
   switch (e.kind) {
     case 'impersonation':
@@ -53,7 +54,7 @@ export function describeEvidence(e: Evidence): string {
     case 'address-mismatch':
       return `${e.field} shows ${e.shown} but is really ${e.actual}`;
     case 'header':
-      return `${e.name}: ${e.value} — ${e.meaning}`;
+      return `${e.name}: ${e.value} — ${e.meaning.en}`;
     case 'authentication':
       return `${e.method}=${e.result}` + (e.domain ? ` (${e.domain})` : '') + (e.detail ? ` ${e.detail}` : '');
     case 'characters':
@@ -61,11 +62,11 @@ export function describeEvidence(e: Evidence): string {
     case 'phrase':
       return `${e.field}: "${e.phrase}" [${e.category}] … ${e.context} …`;
     case 'link':
-      return `link "${e.text}" → ${e.href} (${e.reason})`;
+      return `link "${e.text}" → ${e.href} (${e.reason.en})`;
     case 'attachment':
-      return `attachment ${e.name} (${e.contentType}): ${e.reason}`;
+      return `attachment ${e.name} (${e.contentType}): ${e.reason.en}`;
     case 'note':
-      return e.text;
+      return e.text.en;
   }
 }
 

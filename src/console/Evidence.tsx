@@ -1,13 +1,27 @@
 // A finding's evidence as labelled text. Evidence arrives as JSON from the service (the engine's
 // Evidence union, src/engine/model.ts); every value in it came from the message, so each is a text
-// node, URLs and hosts defanged. Unknown kinds are shown as their JSON text.
+// node, URLs and hosts defanged. Unknown kinds are shown as their JSON text. The engine's own sentences
+// (reasons, meanings, notes) are shown in the console's language; reports stored before they were
+// localized carry plain (English or "English / 日本語") strings, shown as they are.
 import type { ReactNode } from 'react';
-import type { CharacterNote, Evidence } from '../engine/model';
-import type { Strings } from './strings';
+import type { CharacterNote, Evidence, LocalizedText } from '../engine/model';
+import { localizedText, type Language, type Strings } from './strings';
 import { defangDomain } from './defang';
 import { Txt, Url } from './Text';
 
 type Labels = Strings['evidenceLabels'];
+
+/** A sentence from the engine: LocalizedText now, a plain string in reports stored before that. */
+type Sentence = string | LocalizedText;
+type Widened<E, K extends keyof E> = Omit<E, K> & { [P in K]: Sentence };
+
+/** Evidence as the service stored it, old reports included. */
+export type StoredEvidence =
+  | Exclude<Evidence, { kind: 'header' | 'link' | 'attachment' | 'note' }>
+  | Widened<Extract<Evidence, { kind: 'header' }>, 'meaning'>
+  | Widened<Extract<Evidence, { kind: 'link' }>, 'reason'>
+  | Widened<Extract<Evidence, { kind: 'attachment' }>, 'reason'>
+  | Widened<Extract<Evidence, { kind: 'note' }>, 'text'>;
 
 function characters(notes: CharacterNote[] | undefined): string {
   return (notes ?? [])
@@ -16,7 +30,7 @@ function characters(notes: CharacterNote[] | undefined): string {
     .join(', ');
 }
 
-function rows(evidence: Evidence, l: Labels): [string, ReactNode][] {
+function rows(evidence: StoredEvidence, l: Labels, language: Language): [string, ReactNode][] {
   switch (evidence.kind) {
     case 'impersonation':
       return [
@@ -45,7 +59,7 @@ function rows(evidence: Evidence, l: Labels): [string, ReactNode][] {
       return [
         [l.header, <Txt value={evidence.name} />],
         [l.value, <Txt value={evidence.value} max={1000} />],
-        [l.meaning, <Txt value={evidence.meaning} max={1000} />],
+        [l.meaning, <Txt value={localizedText(evidence.meaning, language)} max={1000} />],
       ];
     case 'authentication':
       return [
@@ -73,16 +87,16 @@ function rows(evidence: Evidence, l: Labels): [string, ReactNode][] {
         [l.target, <Url value={evidence.href ?? ''} />],
         [l.host, <Txt value={defangDomain(evidence.host ?? '')} />],
         ...(evidence.shownHost ? ([[l.shownHost, <Txt value={defangDomain(evidence.shownHost)} />]] as [string, ReactNode][]) : []),
-        [l.reason, <Txt value={evidence.reason} max={1000} />],
+        [l.reason, <Txt value={localizedText(evidence.reason, language)} max={1000} />],
       ];
     case 'attachment':
       return [
         [l.name, <Txt value={evidence.name} />],
         [l.contentType, <Txt value={evidence.contentType} />],
-        [l.reason, <Txt value={evidence.reason} max={1000} />],
+        [l.reason, <Txt value={localizedText(evidence.reason, language)} max={1000} />],
       ];
     case 'note':
-      return [[l.note, <Txt value={evidence.text} max={1000} />]];
+      return [[l.note, <Txt value={localizedText(evidence.text, language)} max={1000} />]];
     default: {
       let json = '';
       try {
@@ -95,14 +109,14 @@ function rows(evidence: Evidence, l: Labels): [string, ReactNode][] {
   }
 }
 
-export function EvidenceList({ evidence, t }: { evidence: unknown; t: Strings }) {
-  const list = Array.isArray(evidence) ? (evidence as Evidence[]).filter((e) => e && typeof e === 'object').slice(0, 20) : [];
+export function EvidenceList({ evidence, t, language }: { evidence: unknown; t: Strings; language: Language }) {
+  const list = Array.isArray(evidence) ? (evidence as StoredEvidence[]).filter((e) => e && typeof e === 'object').slice(0, 20) : [];
   if (list.length === 0) return null;
   return (
     <>
       {list.map((item, index) => (
         <dl key={index} data-kind={String(item.kind)} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: '4px 0 8px' }}>
-          {rows(item, t.evidenceLabels).map(([label, value], row) => (
+          {rows(item, t.evidenceLabels, language).map(([label, value], row) => (
             <div key={row} style={{ display: 'contents' }}>
               <dt style={{ fontWeight: 600 }}>{label}</dt>
               <dd style={{ margin: 0, wordBreak: 'break-word' }}>{value}</dd>

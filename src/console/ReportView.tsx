@@ -117,7 +117,7 @@ function Findings({ findings, t, language }: { findings: unknown[]; t: Strings; 
               <Txt value={localizedText(finding.explanation, language)} max={1000} />
             </p>
           )}
-          <EvidenceList evidence={finding.evidence} t={t} />
+          <EvidenceList evidence={finding.evidence} t={t} language={language} />
         </li>
       ))}
     </ol>

@@ -104,7 +104,7 @@ function FindingItem({ finding, t, language }: { finding: Finding; t: Strings; l
       </h4>
       <p style={{ margin: '0 0 6px' }}>{localized(finding.explanation, language)}</p>
       {finding.evidence.slice(0, 20).map((evidence, index) => (
-        <EvidenceView key={index} evidence={evidence} t={t} />
+        <EvidenceView key={index} evidence={evidence} t={t} language={language} />
       ))}
       {finding.technique && (
         <p style={{ margin: 0, fontSize: '12px' }}>

@@ -1,7 +1,7 @@
 // One piece of evidence, rendered by kind. Every value here came from the message: SafeText only.
 import type { ReactNode } from 'react';
 import type { CharacterNote, Evidence } from '../engine/model';
-import type { Strings } from '../i18n';
+import { localized, type Language, type Strings } from '../i18n';
 import { Highlighted, SafeText } from './SafeText';
 import { diffDomains, highlightPhrase, visible } from './visible';
 
@@ -33,7 +33,7 @@ function CharacterList({ notes }: { notes: CharacterNote[] }) {
   );
 }
 
-export function EvidenceView({ evidence, t }: { evidence: Evidence; t: Strings }) {
+export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t: Strings; language: Language }) {
   switch (evidence.kind) {
     case 'impersonation':
       return (
@@ -80,7 +80,7 @@ export function EvidenceView({ evidence, t }: { evidence: Evidence; t: Strings }
         <dl className="ll-evidence" data-kind={evidence.kind}>
           <Row label={t.header}><code><SafeText value={evidence.name} max={80} /></code></Row>
           <Row label={t.value}><SafeText value={evidence.value} /></Row>
-          <Row label={t.meaning}><SafeText value={evidence.meaning} max={400} /></Row>
+          <Row label={t.meaning}><SafeText value={localized(evidence.meaning, language)} max={400} /></Row>
         </dl>
       );
     case 'authentication':
@@ -116,7 +116,7 @@ export function EvidenceView({ evidence, t }: { evidence: Evidence; t: Strings }
           {evidence.shownHost && <Row label={t.linkShownHost}><code><SafeText value={evidence.shownHost} /></code></Row>}
           <Row label={t.linkRealHost}><strong><code><SafeText value={evidence.host} /></code></strong></Row>
           <Row label={t.linkTarget}><code><SafeText value={evidence.href} max={120} /></code></Row>
-          <Row label={t.reason}><SafeText value={evidence.reason} max={400} /></Row>
+          <Row label={t.reason}><SafeText value={localized(evidence.reason, language)} max={400} /></Row>
         </dl>
       );
     case 'attachment':
@@ -124,13 +124,13 @@ export function EvidenceView({ evidence, t }: { evidence: Evidence; t: Strings }
         <dl className="ll-evidence" data-kind={evidence.kind}>
           <Row label={t.attachmentName}><code><SafeText value={evidence.name} /></code></Row>
           {evidence.contentType && <Row label={t.attachmentType}><SafeText value={evidence.contentType} max={100} /></Row>}
-          <Row label={t.reason}><SafeText value={evidence.reason} max={400} /></Row>
+          <Row label={t.reason}><SafeText value={localized(evidence.reason, language)} max={400} /></Row>
         </dl>
       );
     case 'note':
       return (
         <p className="ll-evidence" data-kind={evidence.kind}>
-          <SafeText value={evidence.text} max={600} multiline />
+          <SafeText value={localized(evidence.text, language)} max={600} multiline />
         </p>
       );
   }

@@ -29,7 +29,7 @@ function rule(id: string, category: FindingCategory, severity: Severity, fires =
     severity,
     category,
     requires,
-    check: () => (fires ? { evidence: [{ kind: 'note', text: id }] } : undefined),
+    check: () => (fires ? { evidence: [{ kind: 'note', text: { en: id, ja: id } }] } : undefined),
   };
 }
 
@@ -72,7 +72,7 @@ describe('analyze', () => {
   });
 
   it('lets combination rules read earlier findings', () => {
-    const combo: Rule = { ...rule('combo', 'sender', 'high'), check: (_m, _p, ctx) => (ctx.findings.some((f) => f.rule === 'first') ? { evidence: [{ kind: 'note', text: 'saw first' }] } : undefined) };
+    const combo: Rule = { ...rule('combo', 'sender', 'high'), check: (_m, _p, ctx) => (ctx.findings.some((f) => f.rule === 'first') ? { evidence: [{ kind: 'note', text: { en: 'saw first', ja: '先のルールを確認' } }] } : undefined) };
     expect(analyze(message(), policy, [rule('first', 'links', 'low'), combo]).findings.map((f) => f.rule)).toContain('combo');
     expect(analyze(message(), policy, [combo]).findings).toEqual([]);
   });

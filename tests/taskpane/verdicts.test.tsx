@@ -36,7 +36,7 @@ const DANGEROUS: Verdict = {
       category: 'links',
       title: t('Link goes somewhere else', 'リンク先が表示と異なる'),
       explanation: t('The text shows one site, the link opens another.', '表示と実際のリンク先が異なります。'),
-      evidence: [{ kind: 'link', text: 'https://www.mofa.go.jp', href: 'https://evil.example/x', host: 'evil.example', shownHost: 'www.mofa.go.jp', reason: 'shown host differs' }],
+      evidence: [{ kind: 'link', text: 'https://www.mofa.go.jp', href: 'https://evil.example/x', host: 'evil.example', shownHost: 'www.mofa.go.jp', reason: { en: 'shown host differs', ja: '表示と実際のホストが異なります。' } }],
     },
     {
       rule: 'lure-wording',
@@ -54,7 +54,7 @@ const DANGEROUS: Verdict = {
       explanation: t('DMARC failed.', 'DMARC が失敗しました。'),
       evidence: [
         { kind: 'authentication', method: 'dmarc', result: 'fail', domain: 'microsoft.com' },
-        { kind: 'header', name: 'Reply-To', value: 'x@evil.example', meaning: 'Replies go elsewhere' },
+        { kind: 'header', name: 'Reply-To', value: 'x@evil.example', meaning: { en: 'Replies go elsewhere', ja: '返信は別の宛先に送られます。' } },
       ],
     },
     {
@@ -64,8 +64,8 @@ const DANGEROUS: Verdict = {
       title: t('Risky attachment', '危険な添付ファイル'),
       explanation: t('Program disguised as a document.', '文書に見せかけたプログラムです。'),
       evidence: [
-        { kind: 'attachment', name: 'invoice.pdf.exe', contentType: 'application/octet-stream', reason: 'double extension' },
-        { kind: 'note', text: 'Seen in recent campaigns' },
+        { kind: 'attachment', name: 'invoice.pdf.exe', contentType: 'application/octet-stream', reason: { en: 'double extension', ja: '二重拡張子です。' } },
+        { kind: 'note', text: { en: 'Seen in recent campaigns', ja: '最近の攻撃で見られています。' } },
         { kind: 'address-mismatch', field: 'from.name', shown: 'ceo@example.co.jp', actual: 'desk@example.net' },
         { kind: 'impersonation', field: 'from.name', value: 'Taro Yamada', claimed: 'Taro Yamada', expected: ['taro@example.co.jp'], actual: 'desk@example.net', similarity: 0.93 },
         { kind: 'characters', field: 'subject', value: 'abc\u200Bdef', characters: [{ char: '\u200B', codePoint: 'U+200B', description: 'ZERO WIDTH SPACE', index: 3 }] },

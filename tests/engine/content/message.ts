@@ -38,7 +38,7 @@ export function attachment(name: string, options: Partial<MailAttachment> = {}):
 }
 
 /** A finding as an earlier rule (e.g. a sender rule) would have produced it. */
-export function priorFinding(rule: string, category: Finding['category'], evidence: Evidence[] = [{ kind: 'note', text: rule }]): Finding {
+export function priorFinding(rule: string, category: Finding['category'], evidence: Evidence[] = [{ kind: 'note', text: { en: rule, ja: rule } }]): Finding {
   return {
     rule,
     severity: 'medium',
@@ -55,6 +55,12 @@ export function runRule(rule: Rule, message: MailMessage, policy: ResolvedPolicy
   return hit && hit.evidence.length > 0 ? hit : undefined;
 }
 
+/** The English reasons, phrases and notes of a hit (see japaneseReasons for the Japanese side). */
 export function reasons(hit: RuleHit | undefined): string[] {
-  return (hit?.evidence ?? []).map((evidence) => ('reason' in evidence ? evidence.reason : evidence.kind === 'phrase' ? evidence.phrase : evidence.kind === 'note' ? evidence.text : ''));
+  return (hit?.evidence ?? []).map((evidence) => ('reason' in evidence ? evidence.reason.en : evidence.kind === 'phrase' ? evidence.phrase : evidence.kind === 'note' ? evidence.text.en : ''));
+}
+
+/** The Japanese reasons and notes of a hit. */
+export function japaneseReasons(hit: RuleHit | undefined): string[] {
+  return (hit?.evidence ?? []).flatMap((evidence) => ('reason' in evidence ? [evidence.reason.ja] : evidence.kind === 'note' ? [evidence.text.ja] : []));
 }
