@@ -125,7 +125,9 @@ describe('protected-archive', () => {
   });
 
   test('encrypted RAR and 7-Zip archives', () => {
-    expect(runRule(protectedArchive, mail({ attachments: [attachment('a.rar', { content: rar5([], { encryptedHeaders: true }) })] }), policy)?.evidence[0]).toMatchObject({ reason: 'encrypted rar archive (even the file names are hidden)' });
+    expect(runRule(protectedArchive, mail({ attachments: [attachment('a.rar', { content: rar5([], { encryptedHeaders: true }) })] }), policy)?.evidence[0]).toMatchObject({
+      reason: { en: 'encrypted rar archive (even the file names are hidden)', ja: '暗号化されたrar圧縮ファイルです（中のファイル名まで隠されています）。' },
+    });
     expect(runRule(protectedArchive, mail({ attachments: [attachment('a.7z', { content: sevenZip([AES_CODER]) })] }), policy)).toBeDefined();
   });
 

@@ -21,7 +21,7 @@ describe('brand-credential-link', () => {
     });
     const hit = runRule(brandCredentialLink, message, policy, [wording]);
     expect(hit?.evidence[0]).toEqual(expect.objectContaining({ kind: 'impersonation', field: 'subject', claimed: 'ETCマイレージ', expected: ['smile-etc.jp'] }));
-    expect(hit?.evidence[1]).toEqual(expect.objectContaining({ kind: 'link', host: 'exchange.hunan-example.com', reason: expect.stringContaining('hunan-example.com') }));
+    expect(hit?.evidence[1]).toEqual(expect.objectContaining({ kind: 'link', host: 'exchange.hunan-example.com', reason: { en: expect.stringContaining('hunan-example.com'), ja: expect.stringMatching(/リンク先はhunan-example\.comです。$/) } }));
   });
 
   test('an English brand at the top of the body, from an unrelated sender', () => {

@@ -27,10 +27,11 @@ describe('mirrorface-pattern', () => {
     const verdict = analyze(message, protectedPolicy, [protectedPersonImpersonation, ...contentRules]);
     const finding = verdict.findings.find((candidate) => candidate.rule === 'mirrorface-pattern');
     expect(finding).toMatchObject({ severity: 'high', category: 'sender' });
+    // Each part names the component finding by its title, in each language.
     expect(finding?.evidence).toEqual([
-      { kind: 'note', text: `Sender: ${protectedPersonImpersonation.title.en} (protected-person-impersonation)` },
-      { kind: 'note', text: 'Lure: Wording typical of targeted lures (lure-wording)' },
-      { kind: 'note', text: 'Payload: Password-protected archive attached (protected-archive)' },
+      { kind: 'note', text: { en: `Sender: ${protectedPersonImpersonation.title.en}`, ja: `送信者：「${protectedPersonImpersonation.title.ja}」` } },
+      { kind: 'note', text: { en: `Lure: ${lureWording.title.en}`, ja: `誘いの話題：「${lureWording.title.ja}」` } },
+      { kind: 'note', text: { en: `Payload: ${protectedArchive.title.en}`, ja: `危険なファイル・リンク：「${protectedArchive.title.ja}」` } },
     ]);
     expect(verdict.verdict).toBe('dangerous');
   });

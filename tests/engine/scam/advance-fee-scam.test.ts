@@ -36,7 +36,7 @@ describe('advance-fee-scam', () => {
       policy,
     );
     expect(hit).toBeDefined();
-    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: expect.stringContaining('yamada.lawyer@yahoo.co.jp') })]));
+    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: { en: expect.stringContaining('yamada.lawyer@yahoo.co.jp'), ja: expect.stringContaining('yamada.lawyer@yahoo.co.jp') } })]));
   });
 
   test('prize and extortion wording count with a forged or doubtful sender found by an earlier rule', () => {
@@ -89,7 +89,7 @@ describe('advance-fee-scam', () => {
     // The contact address lies beyond the addresses examined, so only the wording… and no sign: nothing reported.
     expect(hit).toBeUndefined();
     const early = runRule(advanceFeeScam, mail({ from: { name: 'Office', address: 'office@lawyer-example.jp' }, text: `${INHERITANCE} write to winner.office@gmail.com ${noise}` }), policy);
-    expect(early?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: expect.stringContaining('winner.office@gmail.com') })]));
+    expect(early?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'note', text: { en: expect.stringContaining('winner.office@gmail.com'), ja: expect.stringContaining('winner.office@gmail.com') } })]));
   });
 
   test('scam wording is not reported again as a targeted-lure topic', () => {

@@ -10,7 +10,11 @@ describe('decorated-sender-name', () => {
     ['a Japanese name with emoji', '🎁当選事務局🎁 <info@campaign-example.jp>'],
   ])('reports %s', (_label, from) => {
     const hit = runRule(decoratedSenderName, mail({ from }));
-    expect(hit?.evidence[0]).toEqual({ kind: 'note', text: expect.stringContaining('from.name') });
+    const name = from.slice(0, from.indexOf(' <'));
+    expect(hit?.evidence[0]).toEqual({
+      kind: 'note',
+      text: { en: expect.stringContaining(`display name "${name}"`), ja: expect.stringContaining(`差出人の表示名「${name}」`) },
+    });
   });
 
   test('plain names, Japanese names and trademark signs are left alone', () => {

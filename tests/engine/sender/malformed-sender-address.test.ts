@@ -14,7 +14,8 @@ describe('malformed-sender-address', () => {
   ])('reports %s', (_label, name, address) => {
     const hit = runRule(malformedSenderAddress, fromLine(name, address));
     expect(hit?.evidence[0]).toEqual({ kind: 'address-mismatch', field: 'from', shown: name, actual: address || '(no address)' });
-    expect(hit?.evidence[1]).toEqual({ kind: 'note', text: expect.stringMatching(/ \/ .*[ぁ-んァ-ン]/) });
+    // One sentence per language: English without Japanese, Japanese ending as a sentence; no "EN / JA" pair.
+    expect(hit?.evidence[1]).toEqual({ kind: 'note', text: { en: expect.stringMatching(/^[^ぁ-んァ-ン]+$/), ja: expect.stringMatching(/[ぁ-んァ-ン].*。$/) } });
   });
 
   test.each([

@@ -24,7 +24,7 @@ describe('protected-person-impersonation', () => {
       const hit = runRule(rule, mail({ from: 'Kenji Watanabe <kenji.watanabe.jiia@gmail.com>' }));
       expect(hit?.evidence).toEqual([
         expect.objectContaining({ kind: 'impersonation', actual: 'kenji.watanabe.jiia@gmail.com', similarity: 1 }),
-        expect.objectContaining({ kind: 'note', text: expect.stringContaining('gmail.com') }),
+        expect.objectContaining({ kind: 'note', text: { en: 'Sent from a free webmail account (gmail.com)', ja: '無料のWebメール（gmail.com）から送信されています。' } }),
       ]);
     });
 
@@ -86,7 +86,7 @@ describe('protected-person-impersonation', () => {
     });
     const hit = runRule(rule, message);
     expect(hit?.severity).toBe('medium');
-    expect(hit?.evidence[1]).toMatchObject({ kind: 'note', text: expect.stringContaining('signing service') });
+    expect(hit?.evidence[1]).toMatchObject({ kind: 'note', text: { en: expect.stringContaining('signing service'), ja: expect.stringContaining('電子署名サービス') } });
   });
 
   it('stays high when the service’s domain is claimed but not verified', () => {

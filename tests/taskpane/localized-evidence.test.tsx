@@ -1,0 +1,122 @@
+/** @jest-environment jsdom */
+// The engine's evidence sentences (link and attachment reasons, header meanings, notes) follow the
+// pane's language: a Japanese pane shows the Japanese sentence and none of the English ones.
+import './polyfills';
+import { render, screen } from '@testing-library/react';
+import { analyze } from '../../src/engine';
+import type { Evidence, LocalizedText, MailMessage, Verdict } from '../../src/engine/model';
+import { parseEml } from '../../src/mail/eml';
+import { readMessage } from '../../src/office/read-message';
+import type { PolicyLoader } from '../../src/office/policy-source';
+import { createPreviewItem } from '../../src/preview/fake-mailbox';
+import { App } from '../../src/taskpane/App';
+import { demoPolicy, sampleBytes } from '../preview/support';
+import { FakeReporter, fixedVerdict, loaded, message, staticSource } from './helpers';
+
+const SAMPLE = 'mirrorface-lure.eml';
+const demoPolicyLoader: PolicyLoader = async () => ({ policy: demoPolicy(), source: 'file' });
+
+function renderPane(msg: MailMessage, language: 'en' | 'ja', analyzeMessage: (m: MailMessage) => Verdict = (m) => analyze(m, demoPolicy())) {
+  return render(
+    <App
+      source={staticSource(loaded(msg))}
+      loadPolicy={demoPolicyLoader}
+      createReporter={() => new FakeReporter(new Error('unused'))}
+      language={language}
+      theme="light"
+      analyzeMessage={analyzeMessage}
+    />,
+  );
+}
+
+/** The engine's own sentences in a verdict's evidence. */
+function sentences(verdict: Verdict): LocalizedText[] {
+  const found: LocalizedText[] = [];
+  const add = (evidence: Evidence) => {
+    if (evidence.kind === 'link' || evidence.kind === 'attachment') found.push(evidence.reason);
+    else if (evidence.kind === 'header') found.push(evidence.meaning);
+    else if (evidence.kind === 'note') found.push(evidence.text);
+  };
+  for (const finding of verdict.findings) finding.evidence.slice(0, 20).forEach(add);
+  return found;
+}
+
+/** The sample as the pane reads it through Outlook (no attachment bytes) and as a whole .eml (CLI, service). */
+async function sampleMessages(): Promise<[string, MailMessage][]> {
+  const item = await createPreviewItem(sampleBytes(SAMPLE), SAMPLE);
+  const { message: throughOutlook } = await readMessage(item, { isSetSupported: () => true });
+  return [
+    ['read through Outlook', throughOutlook],
+    ['the whole .eml', await parseEml(sampleBytes(SAMPLE))],
+  ];
+}
+
+describe('evidence sentences in the pane language', () => {
+  it('the MirrorFace sample in a Japanese pane shows Japanese reasons and notes, no English evidence sentence', async () => {
+    for (const [how, msg] of await sampleMessages()) {
+      const verdict = analyze(msg, demoPolicy());
+      const texts = sentences(verdict);
+      // The archive reason and the three MirrorFace parts at least.
+      expect(texts.length).toBeGreaterThanOrEqual(4);
+      const { container, unmount } = renderPane(msg, 'ja');
+      await screen.findByText('危険なメッセージ');
+      const shown = container.textContent ?? '';
+      for (const text of texts) {
+        expect(text.ja).toMatch(/[ぁ-んァ-ン]/);
+        expect(text.ja).not.toContain(' / ');
+        expect(shown).toContain(text.ja);
+        expect(shown).not.toContain(text.en);
+      }
+      // Without the bytes the archive is judged by the password in the body; with them, as encrypted.
+      expect(shown).toContain(how === 'read through Outlook' ? 'パスワードが本文に書かれたzip圧縮ファイルです。' : '暗号化されたzip圧縮ファイルです。');
+      expect(shown).toMatch(/送信者：「[^」]+」/);
+      expect(shown).not.toMatch(/\((protected-person-impersonation|lure-wording|protected-archive)\)/);
+      unmount();
+    }
+  });
+
+  it('the same sample in an English pane shows the English sentences', async () => {
+    const [[, msg]] = await sampleMessages();
+    const texts = sentences(analyze(msg, demoPolicy()));
+    const { container } = renderPane(msg, 'en');
+    await screen.findByText('Dangerous message');
+    const shown = container.textContent ?? '';
+    for (const text of texts) {
+      expect(shown).toContain(text.en);
+      expect(shown).not.toContain(text.ja);
+    }
+    expect(shown).toContain('zip archive with a password given in the message');
+  });
+
+  it('renders every localized evidence kind in the chosen language', async () => {
+    const t = (en: string, ja: string) => ({ en, ja });
+    const verdict: Verdict = {
+      verdict: 'suspicious',
+      score: 50,
+      notChecked: [],
+      findings: [
+        {
+          rule: 'example',
+          severity: 'medium',
+          category: 'links',
+          title: t('Example', '例'),
+          explanation: t('Example.', '例です。'),
+          evidence: [
+            { kind: 'link', text: 'Open', href: 'https://evil.example/x', host: 'evil.example', reason: t('English reason', '日本語の理由です。') },
+            { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: t('English attachment reason', '添付の理由です。') },
+            { kind: 'header', name: 'To', value: '(none)', meaning: t('English meaning', 'ヘッダーの意味です。') },
+            { kind: 'note', text: t('English note', '補足です。') },
+          ],
+        },
+      ],
+    };
+    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    await screen.findByText('不審なメッセージ');
+    const byKind = (kind: string) => container.querySelector(`[data-kind="${kind}"]`)?.textContent ?? '';
+    expect(byKind('link')).toContain('日本語の理由です。');
+    expect(byKind('attachment')).toContain('添付の理由です。');
+    expect(byKind('header')).toContain('ヘッダーの意味です。');
+    expect(byKind('note')).toBe('補足です。');
+    expect(container.textContent).not.toMatch(/English (reason|attachment reason|meaning|note)/);
+  });
+});
