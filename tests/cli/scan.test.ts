@@ -68,6 +68,25 @@ describe('lurelens scan', () => {
     expect(printed.replace(/\u001b\[\d+m/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
   });
 
+  it('prints the engine\'s evidence sentences in English in text output, and keeps both languages in jsonl', async () => {
+    const lure = path.join(fixtures, 'nested', 'deeper', 'lure.eml');
+    const text = capture();
+    await runScan(['--policy', policyFile, lure], text);
+    const printed = text.stdout.join('\n');
+    expect(printed).toContain('Sent from a free webmail account (gmail.com)');
+    expect(printed).toMatch(/attachment \S+\.lnk \(application\/octet-stream\): \.lnk file/);
+    expect(printed).toMatch(/Sender: .+/);
+    expect(printed).not.toContain('[object Object]');
+    // The message's own Japanese (subject, phrases) is printed; the engine's Japanese sentences are not.
+    expect(printed).not.toMatch(/送信されています|形式のファイルです|送信者：/);
+
+    const jsonl = capture();
+    await runScan(['--policy', policyFile, '--format', 'jsonl', lure], jsonl);
+    const record = JSON.parse(jsonl.stdout[0]);
+    const risky = record.findings.find((finding: { rule: string }) => finding.rule === 'risky-attachment');
+    expect(risky.evidence[0]).toMatchObject({ kind: 'attachment', reason: { en: '.lnk file', ja: '「.lnk」形式のファイルです。' } });
+  });
+
   it('explains bad arguments', async () => {
     const io = capture();
     expect(await runScan(['--format', 'xml', 'a.eml'], io)).toBe(2);
