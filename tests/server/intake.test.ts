@@ -135,6 +135,35 @@ describe('POST /api/reports', () => {
     expect(sha256(bytes)).toBe(sha256(eml));
   });
 
+  test('client verdicts with evidence sentences as plain strings (older add-ins) or { en, ja } are both accepted and kept', async () => {
+    const finding = (reason: unknown) => ({
+      rule: 'shortened-link',
+      severity: 'low',
+      title: 'Shortened link',
+      evidence: [{ kind: 'link', text: 'Open', href: 'https://bit.ly/x', host: 'bit.ly', reason }],
+    });
+    const old = 'URL shortener hides the destination';
+    const localized = { en: 'URL shortener hides the destination', ja: '短縮URLのため、実際のリンク先が分かりません。' };
+    for (const [key, reason] of [['compat-string-0001', old], ['compat-object-0001', localized]] as const) {
+      const body = { ...submission(fixture('unrelated.eml')), key, clientVerdict: { verdict: 'suspicious', score: 10, findings: [finding(reason)] } };
+      const response = await postReport(server, body);
+      expect(response.status).toBe(201);
+      const { id } = await response.json();
+      const detail = await (await call(server, `/api/reports/${id}`)).json();
+      expect(detail.clientAnalysis.findings[0].evidence[0].reason).toEqual(reason);
+    }
+  });
+
+  test('the service\'s own analysis stores evidence sentences in both languages', async () => {
+    const receipt = await report(server, fixture('japanese-iso2022jp.eml'));
+    const detail = await (await call(server, `/api/reports/${receipt.id}`)).json();
+    const sentences = (detail.analysis.findings as { evidence: Record<string, unknown>[] }[])
+      .flatMap((f) => f.evidence)
+      .flatMap((e) => (e.kind === 'link' || e.kind === 'attachment' ? [e.reason] : e.kind === 'header' ? [e.meaning] : e.kind === 'note' ? [e.text] : []));
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect(sentence).toEqual({ en: expect.any(String), ja: expect.any(String) });
+  });
+
   test('a message that cannot be parsed as mail is still kept, with the reason', async () => {
     const garbage = Buffer.from([0x00, 0xff, 0xfe, 0x10, 0x80, 0x81]);
     const receipt = await report(server, garbage);
