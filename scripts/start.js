@@ -74,7 +74,9 @@ async function main() {
   const policyFile = writeDemoPolicy(options.data);
   const { startServe } = require(serveModule);
   const publicUrl = `http://localhost:${options.port}`;
-  const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl]);
+  // Request logs would bury the addresses below; LURELENS_LOG_LEVEL=info brings them back.
+  const logLevel = process.env.LURELENS_LOG_LEVEL ? [] : ['--log-level', 'warn'];
+  const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl, ...logLevel]);
   if (typeof handle === 'number') process.exit(handle);
 
   const tokens = JSON.parse(fs.readFileSync(path.join(options.data, 'tokens.json'), 'utf8'));
