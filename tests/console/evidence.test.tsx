@@ -14,7 +14,7 @@ const OLD: StoredEvidence[] = [
 
 const NEW: StoredEvidence[] = [
   { kind: 'link', text: 'Open', href: 'https://evil.example/x', host: 'evil.example', reason: { en: 'URL shortener hides the destination', ja: '短縮URLのため、実際のリンク先が分かりません。' } },
-  { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: { en: 'zip archive with a password given in the message', ja: 'パスワードが本文に書かれたzip圧縮ファイルです。' } },
+  { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: { en: 'zip archive with a password given in the message', ja: 'パスワードが本文に書かれたZIP形式の圧縮ファイルです。' } },
   { kind: 'header', name: 'To', value: '(none)', meaning: { en: 'No recipient is visible: the message was sent by Bcc', ja: '宛先が表示されていません（Bccで送信されています）。' } },
   { kind: 'note', text: { en: 'Sent from a free webmail account (gmail.com)', ja: '無料のWebメール（gmail.com）から送信されています。' } },
 ];
@@ -40,7 +40,7 @@ describe('console evidence text', () => {
   test('new reports: localized sentences follow the console language', () => {
     const japanese = shown(NEW, 'ja');
     expect(japanese.link).toContain('短縮URLのため、実際のリンク先が分かりません。');
-    expect(japanese.attachment).toContain('パスワードが本文に書かれたzip圧縮ファイルです。');
+    expect(japanese.attachment).toContain('パスワードが本文に書かれたZIP形式の圧縮ファイルです。');
     expect(japanese.header).toContain('宛先が表示されていません（Bccで送信されています）。');
     expect(japanese.note).toContain('無料のWebメール（gmail.com）から送信されています。');
     expect(Object.values(japanese).join('\n')).not.toMatch(/URL shortener|password given|No recipient|free webmail|\[object Object\]/);

@@ -68,7 +68,7 @@ describe('evidence sentences in the pane language', () => {
         expect(shown).not.toContain(text.en);
       }
       // Without the bytes the archive is judged by the password in the body; with them, as encrypted.
-      expect(shown).toContain(how === 'read through Outlook' ? 'パスワードが本文に書かれたzip圧縮ファイルです。' : '暗号化されたzip圧縮ファイルです。');
+      expect(shown).toContain(how === 'read through Outlook' ? 'パスワードが本文に書かれたZIP形式の圧縮ファイルです。' : '暗号化されたZIP形式の圧縮ファイルです。');
       expect(shown).toMatch(/送信者：「[^」]+」/);
       expect(shown).not.toMatch(/\((protected-person-impersonation|lure-wording|protected-archive)\)/);
       unmount();

@@ -65,18 +65,19 @@ export const protectedArchive: Rule = {
     const evidence: Evidence[] = [];
     for (const facts of archives) {
       const format = facts.archive?.format ?? facts.extension;
+      const formatJa = format ? `${format.toUpperCase()}形式の` : '';
       if (facts.archive?.encrypted) {
         const reason =
           facts.archive.names.length === 0
-            ? { en: `encrypted ${format} archive (even the file names are hidden)`, ja: `暗号化された${format}圧縮ファイルです（中のファイル名まで隠されています）。` }
-            : { en: `encrypted ${format} archive`, ja: `暗号化された${format}圧縮ファイルです。` };
+            ? { en: `encrypted ${format} archive (even the file names are hidden)`, ja: `暗号化された${formatJa}圧縮ファイルです（中のファイル名まで隠されています）。` }
+            : { en: `encrypted ${format} archive`, ja: `暗号化された${formatJa}圧縮ファイルです。` };
         evidence.push({ kind: 'attachment', name: displayName(facts.attachment), contentType: facts.attachment.contentType, reason });
       } else if (!facts.attachment.content && passwords.length > 0) {
         evidence.push({
           kind: 'attachment',
           name: displayName(facts.attachment),
           contentType: facts.attachment.contentType,
-          reason: { en: `${format} archive with a password given in the message`, ja: `パスワードが本文に書かれた${format}圧縮ファイルです。` },
+          reason: { en: `${format} archive with a password given in the message`, ja: `パスワードが本文に書かれた${formatJa}圧縮ファイルです。` },
         });
       }
     }

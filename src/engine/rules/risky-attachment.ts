@@ -63,7 +63,7 @@ export const riskyAttachment: Rule = {
       const byType = riskOfContentType(attachment.contentType);
       if (byType && !byName) {
         const declared = attachment.contentType.split(';', 1)[0].trim();
-        reasons.push({ en: `declared as ${declared}`, ja: `種類が「${declared}」と宣言されています。` });
+        reasons.push({ en: `declared as ${declared}`, ja: `ファイルの種類（Content-Type）が「${declared}」と指定されています。` });
       }
       danger = worse(danger, byType);
       const bySniff = riskOfSniffed(facts.sniffed);

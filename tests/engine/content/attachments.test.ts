@@ -126,7 +126,7 @@ describe('protected-archive', () => {
 
   test('encrypted RAR and 7-Zip archives', () => {
     expect(runRule(protectedArchive, mail({ attachments: [attachment('a.rar', { content: rar5([], { encryptedHeaders: true }) })] }), policy)?.evidence[0]).toMatchObject({
-      reason: { en: 'encrypted rar archive (even the file names are hidden)', ja: '暗号化されたrar圧縮ファイルです（中のファイル名まで隠されています）。' },
+      reason: { en: 'encrypted rar archive (even the file names are hidden)', ja: '暗号化されたRAR形式の圧縮ファイルです（中のファイル名まで隠されています）。' },
     });
     expect(runRule(protectedArchive, mail({ attachments: [attachment('a.7z', { content: sevenZip([AES_CODER]) })] }), policy)).toBeDefined();
   });
