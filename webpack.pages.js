@@ -11,7 +11,7 @@ const OUTPUT = path.resolve(__dirname, 'dist', 'web');
 
 const PAGES = ['preview', 'console'];
 
-module.exports = (env = {}, argv = {}, common) => ({
+module.exports = (_env = {}, argv = {}, common) => ({
   ...common(argv),
   name: 'pages',
   entry: Object.fromEntries(PAGES.map((name) => [name, `./src/${name}/${name}.tsx`])),

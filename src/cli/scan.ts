@@ -54,8 +54,10 @@ function parseArgs(argv: readonly string[]): ScanOptions | string {
         const level = value();
         if (level !== 'suspicious' && level !== 'dangerous') return `--fail-on must be suspicious or dangerous, not "${level}"`;
         options.failOn = level;
-      } else if (arg === '--') options.inputs.push(...argv.slice(i + 1)), (i = argv.length);
-      else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
+      } else if (arg === '--') {
+        options.inputs.push(...argv.slice(i + 1));
+        i = argv.length;
+      } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
       else options.inputs.push(arg);
     } catch (error) {
       return (error as Error).message;

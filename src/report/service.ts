@@ -128,7 +128,7 @@ export class ReportService {
     let transient: { channel: AutomaticChannel; result: AttemptResult } | undefined;
     let rejected: { channel: AutomaticChannel; result: Extract<AttemptResult, { outcome: 'rejected' }> } | undefined;
     for (const channel of plan.automatic) {
-      const result = await withRetry((number) => this.attempt(channel, report), {
+      const result = await withRetry(() => this.attempt(channel, report), {
         attempts,
         baseDelayMs: this.deps.retry?.baseDelayMs ?? PANE_RETRY.baseDelayMs,
         maxDelayMs: this.deps.retry?.maxDelayMs ?? PANE_RETRY.maxDelayMs,

@@ -247,14 +247,26 @@ export class SqliteStore implements ReportStore {
   async listReports(filter: ReportFilter): Promise<Page<ReportSummaryRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.verdict) where.push('r.verdict = ?'), params.push(filter.verdict);
-    if (filter.disposition) where.push('r.disposition = ?'), params.push(filter.disposition);
+    if (filter.verdict) {
+      where.push('r.verdict = ?');
+      params.push(filter.verdict);
+    }
+    if (filter.disposition) {
+      where.push('r.disposition = ?');
+      params.push(filter.disposition);
+    }
     if (filter.campaignId) {
       where.push('r.campaign_id = ?');
       params.push(this.resolveCampaignId(filter.campaignId) ?? filter.campaignId);
     }
-    if (filter.reporter) where.push('r.reporter_address_lc = ?'), params.push(filter.reporter.toLowerCase());
-    if (filter.query) where.push(`r.search_text LIKE ? ESCAPE '\\'`), params.push(likePattern(filter.query));
+    if (filter.reporter) {
+      where.push('r.reporter_address_lc = ?');
+      params.push(filter.reporter.toLowerCase());
+    }
+    if (filter.query) {
+      where.push(`r.search_text LIKE ? ESCAPE '\\'`);
+      params.push(likePattern(filter.query));
+    }
     const clause = where.length ? 'WHERE ' + where.join(' AND ') : '';
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM reports r ${clause}`).get(...params) as Row).n as number;
     const rows = this.db
@@ -301,9 +313,18 @@ export class SqliteStore implements ReportStore {
     const sets: string[] = [];
     const values: unknown[] = [];
     // An empty note or feedback clears it.
-    if (update.disposition !== undefined) sets.push('disposition = ?'), values.push(update.disposition);
-    if (update.note !== undefined) sets.push('note = ?'), values.push(update.note || null);
-    if (update.feedback !== undefined) sets.push('feedback = ?'), values.push(update.feedback || null);
+    if (update.disposition !== undefined) {
+      sets.push('disposition = ?');
+      values.push(update.disposition);
+    }
+    if (update.note !== undefined) {
+      sets.push('note = ?');
+      values.push(update.note || null);
+    }
+    if (update.feedback !== undefined) {
+      sets.push('feedback = ?');
+      values.push(update.feedback || null);
+    }
     if (sets.length === 0) return 0;
     const now = new Date().toISOString();
     sets.push('triaged_at = ?', 'triaged_by = ?');
