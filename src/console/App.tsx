@@ -163,6 +163,7 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   const api = useMemo(
     () => (token ? new Api({ token, baseUrl, fetch, onUnauthorized: () => signOut(stringsFor(language).sessionEnded) }) : undefined),
     // The language only picks the wording of the notice; a new client is not needed for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [token, baseUrl, fetch, signOut],
   );
 

@@ -56,6 +56,8 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
   useEffect(() => {
     run();
     return () => {
+      // Invalidates the answer of the request this effect started (it is a counter, not a DOM ref).
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       sequence.current++;
     };
   }, [key, run]);

@@ -16,7 +16,7 @@ import { claimedIdentities, isLegitimateHost, isVerifiedPlatform, registrableOf 
 
 const MENTION_LIMIT = 10;
 const LOCAL_CHAR = /[a-z0-9._%+\-!#$&'*/=?^`{|}~]/;
-const DOMAIN_CHAR = /[a-z0-9.\-]/;
+const DOMAIN_CHAR = /[a-z0-9.-]/;
 
 export interface ShownAddress {
   /** As shown, lower case: "support@mail.coinbase.com" or "amazon.co.jp". */
@@ -27,7 +27,7 @@ export interface ShownAddress {
 }
 
 function trimDots(value: string): string {
-  return value.replace(/^[.\-]+|[.\-]+$/g, '');
+  return value.replace(/^[.-]+|[.-]+$/g, '');
 }
 
 /** A host that exists on the public internet: its suffix is a real (ICANN) top-level domain. */

@@ -1,5 +1,5 @@
 // File names built to show a harmless type while really being another: "report.pdf.exe",
-// "資料.docx　.lnk" (an ideographic space before the real extension), names padded with many spaces
+// "資料.docx\u3000.lnk" (an ideographic space before the real extension), names padded with many spaces
 // so the real extension falls out of view, and names containing a right-to-left override that makes
 // "invoice‮fdp.exe" display as "invoiceexe.pdf". There is no honest reason for any of these.
 import type { Evidence, LocalizedText } from '../model';

@@ -16,7 +16,7 @@ import { attachmentFacts, ATTACHMENT_LIMIT, displayName, fileAttachments } from 
  * quantifier is bounded, so the scan is linear in the body length.
  */
 const PASSWORD_STATEMENT =
-  /(?:password|passcode|pass ?word|pwd|pw|パスワード|パスコード|暗証番号|解凍キー|密码|비밀번호)[^:=は]{0,30}?(?:[:=]|は|\bis\b)\s?(?:[「『"'(\[]\s?)?([\x21-\x7e]{4,32})/giu;
+  /(?:password|passcode|pass ?word|pwd|pw|パスワード|パスコード|暗証番号|解凍キー|密码|비밀번호)[^:=は]{0,30}?(?:[:=]|は|\bis\b)\s?(?:[「『"'([]\s?)?([\x21-\x7e]{4,32})/giu;
 const MAX_PASSWORDS = 3;
 /** Japanese counters and units that follow numbers which are dates or amounts, not passwords. */
 const COUNTER_SUFFIX = /^[年月日時分秒件回個桁文字円名日間]$/u;

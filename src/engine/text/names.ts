@@ -22,10 +22,10 @@ const JAPANESE_SUFFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Characters that separate name parts or wrap them; replaced by a space before splitting. */
-const NAME_PUNCTUATION = /[.,，、。・･·'"’‘“”`_()（）\[\]［］{}「」『』【】〈〉《》<>＜＞\-‐‑–—―－/／\\|｜:：;；!！?？*＊~〜]/g;
+const NAME_PUNCTUATION = /[.,，、。・･·'"’‘“”`_()（）[\]［］{}「」『』【】〈〉《》<>＜＞\-‐‑–—―－/／\\|｜:：;；!！?？*＊~〜]/g;
 
 /** Pieces of a display name that may stand alone: "渡辺健二（JIIA）" → "渡辺健二", "JIIA". */
-const SEGMENT_BREAK = /[()（）\[\]［］【】<>＜＞「」『』|｜/／:：;；@＠]|\s[-–—]\s/;
+const SEGMENT_BREAK = /[()（）[\]［］【】<>＜＞「」『』|｜/／:：;；@＠]|\s[-–—]\s/;
 
 function stripJapaneseSuffix(token: string): string {
   for (const suffix of JAPANESE_SUFFIXES) {

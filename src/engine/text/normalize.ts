@@ -54,7 +54,7 @@ export function compactText(value: string): string {
  */
 export function foldName(value: string): string {
   // The katakana long-vowel mark (ー) is part of names and is kept.
-  return compactText(value).replace(/[.,，、・･·'"’`()（）\[\]「」『』<>＜＞_\-‐―－]/g, '');
+  return compactText(value).replace(/[.,，、・･·'"’`()（）[\]「」『』<>＜＞_\-‐―－]/g, '');
 }
 
 /** "U+0456" */

@@ -4,7 +4,7 @@ import { doubleExtension } from '../../../src/engine/rules/double-extension';
 import { protectedArchive } from '../../../src/engine/rules/protected-archive';
 import { enableContentCoaching } from '../../../src/engine/rules/enable-content-coaching';
 import { realExtension } from '../../../src/engine/rules/content/attachments';
-import { AES_CODER, fixture, isoImage, rar5, sevenZip, shortcut, text, windowsProgram, zip } from '../../fixtures/content/builders';
+import { AES_CODER, fixture, isoImage, rar5, sevenZip, shortcut, text, windowsProgram } from '../../fixtures/content/builders';
 import { contentPolicy } from './policy';
 import { attachment, mail, reasons, runRule } from './message';
 
