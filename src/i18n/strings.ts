@@ -48,6 +48,10 @@ export interface Strings {
   detail: string;
   hiddenCharacters: string;
   phraseCategory: string;
+  /** Names of the message parts evidence points at (subject, body…); a part not listed shows as written. */
+  fieldNames: Record<string, string>;
+  /** Names of the built-in phrase topics; a topic IT added in policy.json shows as written. */
+  topicNames: Record<string, string>;
   phraseInContext: string;
   linkText: string;
   linkRealHost: string;

@@ -15,6 +15,17 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** "і (U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I)" — the character itself only when it can be seen. */
+/** The translated name for a known key; undefined for keys the dictionary does not know (or inherits). */
+export function named(names: Record<string, string>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined;
+}
+
+/** A message part by its name in the pane's language; parts without one keep their technical name. */
+function FieldName({ field, t }: { field: string; t: Strings }) {
+  const name = named(t.fieldNames, field);
+  return name ? <>{name}</> : <code>{field}</code>;
+}
+
 export function characterLabel(note: CharacterNote): string {
   const shown = visible(note.char);
   const glyph = shown === note.char ? `${note.char} ` : '';
@@ -38,7 +49,7 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
     case 'impersonation':
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={t.field}><code>{evidence.field}</code></Row>
+          <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
           <Row label={t.value}><SafeText value={evidence.value} /></Row>
           <Row label={t.claimed}><SafeText value={evidence.claimed} /></Row>
           {evidence.expected.length > 0 && (
@@ -59,7 +70,7 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
       const diff = diffDomains(evidence.domain, evidence.resembles, evidence.differences.map((note) => note.index));
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={t.field}><code>{evidence.field}</code></Row>
+          <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
           <Row label={t.domainSeen}><code><Highlighted segments={diff.a} /></code></Row>
           <Row label={t.domainResembles}><code><Highlighted segments={diff.b} /></code></Row>
           <Row label={t.technique}><SafeText value={evidence.technique} /></Row>
@@ -70,7 +81,7 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
     case 'address-mismatch':
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={t.field}><code>{evidence.field}</code></Row>
+          <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
           <Row label={t.shownAddress}><SafeText value={evidence.shown} /></Row>
           <Row label={t.actualAddress}><SafeText value={evidence.actual} /></Row>
         </dl>
@@ -94,7 +105,7 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
     case 'characters':
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={t.field}><code>{evidence.field}</code></Row>
+          <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
           <Row label={t.value}><SafeText value={evidence.value} /></Row>
           <Row label={t.hiddenCharacters}><CharacterList notes={evidence.characters} /></Row>
         </dl>
@@ -102,8 +113,8 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
     case 'phrase':
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={t.field}><code>{evidence.field}</code></Row>
-          <Row label={t.phraseCategory}><SafeText value={evidence.category} max={80} /></Row>
+          <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
+          <Row label={t.phraseCategory}>{named(t.topicNames, evidence.category) ?? <SafeText value={evidence.category} max={80} />}</Row>
           <Row label={t.phraseInContext}>
             <Highlighted segments={highlightPhrase(evidence.context.slice(0, 600), evidence.phrase)} multiline />
           </Row>

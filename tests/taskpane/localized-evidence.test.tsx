@@ -119,4 +119,34 @@ describe('evidence sentences in the pane language', () => {
     expect(byKind('note')).toBe('補足です。');
     expect(container.textContent).not.toMatch(/English (reason|attachment reason|meaning|note)/);
   });
+
+  it('names message parts and built-in topics in the pane language; a topic IT invented shows as written', async () => {
+    const phrase = (field: string, category: string): Evidence => ({ kind: 'phrase', field, phrase: '台湾海峡', category, context: '台湾海峡について' });
+    const verdict: Verdict = {
+      verdict: 'suspicious',
+      score: 40,
+      notChecked: [],
+      findings: [
+        {
+          rule: 'lure-wording',
+          severity: 'medium',
+          category: 'wording',
+          title: { en: 'Lure', ja: 'ルアー' },
+          explanation: { en: 'Lure.', ja: 'ルアーです。' },
+          evidence: [phrase('subject', 'geopolitics'), phrase('body', '社内プロジェクト名'), phrase('x-custom', 'constructor')],
+        },
+      ],
+    };
+    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    await screen.findByText('不審なメッセージ');
+    const [subject, body, custom] = [...container.querySelectorAll('[data-kind="phrase"]')].map((element) => element.textContent ?? '');
+    expect(subject).toContain('件名');
+    expect(subject).toContain('国際情勢・安全保障');
+    expect(subject).not.toContain('geopolitics');
+    expect(body).toContain('本文');
+    expect(body).toContain('社内プロジェクト名');
+    // Unknown parts keep their technical name; an inherited property name is not a translation.
+    expect(custom).toContain('x-custom');
+    expect(custom).toContain('constructor');
+  });
 });
