@@ -58,6 +58,16 @@ async function scenario(url: string, label: string, sizeBytes: number, connectio
   return result;
 }
 
+/** The floor in the same run: the same server answering GET /healthz (HTTP, security headers, no body, no database). */
+async function baseline(url: string, duration: number) {
+  const result = await autocannon({ url: `${url}/healthz`, method: 'GET', connections: 8, duration });
+  console.log(
+    `${'baseline'.padEnd(7)} ${result.requests.average.toFixed(1).padStart(7)} requests/s  ` +
+      `p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   GET /healthz (HTTP and headers only, 8 connections, ${duration} s)`,
+  );
+  return result;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const durationIndex = argv.indexOf('--duration');
@@ -68,8 +78,12 @@ async function main(): Promise<void> {
   const service = await startServiceProcess(path.join(dir, 'data'), configFile, TOKENS);
   try {
     console.log(`Lure Lens intake benchmark against ${service.url} (SQLite WAL, synchronous=FULL; parse + analyse + commit per report)`);
-    await scenario(service.url, '50 KB', 50 * 1024, 8, duration);
-    await scenario(service.url, '1 MB', 1024 * 1024, 4, duration);
+    const floor = await baseline(service.url, Math.min(duration, 5));
+    for (const [label, size, connections] of [['50 KB', 50 * 1024, 8], ['1 MB', 1024 * 1024, 4]] as const) {
+      const result = await scenario(service.url, label, size, connections, duration);
+      const share = (100 * result.requests.average) / Math.max(floor.requests.average, 1e-9);
+      console.log(`        ${share.toFixed(1)}% of the baseline's request rate: the rest is decoding, parsing, analysis and the fsynced commit`);
+    }
   } finally {
     service.process.kill('SIGTERM');
     await service.exited;
