@@ -217,6 +217,13 @@ export function mailboxOrganizationDomain(userAddress: string, freemailDomains: 
 }
 
 const byMailboxDomain = new WeakMap<ResolvedPolicy, Map<string, ResolvedPolicy>>();
+/** Policies whose organisation domain was guessed from the mailbox rather than written by IT. */
+const mailboxDerived = new WeakSet<ResolvedPolicy>();
+
+/** True when the policy's organisation domain is the mailbox's own (policyForMailbox), not configured. */
+export function hasMailboxDerivedOrganization(policy: ResolvedPolicy): boolean {
+  return mailboxDerived.has(policy);
+}
 
 /**
  * resolvePolicy for a given user's mailbox: when the policy lists no organizationDomains, the
@@ -236,6 +243,7 @@ export function policyForMailbox(userAddress: string, policy?: Policy): Resolved
   let resolved = perDomain.get(derived);
   if (!resolved) {
     resolved = Object.freeze({ ...base, organizationDomains: Object.freeze([derived]) as string[] });
+    mailboxDerived.add(resolved);
     perDomain.set(derived, resolved);
   }
   return resolved;

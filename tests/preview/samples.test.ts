@@ -30,7 +30,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'share-link-lure.eml': {
     verdict: 'dangerous',
-    rules: ['protected-person-impersonation', 'lure-wording', 'file-sharing-link', 'enable-content-coaching', 'mirrorface-pattern'],
+    rules: ['protected-person-impersonation', 'lookalike-domain', 'lure-wording', 'file-sharing-link', 'enable-content-coaching', 'mirrorface-pattern'],
   },
   'display-name-freemail.eml': {
     verdict: 'dangerous',

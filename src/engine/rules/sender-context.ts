@@ -8,6 +8,7 @@ import { isWithinDomains } from '../view';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/hosts';
 import { skeleton } from '../text/confusables';
 import { hostInSet } from './content/links';
+import { hasMailboxDerivedOrganization } from '../../policy/resolve';
 
 /** The canonical host of an address's domain; undefined when the address has none. */
 export function hostOfAddress(address: string | undefined): CanonicalHost | undefined {
@@ -165,11 +166,14 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
   const entries: ProtectedDomain[] = [];
   const documentation: string[] = [];
   const seen = new Set<string>();
+  // A documentation domain guessed from the mailbox (a test mailbox at example.com) stays legitimate but
+  // is not protected against look-alikes; one IT wrote into the policy (a demo institute at
+  // example.or.jp) is protected like any other.
+  const guessedOrganization = hasMailboxDerivedOrganization(policy);
   const add = (domain: string, role: DomainRole, owner: string, government = false) => {
     const host = canonicalHost(domain);
-    // Documentation domains (a mailbox-derived example.com in tests) stay legitimate but are never imitated.
     if (!host || host.isIp) return;
-    if (isDocumentationDomain(host)) {
+    if (role === 'organization' && guessedOrganization && isDocumentationDomain(host)) {
       documentation.push(host.ascii);
       return;
     }

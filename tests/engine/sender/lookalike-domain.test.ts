@@ -2,6 +2,7 @@ import { findResemblance, lookalikeDomain as rule, mixedScriptCharacters } from 
 import { canonicalHost } from '../../../src/mail/hosts';
 import { mail, runRule } from './message';
 import { makePolicy } from './policy';
+import { policyForMailbox } from '../../../src/policy';
 
 function resemblance(domain: string) {
   const host = canonicalHost(domain);
@@ -97,6 +98,15 @@ describe('lookalike-domain', () => {
     const policy = makePolicy({ organizationDomains: ['example.jp'] });
     expect(runRule(rule, mail({ from: 'Mail Delivery System <MAILER-DAEMON@mx.example.co.jp>' }), policy)).toBeUndefined();
     expect(runRule(rule, mail({ from: 'Sender <x@mofa.example>' }))).toBeUndefined();
+  });
+
+  it('protects a documentation domain IT configured, but not one guessed from a test mailbox', () => {
+    const configured = makePolicy({ organizationDomains: ['example.or.jp'] });
+    const hit = runRule(rule, mail({ from: 'Kenji Watanabe <k.watanabe@example-or.jp>' }), configured);
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'lookalike', domain: 'example-or.jp', resembles: 'example.or.jp' });
+    const guessed = policyForMailbox('someone@example.com', {});
+    expect(guessed.organizationDomains).toEqual(['example.com']);
+    expect(runRule(rule, mail({ from: 'Sender <x@examp1e.com>' }), guessed)).toBeUndefined();
   });
 
   it('does not treat the parent of a configured subdomain as a look-alike', () => {
