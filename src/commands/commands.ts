@@ -38,7 +38,6 @@ export function onSpamReport(event: Office.AddinCommands.Event | SpamReportEvent
     loadReporting: () =>
       loadReporting({
         url: policyUrlFor(runtimeBase()),
-        userAddress: mailbox?.userProfile?.emailAddress ?? '',
         fetch: fetchFn,
         store: defaultStore().store,
       }),

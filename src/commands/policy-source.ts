@@ -1,8 +1,12 @@
 // The reporting settings for Outlook's Report button: policy.json from the add-in's own origin, checked
-// by the policy schema and resolved for the signed-in mailbox. The last good settings are kept in the
+// by the policy schema, with the reporting defaults filled in. The last good settings are kept in the
 // store so the button still knows where to send (and can queue) when policy.json is out of reach.
-import { parsePolicyJson, policyForMailbox, resolvePolicy } from '../policy';
-import type { Policy, ReportingPolicy } from '../policy/types';
+//
+// Imports name the policy modules directly, never '../policy': the button is one small file and needs
+// neither the built-in lists nor the public suffix list that the rest of the policy brings along.
+import { resolveReporting } from '../policy/reporting';
+import type { ReportingPolicy } from '../policy/types';
+import { parsePolicyJson } from '../policy/validate';
 import { fetchWithTimeout, type FetchLike } from '../report/http';
 import type { KeyValueStore } from '../report/stores';
 
@@ -21,19 +25,8 @@ export function policyUrlFor(base: string | undefined): string | undefined {
 
 export type ReportingSource = { reporting: ReportingPolicy; from: 'policy' | 'cache' } | { reporting?: undefined; problem: string };
 
-function reportingFor(policy: Policy, userAddress: string): ReportingPolicy {
-  try {
-    return policyForMailbox(userAddress, policy).reporting;
-  } catch {
-    // Resolving the organisation domain needs platform features the button's runtime may lack;
-    // reporting settings do not depend on it.
-    return resolvePolicy(policy).reporting;
-  }
-}
-
 export async function loadReporting(options: {
   url: string | undefined;
-  userAddress: string;
   fetch: FetchLike;
   store: KeyValueStore;
 }): Promise<ReportingSource> {
@@ -44,14 +37,14 @@ export async function loadReporting(options: {
       if (response.status === 200) {
         const parsed = parsePolicyJson(await response.text());
         if (parsed.ok) {
-          const reporting = reportingFor(parsed.policy, options.userAddress);
+          const reporting = resolveReporting(parsed.policy.reporting);
           await options.store.set(POLICY_CACHE_KEY, JSON.stringify(reporting)).catch(() => undefined);
           return { reporting, from: 'policy' };
         }
         problem = 'policy.json is invalid';
       } else if (response.status === 404) {
         // No policy.json: the built-in defaults apply (compose only).
-        return { reporting: resolvePolicy(undefined).reporting, from: 'policy' };
+        return { reporting: resolveReporting(undefined), from: 'policy' };
       } else {
         problem = `policy.json HTTP ${response.status}`;
       }

@@ -1,7 +1,8 @@
 // Host names as the engine compares them. Attackers write hosts as Unicode look-alikes, punycode,
 // decimal/octal/hex IPv4 or with a trailing dot; all of these are folded to one canonical form.
 import { parse } from 'tldts';
-import { toASCII, toUnicode } from 'punycode/';
+import { toUnicode } from 'punycode/';
+import { asciiHost, stripTrailingDots } from './host-ascii';
 
 export interface CanonicalHost {
   /** Lower-case ASCII (punycode) form without trailing dot, e.g. "xn--80ak6aa92e.com"; IPv6 keeps its brackets, e.g. "[::1]". */
@@ -13,15 +14,6 @@ export interface CanonicalHost {
   publicSuffix?: string;
   /** True for IPv4/IPv6 literals, including numeric forms like 0x7f.1 or 2130706433. */
   isIp: boolean;
-}
-
-/** Longer inputs are not host names (253 ASCII characters, allowing for Unicode before punycode). */
-const MAX_HOST_INPUT = 253 * 4;
-
-function stripTrailingDots(value: string): string {
-  let end = value.length;
-  while (end > 0 && value.charCodeAt(end - 1) === 0x2e) end--;
-  return end === value.length ? value : value.slice(0, end);
 }
 
 function trimAddressEnd(value: string): string {
@@ -42,9 +34,6 @@ export function domainOfAddress(address: string): string {
   return trimAddressEnd(address.slice(at + 1).trim()).toLowerCase();
 }
 
-// Code points the WHATWG URL parser forbids in a host; a host containing one cannot be visited.
-const FORBIDDEN_HOST_CHARS = /[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/;
-
 /** One IPv4 part as a browser reads it: decimal, octal (leading 0) or 0x-hex. */
 const NUMERIC_LABEL = /^(?:\d{1,32}|0x[0-9a-f]{0,32})$/i;
 
@@ -59,37 +48,8 @@ function allLabelsNumeric(host: string): boolean {
   return labels.every((label) => NUMERIC_LABEL.test(label));
 }
 
-/** A bracketed or bare IPv6 literal (two or more colons), with an optional :port dropped otherwise. */
-function prepareForUrl(host: string): string {
-  if (host.startsWith('[')) return host;
-  const colons = host.split(':').length - 1;
-  if (colons >= 2) return `[${host}]`;
-  // "example.com:8080": the port is not part of the host.
-  if (colons === 1 && /:\d{0,5}$/.test(host)) return host.slice(0, host.lastIndexOf(':'));
-  return host;
-}
-
 export function canonicalHost(input: string): CanonicalHost | undefined {
-  if (typeof input !== 'string') return undefined;
-  const trimmed = input.trim();
-  if (!trimmed || trimmed.length > MAX_HOST_INPUT) return undefined;
-  let host: string;
-  // The WHATWG URL parser applies the same IDNA and IPv4 rules browsers do (0x7f.1 -> 127.0.0.1,
-  // full-width letters and dots -> ASCII, case folding), so what we analyse is where a click would really go.
-  try {
-    host = new URL(`http://${prepareForUrl(trimmed)}/`).hostname;
-  } catch {
-    // Not a host a browser would visit (bad punycode, an out-of-range IPv4, a disallowed character).
-    // Keep a best-effort form for sender domains, unless it holds characters no host can.
-    const lower = prepareForUrl(trimmed).toLowerCase();
-    if (FORBIDDEN_HOST_CHARS.test(lower.startsWith('[') ? lower.slice(1, -1).replace(/:/g, '') : lower)) return undefined;
-    try {
-      host = toASCII(lower);
-    } catch {
-      return undefined;
-    }
-  }
-  const ascii = stripTrailingDots(host.toLowerCase());
+  const ascii = asciiHost(input);
   if (!ascii) return undefined;
   const parsed = parse(ascii, { allowPrivateDomains: false, extractHostname: !ascii.startsWith('[') });
   const isIp = ascii.startsWith('[') || Boolean(parsed.isIp) || allLabelsNumeric(ascii);

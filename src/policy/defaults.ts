@@ -1,6 +1,5 @@
 // The built-in lists every policy starts from. policy.json adds to them (see resolve.ts); it
 // cannot remove from them, so a careless edit can never switch a protection off.
-import type { ReportChannel, ReportingPolicy } from './types';
 import { FREEMAIL_DOMAINS } from './data/freemail';
 import { FILE_SHARING_HOSTS, TRACKING_LINK_HOSTS, URL_SHORTENERS } from './data/hosts';
 import { RISKY_EXTENSIONS } from './data/extensions';
@@ -13,15 +12,8 @@ export { RISKY_EXTENSIONS, RISKY_EXTENSION_KINDS, builtInRiskyExtension, type Ri
 export { KNOWN_ORGANIZATIONS, BUILTIN_ORGANIZATION_GROUPS, type OrganizationGroup } from './data/organizations';
 export { BUILTIN_LURE_KEYWORDS, LURE_CATEGORIES, type BuiltInLureCategory } from './data/lures';
 
-/** Order in which configured channels are tried when policy.json does not list them. */
-export const DEFAULT_CHANNEL_ORDER: readonly ReportChannel[] = ['endpoint', 'mailbox', 'compose'];
-
-/** Reporting settings that apply when policy.json leaves them out. */
-export const DEFAULT_REPORTING: Readonly<Required<Pick<ReportingPolicy, 'afterReport' | 'reportedFolderName'>>> = {
-  // Out of the inbox but recoverable if the report was a mistake.
-  afterReport: 'junk',
-  reportedFolderName: 'Reported phishing',
-};
+// Reporting defaults live in reporting.ts, which the Report button loads without the lists above.
+export { DEFAULT_CHANNEL_ORDER, DEFAULT_REPORTING } from './reporting';
 
 /** Category given to policy lure keywords that do not name one. */
 export const DEFAULT_LURE_CATEGORY = 'custom';

@@ -22,6 +22,7 @@ export {
   normalizeEmail,
   normalizeLabel,
 } from './resolve';
+export { resolveReporting, DEFAULT_CHANNEL_ORDER } from './reporting';
 export {
   FREEMAIL_DOMAINS,
   FILE_SHARING_HOSTS,

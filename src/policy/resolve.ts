@@ -3,15 +3,13 @@
 // phrases NFKC with single spaces. The pane and the service call this for every message, so the
 // result is memoised per policy object and shared: it is frozen, and callers must not change it.
 import { parse } from 'tldts';
-import type { KnownOrganization, LureKeyword, Policy, ProtectedPerson, ReportChannel, ReportingPolicy, ResolvedPolicy } from './types';
+import type { KnownOrganization, LureKeyword, Policy, ProtectedPerson, ResolvedPolicy } from './types';
 import { canonicalHost, domainOfAddress } from '../mail/hosts';
-import { compactText, foldName, stripInvisible } from '../engine/text/normalize';
+import { compactText, foldName } from '../engine/text/normalize';
 import {
   BUILTIN_LURE_KEYWORDS,
-  DEFAULT_CHANNEL_ORDER,
   DEFAULT_LURE_CATEGORY,
   DEFAULT_LURE_WEIGHT,
-  DEFAULT_REPORTING,
   FILE_SHARING_HOSTS,
   FREEMAIL_DOMAINS,
   KNOWN_ORGANIZATIONS,
@@ -20,6 +18,10 @@ import {
   TRACKING_LINK_HOSTS,
   URL_SHORTENERS,
 } from './defaults';
+import { normalizeDomain, normalizeEmail, normalizeLabel, resolveReporting, unique } from './reporting';
+
+// The normalisers live with the reporting settings (reporting.ts), which the Report button loads alone.
+export { normalizeDomain, normalizeEmail, normalizeLabel } from './reporting';
 
 /** A host name is at most 127 labels; walking parents never needs more steps. */
 const MAX_LABELS = 127;
@@ -42,37 +44,6 @@ export function matchHostList(host: string, list: ReadonlySet<string>): string |
 
 export function hostInList(host: string, list: ReadonlySet<string>): boolean {
   return matchHostList(host, list) !== undefined;
-}
-
-/** Lower-case ASCII without trailing dot; undefined when it is not a host name at all. */
-export function normalizeDomain(value: string): string | undefined {
-  return canonicalHost(value.trim())?.ascii;
-}
-
-export function normalizeEmail(value: string): string | undefined {
-  const at = value.lastIndexOf('@');
-  if (at <= 0) return undefined;
-  const domain = normalizeDomain(value.slice(at + 1));
-  if (!domain) return undefined;
-  return `${value.slice(0, at).trim().toLowerCase()}@${domain}`;
-}
-
-/** NFKC, invisible characters removed, single spaces; case kept for display. */
-export function normalizeLabel(value: string): string {
-  return stripInvisible(value).normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
-
-function unique<T>(values: Iterable<T | undefined>, key: (value: T) => string = String): T[] {
-  const seen = new Set<string>();
-  const result: T[] = [];
-  for (const value of values) {
-    if (value === undefined) continue;
-    const id = key(value);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
-    result.push(value);
-  }
-  return result;
 }
 
 const domains = (values: readonly string[] | undefined): string[] => unique((values ?? []).map(normalizeDomain));
@@ -131,31 +102,6 @@ function resolveOrganizations(added: readonly KnownOrganization[] | undefined): 
   for (const organization of KNOWN_ORGANIZATIONS) include(organization);
   for (const organization of added ?? []) include(organization);
   return organizations;
-}
-
-function resolveChannels(reporting: ReportingPolicy): ReportChannel[] {
-  const configured: Record<ReportChannel, boolean> = {
-    endpoint: Boolean(reporting.endpointUrl),
-    mailbox: Boolean(reporting.securityMailbox && reporting.entraClientId),
-    compose: true,
-  };
-  const listed = reporting.channels ?? DEFAULT_CHANNEL_ORDER.filter((channel) => configured[channel]);
-  // The compose fallback needs nothing but Outlook itself, so it is always the last resort.
-  return [...unique(listed.filter((channel) => channel !== 'compose')), 'compose'];
-}
-
-function resolveReporting(reporting: ReportingPolicy | undefined): ReportingPolicy {
-  const given = reporting ?? {};
-  const resolved: ReportingPolicy = {
-    channels: resolveChannels(given),
-    afterReport: given.afterReport ?? DEFAULT_REPORTING.afterReport,
-    reportedFolderName: given.reportedFolderName ? normalizeLabel(given.reportedFolderName) : DEFAULT_REPORTING.reportedFolderName,
-  };
-  if (given.endpointUrl) resolved.endpointUrl = given.endpointUrl.trim();
-  if (given.endpointToken) resolved.endpointToken = given.endpointToken;
-  if (given.securityMailbox) resolved.securityMailbox = normalizeEmail(given.securityMailbox) ?? given.securityMailbox.trim();
-  if (given.entraClientId) resolved.entraClientId = given.entraClientId.toLowerCase();
-  return resolved;
 }
 
 function freeze<T extends object>(value: T): T {

@@ -21,7 +21,7 @@ describe('policy.json for the Report button', () => {
   it('validates and resolves it (defaults merged, compose last) and caches the reporting settings', async () => {
     const store = memoryStore();
     const fetch = recordingFetch(() => new Response(policyText, { status: 200 }));
-    const source = await loadReporting({ url: 'https://addin.example.or.jp/policy.json', userAddress: 'k.watanabe@example.or.jp', fetch, store });
+    const source = await loadReporting({ url: 'https://addin.example.or.jp/policy.json', fetch, store });
     expect(source).toEqual({
       from: 'policy',
       reporting: expect.objectContaining({
@@ -37,16 +37,16 @@ describe('policy.json for the Report button', () => {
   it('falls back to the last good settings when policy.json is unreachable or broken, and says so when there are none', async () => {
     const store = memoryStore();
     const url = 'https://addin.example.or.jp/policy.json';
-    expect(await loadReporting({ url, userAddress: 'a@example.or.jp', fetch: recordingFetch(() => new TypeError('offline')), store })).toEqual({
+    expect(await loadReporting({ url, fetch: recordingFetch(() => new TypeError('offline')), store })).toEqual({
       problem: 'policy.json unreachable',
     });
-    await loadReporting({ url, userAddress: 'a@example.or.jp', fetch: recordingFetch(() => new Response(policyText, { status: 200 })), store });
-    const broken = await loadReporting({ url, userAddress: 'a@example.or.jp', fetch: recordingFetch(() => new Response('{ "reporting": ', { status: 200 })), store });
+    await loadReporting({ url, fetch: recordingFetch(() => new Response(policyText, { status: 200 })), store });
+    const broken = await loadReporting({ url, fetch: recordingFetch(() => new Response('{ "reporting": ', { status: 200 })), store });
     expect(broken).toMatchObject({ from: 'cache', reporting: { endpointUrl: 'https://lurelens.example.or.jp/api/reports' } });
   });
 
   it('uses the built-in defaults when the organisation has no policy.json', async () => {
-    const source = await loadReporting({ url: 'https://addin.example.or.jp/policy.json', userAddress: 'a@example.or.jp', fetch: recordingFetch(() => empty(404)), store: memoryStore() });
+    const source = await loadReporting({ url: 'https://addin.example.or.jp/policy.json', fetch: recordingFetch(() => empty(404)), store: memoryStore() });
     expect(source).toEqual({ from: 'policy', reporting: expect.objectContaining({ channels: ['compose'] }) });
   });
 });
