@@ -76,7 +76,7 @@ async function main() {
   const publicUrl = `http://localhost:${options.port}`;
   // Request logs would bury the addresses below; LURELENS_LOG_LEVEL=info brings them back.
   const logLevel = process.env.LURELENS_LOG_LEVEL ? [] : ['--log-level', 'warn'];
-  const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl, ...logLevel]);
+  const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl, '--preview', ...logLevel]);
   if (typeof handle === 'number') process.exit(handle);
 
   const tokens = JSON.parse(fs.readFileSync(path.join(options.data, 'tokens.json'), 'utf8'));

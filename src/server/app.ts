@@ -14,6 +14,7 @@ import { ConfigError, validateConfig, type ServerConfig } from './config';
 import type { ServiceContext } from './context';
 import { ApiError, errorHandler, notFoundHandler } from './errors';
 import { packageRoot } from './paths';
+import { isApiRequest } from './request-path';
 import { loadServicePolicy } from './policy';
 import { addinRoutes } from './routes/addin';
 import { campaignRoutes } from './routes/campaigns';
@@ -120,7 +121,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
       timeWindow: limits.timeWindowMs,
       // The add-in's static files, manifest and policy are cheap and fetched by every Outlook that
       // opens the pane (often from one NAT address); only the API is limited.
-      allowList: (request) => !request.url.startsWith('/api/'),
+      allowList: (request) => !isApiRequest(request),
       errorResponseBuilder: (_request, info) =>
         new ApiError(429, 'rate_limited', `Too many requests; retry in ${Math.ceil(info.ttl / 1000)} s.`),
     });
@@ -129,7 +130,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
 
   // Reports and downloads are personal data: never kept by browsers or proxies.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

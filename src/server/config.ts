@@ -57,6 +57,11 @@ export interface ServerConfig {
   rateLimit: RateLimitConfig | false;
   /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); needed for per-client rate limits behind one. */
   trustProxy: boolean;
+  /**
+   * Serve the preview page and its sample messages (npm start). Off in production: its Report button
+   * would file demo reports into the real intake.
+   */
+  preview: boolean;
   /** Name of the organisation in exports (STIX identity, ARF). */
   organizationName: string;
   logLevel: LogLevel;
@@ -129,6 +134,7 @@ export const ConfigFileSchema = Type.Object(
       ]),
     ),
     trustProxy: Type.Optional(Type.Boolean()),
+    preview: Type.Optional(Type.Boolean()),
     organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     logLevel: Type.Optional(
       Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))),
@@ -220,6 +226,7 @@ export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): Serv
     bodyLimitBytes: DEFAULTS.bodyLimitMb * MEGABYTE,
     rateLimit: { ...DEFAULTS.rateLimit },
     trustProxy: false,
+    preview: false,
     organizationName: DEFAULTS.organizationName,
     logLevel: DEFAULTS.logLevel,
     ...overrides,
@@ -246,12 +253,13 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
   --webhook-url URL    forward each new report to a SIEM/SOAR webhook
   --body-limit-mb N    largest accepted message in MB (default 35)
   --trust-proxy        trust X-Forwarded-* headers from a TLS-terminating reverse proxy
+  --preview            serve the preview page with sample messages (local demos; npm start uses it)
   --log-level LEVEL    fatal, error, warn, info (default), debug, trace, silent
   --config FILE        JSON config file (see docs/service.md)
 Environment: LURELENS_CONFIG, LURELENS_DATA_DIR, LURELENS_HOST, LURELENS_PORT, LURELENS_PUBLIC_URL,
   LURELENS_POLICY, LURELENS_WEB_ROOT, LURELENS_MANIFEST, LURELENS_TOKENS (comma-separated role:secret),
   LURELENS_CORS_ORIGINS, LURELENS_WEBHOOK_URL, LURELENS_WEBHOOK_SECRET, LURELENS_BODY_LIMIT_MB,
-  LURELENS_TRUST_PROXY, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY`;
+  LURELENS_TRUST_PROXY, LURELENS_PREVIEW, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY`;
 
 interface Flags {
   help: boolean;
@@ -259,6 +267,7 @@ interface Flags {
   values: Partial<Record<string, string>>;
   tokens: string[];
   trustProxy?: boolean;
+  preview?: boolean;
 }
 
 const VALUE_FLAGS: Record<string, string> = {
@@ -293,6 +302,7 @@ function parseFlags(argv: readonly string[]): Flags {
     };
     if (arg === '--help' || arg === '-h') flags.help = true;
     else if (arg === '--trust-proxy') flags.trustProxy = true;
+    else if (arg === '--preview') flags.preview = true;
     else if (arg === '--token') flags.tokens.push(value());
     else if (arg in VALUE_FLAGS) {
       const key = VALUE_FLAGS[arg];
@@ -406,6 +416,7 @@ export async function loadServerConfig(sources: ConfigSources = {}): Promise<Loa
     bodyLimitBytes: Math.floor(bodyLimitMb * MEGABYTE),
     rateLimit,
     trustProxy: flags.trustProxy ?? (env.LURELENS_TRUST_PROXY ? env.LURELENS_TRUST_PROXY === 'true' || env.LURELENS_TRUST_PROXY === '1' : file.trustProxy ?? false),
+    preview: flags.preview ?? (env.LURELENS_PREVIEW ? env.LURELENS_PREVIEW === 'true' || env.LURELENS_PREVIEW === '1' : file.preview ?? false),
     organizationName: env.LURELENS_ORGANIZATION || file.organizationName || DEFAULTS.organizationName,
     logLevel: logLevelText ? toLogLevel(logLevelText, 'log level') : (file.logLevel as LogLevel | undefined) ?? DEFAULTS.logLevel,
   };

@@ -31,6 +31,25 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
     .join('; ');
 }
 
+/**
+ * The console and the preview: same-origin scripts and requests only (no Office.js, Graph or sign-in
+ * frames), never framed, no form posts anywhere.
+ */
+export const STANDALONE_PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Fluent UI inserts its generated class rules at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function helmetOptions(): FastifyHelmetOptions {
   return {
     global: true,

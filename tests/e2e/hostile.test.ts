@@ -2,26 +2,12 @@
 // body) must stay inert text in the preview's reading pane, the task pane and the triage console:
 // the test fails if any of its scripts runs, any dialog opens or any request leaves for another origin.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardedPage, launchBrowser, startService, type PageGuard, type RunningService } from './support';
+import type { Page } from 'playwright-core';
+import { guardedPage, browserSessionForFile, type PageGuard } from './support';
 
 const HOSTILE_EML = path.join(__dirname, '..', 'fixtures', 'e2e', 'hostile.eml');
 
-let service: RunningService;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  service = await startService();
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await service?.stop();
-});
+const session = browserSessionForFile();
 
 /** Nothing the message carried ran: no marker, no dialog, no error, no foreign request, no payload elements. */
 async function expectInert(page: Page, guard: PageGuard): Promise<void> {
@@ -38,8 +24,8 @@ async function expectInert(page: Page, guard: PageGuard): Promise<void> {
 }
 
 test('the preview and the task pane show a hostile message as text and still flag it', async () => {
-  const { page, guard } = await guardedPage(context, service.url);
-  await page.goto(`${service.url}/preview.html`);
+  const { page, guard } = await guardedPage(session.context, session.service.url);
+  await page.goto(`${session.service.url}/preview.html`);
   await page.getByTestId('eml-file').setInputFiles(HOSTILE_EML);
   const pane = page.getByTestId('addin-pane');
   await pane.locator('[data-verdict="dangerous"]').waitFor();
@@ -58,9 +44,9 @@ test('the preview and the task pane show a hostile message as text and still fla
 });
 
 test('the console shows the reported hostile message as text, links defanged', async () => {
-  const { page, guard } = await guardedPage(context, service.url);
-  await page.goto(`${service.url}/console.html`);
-  await page.getByTestId('token-input').fill(service.analystToken);
+  const { page, guard } = await guardedPage(session.context, session.service.url);
+  await page.goto(`${session.service.url}/console.html`);
+  await page.getByTestId('token-input').fill(session.service.analystToken);
   await page.getByTestId('token-input').press('Enter');
   const row = page.getByTestId('report-row').first();
   await row.waitFor();

@@ -2,26 +2,12 @@
 // the preview shows the MirrorFace-style sample as dangerous with its impersonation and lure findings,
 // Report sends it, the console finds it in its campaign and marks it malicious, and the pane's
 // "My reports" then shows that outcome.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardedPage, launchBrowser, screenshot, seriousAccessibilityViolations, startService, type PageGuard, type RunningService } from './support';
+import type { Page } from 'playwright-core';
+import { guardedPage, screenshot, seriousAccessibilityViolations, browserSessionForFile, type PageGuard } from './support';
 
 const MIRRORFACE_TITLE = 'Research meeting invitation from "Kenji Watanabe"';
 
-let service: RunningService;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  service = await startService();
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await service?.stop();
-});
+const session = browserSessionForFile();
 
 function expectNothingEscaped(guard: PageGuard): void {
   expect(guard.pageErrors).toEqual([]);
@@ -34,8 +20,8 @@ describe('preview → report → console → My reports', () => {
   let previewGuard: PageGuard;
 
   test('the MirrorFace-style sample is dangerous, with impersonation and lure findings', async () => {
-    ({ page: preview, guard: previewGuard } = await guardedPage(context, service.url));
-    await preview.goto(`${service.url}/preview.html`);
+    ({ page: preview, guard: previewGuard } = await guardedPage(session.context, session.service.url));
+    await preview.goto(`${session.service.url}/preview.html`);
     await preview.getByRole('button', { name: MIRRORFACE_TITLE }).click();
     const pane = preview.getByTestId('addin-pane');
     await pane.locator('[data-verdict="dangerous"]').waitFor();
@@ -60,9 +46,9 @@ describe('preview → report → console → My reports', () => {
   });
 
   test('the console lists the report, shows its campaign, and the analyst marks it malicious', async () => {
-    const { page: console, guard } = await guardedPage(context, service.url);
-    await console.goto(`${service.url}/console.html`);
-    await console.getByTestId('token-input').fill(service.analystToken);
+    const { page: console, guard } = await guardedPage(session.context, session.service.url);
+    await console.goto(`${session.service.url}/console.html`);
+    await console.getByTestId('token-input').fill(session.service.analystToken);
     await console.getByTestId('token-input').press('Enter');
     const row = console.getByTestId('report-row').filter({ hasText: '台湾海峡' }).first();
     await row.waitFor();
@@ -94,8 +80,8 @@ describe('preview → report → console → My reports', () => {
   });
 
   test('in Japanese the pane explains the same findings in Japanese', async () => {
-    const { page, guard } = await guardedPage(context, service.url);
-    await page.goto(`${service.url}/preview.html`);
+    const { page, guard } = await guardedPage(session.context, session.service.url);
+    await page.goto(`${session.service.url}/preview.html`);
     await page.getByRole('radio', { name: '日本語' }).check();
     await page.getByRole('button', { name: '「渡辺 健二」からの非公開研究会のご案内' }).click();
     const pane = page.getByTestId('addin-pane');

@@ -46,7 +46,7 @@ export async function startService(): Promise<RunningService> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const quiet = { out: () => undefined, err: (line: string) => process.stderr.write(line + '\n') };
-  const handle = await startServe(['--port', String(port), '--data', dataDir, '--policy', policyFile, '--public-url', url, '--log-level', 'warn'], quiet);
+  const handle = await startServe(['--port', String(port), '--data', dataDir, '--policy', policyFile, '--public-url', url, '--preview', '--log-level', 'warn'], quiet);
   if (typeof handle === 'number') throw new Error(`the service did not start (exit ${handle})`);
   const tokens = JSON.parse(readFileSync(path.join(dataDir, 'tokens.json'), 'utf8')) as { token: string; role: string }[];
   const tokenFor = (role: string) => tokens.find((token) => token.role === role)?.token ?? '';
@@ -68,6 +68,31 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+export interface BrowserSession {
+  service: RunningService;
+  browser: Browser;
+  context: BrowserContext;
+}
+
+/**
+ * One service and one browser for a test file: started in beforeAll, stopped in afterAll. The
+ * returned object is filled in once beforeAll has run (read its fields inside tests only).
+ */
+export function browserSessionForFile(): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.service = await startService();
+    session.browser = await launchBrowser();
+    session.context = await session.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await session.context?.close();
+    await session.browser?.close();
+    await session.service?.stop();
+  });
+  return session;
 }
 
 /** What a page did that it never should: kept per page so a test can assert the list is empty. */

@@ -19,10 +19,10 @@ afterAll(async () => {
 });
 
 describe('security headers', () => {
-  const expectBaseline = (response: Response) => {
+  const expectBaseline = (response: Response, { officeScripts = true } = {}) => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    if (officeScripts) expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -69,13 +69,35 @@ describe('security headers', () => {
     expect((await fetch(server.url + '/assets/missing.png')).status).toBe(404);
   });
 
-  test('on the triage console, which is served beside the add-in but never framed', async () => {
-    for (const page of ['/console.html', '/console.html?x=1']) {
+  test('on the triage console, however its path is spelt: never framed, this origin only', async () => {
+    // Encoded, doubled and dotted spellings reach the same file through the static server.
+    for (const page of ['/console.html', '/console.html?x=1', '/%63onsole.html', '/console%2Ehtml', '//console.html', '/./console.html', '/x/../console.html']) {
       const response = await fetch(server.url + page);
       expect([page, response.status]).toEqual([page, 200]);
-      expectBaseline(response);
+      expect(await response.text()).toContain('Test fixture console');
+      expectBaseline(response, { officeScripts: false });
+      const csp = response.headers.get('content-security-policy')!;
+      expect([page, csp]).toEqual([page, expect.stringContaining("frame-ancestors 'none'")]);
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("connect-src 'self';");
+      expect(csp).not.toContain('appsforoffice');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  test('the preview and its samples exist only when the service is started with --preview', async () => {
+    for (const page of ['/preview.html', '/samples/sample.eml', '/%70review.html']) {
+      expect([page, (await fetch(server.url + page)).status]).toEqual([page, 404]);
+    }
+    const demo = await startTestServer({ preview: true });
+    try {
+      const response = await fetch(demo.url + '/preview.html');
+      expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect((await fetch(demo.url + '/samples/sample.eml')).status).toBe(200);
+    } finally {
+      await demo.close();
     }
   });
 });
@@ -146,6 +168,22 @@ describe('rate limits', () => {
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
       // Other routes have their own, larger budget.
       expect((await call(limited, '/api/reports')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('a percent-encoded API path is limited like the plain one', async () => {
+    const limited = await startTestServer({ rateLimit: { max: 1000, timeWindowMs: 60_000, reportsMax: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await call(limited, '/%61pi/reports', { method: 'POST', json: submission(fixture('unrelated.eml')), token: REPORTER })).status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+      const listed = await call(limited, '/%61pi/reports');
+      expect(listed.status).toBe(200);
+      expect(listed.headers.get('cache-control')).toBe('no-store');
     } finally {
       await limited.close();
     }

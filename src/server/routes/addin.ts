@@ -2,12 +2,14 @@
 // same service so IT deploys one thing. These pages are framed by Outlook on the web, so here the
 // CSP allows Outlook's origins as frame ancestors (the API keeps frame-ancestors 'none').
 import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import type { RouteOptions } from '../context';
 import { ApiError, ErrorBody } from '../errors';
-import { contentSecurityPolicy } from '../security';
+import { decodedPath } from '../request-path';
+import { contentSecurityPolicy, STANDALONE_PAGE_POLICY } from '../security';
 
 /** Where Outlook hosts add-in frames: Outlook on the web, new Outlook, Microsoft 365 and Outlook.com. */
 export const OUTLOOK_FRAME_ANCESTORS = [
@@ -23,28 +25,46 @@ export const OUTLOOK_FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ];
 
-/** The console's page (any query string); its scripts are harmless when framed without the page. */
-export function isConsolePage(url: string): boolean {
-  const path = url.split(/[?#]/, 1)[0] ?? '';
-  return path === '/console.html';
+/**
+ * The pages served beside the add-in that are not part of it (the triage console, the preview and
+ * its samples). Decided on the decoded, normalised path, as the static file server resolves it, so
+ * /%63onsole.html or /x/../console.html is the console too.
+ */
+export type StandalonePage = 'console' | 'preview';
+
+export function standalonePage(url: string): StandalonePage | undefined {
+  const normalized = path.posix.normalize(decodedPath(url));
+  if (normalized === '/console.html') return 'console';
+  if (normalized === '/preview.html' || normalized.startsWith('/samples/')) return 'preview';
+  return undefined;
 }
 
 export const addinRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
   const { config } = context;
   const addinPolicy = contentSecurityPolicy(OUTLOOK_FRAME_ANCESTORS);
 
-  // Encapsulated: only the add-in's files get the frameable policy. The triage console is served from
-  // the same folder but is never framed (clickjacking a disposition button), so it keeps the API's
-  // frame-ancestors 'none' and X-Frame-Options: DENY.
+  // The preview files demo reports into this service, so it exists only where asked for (npm start).
+  if (!config.preview) {
+    app.addHook('onRequest', async (request) => {
+      if (standalonePage(request.url) === 'preview') throw new ApiError(404, 'not_found', 'The preview is not enabled on this service (--preview).');
+    });
+  }
+
+  // Encapsulated: only the add-in's files get the frameable policy. The console and the preview are
+  // stand-alone pages: never framed (clickjacking a disposition button), and a stricter policy that
+  // allows nothing but this origin.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < 400 && !isConsolePage(request.url)) {
-      reply.header('content-security-policy', addinPolicy);
-      // X-Frame-Options cannot name Outlook's origins; frame-ancestors above replaces it.
-      reply.raw.removeHeader('x-frame-options');
-      // Outlook loads the icons cross-origin (manifest IconUrl); MSAL may open a sign-in popup.
-      reply.header('cross-origin-resource-policy', 'cross-origin');
-      reply.header('cross-origin-opener-policy', 'same-origin-allow-popups');
+    if (reply.statusCode >= 400) return payload;
+    if (standalonePage(request.url)) {
+      reply.header('content-security-policy', STANDALONE_PAGE_POLICY);
+      return payload;
     }
+    reply.header('content-security-policy', addinPolicy);
+    // X-Frame-Options cannot name Outlook's origins; frame-ancestors above replaces it.
+    reply.raw.removeHeader('x-frame-options');
+    // Outlook loads the icons cross-origin (manifest IconUrl); MSAL may open a sign-in popup.
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+    reply.header('cross-origin-opener-policy', 'same-origin-allow-popups');
     return payload;
   });
 
