@@ -79,13 +79,17 @@ async function main() {
   const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl, '--preview', ...logLevel]);
   if (typeof handle === 'number') process.exit(handle);
 
-  const tokens = JSON.parse(fs.readFileSync(path.join(options.data, 'tokens.json'), 'utf8'));
-  const analyst = (tokens.tokens || tokens).find((token) => token.role === 'analyst');
+  // Local tokens exist unless tokens were configured (LURELENS_TOKENS, a config file): then those apply.
+  const configuredTokens = Boolean(process.env.LURELENS_TOKENS || process.env.LURELENS_CONFIG);
+  const tokensFile = path.join(options.data, 'tokens.json');
+  const tokens = !configuredTokens && fs.existsSync(tokensFile) ? JSON.parse(fs.readFileSync(tokensFile, 'utf8')) : [];
+  const analyst = tokens.find((token) => token.role === 'analyst');
   console.log('');
   console.log('Lure Lens is running. Open:');
   console.log(`  Preview (sample messages + the task pane):  ${publicUrl}/preview.html`);
   console.log(`  Triage console for the security team:       ${publicUrl}/console.html`);
   if (analyst) console.log(`  Console sign-in (analyst token):            ${analyst.token}`);
+  else console.log('  Console sign-in: the analyst token you configured');
   console.log(`Demo policy: ${path.relative(root, policyFile)} (from policy.example.json). Stop with Ctrl+C.`);
 
   let stopping = false;
