@@ -15,6 +15,7 @@ import { ApiError } from './errors';
 import { groupingKeys } from './grouping';
 import { extractIndicators, sha256Hex, type IndicatorSet } from './indicators';
 import type { SubmissionMetadata } from './schemas';
+import { capStrings, capText, cutText } from './store/limits';
 import type { NewReport, ReportStore } from './store/types';
 
 const MAX_ADDRESSES = 50;
@@ -95,8 +96,12 @@ export function arrivalDateOf(message: MailMessage): string | undefined {
   return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
 }
 
+/**
+ * What analysts see of the message's headers. Every free-text value is bounded: a folded header can
+ * be megabytes long, and this summary goes into the report detail (the raw .eml keeps the original).
+ */
 function summarise(message: MailMessage, found: IndicatorSet): HeaderSummary {
-  return {
+  const summary: HeaderSummary = {
     from: message.from,
     sender: message.sender,
     replyTo: message.replyTo.slice(0, MAX_ADDRESSES),
@@ -114,6 +119,8 @@ function summarise(message: MailMessage, found: IndicatorSet): HeaderSummary {
     linkCount: message.links.length,
     missing: message.missing,
   };
+  // Names, addresses, authentication fields and attachment names are all message text: bound each.
+  return capStrings(summary) as HeaderSummary;
 }
 
 /** Parses and analyses a raw message; never throws (a failure is recorded in `error`). */
@@ -171,7 +178,10 @@ export async function receiveReport(context: IntakeContext, submission: Submissi
 
   const examination = await examine(raw, context.policy);
   const message = examination.message;
-  const subject = message?.subject ?? '';
+  // Bounded copies for the row, list answers and search; the raw bytes below stay as received.
+  const subject = capText(message?.subject ?? '');
+  const fromName = capText(message?.from?.name ?? '');
+  const fromAddress = capText(message?.from?.address ?? '');
   const report: NewReport = {
     id: randomUUID(),
     key: submission.key,
@@ -188,18 +198,19 @@ export async function receiveReport(context: IntakeContext, submission: Submissi
     raw,
     rawSha256,
     subject,
-    fromAddress: message?.from?.address || undefined,
-    fromName: message?.from?.name || undefined,
-    searchText: normalizeText([subject, message?.from?.name ?? '', message?.from?.address ?? ''].join(' ')).slice(0, 4000),
+    fromAddress: fromAddress || undefined,
+    fromName: fromName || undefined,
+    searchText: cutText(normalizeText([subject, fromName, fromAddress].join(' ')), 4000),
     verdict: examination.verdict?.verdict,
     score: examination.verdict?.score,
-    analysis: {
+    // Findings quote message text as evidence (a sender name, a subject): bounded like the rest.
+    analysis: capStrings({
       verdict: examination.verdict?.verdict,
       score: examination.verdict?.score,
       findings: examination.verdict?.findings ?? [],
       notChecked: examination.verdict?.notChecked ?? [],
       error: examination.error,
-    },
+    }) as Record<string, unknown>,
     summary: (examination.summary ?? {}) as unknown as Record<string, unknown>,
     indicators: examination.indicators?.indicators ?? [],
     groupingKeys: groupingKeys(message, rawSha256, examination.indicators),

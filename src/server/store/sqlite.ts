@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Disposition } from '../../report/protocol';
 import type { VerdictLevel } from '../../engine/model';
+import { capOptional, capStrings, capText, MAX_FIELD_CHARS } from './limits';
 import { MIGRATIONS } from './migrations';
 import type {
   CampaignRecord,
@@ -35,8 +36,11 @@ const IN_CHUNK = 500;
 
 type Row = Record<string, unknown>;
 
-const SUMMARY_COLUMNS = `r.id, r.received_at, r.subject, r.from_address, r.from_name, r.reporter_address, r.reporter_name,
-  r.verdict, r.score, r.client_verdict, r.disposition, r.campaign_id, r.raw_size`;
+// Rows stored before intake bounded the message's free text can hold megabytes in subject or sender
+// name: SQLite cuts them to whole characters (code points) here, toSummary to UTF-16 units.
+const SUMMARY_COLUMNS = `r.id, r.received_at, substr(r.subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject,
+  substr(r.from_address, 1, ${MAX_FIELD_CHARS + 1}) AS from_address, substr(r.from_name, 1, ${MAX_FIELD_CHARS + 1}) AS from_name,
+  r.reporter_address, r.reporter_name, r.verdict, r.score, r.client_verdict, r.disposition, r.campaign_id, r.raw_size`;
 
 const VERDICT_RANK = `CASE r.verdict WHEN 'dangerous' THEN 2 WHEN 'suspicious' THEN 1 WHEN 'clean' THEN 0 END`;
 const RANKED_VERDICTS: VerdictLevel[] = ['clean', 'suspicious', 'dangerous'];
@@ -53,9 +57,9 @@ function toSummary(row: Row): ReportSummaryRecord {
   return {
     id: row.id as string,
     receivedAt: row.received_at as string,
-    subject: row.subject as string,
-    fromAddress: optional(row.from_address),
-    fromName: optional(row.from_name),
+    subject: capText(row.subject as string),
+    fromAddress: capOptional(optional<string>(row.from_address)),
+    fromName: capOptional(optional<string>(row.from_name)),
     reporter: { address: row.reporter_address as string, name: optional(row.reporter_name) },
     verdict: optional(row.verdict),
     score: optional(row.score),
@@ -210,7 +214,7 @@ export class SqliteStore implements ReportStore {
       const id = randomUUID();
       this.db
         .prepare('INSERT INTO campaigns (id, title, created_at) VALUES (?, ?, ?)')
-        .run(id, report.subject.slice(0, 300) || '(no subject)', report.receivedAt);
+        .run(id, capText(report.subject, 300) || '(no subject)', report.receivedAt);
       return id;
     }
     const ids = [...found];
@@ -292,8 +296,8 @@ export class SqliteStore implements ReportStore {
       internetMessageId: optional(row.internet_message_id),
       networkMessageId: optional(row.network_message_id),
       rawSha256: row.raw_sha256 as string,
-      analysis: parseJson(row.analysis_json) ?? {},
-      summary: parseJson(row.summary_json) ?? {},
+      analysis: capStrings(parseJson(row.analysis_json) ?? {}) as Record<string, unknown>,
+      summary: capStrings(parseJson(row.summary_json) ?? {}) as Record<string, unknown>,
       indicators,
       note: optional(row.note),
       feedback: optional(row.feedback),
@@ -451,7 +455,7 @@ export class SqliteStore implements ReportStore {
     for (const group of chunks(hashes)) {
       const rows = this.db
         .prepare(
-          `SELECT r.id, r.key, r.subject, r.received_at, r.disposition, r.feedback FROM status_tokens t
+          `SELECT r.id, r.key, substr(r.subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject, r.received_at, r.disposition, r.feedback FROM status_tokens t
           JOIN reports r ON r.id = t.report_id WHERE t.token_hash IN (${placeholders(group.length)})`,
         )
         .all(...group) as Row[];
@@ -459,7 +463,7 @@ export class SqliteStore implements ReportStore {
         byId.set(row.id as string, {
           id: row.id as string,
           key: row.key as string,
-          subject: row.subject as string,
+          subject: capText(row.subject as string),
           receivedAt: row.received_at as string,
           disposition: row.disposition as Disposition,
           feedback: optional(row.feedback),
