@@ -4,12 +4,41 @@
 import { truncate, visible } from '../taskpane/visible';
 import { defangAddress, defangText, defangUrl } from './defang';
 
+/** UTF-16 units read beyond `max`: enough for the 4000-unit title and for markers such as ⟨U+202E⟩. */
+export const TXT_LOOKAHEAD = 4000;
+
+/**
+ * The start of `text` for display: at most `limit` UTF-16 units, cut on a code-point boundary. Only
+ * this part is defanged and made visible, so an 18-million-character subject costs what a short one does.
+ */
+export function headOf(text: string, limit: number): { head: string; cut: boolean } {
+  if (text.length <= limit) return { head: text, cut: false };
+  let end = limit;
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return { head: text.slice(0, end), cut: true };
+}
+
+/** What Txt shows for a value: at most `max` code points (ending in "…" when cut) and the title when cut. */
+export function displayText(text: string, max: number): { shown: string; truncated: boolean; title?: string } {
+  const { head, cut } = headOf(text, max + TXT_LOOKAHEAD);
+  // Defanging and markers only lengthen text, so the first `max` code points and the title come
+  // from the head alone and are what the whole value would have given.
+  const full = visible(defangText(head));
+  let { shown, truncated } = truncate(full, max);
+  if (cut && !truncated) {
+    // Only reachable with a very large max: the value was cut, so say so.
+    shown = Array.from(full).slice(0, Math.max(1, max - 1)).join('') + '…';
+    truncated = true;
+  }
+  return { shown, truncated, title: truncated ? full.slice(0, 4000) : undefined };
+}
+
 export function Txt({ value, max = 300, className }: { value: unknown; max?: number; className?: string }) {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  const full = visible(defangText(text));
-  const { shown, truncated } = truncate(full, max);
+  const { shown, truncated, title } = displayText(text, max);
   return (
-    <span className={className} title={truncated ? full.slice(0, 4000) : undefined} style={{ overflowWrap: 'anywhere' }}>
+    <span className={className} title={truncated ? title : undefined} style={{ overflowWrap: 'anywhere' }}>
       {shown}
     </span>
   );
