@@ -1,6 +1,6 @@
 // Campaigns: the list (most recently reported first) and one campaign's page with its counts,
 // indicators, reports, a disposition for all its reports at once, and STIX / CSV exports.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
 import { downloads, type CampaignDetail, type Disposition } from './api';
@@ -86,11 +86,29 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
   const [result, retry] = useLoad(() => api.getCampaign(id), id);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'updated'; count: number } | { kind: 'error'; error: unknown }>();
+  // One click overwrites every report of the campaign: the chosen disposition waits here until confirmed.
+  const [pending, setPending] = useState<Disposition>();
+  const confirmation = useRef<HTMLDivElement>(null);
+  const buttons = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pending) confirmation.current?.focus();
+  }, [pending]);
 
   if (result.state === 'loading') return <Loading t={t} />;
   if (result.state === 'error') return <ErrorBar error={result.error} t={t} onRetry={retry} />;
   const campaign = result.data;
+  const ask = (disposition: Disposition) => {
+    setOutcome(undefined);
+    setPending(disposition);
+  };
+  const cancel = () => {
+    const disposition = pending;
+    setPending(undefined);
+    // Back to the button that asked, so keyboard users continue where they were.
+    buttons.current?.querySelector<HTMLButtonElement>(`[data-testid="disposition-${disposition}"]`)?.focus();
+  };
   const choose = async (disposition: Disposition) => {
+    setPending(undefined);
     setBusy(true);
     setOutcome(undefined);
     try {
@@ -131,7 +149,32 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
       </dl>
       <Section title={t.campaignDisposition}>
         <p style={{ margin: '0 0 8px' }}>{t.campaignDispositionHint}</p>
-        <DispositionButtons busy={busy} t={t} label={t.campaignDisposition} onChoose={choose} />
+        <div ref={buttons}>
+          <DispositionButtons busy={busy} t={t} label={t.campaignDisposition} onChoose={ask} />
+        </div>
+        {pending && (
+          <div
+            ref={confirmation}
+            role="group"
+            aria-labelledby="campaign-confirm-question"
+            tabIndex={-1}
+            data-testid="campaign-confirm"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') cancel();
+            }}
+            style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', marginTop: '8px', padding: '8px 12px', border: '1px solid #c8c8c8', borderRadius: '4px' }}
+          >
+            <p id="campaign-confirm-question" style={{ margin: 0, fontWeight: 600 }}>
+              {t.campaignConfirm(campaign.reportCount, t.dispositionNames[pending])}
+            </p>
+            <Button appearance="primary" data-testid="campaign-confirm-yes" disabled={busy} onClick={() => void choose(pending)}>
+              {t.confirm}
+            </Button>
+            <Button data-testid="campaign-confirm-cancel" onClick={cancel}>
+              {t.cancel}
+            </Button>
+          </div>
+        )}
         <p role="status" aria-live="polite" data-testid="campaign-triage-status">
           {outcome?.kind === 'updated' ? t.campaignUpdated(outcome.count) : ''}
         </p>

@@ -160,6 +160,10 @@ export interface Strings {
   campaignDisposition: string;
   campaignDispositionHint: string;
   campaignUpdated: (count: number) => string;
+  /** The question asked before a disposition is set on every report of a campaign. */
+  campaignConfirm: (count: number, disposition: string) => string;
+  confirm: string;
+  cancel: string;
   exports: string;
   viewInInbox: string;
 
@@ -357,6 +361,9 @@ export const en: Strings = {
   campaignDisposition: 'Disposition for the whole campaign',
   campaignDispositionHint: 'Sets the disposition of every report in the campaign; reporters see it in "My reports".',
   campaignUpdated: (count) => `${count} report${count === 1 ? '' : 's'} updated.`,
+  campaignConfirm: (count, disposition) => (count === 1 ? `Mark the 1 report of this campaign as ${disposition}?` : `Mark all ${count} reports of this campaign as ${disposition}?`),
+  confirm: 'Confirm',
+  cancel: 'Cancel',
   exports: 'Exports',
   viewInInbox: 'Show in the report list',
 
@@ -554,6 +561,9 @@ export const ja: Strings = {
   campaignDisposition: 'キャンペーン全体の対応区分',
   campaignDispositionHint: 'キャンペーン内のすべての報告の対応区分を設定します。報告者の「自分の報告」に表示されます。',
   campaignUpdated: (count) => `${count} 件の報告を更新しました。`,
+  campaignConfirm: (count, disposition) => `このキャンペーンの報告 ${count} 件すべてを「${disposition}」にしますか？`,
+  confirm: '確定',
+  cancel: 'キャンセル',
   exports: '出力',
   viewInInbox: '報告一覧で表示',
 

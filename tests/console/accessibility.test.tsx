@@ -3,7 +3,7 @@
 // Japanese: no serious or critical violations. jsdom does no layout, so colour contrast is left to
 // the end-to-end run in a browser.
 import axe from 'axe-core';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { ANALYST, fixture, report, startTestServer, type TestServer } from '../server/helpers';
 import { hostileEml, renderConsole } from './helpers';
 
@@ -84,6 +84,14 @@ describe('Japanese', () => {
     expect(document.documentElement.lang).toBe('ja');
     expect(await violations()).toEqual([]);
   });
+});
+
+test('the campaign-wide disposition confirmation has no serious or critical axe violations', async () => {
+  renderConsole({ url: server.url, token: ANALYST, hash: `#/campaigns/${campaignId}`, language: 'en-GB' });
+  await screen.findByTestId('campaign-detail');
+  fireEvent.click(within(screen.getByTestId('disposition-control')).getByRole('button', { name: 'Malicious' }));
+  expect(document.activeElement).toBe(screen.getByTestId('campaign-confirm'));
+  expect(await violations()).toEqual([]);
 });
 
 test('the check itself finds a serious violation (an unlabelled field)', async () => {

@@ -276,9 +276,33 @@ describe('campaigns', () => {
     expect(indicators.textContent).toContain('hxxps://docs-share[.]example/f/ab12cd?dl=1');
     expect(indicators.textContent).not.toContain('https://docs-share.example');
 
+    // A campaign-wide disposition asks first, naming how many reports it overwrites.
+    fireEvent.click(within(screen.getByTestId('disposition-control')).getByRole('button', { name: 'Malicious' }));
+    const question = screen.getByTestId('campaign-confirm');
+    expect(question.textContent).toContain(`Mark all ${campaign.reportCount} reports of this campaign as Malicious?`);
+    expect(document.activeElement).toBe(question);
+    expect(screen.getByRole('group', { name: `Mark all ${campaign.reportCount} reports of this campaign as Malicious?` })).toBe(question);
+    // Cancel changes nothing and hands focus back to the button.
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('campaign-confirm')).toBeNull();
+    expect(document.activeElement).toBe(within(screen.getByTestId('disposition-control')).getByRole('button', { name: 'Malicious' }));
+    // Escape cancels as well.
+    fireEvent.click(within(screen.getByTestId('disposition-control')).getByRole('button', { name: 'Benign' }));
+    fireEvent.keyDown(screen.getByTestId('campaign-confirm'), { key: 'Escape' });
+    expect(screen.queryByTestId('campaign-confirm')).toBeNull();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+    const unchanged = await (await call(server, `/api/campaigns/${campaign.id}`)).json();
+    expect(unchanged.dispositions).toEqual({ pending: campaign.reportCount });
+
     fireEvent.click(within(screen.getByTestId('disposition-control')).getByRole('button', { name: 'Simulation' }));
+    fireEvent.click(within(screen.getByTestId('campaign-confirm')).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(screen.getByTestId('campaign-triage-status').textContent).toBe(`${campaign.reportCount} reports updated.`));
-    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ body: { disposition: 'simulation' } });
+    expect(screen.queryByTestId('campaign-confirm')).toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: expect.objectContaining({ pathname: `/api/campaigns/${campaign.id}` }), body: { disposition: 'simulation' } });
     const after = await (await call(server, `/api/campaigns/${campaign.id}`)).json();
     expect(after.dispositions).toEqual({ simulation: campaign.reportCount });
   });
@@ -316,5 +340,22 @@ describe('language', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(preferences.getItem('lurelens.console.language')).toBe('en');
+  });
+
+  test('the campaign-wide disposition asks in Japanese, and キャンセル leaves the reports as they were', async () => {
+    const receipt = await report(server, fixture('campaign-1.eml'));
+    const before = await (await call(server, `/api/campaigns/${receipt.campaignId}`)).json();
+    const { calls } = renderConsole({ url: server.url, token: ANALYST, language: 'ja-JP', hash: `#/campaigns/${receipt.campaignId}` });
+    await screen.findByTestId('campaign-detail');
+    fireEvent.click(within(screen.getByTestId('disposition-control')).getByRole('button', { name: '悪意あり' }));
+    const question = screen.getByTestId('campaign-confirm');
+    expect(question.textContent).toContain(`このキャンペーンの報告 ${before.reportCount} 件すべてを「悪意あり」にしますか？`);
+    expect(document.activeElement).toBe(question);
+    expect(within(question).getByRole('button', { name: '確定' })).toBeTruthy();
+    fireEvent.click(within(question).getByRole('button', { name: 'キャンセル' }));
+    expect(screen.queryByTestId('campaign-confirm')).toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+    const after = await (await call(server, `/api/campaigns/${receipt.campaignId}`)).json();
+    expect(after.dispositions).toEqual(before.dispositions);
   });
 });
