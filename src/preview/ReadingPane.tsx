@@ -1,10 +1,11 @@
 // The message as Outlook's reading pane would show it, from the parsed .eml. Everything here came from
 // the message and is hostile: it is rendered as React text only. The body shown is the text part; an
 // HTML-only message is shown as the text of its HTML (htmlToText), never as HTML.
+import { useMemo } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Language } from '../i18n';
 import type { MailAddress, MailMessage } from '../engine/model';
-import { htmlToText } from '../mail/links';
+import { bodyTextOf } from './fake-mailbox';
 import type { PreviewStrings } from './strings';
 
 /** Characters of body text drawn; a 5 MB body would stall the page for nothing. */
@@ -50,14 +51,12 @@ function formatDate(iso: string | undefined, language: Language): string | undef
 }
 
 /** The text the reading pane shows: the text part, or the text of the HTML when there is none. */
-export function bodyTextOf(message: MailMessage): string {
-  if (message.text) return message.text;
-  return message.html ? htmlToText(message.html) : '';
-}
+export { bodyTextOf };
 
 export function ReadingPane({ message, t, language, loading }: { message: MailMessage | undefined; t: PreviewStrings; language: Language; loading: boolean }) {
   const styles = useStyles();
-  const body = message ? bodyTextOf(message) : '';
+  // Converting a large HTML body takes seconds: once per message (and shared with the fake mailbox), not per render.
+  const body = useMemo(() => (message ? bodyTextOf(message) : ''), [message]);
   const date = formatDate(message?.date, language);
   const files = message?.attachments.filter((attachment) => !attachment.inline) ?? [];
   return (

@@ -74,6 +74,24 @@ function answer<T>(args: unknown[], produce: (asyncContext: unknown) => AsyncRes
   later(() => callback(produce(asyncContext)));
 }
 
+/** Body texts already worked out, per parsed message (the HTML of a large message takes seconds to convert). */
+const bodyTexts = new WeakMap<MailMessage, string>();
+
+/**
+ * The message's body as text: the text part, or the text of the HTML when there is none. Converted
+ * once per message; the item's body.getAsync('text') and the page's reading pane share the result.
+ */
+export function bodyTextOf(message: MailMessage): string {
+  if (message.text) return message.text;
+  if (!message.html) return '';
+  let text = bodyTexts.get(message);
+  if (text === undefined) {
+    text = htmlToText(message.html);
+    bodyTexts.set(message, text);
+  }
+  return text;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 }
@@ -184,7 +202,7 @@ export class PreviewItem {
       this.attachmentBytes.set(id, attachment.content ?? new Uint8Array(0));
       return { id, name: attachment.name, contentType: attachment.contentType, size: attachment.size, isInline: !!attachment.inline, attachmentType: 'file' as const };
     });
-    const text = message.text || (message.html ? htmlToText(message.html) : '');
+    const text = bodyTextOf(message);
     const html = message.html ?? textAsHtml(text);
     this.body = {
       getAsync: (coercionType: string, ...rest: unknown[]) => {
