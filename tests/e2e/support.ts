@@ -1,12 +1,12 @@
 // Shared pieces of the browser tests: the real service on a free port with the demo policy, Debian's
 // Chromium through playwright-core, a guard that records anything a hostile message could make the
 // page do (script errors, dialogs, requests to other origins), axe-core, and screenshots.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, copyFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServe, type ServeHandle } from '../../src/cli/serve';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,30 +33,53 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The service as `npm start` runs it: built web files, the demo policy, local tokens, a fresh database. */
+/**
+ * The service exactly as a newcomer gets it: `node scripts/start.js --no-build` (what `npm start` runs
+ * after building) on a free port with a fresh data directory. The analyst token is read from what the
+ * script prints, so the test also checks that `npm start` tells people how to sign in.
+ */
 export async function startService(): Promise<RunningService> {
   if (!existsSync(path.join(ROOT, 'dist', 'web', 'preview.html'))) {
     throw new Error('dist/web is not built; the e2e tests run after "npm run build" (npm run test:e2e does both)');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lurelens-e2e-'));
-  const policy = JSON.parse(readFileSync(path.join(ROOT, 'policy.example.json'), 'utf8')) as Record<string, unknown>;
-  delete policy.reporting;
-  const policyFile = path.join(dataDir, 'demo-policy.json');
-  writeFileSync(policyFile, JSON.stringify(policy));
   const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js'), '--no-build', '--port', String(port), '--data', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, LURELENS_TOKENS: '', LURELENS_CONFIG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const printed = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no sign-in line within 30 s:\n${output}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/Stop with Ctrl\+C/.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}) before the service was ready:\n${output}`));
+    });
+  });
   const url = `http://localhost:${port}`;
-  const quiet = { out: () => undefined, err: (line: string) => process.stderr.write(line + '\n') };
-  const handle = await startServe(['--port', String(port), '--data', dataDir, '--policy', policyFile, '--public-url', url, '--preview', '--log-level', 'warn'], quiet);
-  if (typeof handle === 'number') throw new Error(`the service did not start (exit ${handle})`);
+  expect(printed).toContain(`${url}/preview.html`);
+  expect(printed).toContain(`${url}/console.html`);
+  const analystToken = /analyst token\):\s+(\S+)/.exec(printed)?.[1] ?? '';
   const tokens = JSON.parse(readFileSync(path.join(dataDir, 'tokens.json'), 'utf8')) as { token: string; role: string }[];
-  const tokenFor = (role: string) => tokens.find((token) => token.role === role)?.token ?? '';
+  expect(tokens.find((token) => token.role === 'analyst')?.token).toBe(analystToken);
   return {
     url,
-    analystToken: tokenFor('analyst'),
-    reporterToken: tokenFor('reporter'),
+    analystToken,
+    reporterToken: tokens.find((token) => token.role === 'reporter')?.token ?? '',
     dataDir,
     stop: async () => {
-      await (handle as ServeHandle).stop();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
