@@ -34,6 +34,11 @@ test('the preview and the task pane show a hostile message as text and still fla
   await reading.getByText("<script>window.__lureLensPwned='subject'</script>", { exact: false }).first().waitFor();
   expect(await reading.innerText()).toContain("<svg onload=alert('file')>briefing.pdf.lnk");
   expect(await pane.innerText()).toContain("<img src=https://remote.invalid/sender.png onerror=alert('name')>");
+  // The right-to-left override and zero-width space are named, not obeyed.
+  await pane.locator('[data-rule="hidden-characters"]').waitFor();
+  expect(await pane.locator('[data-rule="hidden-characters"]').innerText()).toContain('U+202E');
+  // Link targets are text: nothing in the pane links to the message's javascript: or data: URLs.
+  expect(await page.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
   await expectInert(page, guard);
 
   await pane.getByRole('button', { name: 'Report to security team' }).click();
@@ -58,6 +63,11 @@ test('the console shows the reported hostile message as text, links defanged', a
   const text = await page.locator('main').innerText();
   expect(text).toContain('hxxps://remote[.]invalid/download');
   expect(text).not.toContain('https://remote.invalid/download');
+  expect(await page.locator('a[href^="javascript:"], a[href^="data:"], a[href*="remote.invalid"]').count()).toBe(0);
+  // The analyst token lives in this tab's sessionStorage only: never in the URL or localStorage.
+  const token = session.service.analystToken;
+  expect(page.url()).not.toContain(token);
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token);
   await expectInert(page, guard);
   await page.close();
 });
