@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Button, Field, FluentProvider, Input, Label, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { Api, ApiError, type FetchLike } from './api';
 import { CampaignList, CampaignPage } from './Campaigns';
+import { clearDrafts } from './drafts';
 import { Inbox } from './Inbox';
 import { ReportView } from './ReportView';
 import { formatRoute, parseRoute, type Route } from './routing';
@@ -201,7 +202,7 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
 
   let page;
   if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} />;
-  else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} />;
+  else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} drafts={storage} />;
   else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} />;
   else if (route.kind === 'campaigns') page = <CampaignList api={api} t={t} language={language} offset={route.offset} navigate={navigate} />;
   else page = <Inbox api={api} t={t} language={language} query={route.query} navigate={navigate} />;
@@ -232,7 +233,14 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
             </Select>
           </span>
           {api && (
-            <Button data-testid="sign-out" onClick={() => signOut()}>
+            <Button
+              data-testid="sign-out"
+              onClick={() => {
+                // A deliberate sign-out leaves nothing behind; drafts survive only an ended session (401).
+                clearDrafts(storage);
+                signOut();
+              }}
+            >
               {t.signOut}
             </Button>
           )}

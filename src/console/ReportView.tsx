@@ -1,11 +1,12 @@
 // One report for triage: summary, headers, authentication, findings, attachments, links (defanged),
 // indicators, the body as text, raw headers; disposition with feedback for the reporter and an
 // internal note; .eml and ARF downloads. Everything from the message is a text node.
-import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Field, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Field, Link, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
 import { DISPOSITIONS, downloads, type AuthenticationSummary, type Disposition, type FindingData, type HeaderSummary, type ReportContent, type ReportDetail, type TriageUpdate } from './api';
 import { DispositionLabel, DownloadButton, ErrorBar, Loading, Section, useLoad, VerdictLabel, type PageProps } from './common';
+import { readDraft, writeDraft, type DraftStorage } from './drafts';
 import { defangDomain, defangIndicator, defangText } from './defang';
 import { EvidenceList } from './Evidence';
 import { campaignHref, formatRoute } from './routing';
@@ -245,20 +246,42 @@ export function DispositionButtons({ current, onChoose, busy, t, label }: { curr
   );
 }
 
-function Triage({ report, t, language, save }: { report: ReportDetail; t: Strings; language: 'en' | 'ja'; save: (update: TriageUpdate) => Promise<void> }) {
-  const [feedback, setFeedback] = useState(report.feedback ?? '');
-  const [note, setNote] = useState(report.note ?? '');
+function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t: Strings; language: 'en' | 'ja'; save: (update: TriageUpdate) => Promise<ReportDetail>; drafts?: DraftStorage }) {
+  const serverFeedback = report.feedback ?? '';
+  const serverNote = report.note ?? '';
+  // A draft left by an earlier visit (the session ended before it was saved) wins over the saved text.
+  const [initial] = useState(() => readDraft(drafts, report.id));
+  const [feedback, setFeedback] = useState(initial?.feedback ?? serverFeedback);
+  const [note, setNote] = useState(initial?.note ?? serverNote);
+  const [restored, setRestored] = useState(() => (initial?.feedback ?? serverFeedback) !== serverFeedback || (initial?.note ?? serverNote) !== serverNote);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'error'; error: unknown }>();
+  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'nothing' } | { kind: 'error'; error: unknown }>();
+  // The saved values the form last saw: a field the analyst has not touched follows the service,
+  // a field with unsaved text keeps it (a disposition click must not wipe a half-typed draft).
+  const base = useRef({ feedback: serverFeedback, note: serverNote });
   useEffect(() => {
-    setFeedback(report.feedback ?? '');
-    setNote(report.note ?? '');
-  }, [report.id, report.feedback, report.note]);
+    const previous = base.current;
+    if (previous.feedback === serverFeedback && previous.note === serverNote) return;
+    base.current = { feedback: serverFeedback, note: serverNote };
+    setFeedback((current) => (current === previous.feedback ? serverFeedback : current));
+    setNote((current) => (current === previous.note ? serverNote : current));
+  }, [serverFeedback, serverNote]);
+  useEffect(() => {
+    writeDraft(drafts, report.id, {
+      feedback: feedback !== serverFeedback ? feedback : undefined,
+      note: note !== serverNote ? note : undefined,
+    });
+  }, [drafts, report.id, feedback, note, serverFeedback, serverNote]);
+
   const run = async (update: TriageUpdate) => {
     setBusy(true);
     setOutcome(undefined);
     try {
-      await save(update);
+      const saved = await save(update);
+      // What the service stored is now the text of the fields that were sent.
+      if (update.feedback !== undefined) setFeedback(saved.feedback ?? '');
+      if (update.note !== undefined) setNote(saved.note ?? '');
+      if (update.feedback !== undefined || update.note !== undefined) setRestored(false);
       setOutcome({ kind: 'saved' });
     } catch (error) {
       setOutcome({ kind: 'error', error });
@@ -266,13 +289,26 @@ function Triage({ report, t, language, save }: { report: ReportDetail; t: String
       setBusy(false);
     }
   };
+  const saveNotes = () => {
+    // Only what the analyst changed: an unchanged field never overwrites a colleague's newer text.
+    const update: TriageUpdate = {};
+    if (feedback !== serverFeedback) update.feedback = feedback;
+    if (note !== serverNote) update.note = note;
+    if (update.feedback === undefined && update.note === undefined) setOutcome({ kind: 'nothing' });
+    else void run(update);
+  };
   return (
     <Section title={t.triage} testId="triage">
       <p style={{ margin: '0 0 8px' }}>
         {t.disposition}: <strong data-testid="current-disposition"><DispositionLabel disposition={report.disposition} t={t} /></strong>
         {report.triagedAt ? ` — ${t.triagedBy(visible(report.triagedBy ?? '?'), formatDate(report.triagedAt, language))}` : ''}
       </p>
-      <DispositionButtons current={report.disposition} busy={busy} t={t} label={t.setDisposition} onChoose={(disposition) => run({ disposition, feedback, note })} />
+      <DispositionButtons current={report.disposition} busy={busy} t={t} label={t.setDisposition} onChoose={(disposition) => run({ disposition })} />
+      {restored && (
+        <MessageBar intent="info" data-testid="draft-restored" style={{ marginTop: '12px' }}>
+          <MessageBarBody>{t.draftRestored}</MessageBarBody>
+        </MessageBar>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', gap: '12px', marginTop: '12px' }}>
         <Field label={t.feedbackLabel} hint={t.feedbackHint}>
           <Textarea data-testid="feedback-input" value={feedback} maxLength={4000} resize="vertical" onChange={(_, data) => setFeedback(data.value)} />
@@ -282,11 +318,11 @@ function Triage({ report, t, language, save }: { report: ReportDetail; t: String
         </Field>
       </div>
       <div style={{ marginTop: '8px', display: 'flex', gap: '12px', alignItems: 'center' }}>
-        <Button data-testid="save-notes" disabled={busy} onClick={() => run({ feedback, note })}>
+        <Button data-testid="save-notes" disabled={busy} onClick={saveNotes}>
           {t.saveNotes}
         </Button>
         <span role="status" aria-live="polite" data-testid="triage-status">
-          {busy ? t.saving : outcome?.kind === 'saved' ? t.saved : ''}
+          {busy ? t.saving : outcome?.kind === 'saved' ? t.saved : outcome?.kind === 'nothing' ? t.nothingToSave : ''}
         </span>
       </div>
       {outcome?.kind === 'error' && <ErrorBar error={outcome.error} t={t} />}
@@ -294,7 +330,7 @@ function Triage({ report, t, language, save }: { report: ReportDetail; t: String
   );
 }
 
-export function ReportView({ api, t, language, id }: PageProps & { id: string }) {
+export function ReportView({ api, t, language, id, drafts }: PageProps & { id: string; drafts?: DraftStorage }) {
   const [detail, retry, replace] = useLoad(() => api.getReport(id), id);
   const [content, retryContent] = useLoad(() => api.getContent(id), id);
 
@@ -302,7 +338,11 @@ export function ReportView({ api, t, language, id }: PageProps & { id: string })
   if (detail.state === 'error') return <ErrorBar error={detail.error} t={t} onRetry={retry} />;
   const report = detail.data;
   const headers = report.headers;
-  const save = async (update: TriageUpdate) => replace(await api.triageReport(report.id, update));
+  const save = async (update: TriageUpdate) => {
+    const updated = await api.triageReport(report.id, update);
+    replace(updated);
+    return updated;
+  };
 
   return (
     <article data-testid="report-detail" data-report-id={report.id}>
@@ -328,7 +368,7 @@ export function ReportView({ api, t, language, id }: PageProps & { id: string })
         />
         {report.analysis.error && <ErrorBar error={new Error(report.analysis.error)} t={t} title={t.parseError} />}
       </Section>
-      <Triage report={report} t={t} language={language} save={save} />
+      <Triage report={report} t={t} language={language} save={save} drafts={drafts} />
       <Section title={t.downloads}>
         <div style={{ display: 'flex', gap: '12px', flexWrap: 'wrap' }}>
           <DownloadButton api={api} {...nameOf(downloads.eml(report.id))} label={t.downloadEml} t={t} testId="download-eml" />

@@ -138,6 +138,8 @@ export interface Strings {
   noteLabel: string;
   noteHint: string;
   saveNotes: string;
+  nothingToSave: string;
+  draftRestored: string;
   saving: string;
   saved: string;
   triagedBy: (who: string, when: string) => string;
@@ -335,10 +337,12 @@ export const en: Strings = {
   triage: 'Triage',
   setDisposition: 'Set disposition',
   feedbackLabel: 'Feedback for the reporter',
-  feedbackHint: 'Shown to the reporter in the add-in under "My reports". Saved with the disposition.',
+  feedbackHint: 'Shown to the reporter in the add-in under "My reports" once saved with "Save feedback and note".',
   noteLabel: 'Internal note',
   noteHint: 'For the security team only; never shown to the reporter.',
   saveNotes: 'Save feedback and note',
+  nothingToSave: 'No changes to save.',
+  draftRestored: 'Unsaved draft restored. It is not saved yet: check it and choose "Save feedback and note".',
   saving: 'Saving…',
   saved: 'Saved.',
   triagedBy: (who, when) => `Last triaged by ${who} at ${when}`,
@@ -535,10 +539,12 @@ export const ja: Strings = {
   triage: 'トリアージ',
   setDisposition: '対応区分を設定',
   feedbackLabel: '報告者へのフィードバック',
-  feedbackHint: 'アドインの「自分の報告」で報告者に表示されます。対応区分と一緒に保存されます。',
+  feedbackHint: '「フィードバックとメモを保存」で保存すると、アドインの「自分の報告」で報告者に表示されます。',
   noteLabel: '内部メモ',
   noteHint: 'セキュリティチーム専用です。報告者には表示されません。',
   saveNotes: 'フィードバックとメモを保存',
+  nothingToSave: '保存する変更はありません。',
+  draftRestored: '未保存の下書きを復元しました。まだ保存されていません。内容を確認して「フィードバックとメモを保存」を選んでください。',
   saving: '保存しています…',
   saved: '保存しました。',
   triagedBy: (who, when) => `最終トリアージ: ${who}（${when}）`,

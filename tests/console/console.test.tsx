@@ -182,7 +182,7 @@ describe('report detail', () => {
     expect(items[0].querySelectorAll('dl').length).toBe(Math.min(first.evidence.length, 20));
   });
 
-  test('setting a disposition with feedback calls PATCH, and the reporter sees it in "My reports"', async () => {
+  test('a disposition click sends only the disposition; the feedback reaches the reporter once saved with "Save feedback and note"', async () => {
     const receipt = await report(server, hostileEml('triage-1'));
     const { calls } = renderConsole({ url: server.url, token: ANALYST, hash: `#/reports/${receipt.id}` });
     const control = await screen.findByTestId('disposition-control');
@@ -193,10 +193,20 @@ describe('report detail', () => {
     await waitFor(() => expect(screen.getByTestId('current-disposition').textContent).toBe('Malicious'));
     expect(within(control).getByRole('button', { name: 'Malicious' }).getAttribute('aria-pressed')).toBe('true');
 
-    const patch = calls.find((c) => c.method === 'PATCH');
-    expect(patch?.url.pathname).toBe(`/api/reports/${receipt.id}`);
-    expect(patch?.body).toEqual({ disposition: 'malicious', feedback: 'Thanks — this was phishing. We blocked the sender.', note: 'Blocked evil.example at the gateway' });
+    const patches = () => calls.filter((c) => c.method === 'PATCH');
+    expect(patches()).toHaveLength(1);
+    expect(patches()[0].url.pathname).toBe(`/api/reports/${receipt.id}`);
+    expect(patches()[0].body).toEqual({ disposition: 'malicious' });
+    // The half-typed text stays in the form, and has not reached the reporter.
+    expect((screen.getByLabelText('Feedback for the reporter') as HTMLTextAreaElement).value).toBe('Thanks — this was phishing. We blocked the sender.');
+    expect((screen.getByLabelText('Internal note') as HTMLTextAreaElement).value).toBe('Blocked evil.example at the gateway');
+    const before = await (await call(server, '/api/my/reports', { token: REPORTER, headers: { 'x-status-tokens': receipt.statusToken } })).json();
+    expect(before.reports).toEqual([expect.objectContaining({ id: receipt.id, disposition: 'malicious' })]);
+    expect(before.reports[0].feedback).toBeUndefined();
 
+    fireEvent.click(screen.getByTestId('save-notes'));
+    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('Saved.'));
+    expect(patches()[1].body).toEqual({ feedback: 'Thanks — this was phishing. We blocked the sender.', note: 'Blocked evil.example at the gateway' });
     const mine = await (await call(server, '/api/my/reports', { token: REPORTER, headers: { 'x-status-tokens': receipt.statusToken } })).json();
     expect(mine.reports).toEqual([expect.objectContaining({ id: receipt.id, disposition: 'malicious', feedback: 'Thanks — this was phishing. We blocked the sender.' })]);
     expect(JSON.stringify(mine)).not.toContain('gateway'); // the internal note stays internal
