@@ -83,9 +83,10 @@ describe('preview → report → console → My reports', () => {
     const { page, guard } = await guardedPage(session.context, session.service.url);
     await page.goto(`${session.service.url}/preview.html`);
     await page.getByRole('radio', { name: '日本語' }).check();
-    await page.getByRole('button', { name: '「渡辺 健二」からの非公開研究会のご案内' }).click();
+    // Another sample than the one the page opens with, so the verdict awaited is this message's own.
+    await page.getByRole('button', { name: '「中村 武」からの至急の依頼' }).click();
     const pane = page.getByTestId('addin-pane');
-    // The page may still show the first sample's check while the clicked one loads: wait for the Japanese verdict.
+    await pane.getByText('Urgent - confidential request (reply from my phone)').waitFor();
     await pane.locator('[data-verdict="dangerous"]').getByText('危険なメッセージ').waitFor();
     await pane.locator('[data-rule="protected-person-impersonation"]').getByText('知っている人物の名前', { exact: false }).waitFor();
     expect(await pane.innerText()).not.toContain('このメッセージを確認しています');
