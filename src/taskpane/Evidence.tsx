@@ -73,7 +73,7 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
           <Row label={t.field}><FieldName field={evidence.field} t={t} /></Row>
           <Row label={t.domainSeen}><code><Highlighted segments={diff.a} /></code></Row>
           <Row label={t.domainResembles}><code><Highlighted segments={diff.b} /></code></Row>
-          <Row label={t.technique}><SafeText value={evidence.technique} /></Row>
+          <Row label={t.technique}>{named(t.techniqueNames, evidence.technique) ?? <SafeText value={evidence.technique} />}</Row>
           {evidence.differences.length > 0 && <Row label={t.differentCharacters}><CharacterList notes={evidence.differences} /></Row>}
         </dl>
       );

@@ -149,4 +149,30 @@ describe('evidence sentences in the pane language', () => {
     expect(custom).toContain('x-custom');
     expect(custom).toContain('constructor');
   });
+
+  it('names look-alike techniques in plain words; an unknown technique shows as written', async () => {
+    const lookalike = (technique: string): Evidence => ({ kind: 'lookalike', field: 'from', domain: 'example-or.jp', resembles: 'example.or.jp', technique, differences: [] });
+    const verdict: Verdict = {
+      verdict: 'dangerous',
+      score: 90,
+      notChecked: [],
+      findings: [
+        {
+          rule: 'lookalike-domain',
+          severity: 'high',
+          category: 'sender',
+          title: { en: 'Look-alike', ja: '類似ドメイン' },
+          explanation: { en: 'Look-alike.', ja: '類似ドメインです。' },
+          evidence: [lookalike('combosquat'), lookalike('tld-swap'), lookalike('future-trick')],
+        },
+      ],
+    };
+    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    await screen.findByText('危険なメッセージ');
+    const [combo, tld, unknown] = [...container.querySelectorAll('[data-kind="lookalike"]')].map((element) => element.textContent ?? '');
+    expect(combo).toContain('本物の名前に別の語を付け足したもの');
+    expect(combo).not.toContain('combosquat');
+    expect(tld).toContain('末尾');
+    expect(unknown).toContain('future-trick');
+  });
 });
