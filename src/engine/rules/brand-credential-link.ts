@@ -12,36 +12,17 @@
 // at Microsoft), not a notice, and is left alone.
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
-import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import { isWithinDomains } from '../view';
 import { canonicalHost } from '../../mail/hosts';
-import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
+import { claimText, mentionsName, type PreparedName } from '../text/words';
 import { clip, displayHost, hostInSet } from './content/links';
-import { dkimPassDomains, hostOfAddress, listRewrite } from './sender-context';
+import { dkimPassDomains, hostOfAddress, knownDomainSet, listRewrite, namedOrganizations, type NamedOrganization } from './sender-context';
 
 /** The top of the body, where a notice names who it is from; a brand further down is just mentioned. */
 const BODY_HEAD = 600;
 /** More other sites than this make the message a publication. */
 const SITES_LIMIT = 3;
 const MAX_LINKS = 3;
-
-interface Prepared {
-  organization: KnownOrganization;
-  names: PreparedName[];
-}
-
-const cache = new WeakMap<ResolvedPolicy, Prepared[]>();
-
-function prepared(policy: ResolvedPolicy): Prepared[] {
-  let list = cache.get(policy);
-  if (!list) {
-    list = policy.knownOrganizations
-      .map((organization) => ({ organization, names: organization.names.map(prepareName).filter((name): name is PreparedName => name !== undefined) }))
-      .filter((entry) => entry.names.length > 0);
-    cache.set(policy, list);
-  }
-  return list;
-}
 
 /** Hosts of the relaying list's own pages (List-Unsubscribe, List-Archive …). */
 function listHosts(message: MailMessage): string[] {
@@ -87,8 +68,8 @@ export const brandCredentialLink: Rule = {
     const author = listRewrite(message)?.address;
     const senderHost = author ? hostOfAddress(author) : context.view.fromHost;
     const signedBy = dkimPassDomains(context.view);
-    let named: { entry: Prepared; name: PreparedName; field: string } | undefined;
-    for (const entry of prepared(policy)) {
+    let named: { entry: NamedOrganization; name: PreparedName; field: string } | undefined;
+    for (const entry of namedOrganizations(policy)) {
       const { domains } = entry.organization;
       if (senderHost && isWithinDomains(senderHost.ascii, domains)) continue;
       if (signedBy.some((domain) => isWithinDomains(domain, domains))) continue;
@@ -112,7 +93,7 @@ export const brandCredentialLink: Rule = {
       if (hostInSet(host.ascii, policy.trackingLinkHosts) || isWithinDomains(host.ascii, relayed)) continue;
       if (isWithinDomains(host.ascii, policy.organizationDomains) || isWithinDomains(host.ascii, policy.trustedDomains)) continue;
       // Links to other well-known organisations (social media buttons, app stores) are not the lure.
-      if (policy.knownOrganizations.some((organization) => isWithinDomains(host.ascii, organization.domains))) continue;
+      if (hostInSet(host.ascii, knownDomainSet(policy))) continue;
       const site = host.registrable ?? host.ascii;
       sites.add(site);
       if (sites.size > SITES_LIMIT) return undefined;

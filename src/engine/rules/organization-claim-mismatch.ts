@@ -13,7 +13,7 @@ import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
-import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, ownDomains } from './sender-context';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, namedOrganizations, ownDomains } from './sender-context';
 
 interface PreparedOrganization {
   organization: KnownOrganization;
@@ -32,10 +32,7 @@ function prepareOrganizations(policy: ResolvedPolicy): PreparedOrganization[] {
   const cached = preparedCache.get(policy);
   if (cached) return cached;
   const prepared: PreparedOrganization[] = [];
-  for (const organization of policy.knownOrganizations) {
-    const names = organization.names.map(prepareName).filter((name): name is PreparedName => name !== undefined);
-    if (names.length > 0) prepared.push({ organization, names, government: isGovernmentOrganization(organization) });
-  }
+  for (const { organization, names } of namedOrganizations(policy)) prepared.push({ organization, names, government: isGovernmentOrganization(organization) });
   if (policy.organizationDomains.length > 0) {
     const ownNames: PreparedName[] = [];
     for (const entry of ownDomains(policy)) {

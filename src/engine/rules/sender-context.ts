@@ -9,6 +9,7 @@ import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/h
 import { skeleton } from '../text/confusables';
 import { hostInSet } from './content/links';
 import { hasMailboxDerivedOrganization } from '../../policy/resolve';
+import { prepareName, type PreparedName } from '../text/words';
 
 /** The canonical host of an address's domain; undefined when the address has none. */
 export function hostOfAddress(address: string | undefined): CanonicalHost | undefined {
@@ -275,4 +276,35 @@ export function ownDomains(policy: ResolvedPolicy): OwnDomain[] {
   }
   ownDomainCache.set(policy, result);
   return result;
+}
+
+const knownDomainCache = new WeakMap<ResolvedPolicy, ReadonlySet<string>>();
+
+/** Every known organisation's domain in one set, for hostInSet (equal or subdomain) look-ups. */
+export function knownDomainSet(policy: ResolvedPolicy): ReadonlySet<string> {
+  let domains = knownDomainCache.get(policy);
+  if (!domains) {
+    domains = new Set(policy.knownOrganizations.flatMap((organization) => organization.domains.map((domain) => domain.toLowerCase())));
+    knownDomainCache.set(policy, domains);
+  }
+  return domains;
+}
+
+export interface NamedOrganization {
+  organization: KnownOrganization;
+  names: PreparedName[];
+}
+
+const namedOrganizationCache = new WeakMap<ResolvedPolicy, NamedOrganization[]>();
+
+/** Known organisations with their names prepared for mentionsName; computed once per policy, shared by the rules that look for a claimed name. */
+export function namedOrganizations(policy: ResolvedPolicy): NamedOrganization[] {
+  let list = namedOrganizationCache.get(policy);
+  if (!list) {
+    list = policy.knownOrganizations
+      .map((organization) => ({ organization, names: organization.names.map(prepareName).filter((name): name is PreparedName => name !== undefined) }))
+      .filter((entry) => entry.names.length > 0);
+    namedOrganizationCache.set(policy, list);
+  }
+  return list;
 }

@@ -26,7 +26,7 @@ import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
 import { joinReasons } from './content/reasons';
-import { hostOfAddress, listRewrite } from './sender-context';
+import { hostOfAddress, knownDomainSet, listRewrite } from './sender-context';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -109,17 +109,6 @@ interface Comparison {
 }
 
 const brandCache = new WeakMap<ResolvedPolicy, BrandToken[]>();
-const knownDomainCache = new WeakMap<ResolvedPolicy, ReadonlySet<string>>();
-
-function knownDomainSet(policy: ResolvedPolicy): ReadonlySet<string> {
-  let domains = knownDomainCache.get(policy);
-  if (!domains) {
-    domains = new Set(policy.knownOrganizations.flatMap((organization) => organization.domains.map((domain) => domain.toLowerCase())));
-    knownDomainCache.set(policy, domains);
-  }
-  return domains;
-}
-
 /**
  * Brand tokens are the names organisations use as their domain names: a domain label that is also
  * one of the organisation's names ("paypal" for PayPal, "jcb" for JCB, "rakuten-card" for
