@@ -2,7 +2,6 @@
 // policy the running service publishes at /policy.json (demo policy + this service's endpoint and
 // reporter token), delivering through the endpoint channel to the real intake service.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +15,7 @@ import { PREVIEW_USER_ADDRESS, PREVIEW_USER_NAME } from '../../src/samples';
 import { buildServer } from '../../src/server/app';
 import { defaultServerConfig } from '../../src/server/config';
 import { demoPolicyFile, sampleBytes } from './support';
+import { freePort } from '../support/free-port';
 
 const ANALYST = 'analyst-token-for-preview-tests-01';
 const REPORTER = 'reporter-token-for-preview-tests-01';
@@ -24,17 +24,6 @@ let app: FastifyInstance;
 let base: string;
 let dir: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lurelens-preview-'));
