@@ -52,6 +52,15 @@ export const en: Strings = {
     'sender.name': 'On-behalf-of sender name',
     'headers.Reply-To': 'Reply-To header',
   },
+  authResultMeanings: {
+    pass: 'the sender was confirmed',
+    fail: 'the sender could not be confirmed: the message may be forged',
+    softfail: 'the sender is doubtful: the message may be forged',
+    none: 'the sender publishes no way to confirm it',
+    neutral: 'the sender makes no statement either way',
+    temperror: 'the check failed for a temporary reason',
+    permerror: "the sender's own settings are broken, so it could not be checked",
+  },
   techniqueNames: {
     homoglyph: 'Letters swapped for look-alike letters',
     'homoglyph (punycode)': 'Look-alike letters from another alphabet (international domain)',

@@ -52,6 +52,15 @@ export const ja: Strings = {
     'sender.name': '代理送信者の表示名',
     'headers.Reply-To': '返信先（Reply-To）ヘッダー',
   },
+  authResultMeanings: {
+    pass: '送信者が確認できました',
+    fail: '送信者を確認できませんでした（なりすましの可能性があります）',
+    softfail: '送信者が疑わしい状態です（なりすましの可能性があります）',
+    none: '送信者側に確認の仕組みがありません',
+    neutral: '送信者側は可否を示していません',
+    temperror: '一時的な理由で確認できませんでした',
+    permerror: '送信者側の設定に誤りがあり確認できませんでした',
+  },
   techniqueNames: {
     homoglyph: '形の似た文字への置き換え',
     'homoglyph (punycode)': '別の文字体系の似た文字（国際化ドメイン）',

@@ -50,6 +50,8 @@ export interface Strings {
   phraseCategory: string;
   /** Names of the message parts evidence points at (subject, body…); a part not listed shows as written. */
   fieldNames: Record<string, string>;
+  /** What an SPF/DKIM/DMARC result means for the reader; an unknown result shows only as written. */
+  authResultMeanings: Record<string, string>;
   /** Plain names for the look-alike techniques (combosquat, tld-swap…); an unknown one shows as written. */
   techniqueNames: Record<string, string>;
   /** Names of the built-in phrase topics; a topic IT added in policy.json shows as written. */

@@ -97,7 +97,10 @@ export function EvidenceView({ evidence, t, language }: { evidence: Evidence; t:
     case 'authentication':
       return (
         <dl className="ll-evidence" data-kind={evidence.kind}>
-          <Row label={evidence.method.toUpperCase()}><SafeText value={evidence.result} max={60} /></Row>
+          <Row label={evidence.method.toUpperCase()}>
+            <SafeText value={evidence.result} max={60} />
+            {named(t.authResultMeanings, evidence.result.toLowerCase()) !== undefined && <> — {named(t.authResultMeanings, evidence.result.toLowerCase())}</>}
+          </Row>
           {evidence.domain && <Row label={t.authDomain}><SafeText value={evidence.domain} /></Row>}
           {evidence.detail && <Row label={t.detail}><SafeText value={evidence.detail} max={300} /></Row>}
         </dl>

@@ -175,4 +175,32 @@ describe('evidence sentences in the pane language', () => {
     expect(tld).toContain('末尾');
     expect(unknown).toContain('future-trick');
   });
+
+  it('says what an authentication result means, in the pane language', async () => {
+    const verdict: Verdict = {
+      verdict: 'suspicious',
+      score: 40,
+      notChecked: [],
+      findings: [
+        {
+          rule: 'authentication-failure',
+          severity: 'medium',
+          category: 'authentication',
+          title: { en: 'Not confirmed', ja: '確認できません' },
+          explanation: { en: 'Not confirmed.', ja: '確認できません。' },
+          evidence: [
+            { kind: 'authentication', method: 'dmarc', result: 'fail', domain: 'example.com' },
+            { kind: 'authentication', method: 'spf', result: 'weird-result' },
+          ],
+        },
+      ],
+    };
+    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    await screen.findByText('不審なメッセージ');
+    const [dmarc, spf] = [...container.querySelectorAll('[data-kind="authentication"]')].map((element) => element.textContent ?? '');
+    expect(dmarc).toContain('fail');
+    expect(dmarc).toContain('送信者を確認できませんでした');
+    expect(spf).toContain('weird-result');
+    expect(spf).not.toContain('—');
+  });
 });
