@@ -119,8 +119,8 @@ test('"Save feedback and note" sends only the changed field, so a colleague\'s n
   expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ feedback: 'We blocked the sender' }]);
   const stored = await (await call(server, `/api/reports/${receipt.id}`)).json();
   expect(stored).toEqual(expect.objectContaining({ feedback: 'We blocked the sender', note: "colleague's newer note" }));
-  // The untouched note follows what the service now holds.
-  expect(noteBox().value).toBe("colleague's newer note");
+  // The untouched note follows what the service now holds (on the render after the save's answer).
+  await waitFor(() => expect(noteBox().value).toBe("colleague's newer note"));
 });
 
 test('a deliberate sign-out forgets the drafts', async () => {
