@@ -38,6 +38,31 @@ export interface MailAttachment {
 /** Parts of the message the source could not provide; rules that need them report "not checked". */
 export type MissingPart = 'headers' | 'body' | 'attachmentContent';
 
+/**
+ * Why a message that was provided could not be read completely. Unlike MissingPart (the source never
+ * had it), these are refusals of the message itself: an attacker can nest parts or bloat headers so
+ * that a parser gives up, and what it then skips would otherwise look clean.
+ */
+export type IncompleteReason =
+  /** MIME parts nested deeper than the parser follows. */
+  | 'mime-depth'
+  /** A header section larger than the parser accepts. */
+  | 'header-size'
+  /** Boundaries missing or never closed, parts that could not be separated. */
+  | 'mime-structure'
+  /** More parts or attachments than are listed; the rest was not examined. */
+  | 'part-limit'
+  /** The MIME library failed for another reason; our own walker read what it could. */
+  | 'parser-error';
+
+/** A message this one carries: the original of a forward. */
+export interface ForwardedMessage {
+  /** 'attached': a message/rfc822 part; 'inline': a "Forwarded message" / 「転送メッセージ」 block in the text. */
+  how: 'attached' | 'inline';
+  /** Read as a message of its own. Inline originals carry only the header lines the forwarder quoted. */
+  message: MailMessage;
+}
+
 export interface MailMessage {
   from?: MailAddress;
   /** On-behalf-of sender (Sender: header / Outlook `sender`) when it differs from `from`. */
@@ -60,10 +85,22 @@ export interface MailMessage {
   attachments: MailAttachment[];
   /** What the source could not provide. */
   missing: MissingPart[];
+  /** Set when the message itself could not be read completely (see IncompleteReason); absent when it was. */
+  incomplete?: IncompleteReason[];
+  /**
+   * Text the HTML body holds but styles out of the reader's sight (display:none, zero font size, text
+   * coloured like its background …). Kept out of `text`, capped; absent when there is none.
+   */
+  hiddenText?: string;
+  /** Images the HTML body shows (img elements); absent when there is no HTML body. */
+  imageCount?: number;
+  /** Originals this message forwards, read as messages; bounded in number and depth. Absent when none. */
+  forwarded?: ForwardedMessage[];
 }
 
 export type Severity = 'low' | 'medium' | 'high';
-export type FindingCategory = 'sender' | 'authentication' | 'wording' | 'links' | 'attachments';
+/** 'structure': how the message is built (parts the parser could not read, hidden text, forwarded originals). */
+export type FindingCategory = 'sender' | 'authentication' | 'wording' | 'links' | 'attachments' | 'structure';
 export type VerdictLevel = 'clean' | 'suspicious' | 'dangerous';
 
 /** Text for people, in both languages the product speaks. */

@@ -4,6 +4,8 @@ import type { MailMessage } from './model';
 import type { ResolvedPolicy } from '../policy/types';
 import { decodeCharacterReferences, normalizeText } from './text/normalize';
 import { readAuthentication, type AuthenticationSummary } from '../mail/authentication';
+import { computeAlignment, listPageHosts, mailingListOf, type Alignment, type MailingList } from '../mail/alignment';
+import { isDeliveryReport } from '../mail/delivery-report';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../mail/hosts';
 
 export interface ViewLink {
@@ -23,6 +25,14 @@ export interface MessageView {
   /** Canonical host of the From address's domain. */
   readonly fromHost?: CanonicalHost;
   readonly authentication: AuthenticationSummary;
+  /** DMARC-style alignment of the From domain with the passing SPF and DKIM identities. */
+  readonly alignment: Alignment;
+  /** List-Id / List-Post, and whether the list's own domain vouches for them (see mail/alignment.ts). */
+  readonly mailingList: MailingList;
+  /** Hosts of the mailing list's own pages (List-Unsubscribe, List-Archive …) that authentication vouches for. */
+  readonly listPageHosts: readonly string[];
+  /** True for a delivery status notification (multipart/report; report-type=delivery-status). */
+  readonly deliveryReport: boolean;
   readonly links: readonly ViewLink[];
   /** True when the From domain is one of the organisation's own (or a subdomain of one). */
   readonly fromOrganization: boolean;
@@ -53,6 +63,8 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
     const domain = domainOfAddress(message.from?.address ?? '');
     return domain ? canonicalHost(domain) : undefined;
   });
+  const readAuthenticationOnce = () => memo('authentication', () => readAuthentication(message.headers));
+  const alignment = () => memo('alignment', () => computeAlignment(message.from?.address, readAuthenticationOnce()));
   return {
     get subject() {
       return memo('subject', () => normalizeText(message.subject));
@@ -64,7 +76,19 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
       return fromHost();
     },
     get authentication() {
-      return memo('authentication', () => readAuthentication(message.headers));
+      return readAuthenticationOnce();
+    },
+    get alignment() {
+      return alignment();
+    },
+    get mailingList() {
+      return memo('mailingList', () => mailingListOf(message));
+    },
+    get listPageHosts() {
+      return memo('listPageHosts', () => listPageHosts(message.headers, readAuthenticationOnce(), alignment()));
+    },
+    get deliveryReport() {
+      return memo('deliveryReport', () => isDeliveryReport(message));
     },
     get links() {
       return memo('links', () =>

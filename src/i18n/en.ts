@@ -22,7 +22,7 @@ export const en: Strings = {
 
   findingsHeading: 'What Lure Lens found',
   noFindings: 'No findings.',
-  category: { sender: 'Sender', authentication: 'Authentication', wording: 'Wording', links: 'Links', attachments: 'Attachments' },
+  category: { sender: 'Sender', authentication: 'Authentication', wording: 'Wording', links: 'Links', attachments: 'Attachments', structure: 'Message structure' },
   severity: { high: 'High', medium: 'Medium', low: 'Low' },
   evidenceLabel: 'Evidence',
 

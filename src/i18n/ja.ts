@@ -22,7 +22,7 @@ export const ja: Strings = {
 
   findingsHeading: '検出内容',
   noFindings: '検出はありません。',
-  category: { sender: '送信者', authentication: '送信元認証', wording: '文面', links: 'リンク', attachments: '添付ファイル' },
+  category: { sender: '送信者', authentication: '送信元認証', wording: '文面', links: 'リンク', attachments: '添付ファイル', structure: 'メールの構造' },
   severity: { high: '高', medium: '中', low: '低' },
   evidenceLabel: '根拠',
 

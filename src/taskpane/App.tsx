@@ -31,7 +31,7 @@ type PaneState =
   | { kind: 'error'; error: unknown }
   | { kind: 'ready'; loaded: Extract<LoadedMessage, { state: 'message' }>; verdict: Verdict; policy: PolicyLoad; sequence: number };
 
-const CATEGORY_ORDER: FindingCategory[] = ['sender', 'authentication', 'wording', 'links', 'attachments'];
+const CATEGORY_ORDER: FindingCategory[] = ['sender', 'authentication', 'wording', 'links', 'attachments', 'structure'];
 const VERDICT_ICON = { clean: '✓', suspicious: '⚠', dangerous: '⛔' } as const;
 
 // The pane's own styles as plain CSS over Fluent's theme variables (the custom properties FluentProvider

@@ -10,10 +10,9 @@
 // link to a site that is not the organisation's, not a mail service's tracking host and not the
 // relaying list's. A message linking to many sites is a publication (a newsletter about a breach
 // at Microsoft), not a notice, and is left alone.
-import type { Evidence, MailMessage } from '../model';
+import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
-import { canonicalHost } from '../../mail/hosts';
 import { claimText, mentionsName, type PreparedName } from '../text/words';
 import { clip, displayHost, hostInSet } from './content/links';
 import { dkimPassDomains, hostOfAddress, knownDomainSet, listRewrite, namedOrganizations, type NamedOrganization } from './sender-context';
@@ -23,19 +22,6 @@ const BODY_HEAD = 600;
 /** More other sites than this make the message a publication. */
 const SITES_LIMIT = 3;
 const MAX_LINKS = 3;
-
-/** Hosts of the relaying list's own pages (List-Unsubscribe, List-Archive …). */
-function listHosts(message: MailMessage): string[] {
-  const hosts: string[] = [];
-  for (const header of message.headers.slice(0, 500)) {
-    if (!/^list-(?:archive|help|subscribe|unsubscribe|post|owner)$/i.test(header.name)) continue;
-    for (const match of header.value.slice(0, 2000).matchAll(/<https?:\/\/([^/>:?#]+)/gi)) {
-      const host = canonicalHost(match[1]);
-      if (host?.registrable) hosts.push(host.registrable);
-    }
-  }
-  return hosts;
-}
 
 export const brandCredentialLink: Rule = {
   id: 'brand-credential-link',
@@ -84,7 +70,7 @@ export const brandCredentialLink: Rule = {
     }
     if (!named) return undefined;
     const domains = named.entry.organization.domains;
-    const relayed = listHosts(message);
+    const relayed = context.view.listPageHosts;
     const elsewhere = new Map<string, Evidence>();
     const sites = new Set<string>();
     for (const link of context.view.links) {

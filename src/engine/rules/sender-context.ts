@@ -6,6 +6,7 @@ import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import type { MessageView } from '../view';
 import { isWithinDomains } from '../view';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/hosts';
+import { mailingListOf } from '../../mail/alignment';
 import { skeleton } from '../text/confusables';
 import { hostInSet } from './content/links';
 import { hasMailboxDerivedOrganization } from '../../policy/resolve';
@@ -38,12 +39,13 @@ export function headerValues(message: MailMessage, name: string): string[] {
   return values;
 }
 
-/** List-Id or List-Post: added by list servers (Mailman, Google Groups, vger) to every message they relay. */
+/**
+ * List-Id or List-Post, added by list servers (Mailman, Google Groups, vger) to every message they
+ * relay, and believed only when the list's own domain passed SPF or DKIM (mail/alignment.ts):
+ * anyone can write these headers to switch off the checks that lists legitimately break.
+ */
 export function hasListHeaders(message: MailMessage): boolean {
-  return message.headers.some((header) => {
-    const name = header.name.toLowerCase();
-    return name === 'list-id' || name === 'list-post';
-  });
+  return mailingListOf(message).trusted;
 }
 
 /** The address inside "Name <addr>" or a bare address; '' when none. */

@@ -15,7 +15,7 @@
 // Never counted: links to our own or trusted domains, and to the mail services' tracking hosts.
 // High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
 // host name, a page built into the link, a look-alike of the very brand the message claims to be).
-import type { Evidence, Finding, HeaderField, LocalizedText, MailMessage } from '../model';
+import type { Evidence, Finding, LocalizedText, MailMessage } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Rule } from '../rule';
 import type { MessageView } from '../view';
@@ -351,19 +351,6 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Hosts in List-Archive / List-Unsubscribe / … headers (RFC 2369): the relaying list's own pages. */
-function listHosts(headers: readonly HeaderField[]): Set<string> {
-  const hosts = new Set<string>();
-  for (const header of headers.slice(0, 500)) {
-    if (!/^list-(?:archive|help|subscribe|unsubscribe|post|owner)$/i.test(header.name)) continue;
-    for (const match of header.value.slice(0, 2000).matchAll(/<https?:\/\/([^/>:?#]+)/gi)) {
-      const host = canonicalHost(match[1]);
-      if (host?.registrable) hosts.add(host.ascii);
-    }
-  }
-  return hosts;
-}
-
 /** The receiving server found the sender forged (authentication-failure of medium or high severity). */
 function forgedSender(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.rule === 'authentication-failure' && finding.severity !== 'low');
@@ -395,7 +382,7 @@ export const suspiciousLinkTarget: Rule = {
       view: context.view,
       tokens: brandTokens(policy),
       knownDomains: knownDomainSet(policy),
-      listHosts: listHosts(message.headers),
+      listHosts: new Set(context.view.listPageHosts),
       recipients: recipientsOf(message),
       hostSignals: new Map(),
     };

@@ -44,8 +44,13 @@ describe('authentication-failure', () => {
   });
 
   it('is low when a mailing list relays a DMARC failure from a domain we have no stake in', () => {
-    const hit = runRule(rule, mail({ from: 'Dev <dev@company.example>', headers: [...listHeaders(), results('dmarc=fail action=none header.from=company.example')] }));
+    const hit = runRule(rule, mail({ from: 'Dev <dev@company.example>', headers: [...listHeaders(), results('spf=pass smtp.mailfrom=policy-talk-bounces@lists.example.org; dmarc=fail action=none header.from=company.example')] }));
     expect(hit?.severity).toBe('low');
+  });
+
+  it('stays medium when the list headers are not vouched for by the list’s own domain (forged List-Id)', () => {
+    const hit = runRule(rule, mail({ from: 'Dev <dev@company.example>', headers: [...listHeaders(), results('spf=pass smtp.mailfrom=bulk@sender.example; dmarc=fail action=none header.from=company.example')] }));
+    expect(hit?.severity).toBe('medium');
   });
 
   it('reports Microsoft 365’s own spoofing and impersonation verdicts', () => {
