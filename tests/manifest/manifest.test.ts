@@ -10,6 +10,12 @@ const manifest = parseXml(source);
 const all = [...walk(manifest)];
 const named = (name: string) => all.filter((e) => e.name === name);
 
+/** A VersionOverrides layer's own elements, without those of a nested layer. */
+function* walkLayer(layer: XmlElement): Generator<XmlElement> {
+  yield layer;
+  for (const child of layer.children) if (child.name !== 'VersionOverrides') yield* walk(child);
+}
+
 // The order the OfficeApp schema requires for these children (others may be absent).
 const OFFICEAPP_ORDER = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides'];
 
@@ -36,16 +42,43 @@ describe('manifest.xml (checked offline)', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('resolves every resid to a resource of the right kind', () => {
-    const ids = new Set(named('bt:Image').concat(named('bt:Url'), named('bt:String')).map((e) => e.attributes.id).filter(Boolean));
-    const residUsers = all.filter((e) => e.attributes.resid);
-    expect(residUsers.length).toBeGreaterThan(20);
-    for (const user of residUsers) expect(ids).toContain(user.attributes.resid);
-    // Labels and titles are short strings, descriptions long strings (Outlook enforces the lengths).
-    const short = new Set(named('bt:ShortStrings')[0].children.map((c) => c.attributes.id));
-    for (const label of named('Label')) expect(short).toContain(label.attributes.resid);
-    for (const option of named('Option')) expect(short).toContain(option.attributes.resid);
-    for (const s of named('bt:ShortStrings')[0].children) expect(s.attributes.DefaultValue.length).toBeLessThanOrEqual(125);
+  it('resolves every resid to a resource of its own VersionOverrides layer, of the right kind', () => {
+    // A nested VersionOverrides inherits nothing from its parent, so each layer carries its own resources.
+    const layers = named('VersionOverrides');
+    expect(layers.map((layer) => layer.attributes['xsi:type'])).toEqual(['VersionOverridesV1_0', 'VersionOverridesV1_1']);
+    for (const layer of layers) {
+      const own = [...walkLayer(layer)];
+      const resources = own.find((e) => e.name === 'Resources') as XmlElement;
+      const idsOf = (kind: string) => new Set([...walk(resources)].filter((e) => e.name === kind).flatMap((group) => group.children.map((c) => c.attributes.id)));
+      const [images, urls, short, long] = ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'].map(idsOf);
+      const users = own.filter((e) => e.attributes.resid);
+      expect(users.length).toBeGreaterThan(5);
+      for (const user of users) {
+        const kind = user.name === 'bt:Image' ? images : ['SourceLocation', 'FunctionFile', 'Runtime', 'Override', 'MoreInfoUrl'].includes(user.name) ? urls : user.name === 'Description' ? long : short;
+        expect({ element: user.name, resid: user.attributes.resid, found: kind.has(user.attributes.resid) }).toEqual({ element: user.name, resid: user.attributes.resid, found: true });
+      }
+    }
+  });
+
+  it('keeps every id and resid within 32 characters', () => {
+    // Microsoft's limit for resource ids and the resids that point at them; control and group ids are
+    // held to it too, so one rule covers every identifier in the file.
+    const identifiers = all.flatMap((e) => [e.attributes.id, e.attributes.resid]).filter((v): v is string => v !== undefined);
+    expect(identifiers.length).toBeGreaterThan(40);
+    expect(identifiers.filter((id) => id.length > 32)).toEqual([]);
+  });
+
+  it('keeps every string within Outlook\'s length limits, in every language', () => {
+    // Short strings (labels, titles, options) 125 characters, long strings (tooltips, descriptions) 250.
+    const limits: [string, number][] = [['bt:ShortStrings', 125], ['bt:LongStrings', 250]];
+    for (const [group, limit] of limits) {
+      const values = named(group).flatMap((g) => g.children.flatMap((s) => [s.attributes.DefaultValue, ...s.children.map((o) => o.attributes.Value)]));
+      expect(values.length).toBeGreaterThan(2);
+      expect(values.filter((v) => !v || v.length > limit)).toEqual([]);
+    }
+    const top = (name: string) => manifest.children.find((c) => c.name === name) as XmlElement;
+    expect([top('DisplayName').attributes.DefaultValue, ...top('DisplayName').children.map((o) => o.attributes.Value)].every((v) => v.length <= 125)).toBe(true);
+    expect([top('Description').attributes.DefaultValue, ...top('Description').children.map((o) => o.attributes.Value)].every((v) => v.length <= 250)).toBe(true);
   });
 
   it('uses https for every URL', () => {
@@ -69,8 +102,9 @@ describe('manifest.xml (checked offline)', () => {
   it('has both the task pane button and the integrated Report button in one manifest', () => {
     const points = named('ExtensionPoint').map((e) => e.attributes['xsi:type']);
     expect(points).toEqual(expect.arrayContaining(['MessageReadCommandSurface', 'ReportPhishingCommandSurface']));
-    const taskpane = named('Action').find((a) => a.attributes['xsi:type'] === 'ShowTaskpane') as XmlElement;
-    expect(taskpane.children.find((c) => c.name === 'SupportsPinning')?.text).toBe('true');
+    // Pinning is a VersionOverrides 1.1 element: the 1.14 layer's Check button has it.
+    const taskpanes = named('Action').filter((a) => a.attributes['xsi:type'] === 'ShowTaskpane');
+    expect(taskpanes.map((pane) => pane.children.find((c) => c.name === 'SupportsPinning')?.text)).toEqual([undefined, 'true']);
     const report = named('Action').find((a) => a.attributes['xsi:type'] === 'ExecuteFunction') as XmlElement;
     expect(report.children[0].text).toBe('onSpamReport');
     // The Report button's page and the JavaScript-only override both point at the commands bundle.
@@ -80,12 +114,23 @@ describe('manifest.xml (checked offline)', () => {
     expect(named('SupportsSharedFolders')[0].text).toBe('true');
   });
 
-  it('asks for Mailbox 1.14 before showing the ribbon buttons, and keeps a pane for older clients', () => {
-    // The Report button, getAsFileAsync and the JavaScript-only runtime all arrive in 1.14.
-    const v11 = named('VersionOverrides').find((e) => e.attributes['xsi:type'] === 'VersionOverridesV1_1') as XmlElement;
-    const sets = [...walk(v11)].find((e) => e.name === 'bt:Sets') as XmlElement;
-    expect(sets.attributes.DefaultMinVersion).toBe('1.14');
-    expect(sets.children.map((c) => c.attributes.Name)).toEqual(['Mailbox']);
+  it('gives every client with add-in commands the Check button, and adds the Report button only where Mailbox 1.14 is', () => {
+    // Outlook installs nothing from a layer whose requirements the client lacks: the Check button must
+    // not depend on 1.14 (LTSC, older Mac), the Report button, getAsFileAsync and the JS runtime do.
+    const [outer, inner] = named('VersionOverrides');
+    const requirement = (layer: XmlElement) => {
+      const sets = [...walkLayer(layer)].find((e) => e.name === 'bt:Sets') as XmlElement;
+      return { min: sets.attributes.DefaultMinVersion, sets: sets.children.map((c) => c.attributes.Name) };
+    };
+    expect(requirement(outer)).toEqual({ min: '1.3', sets: ['Mailbox'] });
+    expect(requirement(inner)).toEqual({ min: '1.14', sets: ['Mailbox'] });
+    const pointsOf = (layer: XmlElement) => [...walkLayer(layer)].filter((e) => e.name === 'ExtensionPoint').map((e) => e.attributes['xsi:type']);
+    expect(pointsOf(outer)).toEqual(['MessageReadCommandSurface']);
+    expect(pointsOf(inner)).toEqual(['MessageReadCommandSurface', 'ReportPhishingCommandSurface']);
+    const controlIds = (layer: XmlElement) => [...walkLayer(layer)].filter((e) => e.name === 'Control').map((e) => e.attributes.id);
+    expect(controlIds(outer)).toEqual(['LureLens.CheckButton']);
+    expect(controlIds(inner)).toEqual(['LureLens.CheckButton', 'LureLens.ReportButton']);
+    // And with no VersionOverrides at all (Mailbox 1.1 clients), the pane opens from the add-in bar.
     const fallback = named('SourceLocation').find((e) => e.attributes.DefaultValue);
     expect(fallback?.attributes.DefaultValue).toBe('https://localhost:3000/taskpane.html');
   });
@@ -106,7 +151,7 @@ describe('manifest.xml (checked offline)', () => {
     const options = named('Option').map((o) => o.attributes.resid);
     expect(options).toHaveLength(SPAM_REPORT_REASONS.length);
     const strings = new Map(named('bt:String').map((s) => [s.attributes.id, s]));
-    const slug = (resid: string) => resid.replace('ReportOption.', '').replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+    const slug = (resid: string) => resid.replace('Reason.', '').replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
     expect(options.map(slug)).toEqual([...SPAM_REPORT_REASONS]);
     for (const string of strings.values()) {
       const ja = string.children.find((c) => c.name === 'bt:Override' && c.attributes.Locale === 'ja-JP');
