@@ -16,7 +16,23 @@ const OUTPUT = path.resolve(__dirname, 'dist', 'web');
 // renderManifest is TypeScript (the service uses it too); tsx compiles it on the fly here.
 function loadManifestRenderer() {
   const tsx = require('tsx/cjs/api');
-  return tsx.require('./src/manifest/render.ts', __filename);
+  return { ...tsx.require('./src/manifest/render.ts', __filename), ...tsx.require('./src/manifest/well-known.ts', __filename) };
+}
+
+// dist/web/.well-known/microsoft-officeaddins-allowed.json for this base URL: classic Outlook trusts
+// commands.js only if its origin lists it there. The service serves it itself; a static host or CDN must
+// serve this file at the root of the origin, even when the add-in sits under a path prefix.
+class WellKnownAllowedPlugin {
+  constructor(content) {
+    this.content = content;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('WellKnownAllowedPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'WellKnownAllowedPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset('.well-known/microsoft-officeaddins-allowed.json', new webpack.sources.RawSource(`${JSON.stringify(this.content, null, 2)}\n`));
+      });
+    });
+  }
 }
 
 // The repo's tsconfig targets Node (module node16 → CommonJS). For the browser, keep ES modules so
@@ -66,7 +82,7 @@ function common(argv) {
 }
 
 function taskpaneConfig(env, argv) {
-  const { renderManifest, normalizeBaseUrl } = loadManifestRenderer();
+  const { renderManifest, normalizeBaseUrl, allowedAddinScripts } = loadManifestRenderer();
   // Checked before compiling, so a wrong --env baseUrl fails at once rather than after the build.
   const baseUrl = normalizeBaseUrl((env && env.baseUrl) || 'https://localhost:3000');
   return {
@@ -81,6 +97,7 @@ function taskpaneConfig(env, argv) {
     },
     plugins: [
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new WellKnownAllowedPlugin(allowedAddinScripts(baseUrl)),
       new HtmlWebpackPlugin({ template: './assets/help.html', filename: 'help.html', chunks: [], inject: false, minify: false }),
       new CopyWebpackPlugin({
         patterns: [

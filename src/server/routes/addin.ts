@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
+import { allowedAddinScripts, WELL_KNOWN_ALLOWED_PATH } from '../../manifest/well-known';
 import type { RouteOptions } from '../context';
 import { ApiError, ErrorBody } from '../errors';
 import { decodedPath } from '../request-path';
@@ -75,6 +76,15 @@ export const addinRoutes: FastifyPluginAsync<RouteOptions> = async (app, { conte
       if (!context.manifest) throw new ApiError(404, 'not_found', `No manifest template was found at ${config.manifestFile}.`);
       return reply.type('text/xml; charset=utf-8').header('cache-control', 'no-cache').send(Buffer.from(context.manifest, 'utf8'));
     },
+  );
+
+  // Classic Outlook's JavaScript-only runtime reads this before letting commands.js make CORS requests
+  // or get tokens (src/manifest/well-known.ts). A route of its own: the static files deny dot-folders.
+  const allowed = allowedAddinScripts(config.publicUrl);
+  app.get(
+    WELL_KNOWN_ALLOWED_PATH,
+    { schema: { summary: 'The add-in scripts Office may run for this origin', response: { 200: Type.Object({ allowed: Type.Array(Type.String()) }) } } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(allowed),
   );
 
   const built = existsSync(config.webRoot) && statSync(config.webRoot).isDirectory();
