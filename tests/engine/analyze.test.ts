@@ -54,6 +54,17 @@ describe('analyze', () => {
     expect(together.verdict).not.toBe('clean');
   });
 
+  it('adds two weak signs from different places up to suspicious, while one stays clean', () => {
+    expect(analyze(message(), policy, [rule('weak-sender', 'sender', 'low')]).verdict).toBe('clean');
+    expect(analyze(message(), policy, [rule('weak-sender', 'sender', 'low'), rule('weak-link', 'links', 'low')]).verdict).toBe('suspicious');
+  });
+
+  it('lets one medium sign flag once anything corroborates it, but not alone', () => {
+    expect(analyze(message(), policy, [rule('medium-link', 'links', 'medium')]).verdict).toBe('clean');
+    expect(analyze(message(), policy, [rule('medium-link', 'links', 'medium'), rule('weak-sender', 'sender', 'low')]).verdict).toBe('suspicious');
+    expect(analyze(message(), policy, [rule('medium-link', 'links', 'medium'), rule('lure', 'wording', 'low')]).verdict).toBe('suspicious');
+  });
+
   it('calls impersonation plus a payload dangerous and caps the score at 100', () => {
     const verdict = analyze(message(), policy, [rule('a', 'sender', 'high'), rule('b', 'attachments', 'high'), rule('c', 'links', 'high')]);
     expect(verdict.verdict).toBe('dangerous');
