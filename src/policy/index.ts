@@ -4,6 +4,7 @@ export type {
   AfterReport,
   KnownOrganization,
   LureKeyword,
+  LureIntent,
   Policy,
   ProtectedPerson,
   ReportChannel,

@@ -6,6 +6,7 @@ import { parse } from 'tldts';
 import type { KnownOrganization, LureKeyword, Policy, ProtectedPerson, ResolvedPolicy } from './types';
 import { canonicalHost, domainOfAddress } from '../mail/hosts';
 import { compactText, foldName } from '../engine/text/normalize';
+import { BUILTIN_LURE_INTENTS } from './data/intents';
 import {
   BUILTIN_LURE_KEYWORDS,
   DEFAULT_LURE_CATEGORY,
@@ -117,6 +118,7 @@ function build(policy: Policy | undefined): ResolvedPolicy {
     protectedPeople: unique((policy?.protectedPeople ?? []).map(resolvePerson), (person) => foldName(person.name)),
     trustedDomains: domains(policy?.trustedDomains),
     lureKeywords: resolveLureKeywords(policy?.lureKeywords),
+    lureIntents: BUILTIN_LURE_INTENTS,
     knownOrganizations: resolveOrganizations(policy?.knownOrganizations),
     freemailDomains: domainSet(FREEMAIL_DOMAINS, policy?.freemailDomains),
     fileSharingHosts: domainSet(FILE_SHARING_HOSTS, policy?.fileSharingHosts),

@@ -20,6 +20,23 @@ export interface LureKeyword {
   category?: string;
 }
 
+/**
+ * Lure wording as an intent: a word naming what the reader owns and a word naming what happens to it
+ * or what is demanded, close together (src/engine/text/intents.ts). Built in only for now.
+ */
+export interface LureIntent {
+  /** Stable id, e.g. "account-threat". */
+  id: string;
+  /** The lure category it counts as (credential, payment, …), like a phrase's category. */
+  category: string;
+  /** 1 (weak hint) to 5 (strong), like a phrase's weight. */
+  weight: number;
+  /** What the reader owns: account, パスワード, 账户, 계정. */
+  objects: readonly string[];
+  /** What happens to it or is demanded: suspended, 停止, 冻结, 정지. */
+  actions: readonly string[];
+}
+
 /** An organisation people are known to pose as (ministries, the organisation itself, well-known brands). */
 export interface KnownOrganization {
   /** Names and words that claim this organisation in a display name, e.g. ["外務省", "Ministry of Foreign Affairs", "MOFA"]. */
@@ -68,6 +85,8 @@ export interface ResolvedPolicy {
   protectedPeople: Required<ProtectedPerson>[];
   trustedDomains: string[];
   lureKeywords: Required<LureKeyword>[];
+  /** Built-in lure intents; absent in hand-built policies (tests), which then find none. */
+  lureIntents?: readonly LureIntent[];
   knownOrganizations: KnownOrganization[];
   freemailDomains: ReadonlySet<string>;
   fileSharingHosts: ReadonlySet<string>;

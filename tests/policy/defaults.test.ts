@@ -1,5 +1,6 @@
 // The built-in lists are data people will extend; these checks keep them consistent with the
 // schema IT is held to and with the promises the documentation makes.
+import { BUILTIN_LURE_INTENTS } from '../../src/policy/data/intents';
 import { Value } from '@sinclair/typebox/value';
 import { DOMAIN_PATTERN, KnownOrganizationSchema, LureKeywordSchema } from '../../src/policy/schema';
 import {
@@ -158,10 +159,13 @@ describe('built-in lure dictionary', () => {
     expect(BUILTIN_LURE_KEYWORDS.filter((keyword) => !Value.Check(LureKeywordSchema, keyword))).toEqual([]);
     for (const keyword of BUILTIN_LURE_KEYWORDS) expect(Object.keys(LURE_CATEGORIES)).toContain(keyword.category);
     for (const category of Object.keys(LURE_CATEGORIES)) {
-      const phrases = BUILTIN_LURE_KEYWORDS.filter((keyword) => keyword.category === category);
-      // Every category has English and Japanese phrases.
-      expect(phrases.some((keyword) => /^[\x20-\x7e]+$/.test(keyword.phrase))).toBe(true);
-      expect(phrases.some((keyword) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(keyword.phrase))).toBe(true);
+      // Every category has English and Japanese wording, as phrases or as intent words.
+      const words = [
+        ...BUILTIN_LURE_KEYWORDS.filter((keyword) => keyword.category === category).map((keyword) => keyword.phrase),
+        ...BUILTIN_LURE_INTENTS.filter((intent) => intent.category === category).flatMap((intent) => [...intent.objects, ...intent.actions]),
+      ];
+      expect(words.some((word) => /^[\x20-\x7e]+$/.test(word))).toBe(true);
+      expect(words.some((word) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(word))).toBe(true);
     }
   });
 

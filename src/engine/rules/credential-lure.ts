@@ -1,6 +1,9 @@
 // Brand-phishing wording: "verify your account", "your password expires", 「アカウントが停止」,
 // 「お支払い方法に問題」. It is a wording finding: it counts only when a link, attachment or the
 // sender corroborates it (a bank really does write "your card statement is ready").
+// Most of it is found by intent (src/policy/data/intents.ts): an owned thing (account, パスワード,
+// 包裹, 계정) close to a threat or demand (suspended, 停止, 派送失败, 정지), in any wording and in
+// English, Japanese, Chinese and Korean, so a rephrased lure is still recognised.
 // Tuning: policy.lureKeywords with categories "credential", "urgency" and "payment". Urgency alone
 // ("urgent", 「至急」) is everyday business language and never reported by itself.
 import type { Rule } from '../rule';

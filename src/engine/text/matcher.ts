@@ -204,7 +204,8 @@ function acceptable(window: CompactWindow, phrase: CompiledPhrase, start: number
   return inside === atPhraseCuts;
 }
 
-function snippet(normalized: string, start: number, end: number): string {
+/** The span with about CONTEXT_CHARS characters either side, never cutting a surrogate pair. */
+export function snippet(normalized: string, start: number, end: number): string {
   let from = Math.max(0, start - CONTEXT_CHARS);
   let to = Math.min(normalized.length, end + CONTEXT_CHARS);
   // Never cut a surrogate pair in half.

@@ -74,7 +74,7 @@ describe('advance-fee-scam', () => {
     const friend = mail({ from: { name: 'Taro Sato', address: 'taro.sato@gmail.com' }, subject: 'Congratulations!', text: 'You won the office lottery: a gift card! 高額当選おめでとう。' });
     expect(runRule(advanceFeeScam, friend, policy)?.severity).toBe('medium');
     expect(analyze(friend, policy).verdict).toBe('clean');
-    const casino = mail({ from: { name: 'Casino', address: 'noreply@promo-1a2b3.firebaseapp.com' }, subject: 'Vous avez gagné 10 000 €', text: 'Vous avez gagné ! 500 tours gratuits sans dépôt.' });
+    const casino = mail({ from: { name: 'Casino', address: 'noreply@promo-1a2b3.firebaseapp.com' }, subject: 'You have won 10,000 €', text: 'You have won! 500 free spins, no deposit needed.' });
     expect(runRule(advanceFeeScam, casino, policy)?.severity).toBe('high');
   });
 

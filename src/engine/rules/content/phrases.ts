@@ -3,6 +3,7 @@ import type { Evidence } from '../../model';
 import type { ResolvedPolicy } from '../../../policy/types';
 import type { MessageView } from '../../view';
 import { findInMessage, lureMatcherFor, type PhraseEntry, type PhraseMatch } from '../../text/matcher';
+import { findIntents } from '../../text/intents';
 
 /**
  * Instructions that make a booby-trapped document run its code. They are always searched for, even
@@ -42,9 +43,19 @@ export const COACHING_CATEGORY = 'payload-coaching';
 /** Scam wording (advance-fee, prize, extortion): read only by advance-fee-scam, which needs a hiding sender too. */
 export const SCAM_CATEGORIES: ReadonlySet<string> = new Set(['advance-fee', 'prize', 'extortion']);
 
-/** Every lure phrase (policy dictionary plus the built-in coaching phrases) in subject and body. */
+const combined = new WeakMap<MessageView, PhraseMatch[]>();
+
+/**
+ * Every lure phrase (policy dictionary plus the built-in coaching phrases) and every lure intent
+ * (an owned thing and a threat to it, close together) in subject and body; once per message.
+ */
 export function messagePhrases(policy: ResolvedPolicy, view: MessageView): readonly PhraseMatch[] {
-  return findInMessage(lureMatcherFor(policy, COACHING_PHRASES), view);
+  let matches = combined.get(view);
+  if (!matches) {
+    matches = [...findInMessage(lureMatcherFor(policy, COACHING_PHRASES), view), ...findIntents(policy, view)];
+    combined.set(view, matches);
+  }
+  return matches;
 }
 
 /** One match per distinct phrase (its first occurrence, subject before body). */

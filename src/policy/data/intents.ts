@@ -1,0 +1,90 @@
+// Lure wording by intent rather than by exact phrase. Phishing rephrases endlessly ("your account
+// has been temporarily suspended", "we have suspended access to your account", 「アカウントを一時的に
+// 停止しました」, 「您的账户已被冻结」, 「계정이 일시 정지되었습니다」); what stays the same is the pair of
+// ideas: something the reader owns (an account, a password, a parcel, a payment) and something
+// happening to it or demanded of them (suspended, expiring, verify, failed delivery, overdue). An
+// intent is found when a word of each kind stands within a short distance of the other, in either
+// order (src/engine/text/intents.ts).
+//
+// Where the words come from: the everyday vocabulary of account, delivery and invoice notices in
+// English, Japanese, Chinese and Korean, plus the account words of the main European languages (dictionary words and the wording of the services' own
+// help pages), and the pretexts that public advisories describe for these families: the Council
+// of Anti-Phishing Japan's monthly reports (account suspension, card-use confirmation, parcel
+// redelivery, tax refunds), JPCERT/CC and IPA warnings, the FBI IC3 and FTC descriptions of
+// business-email compromise and delivery scams. No entry was taken from an evaluation message.
+// A word alone is never an intent, and an intent alone never flags a message: wording counts only
+// with a sender, link or attachment finding (see src/engine/analyze.ts).
+import type { LureIntent } from '../types';
+
+/** Inflected forms are listed because Latin words must match whole (matching is case-, width- and spacing-insensitive). */
+export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
+  {
+    id: 'account-threat',
+    category: 'credential',
+    weight: 3,
+    objects: [
+      // English
+      'account', 'accounts', 'password', 'passcode', 'mailbox', 'email account', 'e-mail account', 'login', 'log-in', 'sign-in', 'credentials',
+      'apple id', 'wallet', 'webmail', 'payment method', 'billing information', 'card details', 'subscription', 'membership',
+      // Japanese
+      'アカウント', 'パスワード', 'ログイン', 'サインイン', 'メールボックス', 'お支払い方法', '支払い方法', 'お支払い情報', 'カード情報', '登録情報', 'ご利用のカード', '会員情報', 'ID',
+      // Chinese
+      '账户', '帐户', '账号', '帐号', '密码', '邮箱', '登录', '登入', '付款方式', '会员',
+      // Korean
+      '계정', '비밀번호', '암호', '메일함', '로그인', '결제 수단', '결제수단', '회원',
+      // Portuguese, Spanish, French, German
+      'conta', 'senha', 'cuenta', 'contraseña', 'compte', 'mot de passe', 'konto', 'passwort', 'zugangsdaten',
+    ],
+    actions: [
+      // English
+      'suspended', 'suspend', 'suspension', 'locked', 'lock', 'restricted', 'restriction', 'limited', 'disabled', 'deactivated', 'deactivation',
+      'terminated', 'closed', 'expire', 'expires', 'expired', 'expiring', 'expiration', 'verify', 'verification', 'validate', 'validation',
+      'confirm', 'reactivate', 'unusual', 'unauthorized', 'unauthorised', 'compromised', 'on hold', 'deleted', 're-enter', 'update your',
+      // Japanese
+      '停止', '凍結', 'ロック', '制限', '失効', '有効期限', '期限切れ', '無効', '削除', '再設定', '再認証', '本人確認', 'ご確認ください', '更新してください', '不正', '異常', '第三者',
+      // Chinese
+      '冻结', '停用', '暂停', '锁定', '限制', '验证', '过期', '到期', '失效', '异常', '注销', '升级', '更新', '确认',
+      // Korean
+      '정지', '잠금', '잠겼', '제한', '차단', '만료', '인증', '확인', '비정상', '해지', '업데이트', '재설정',
+      // Portuguese, Spanish, French, German
+      'bloqueada', 'bloqueado', 'suspensa', 'suspendida', 'suspendido', 'restringida', 'verifique', 'verificar', 'confirme', 'atualize', 'actualice',
+      'expira', 'expirada', 'suspendu', 'bloqué', 'vérifier', 'vérifiez', 'gesperrt', 'verifizieren', 'bestätigen', 'aktualisieren', 'abgelaufen',
+    ],
+  },
+  {
+    id: 'delivery-problem',
+    category: 'credential',
+    weight: 2,
+    objects: [
+      // Parcels, not mail: a bounce's "delivery failed" is about the message itself.
+      'package', 'parcel', 'shipment', 'consignment',
+      'お荷物', '荷物', '宅配便', '小包',
+      '包裹', '快递', '快遞', '物流',
+      '택배', '소포',
+    ],
+    actions: [
+      'failed', 'failure', 'unable to deliver', 'delivery attempt', 'could not be delivered', 'undeliverable', 'on hold', 'held', 'pending', 'reschedule', 'redelivery',
+      'customs fee', 'customs duty', 'shipping fee', 'address incomplete', 'incorrect address', 'confirm your address', 'returned to sender',
+      '不在', 'ご不在', '持ち戻り', '保管', '再配達', '住所不明', '宛先不明', '関税', '送料',
+      '派送失败', '投递失败', '无法派送', '滞留', '清关', '地址有误', '地址不详', '关税', '退回',
+      '배송 실패', '배송 보류', '보류', '주소 불명', '주소 확인', '통관', '관세', '반송',
+    ],
+  },
+  {
+    id: 'payment-change',
+    category: 'payment',
+    weight: 3,
+    objects: [
+      'invoice', 'invoices', 'payment', 'wire transfer', 'bank details', 'banking details', 'bank account', 'remittance', 'beneficiary account',
+      '請求書', 'お支払い', '支払い', '振込先', '振込口座', '口座', '送金',
+      '发票', '付款', '汇款', '收款账户', '银行账户', '银行账号',
+      '송장', '청구서', '결제', '입금', '송금', '계좌',
+    ],
+    actions: [
+      'overdue', 'past due', 'unpaid', 'outstanding', 'changed', 'new bank', 'updated bank', 'urgent', 'immediately', 'final notice',
+      '変更', '未払い', '未納', '滞納', '支払期限', '至急', '本日中',
+      '变更', '更改', '逾期', '未付', '欠款', '紧急',
+      '변경', '연체', '미납', '긴급',
+    ],
+  },
+];
