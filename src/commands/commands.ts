@@ -1,11 +1,13 @@
-// Function file for Outlook's integrated Report button (spam-reporting extension point).
+// Function file for Outlook's integrated Report button (spam-reporting extension point), as short as
+// Microsoft's spam-reporting sample: Office.onReady, then Office.actions.associate.
 // Classic Outlook on Windows runs this in its JavaScript-only runtime: no DOM, no localStorage, no
-// module loading at run time. So this bundle is one file (MSAL's nested app authentication is imported
-// statically, not lazily; see report/msal-naa.ts), nothing touches the DOM, and Office.onReady is not
-// relied on (it does not run there).
+// module loading at run time, and onReady's callbacks never run. So this bundle is one file (MSAL's
+// nested app authentication is imported statically, not lazily; see report/msal-naa.ts), nothing
+// touches the DOM, and nothing waits for onReady. tests/commands/js-runtime.test.ts runs the built file
+// the way that runtime does.
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from '../report/http';
-import { createNaaTokenProvider } from '../report/office-auth';
+import { officeTokenProvider } from '../report/office-auth';
 import { nestedAppAuthMsal } from '../report/msal-naa';
 import { officeClientInfo, officeDisplayLanguage, officeReporterIdentity, officeReportItem } from '../report/office-item';
 import { ReportService, consoleLog } from '../report/service';
@@ -24,9 +26,8 @@ const fetchFn: FetchLike = (url, init) => fetch(url, init);
 
 function createService(reporting: ReportingPolicy): ReportService {
   const { store, persistent } = defaultStore();
-  const tokens = reporting.entraClientId
-    ? createNaaTokenProvider({ clientId: reporting.entraClientId, loadMsal: async () => nestedAppAuthMsal, interactive: false })
-    : undefined;
+  // No sign-in window here: a token that needs the user waits in the outbox for the pane.
+  const tokens = officeTokenProvider(reporting.entraClientId, { loadMsal: async () => nestedAppAuthMsal, interactive: false });
   // No compose form here: Outlook does not open message forms from this event.
   return new ReportService({ reporting, fetch: fetchFn, store, storePersistent: persistent, tokens, log: consoleLog });
 }
@@ -50,6 +51,9 @@ export function onSpamReport(event: Office.AddinCommands.Event | SpamReportEvent
   });
 }
 
-if (typeof Office !== 'undefined' && Office.actions) {
-  Office.actions.associate('onSpamReport', onSpamReport);
+if (typeof Office !== 'undefined') {
+  // Web, new Outlook and Mac load Office.js beside this script in commands.html: onReady makes sure it
+  // has initialised before Outlook calls the handler.
+  if (typeof Office.onReady === 'function') void Office.onReady().catch(() => undefined);
+  Office.actions?.associate('onSpamReport', onSpamReport);
 }

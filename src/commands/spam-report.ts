@@ -31,8 +31,8 @@ export interface SpamReportEvent {
 export interface SpamCompletion {
   onErrorDeleteItem: false;
   moveItemTo: 'junkFolder' | 'deletedItemsFolder' | 'customFolder' | 'noMove';
-  /** For classic Outlook builds before 2308, which read this instead of moveItemTo. */
-  postProcessingAction: 'moveToSpamFolder' | 'delete' | 'moveToCustomFolder' | 'noMove';
+  /** Only for classic Outlook on Windows before Version 2308, which reads this instead of moveItemTo. */
+  postProcessingAction?: 'moveToSpamFolder' | 'delete' | 'moveToCustomFolder' | 'noMove';
   folderName?: string;
   showPostProcessingDialog: { title: string; description: string };
 }
@@ -50,29 +50,55 @@ export interface SpamReportDeps {
   clearTimer?: (handle: unknown) => void;
 }
 
+/** Classic Outlook on Windows reads moveItemTo from Version 2308 (build 16.0.16724) on. */
+export const MOVE_ITEM_TO_SINCE_BUILD = 16724;
+
+/**
+ * Whether this client needs the obsolete postProcessingAction: only classic Outlook on Windows ("PC")
+ * builds before 2308. Every other client (web, new Outlook, Mac, later Windows builds) gets moveItemTo alone.
+ */
+export function readsPostProcessingAction(client: ClientInfo | undefined): boolean {
+  if (client?.platform !== 'PC') return false;
+  const build = /^16\.0\.(\d+)\./.exec(client.version ?? '')?.[1];
+  return build !== undefined && Number(build) < MOVE_ITEM_TO_SINCE_BUILD;
+}
+
 export function reasonsFromOptions(options: readonly unknown[] | undefined): string[] {
   if (!Array.isArray(options)) return [];
   return SPAM_REPORT_REASONS.filter((_, index) => options[index] === true);
 }
 
 /** How the message is left: moved per policy after delivery; otherwise exactly where it is. */
-export function completionFor(text: string, language: string | undefined, move?: { afterReport?: ReportingPolicy['afterReport']; folderName?: string }): SpamCompletion {
+export function completionFor(
+  text: string,
+  language: string | undefined,
+  move?: { afterReport?: ReportingPolicy['afterReport']; folderName?: string },
+  client?: { legacyPostProcessing?: boolean },
+): SpamCompletion {
   const base = { onErrorDeleteItem: false as const, showPostProcessingDialog: { title: pick(DIALOG_TITLE, language), description: text } };
+  const legacy = <T extends SpamCompletion['postProcessingAction']>(action: T) => (client?.legacyPostProcessing ? { postProcessingAction: action } : {});
   switch (move?.afterReport ?? (move ? 'junk' : 'leave')) {
     case 'junk':
-      return { ...base, moveItemTo: 'junkFolder', postProcessingAction: 'moveToSpamFolder' };
+      return { ...base, moveItemTo: 'junkFolder', ...legacy('moveToSpamFolder') };
     case 'deletedItems':
-      return { ...base, moveItemTo: 'deletedItemsFolder', postProcessingAction: 'delete' };
+      return { ...base, moveItemTo: 'deletedItemsFolder', ...legacy('delete') };
     case 'reportedFolder':
-      return { ...base, moveItemTo: 'customFolder', postProcessingAction: 'moveToCustomFolder', folderName: move?.folderName || 'Reported phishing' };
+      return { ...base, moveItemTo: 'customFolder', ...legacy('moveToCustomFolder'), folderName: move?.folderName || 'Reported phishing' };
     default:
-      return { ...base, moveItemTo: 'noMove', postProcessingAction: 'noMove' };
+      return { ...base, moveItemTo: 'noMove', ...legacy('noMove') };
   }
 }
 
 /** Handles one press of the Report button. Resolves once event.completed has been called. */
 export async function handleSpamReport(event: SpamReportEvent, deps: SpamReportDeps): Promise<void> {
   const language = deps.displayLanguage();
+  let clientInfo: ClientInfo | undefined;
+  try {
+    clientInfo = deps.client();
+  } catch {
+    clientInfo = undefined;
+  }
+  const legacyPostProcessing = readsPostProcessingAction(clientInfo);
   const setTimer = deps.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   const clearTimer = deps.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   let done = false;
@@ -94,7 +120,8 @@ export async function handleSpamReport(event: SpamReportEvent, deps: SpamReportD
       finished();
     }
   };
-  const leaveWith = (text: LocalizedText, logEvent: string) => complete(completionFor(pick(text, language), language), logEvent);
+  const leaveWith = (text: LocalizedText, logEvent: string) =>
+    complete(completionFor(pick(text, language), language, undefined, { legacyPostProcessing }), logEvent);
   const fail = (problem: ReportProblem, detail?: { destination?: string; serverMessage?: string }) =>
     leaveWith(problemText(problem, detail), `spam-report.${problem}`);
 
@@ -122,7 +149,7 @@ export async function handleSpamReport(event: SpamReportEvent, deps: SpamReportD
         item,
         reporter: deps.reporter(),
         request: { reasons: reasonsFromOptions(event.options), comment: typeof event.freeText === 'string' ? event.freeText : undefined },
-        client: deps.client(),
+        client: clientInfo,
       });
     } catch (error) {
       if (error instanceof ItemUnreadableError || error instanceof ReporterUnknownError) return fail('unreadable');
@@ -142,7 +169,7 @@ export async function handleSpamReport(event: SpamReportEvent, deps: SpamReportD
       // Outlook moves the item itself once we complete; say where it is going.
       const text = outcomeMessage(result, afterDeliveryText(wanted, wanted));
       return complete(
-        completionFor(pick(text, language), language, { afterReport, folderName: reporting.reportedFolderName }),
+        completionFor(pick(text, language), language, { afterReport, folderName: reporting.reportedFolderName }, { legacyPostProcessing }),
         'spam-report.delivered',
       );
     }

@@ -5,6 +5,7 @@
 import type { HeaderField, MailAddress, MailAttachment, MailMessage, MissingPart } from '../engine/model';
 import { decodeEncodedWords, parseAddressList, parseHeaderBlock } from '../mail/headers';
 import { extractLinks, htmlToText } from '../mail/links';
+import { isSetSupported } from './requirements';
 
 /** The shape of Office.AsyncResult this module reads. */
 export interface OfficeResult<T> {
@@ -181,11 +182,7 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 function defaultIsSetSupported(name: string, version: string): boolean {
-  try {
-    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, version) === true;
-  } catch {
-    return false;
-  }
+  return isSetSupported(name, version);
 }
 
 async function readHeaders(item: ReadableItem, options: Required<ReadOptions>): Promise<{ headers?: HeaderField[]; note?: ReadNote }> {

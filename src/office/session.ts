@@ -2,6 +2,7 @@
 // the selected item (ItemChanged fires in a pinned pane) and the preview page supplies its own.
 import type { MailMessage } from '../engine/model';
 import { readMessage, type ReadCapabilities, type ReadOptions, type ReadableItem } from './read-message';
+import { isSetSupported } from './requirements';
 
 export type LoadedMessage =
   | {
@@ -85,7 +86,9 @@ export function createOfficeMessageSource(options: OfficeSourceOptions): Message
     load,
     onChange(listener) {
       listeners.add(listener);
-      if (!registered && typeof mailbox.addHandlerAsync === 'function') {
+      // ItemChanged is Mailbox 1.5 (pinnable panes); older clients close the pane on a new selection anyway.
+      const supportsItemChanged = (options.isSetSupported ?? isSetSupported)('Mailbox', '1.5');
+      if (!registered && supportsItemChanged && typeof mailbox.addHandlerAsync === 'function') {
         registered = true;
         // Any pending read is now for the wrong item: bump the sequence before listeners reload.
         mailbox.addHandlerAsync(ITEM_CHANGED, () => {

@@ -17,6 +17,15 @@ import type { ReportSubmission } from './protocol';
 import { GRAPH_SCOPES, TokenUnavailableError, type TokenProvider } from './tokens';
 
 export const GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
+
+/**
+ * Graph's path for a mailbox: /me for the signed-in user's own, /users/{address} for a shared mailbox or
+ * another person's folder opened as a delegate (/me/messages/{id} is a 404 for items held there).
+ */
+export function mailboxPath(sharedMailbox: string | undefined): string {
+  const address = securityMailbox(sharedMailbox);
+  return address ? `${GRAPH_BASE}/users/${encodeURIComponent(address)}` : `${GRAPH_BASE}/me`;
+}
 /** Graph takes file attachments inline only under 3 MB. */
 export const INLINE_ATTACHMENT_LIMIT = 3_000_000;
 /** Upload-session chunk: a multiple of 320 KiB and under 4 MB, as Graph recommends. */
@@ -187,12 +196,15 @@ async function sendLarge(report: GraphReport, size: number, token: string, deps:
   }
 }
 
-/** The message's MIME from Graph (for outbox entries whose .eml was too big to keep locally). */
-export async function fetchMimeViaGraph(restId: string, deps: GraphDeps): Promise<Uint8Array | undefined> {
-  const token = await deps.tokens.getToken(GRAPH_SCOPES.read);
+/**
+ * The message's MIME from Graph (for outbox entries whose .eml was too big to keep locally), from the
+ * mailbox that holds it.
+ */
+export async function fetchMimeViaGraph(restId: string, deps: GraphDeps, sharedMailbox?: string): Promise<Uint8Array | undefined> {
+  const token = await deps.tokens.getToken(sharedMailbox ? GRAPH_SCOPES.readShared : GRAPH_SCOPES.read);
   const response = await fetchWithTimeout(
     deps.fetch,
-    `${GRAPH_BASE}/me/messages/${encodeURIComponent(restId)}/$value`,
+    `${mailboxPath(sharedMailbox)}/messages/${encodeURIComponent(restId)}/$value`,
     { method: 'GET', headers: { Authorization: `Bearer ${token}` } },
     deps.timeoutMs,
   );

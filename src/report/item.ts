@@ -29,6 +29,12 @@ export interface ReportItem {
   itemId?: string;
   /** The same id in REST/Graph form, when the host can convert it. */
   restId?: string;
+  /**
+   * The address of the mailbox that holds the item when it is not the user's own (a shared mailbox, or
+   * another person's folder opened as a delegate); undefined for the user's own mailbox or when the host
+   * cannot tell (before Mailbox 1.8). Graph calls about the item go to this mailbox instead of /me.
+   */
+  sharedMailbox?(): Promise<string | undefined>;
   subject: string;
   internetMessageId?: string;
   from?: ItemMailbox;

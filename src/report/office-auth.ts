@@ -1,7 +1,11 @@
 // Graph tokens through MSAL's nested app authentication (the signed-in Outlook account, no separate
 // sign-in page). MSAL is handed in by a loader so the task pane can load it lazily (dynamic import: the
 // pane bundle carries it only when the mailbox channel is configured) while the Report button's bundle,
-// which must not split, imports it statically.
+// which must not split, imports it statically. Only where Outlook offers NestedAppAuth 1.1: elsewhere
+// there is no token provider at all, so reporting plans without Graph instead of failing every report.
+// Entra needs the app registered as a SPA with the redirect URI brk-multihub://<add-in origin>
+// (docs/deploy.md).
+import { isSetSupported, officeRequirements, type RequirementChecker } from '../office/requirements';
 import { TokenUnavailableError, type TokenProvider } from './tokens';
 
 interface TokenRequest {
@@ -18,6 +22,11 @@ export interface NestableClient {
 export interface MsalModule {
   createNestablePublicClientApplication(configuration: { auth: { clientId: string; authority?: string } }): Promise<NestableClient>;
   InteractionRequiredAuthError: abstract new (...args: never[]) => Error;
+}
+
+/** Whether this Outlook brokers tokens for nested apps (requirement set NestedAppAuth 1.1). */
+export function nestedAppAuthSupported(requirements: RequirementChecker | undefined = officeRequirements()): boolean {
+  return isSetSupported('NestedAppAuth', '1.1', requirements);
 }
 
 export interface NaaOptions {
@@ -78,4 +87,13 @@ export function createNaaTokenProvider(options: NaaOptions): TokenProvider {
       }
     },
   };
+}
+
+/**
+ * The Graph token provider for this Outlook, or undefined when there is none to be had: no Entra app in
+ * the policy, or no NestedAppAuth 1.1 here (older builds, on-premises Exchange).
+ */
+export function officeTokenProvider(clientId: string | undefined, options: Omit<NaaOptions, 'clientId'>, requirements?: RequirementChecker): TokenProvider | undefined {
+  if (!clientId || !nestedAppAuthSupported(requirements ?? officeRequirements())) return undefined;
+  return createNaaTokenProvider({ clientId, ...options });
 }

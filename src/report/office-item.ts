@@ -1,6 +1,7 @@
 // Office.js behind the small interfaces the report code uses (item.ts). Works in the task pane and in
 // classic Outlook's JavaScript-only runtime: nothing here runs at module load, and only Office.js APIs
 // (no DOM) are touched.
+import { mailboxSupports } from '../office/requirements';
 import type { AttachmentContent, ClientInfo, ComposeForm, ItemAttachmentInfo, ReportItem, ReporterIdentity } from './item';
 
 /** Highest Mailbox requirement set we ask about (client info for the security team). */
@@ -30,13 +31,8 @@ export function officeAsync<T>(operation: string, call: (callback: (result: Offi
   });
 }
 
-function supports(version: string): boolean {
-  try {
-    return Office.context.requirements.isSetSupported('Mailbox', version);
-  } catch {
-    return false;
-  }
-}
+/** Every Mailbox API beyond 1.1 is used only behind this check (the typeof checks after it only guard fakes). */
+const supports = (version: string) => mailboxSupports(version);
 
 function mailboxOf(details: Office.EmailAddressDetails | undefined): { name?: string; address: string } | undefined {
   if (!details?.emailAddress) return undefined;
@@ -59,7 +55,7 @@ export function officeReportItem(mailbox: Office.Mailbox = Office.context.mailbo
   const item = mailbox?.item as Office.MessageRead | undefined;
   if (!item || item.itemType !== Office.MailboxEnums.ItemType.Message) return undefined;
   let restId: string | undefined;
-  if (item.itemId) {
+  if (item.itemId && supports('1.3')) {
     try {
       restId = mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0);
     } catch {
@@ -86,20 +82,34 @@ export function officeReportItem(mailbox: Office.Mailbox = Office.context.mailbo
       kind: attachmentKind(attachment.attachmentType),
     })),
     async getAsFile() {
-      // Mailbox 1.14; older hosts lack the method entirely.
-      if (typeof item.getAsFileAsync !== 'function' || !supports('1.14')) return undefined;
+      // Mailbox 1.14.
+      if (!supports('1.14') || typeof item.getAsFileAsync !== 'function') return undefined;
       const value = await officeAsync<string>('get the message file', (callback) => item.getAsFileAsync(callback));
       return value || undefined;
     },
     async getAllHeaders() {
-      if (typeof item.getAllInternetHeadersAsync !== 'function') return undefined;
+      // Mailbox 1.8.
+      if (!supports('1.8') || typeof item.getAllInternetHeadersAsync !== 'function') return undefined;
       return officeAsync<string>('get the message headers', (callback) => item.getAllInternetHeadersAsync(callback));
     },
     async getBody(format) {
       const coercion = format === 'html' ? Office.CoercionType.Html : Office.CoercionType.Text;
       return officeAsync<string>('get the message body', (callback) => item.body.getAsync(coercion, callback));
     },
+    async sharedMailbox() {
+      // Mailbox 1.8 (shared folders), 1.13 (shared mailboxes). For an item in the user's own mailbox
+      // Outlook answers with an error, which means "not shared".
+      if (!supports('1.8') || typeof item.getSharedPropertiesAsync !== 'function') return undefined;
+      try {
+        const shared = await officeAsync<Office.SharedProperties>('get the shared mailbox', (callback) => item.getSharedPropertiesAsync(callback));
+        return shared?.owner || undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async getAttachmentContent(id) {
+      // Mailbox 1.8; the rebuilt message names an attachment it could not include.
+      if (!supports('1.8')) throw new OfficeCallError('get an attachment', undefined);
       const content = await officeAsync<Office.AttachmentContent>('get an attachment', (callback) => item.getAttachmentContentAsync(id, callback));
       return { format: contentFormat(content.format), content: content.content };
     },
@@ -126,9 +136,9 @@ export function officeClientInfo(addinVersion?: string): ClientInfo {
   };
 }
 
-/** Outlook's new-message form, when this host has it (Mailbox 1.6 for attachments). */
+/** Outlook's new-message form, when this host has it (Mailbox 1.6, which brought attachments to it). */
 export function officeComposeForm(mailbox: Office.Mailbox = Office.context.mailbox): ComposeForm | undefined {
-  if (typeof mailbox?.displayNewMessageForm !== 'function') return undefined;
+  if (!supports('1.6') || typeof mailbox?.displayNewMessageForm !== 'function') return undefined;
   return {
     async open(form) {
       mailbox.displayNewMessageForm({

@@ -4,7 +4,7 @@
 import type { Verdict } from '../engine/model';
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from './http';
-import { createNaaTokenProvider } from './office-auth';
+import { officeTokenProvider } from './office-auth';
 import { officeClientInfo, officeComposeForm, officeReporterIdentity, officeReportItem } from './office-item';
 import { createPaneReporter, type PaneReporter } from './pane-reporter';
 import { ReportService, type ReportLog } from './service';
@@ -30,14 +30,11 @@ export function createOfficeReporter(env: OfficeReporterEnv): PaneReporter {
   const { store, persistent } = env.store ? { store: env.store, persistent: true } : defaultStore();
   const tokens =
     env.tokens ??
-    (reporting.entraClientId
-      ? createNaaTokenProvider({
-          clientId: reporting.entraClientId,
-          // Dynamic import: the pane loads MSAL only when this channel is configured and a token is needed.
-          loadMsal: () => import(/* webpackChunkName: "msal" */ './msal-naa.js').then((module) => module.nestedAppAuthMsal),
-          interactive: true,
-        })
-      : undefined);
+    officeTokenProvider(reporting.entraClientId, {
+      // Dynamic import: the pane loads MSAL only when this channel is configured and a token is needed.
+      loadMsal: () => import(/* webpackChunkName: "msal" */ './msal-naa.js').then((module) => module.nestedAppAuthMsal),
+      interactive: true,
+    });
   const fetchFn: FetchLike = env.fetch ?? ((url, init) => fetch(url, init));
   const service = new ReportService({
     reporting,

@@ -25,6 +25,8 @@ export interface OutboxEntry {
   subject: string;
   itemId?: string;
   restId?: string;
+  /** The shared or delegated mailbox holding the message, for fetching it again through Graph. */
+  sharedMailbox?: string;
   notes: string[];
   queuedAt: string;
   attempts: number;
@@ -91,6 +93,7 @@ export class Outbox {
       subject: report.subject,
       itemId: report.itemId,
       restId: report.restId,
+      ...(report.sharedMailbox ? { sharedMailbox: report.sharedMailbox } : {}),
       notes: report.notes,
       queuedAt: existing?.queuedAt ?? new Date(this.now()).toISOString(),
       attempts: existing?.attempts ?? 0,

@@ -87,7 +87,9 @@ export function createPaneReporter(deps: PaneReporterDeps): PaneReporter {
       let after: LocalizedText | undefined;
       if (result.status === 'delivered') {
         const wanted = wantedMove();
-        moved = deps.tokens ? await moveReportedMessage(prepared.restId, wanted, deps.reporting.reportedFolderName, { fetch: deps.fetch, tokens: deps.tokens }) : undefined;
+        moved = deps.tokens
+          ? await moveReportedMessage(prepared.restId, wanted, deps.reporting.reportedFolderName, { fetch: deps.fetch, tokens: deps.tokens }, prepared.sharedMailbox)
+          : undefined;
         after = afterDeliveryText(moved, wanted);
       }
       return {
@@ -113,7 +115,7 @@ export function createPaneReporter(deps: PaneReporterDeps): PaneReporter {
           return again.submission.eml;
         }
         if (deps.tokens && entry.restId) {
-          const mime = await fetchMimeViaGraph(entry.restId, { fetch: deps.fetch, tokens: deps.tokens });
+          const mime = await fetchMimeViaGraph(entry.restId, { fetch: deps.fetch, tokens: deps.tokens }, entry.sharedMailbox);
           return mime ? base64Encode(mime) : undefined;
         }
         return undefined;

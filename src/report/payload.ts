@@ -31,6 +31,8 @@ export interface PreparedReport {
   subject: string;
   itemId?: string;
   restId?: string;
+  /** The shared or delegated mailbox holding the message; undefined for the reporter's own. */
+  sharedMailbox?: string;
   /** Size of the .eml in bytes. */
   emlBytes: number;
   /** What a rebuilt .eml is missing. */
@@ -149,11 +151,13 @@ export async function buildReportSubmission(input: ReportInput): Promise<Prepare
   const networkMessageId = networkMessageIdOf(headers);
   if (networkMessageId) submission.networkMessageId = networkMessageId;
 
+  const sharedMailbox = await settle(async () => item.sharedMailbox?.());
   return {
     submission,
     subject: item.subject ?? '',
     itemId: item.itemId,
     restId: item.restId,
+    ...(sharedMailbox ? { sharedMailbox } : {}),
     emlBytes: base64DecodedLength(eml),
     notes,
   };

@@ -257,6 +257,7 @@ export class ReportService {
         subject: claimed.subject,
         itemId: claimed.itemId,
         restId: claimed.restId,
+        ...(claimed.sharedMailbox ? { sharedMailbox: claimed.sharedMailbox } : {}),
         emlBytes: base64DecodedLength(eml),
         notes: claimed.notes,
       };

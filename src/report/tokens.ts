@@ -13,6 +13,10 @@ export const GRAPH_SCOPES = {
   readWrite: ['Mail.ReadWrite'],
   /** Re-fetch a queued message's MIME. */
   read: ['Mail.Read'],
+  /** Move a message that sits in a shared mailbox or another person's folder. */
+  readWriteShared: ['Mail.ReadWrite.Shared'],
+  /** Re-fetch a queued message from a shared mailbox or another person's folder. */
+  readShared: ['Mail.Read.Shared'],
 } as const;
 
 /** Why a token could not be had; `retryable` is false when asking again now would fail the same way. */

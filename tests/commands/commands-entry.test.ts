@@ -32,7 +32,7 @@ describe('commands.ts in the Report button’s runtime', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     expect(typeof (globalThis as { localStorage?: unknown }).localStorage).toBe('undefined');
     const storage = new Map<string, string>();
-    const { associated } = installFakeOffice(storage);
+    const { associated, onReadyCalls } = installFakeOffice(storage);
     const requests: { url: string; init: RequestInit }[] = [];
     globalThis.fetch = (async (url: string, init: RequestInit) => {
       requests.push({ url, init });
@@ -45,6 +45,9 @@ describe('commands.ts in the Report button’s runtime', () => {
       require('../../src/commands/commands');
     });
     expect(Object.keys(associated)).toEqual(['onSpamReport']);
+    // Office.onReady is called at load, as Microsoft's function-file rules and its sample ask (web, new
+    // Outlook, Mac); nothing waits for it, since classic Outlook's JavaScript-only runtime never runs it.
+    expect(onReadyCalls).toHaveLength(1);
 
     const completions: unknown[] = [];
     await new Promise<void>((done) => {
@@ -59,8 +62,10 @@ describe('commands.ts in the Report button’s runtime', () => {
       });
     });
     expect(completions).toEqual([
-      expect.objectContaining({ moveItemTo: 'deletedItemsFolder', postProcessingAction: 'delete', onErrorDeleteItem: false }),
+      expect.objectContaining({ moveItemTo: 'deletedItemsFolder', onErrorDeleteItem: false }),
     ]);
+    // Version 2404+ reads moveItemTo; the obsolete postProcessingAction is not sent.
+    expect(completions[0]).not.toHaveProperty('postProcessingAction');
     expect(requests.map((request) => `${request.init.method} ${request.url}`)).toEqual([
       'GET https://addin.example.or.jp/policy.json',
       `POST ${ENDPOINT}`,

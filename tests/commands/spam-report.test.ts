@@ -1,5 +1,5 @@
 import type { ReportingPolicy } from '../../src/policy/types';
-import { COMPLETION_DEADLINE_MS, handleSpamReport, reasonsFromOptions, type SpamReportDeps, type SpamReportEvent } from '../../src/commands/spam-report';
+import { COMPLETION_DEADLINE_MS, completionFor, handleSpamReport, readsPostProcessingAction, reasonsFromOptions, type SpamReportDeps, type SpamReportEvent } from '../../src/commands/spam-report';
 import type { ReportItem } from '../../src/report/item';
 import { ReportService } from '../../src/report/service';
 import { memoryStore, type KeyValueStore } from '../../src/report/stores';
@@ -46,6 +46,26 @@ function deps(
 const delivered: Responder = () => json(201, { id: 'rep_1', duplicate: false, statusToken: 'st' });
 
 describe('Outlook Report button (onSpamReport)', () => {
+  it.each([
+    ['classic Outlook on Windows before Version 2308', { platform: 'PC', version: '16.0.16501.20196' }, true],
+    ['classic Outlook on Windows 2404 and later', { platform: 'PC', version: '16.0.17530.15000' }, false],
+    ['Outlook on the web', { platform: 'OfficeOnline', version: '16.0.16501.20196' }, false],
+    ['Outlook on Mac', { platform: 'Mac', version: '16.100.0' }, false],
+    ['a client that does not say its version', { platform: 'PC' }, false],
+  ])('sends the obsolete postProcessingAction only where it is read: %s', (_, client, legacy) => {
+    expect(readsPostProcessingAction(client)).toBe(legacy);
+    const completion = completionFor('Reported.', 'en-US', { afterReport: 'junk' }, { legacyPostProcessing: readsPostProcessingAction(client) });
+    expect(completion.moveItemTo).toBe('junkFolder');
+    expect(completion.postProcessingAction).toBe(legacy ? 'moveToSpamFolder' : undefined);
+  });
+
+  it('on an old classic Outlook build, names the same move in postProcessingAction too', async () => {
+    const { event, completions } = spamEvent();
+    const { deps: d } = deps(delivered);
+    await handleSpamReport(event, { ...d, client: () => ({ host: 'Outlook', platform: 'PC', version: '16.0.16501.20196' }) });
+    expect(completions).toEqual([expect.objectContaining({ moveItemTo: 'junkFolder', postProcessingAction: 'moveToSpamFolder' })]);
+  });
+
   it('maps the dialog’s ticked options to reason ids in manifest order', () => {
     expect(reasonsFromOptions([true, false, true])).toEqual(['impersonation', 'unexpected-attachment']);
     expect(reasonsFromOptions(undefined)).toEqual([]);
@@ -59,7 +79,6 @@ describe('Outlook Report button (onSpamReport)', () => {
       {
         onErrorDeleteItem: false,
         moveItemTo: 'junkFolder',
-        postProcessingAction: 'moveToSpamFolder',
         showPostProcessingDialog: {
           title: 'Lure Lens report',
           description: 'Reported to your security team (lurelens.example.or.jp). Thank you. The message was moved to Junk Email.',
@@ -79,7 +98,6 @@ describe('Outlook Report button (onSpamReport)', () => {
     expect(completions).toHaveLength(1);
     expect(completions[0]).toMatchObject({
       moveItemTo: 'customFolder',
-      postProcessingAction: 'moveToCustomFolder',
       folderName: '報告済み',
       onErrorDeleteItem: false,
       showPostProcessingDialog: { title: 'Lure Lens 報告' },
@@ -92,7 +110,7 @@ describe('Outlook Report button (onSpamReport)', () => {
     const { deps: d } = deps(() => json(400, { error: 'invalid', message: 'reasons/0: unknown reason' }));
     await handleSpamReport(event, d);
     expect(completions).toHaveLength(1);
-    expect(completions[0]).toMatchObject({ moveItemTo: 'noMove', postProcessingAction: 'noMove', onErrorDeleteItem: false });
+    expect(completions[0]).toMatchObject({ moveItemTo: 'noMove', onErrorDeleteItem: false });
     expect((completions[0] as { showPostProcessingDialog: { description: string } }).showPostProcessingDialog.description).toContain('reasons/0: unknown reason');
   });
 

@@ -1,6 +1,9 @@
 import { createOfficeMessageSource } from '../../src/office/session';
 import { fakeItem, fakeMailbox, lacksHeaders } from '../fixtures/office/fake-mailbox';
 
+/** Mailbox 1.5-1.7: ItemChanged (1.5) but no header access (1.8). */
+const pinnableWithoutHeaders = (name: string, version: string) => name === 'Mailbox' && Number(version.split('.')[1]) <= 7;
+
 const first = () => fakeItem({ from: { displayName: 'Old', emailAddress: 'old@example.net' }, subject: 'first', text: { value: 'one' }, delayMs: 40 });
 const second = () => fakeItem({ from: { displayName: 'New', emailAddress: 'new@example.net' }, subject: 'second', text: { value: 'two' }, delayMs: 1 });
 
@@ -19,7 +22,7 @@ describe('Office MessageSource', () => {
 
   it('follows ItemChanged and never returns the previous item for a late read', async () => {
     const mailbox = fakeMailbox(first());
-    const source = createOfficeMessageSource({ mailbox, isSetSupported: lacksHeaders });
+    const source = createOfficeMessageSource({ mailbox, isSetSupported: pinnableWithoutHeaders });
     const changes: number[] = [];
     const unsubscribe = source.onChange(() => changes.push(1));
     const slowRead = source.load();
@@ -37,11 +40,20 @@ describe('Office MessageSource', () => {
 
   it('reads the new item itself when a late read finishes and nobody reloaded', async () => {
     const mailbox = fakeMailbox(first());
-    const source = createOfficeMessageSource({ mailbox, isSetSupported: lacksHeaders });
+    const source = createOfficeMessageSource({ mailbox, isSetSupported: pinnableWithoutHeaders });
     source.onChange(() => undefined);
     const slowRead = source.load();
     mailbox.select(second());
     const result = await slowRead;
     expect(result.state === 'message' && result.message.subject).toBe('second');
+  });
+
+  it('does not follow ItemChanged where Mailbox 1.5 is missing (the pane closes on a new selection there)', async () => {
+    const mailbox = fakeMailbox(first());
+    const source = createOfficeMessageSource({ mailbox, isSetSupported: lacksHeaders });
+    const changes: number[] = [];
+    source.onChange(() => changes.push(1));
+    mailbox.select(second());
+    expect(changes).toEqual([]);
   });
 });
