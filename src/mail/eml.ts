@@ -5,14 +5,15 @@
 // parts degrade to what could be read.
 import PostalMime from 'postal-mime';
 import type { Attachment as PostalAttachment, Email } from 'postal-mime';
-import type { HeaderField, MailAddress, MailAttachment, MailMessage } from '../engine/model';
+import type { HeaderField, IncompleteReason, MailAddress, MailAttachment, MailMessage } from '../engine/model';
 import { decodeBytes } from './charset';
 import { decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList, parseHeaderBlock } from './headers';
 import { extractLinks, htmlToText } from './links';
+import { parseParameters, walkMime } from './mime-walk';
 
 export { decodeEncodedWords, parseAddressList, parseHeaderBlock } from './headers';
 
-/** MIME parts nested deeper than this are not parsed; the message then falls back to its raw body text. */
+/** MIME parts nested deeper than this are not parsed by postal-mime; our own walker (mime-walk.ts) then reads the message. */
 export const MAX_MIME_DEPTH = 256;
 /** Attachments listed per message; more is itself suspicious and the rest adds nothing. */
 export const MAX_ATTACHMENTS = 1000;
@@ -132,6 +133,7 @@ function cleanFileName(name: string | null | undefined): string {
 
 function toAttachments(attachments: readonly PostalAttachment[]): MailAttachment[] {
   const result: MailAttachment[] = [];
+  // More than MAX_ATTACHMENTS is reported by parseBodies as 'part-limit'.
   for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
     const content = toUint8(attachment.content);
     const entry: MailAttachment = {
@@ -150,6 +152,33 @@ interface Bodies {
   text?: string;
   html?: string;
   attachments: MailAttachment[];
+  incomplete: IncompleteReason[];
+}
+
+/** What made postal-mime give up, from its error message; anything else is a parser error. */
+function reasonOf(error: unknown): IncompleteReason {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/nesting depth/i.test(text)) return 'mime-depth';
+  if (/header size/i.test(text)) return 'header-size';
+  return 'parser-error';
+}
+
+/**
+ * A multipart whose boundary is missing or never appears has no parts to hide anything in: the
+ * library then gives an empty body, so the raw body is read as text instead (truncated bounces do this).
+ */
+function unusableBoundary(bytes: Uint8Array, headers: readonly HeaderField[], bodyStart: number): boolean {
+  const { main, params } = parseParameters(firstValue(headers, 'Content-Type') ?? '');
+  if (!main.startsWith('multipart/')) return false;
+  const boundary = params.get('boundary');
+  if (!boundary) return true;
+  const needle = new TextEncoder().encode('--' + boundary);
+  for (let at = bytes.indexOf(0x2d, bodyStart); at >= 0; at = bytes.indexOf(0x2d, at + 1)) {
+    let match = true;
+    for (let k = 1; k < needle.length && match; k++) match = bytes[at + k] === needle[k];
+    if (match) return false;
+  }
+  return true;
 }
 
 /** The part of a top-level body postal-mime could not use, read as text so nothing is lost. */
@@ -163,10 +192,16 @@ async function parseBodies(bytes: Uint8Array, headers: readonly HeaderField[], b
   let parsed: Email;
   try {
     parsed = await PostalMime.parse(bytes, { maxNestingDepth: MAX_MIME_DEPTH, maxHeadersSize: MAX_HEADER_BYTES, attachmentEncoding: 'arraybuffer' });
-  } catch {
-    // Too deep, too many header bytes, or a parser bug: keep the raw body as text.
-    const text = rawBodyText(bytes, bodyStart, contentType.charset);
-    return contentType.type === 'text/html' ? { html: text, attachments: [] } : { text, attachments: [] };
+  } catch (error) {
+    // Too deep, too many header bytes, or a parser bug: our own tolerant walker reads what it can
+    // (attachments included), and the message says it was not read in full.
+    const walked = walkMime(bytes, headers, bodyStart, MAX_ATTACHMENTS);
+    const incomplete = [...new Set<IncompleteReason>([reasonOf(error), ...walked.incomplete])];
+    if (walked.text === undefined && walked.html === undefined && walked.attachments.length === 0) {
+      const text = rawBodyText(bytes, bodyStart, contentType.charset);
+      return contentType.type === 'text/html' ? { html: text, attachments: [], incomplete } : { text, attachments: [], incomplete };
+    }
+    return { text: walked.text, html: walked.html, attachments: walked.attachments, incomplete };
   }
   let text = typeof parsed.text === 'string' ? parsed.text : undefined;
   let html = typeof parsed.html === 'string' ? parsed.html : undefined;
@@ -179,7 +214,11 @@ async function parseBodies(bytes: Uint8Array, headers: readonly HeaderField[], b
     if (text && text.indexOf('\ufffd') >= 0) text = rawBodyText(bytes, bodyStart, undefined);
     if (html && html.indexOf('\ufffd') >= 0) html = rawBodyText(bytes, bodyStart, undefined);
   }
-  return { text, html, attachments: toAttachments(Array.isArray(parsed.attachments) ? parsed.attachments : []) };
+  const attachments = Array.isArray(parsed.attachments) ? parsed.attachments : [];
+  const incomplete: IncompleteReason[] = [];
+  if (attachments.length > MAX_ATTACHMENTS) incomplete.push('part-limit');
+  if (!text && !html && attachments.length === 0 && unusableBoundary(bytes, headers, bodyStart)) text = rawBodyText(bytes, bodyStart, contentType.charset);
+  return { text, html, attachments: toAttachments(attachments), incomplete };
 }
 
 function sameAddress(a: MailAddress | undefined, b: MailAddress | undefined): boolean {
@@ -229,6 +268,7 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.
   message.links = extractLinks(bodies.html, ownText || undefined);
   message.attachments = bodies.attachments;
+  if (bodies.incomplete.length) message.incomplete = bodies.incomplete;
 }
 
 /**

@@ -28,6 +28,7 @@ import { doubleExtension } from './double-extension';
 import { protectedArchive } from './protected-archive';
 import { enableContentCoaching } from './enable-content-coaching';
 import { mirrorfacePattern } from './mirrorface-pattern';
+import { unreadableMessage } from './unreadable-message';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -61,6 +62,8 @@ export const RULES: readonly Rule[] = [
   doubleExtension,
   protectedArchive,
   enableContentCoaching,
+  // structure
+  unreadableMessage,
   // combinations (last: they read the findings above)
   mirrorfacePattern,
 ];
