@@ -4,7 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  // Browser tests and tests of built files (*.built.test.ts) run after the build: jest.e2e.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '\\.built\\.test\\.ts$'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   // The browser code's dynamic import() names its TypeScript modules by their .js output, as Node's
   // module rules require; map them back to the source.

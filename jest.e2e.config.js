@@ -1,8 +1,13 @@
-/** Browser tests: the built add-in pages, the real service and Debian's Chromium (npm run test:e2e). */
+/**
+ * Tests of what the build produced (npm run test:e2e, after npm run build): the browser tests (the built
+ * pages, the real service and Debian's Chromium) and *.built.test.ts (e.g. commands.js in Outlook's
+ * JavaScript-only runtime).
+ */
 const base = require('./jest.config.js');
 module.exports = {
   ...base,
-  roots: ['<rootDir>/tests/e2e'],
+  roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/commands'],
+  testMatch: ['**/tests/e2e/**/*.test.ts', '**/*.built.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   // One browser and one service per file; files run one after another on a 2-core machine.
   maxWorkers: 1,
