@@ -8,10 +8,13 @@
 //   npm start -- --port 3100        another port (also PORT=3100)
 //   npm start -- --no-build         serve what was built last
 //   npm start -- --data DIR         keep reports and tokens elsewhere (default ./.data)
+//   npm start -- --https            serve https://localhost:3000 with the trusted development certificate
+//                                   (npm run dev-certs), for sideloading manifest.xml into real Outlook
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const os = require('node:os');
 
 const root = path.join(__dirname, '..');
 
@@ -22,6 +25,7 @@ function parseArgs(argv) {
     if (arg === '--no-build') options.build = false;
     else if (arg === '--port' && argv[i + 1]) options.port = argv[++i];
     else if (arg === '--data' && argv[i + 1]) options.data = path.resolve(argv[++i]);
+    else if (arg === '--https') options.https = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -59,7 +63,7 @@ async function main() {
     process.exit(2);
   }
   if (options.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(6, 10).map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(6, 12).map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
     return;
   }
 
@@ -71,9 +75,21 @@ async function main() {
     console.error('npm start: nothing is built yet; run without --no-build.');
     process.exit(2);
   }
+  if (options.https) {
+    // office-addin-dev-certs keeps its localhost certificate (issued by a CA it trusted on this machine) here.
+    const certs = path.join(os.homedir(), '.office-addin-dev-certs');
+    const cert = path.join(certs, 'localhost.crt');
+    const key = path.join(certs, 'localhost.key');
+    if (!fs.existsSync(cert) || !fs.existsSync(key)) {
+      console.error(`npm start: no development certificate in ${certs}; run "npm run dev-certs" first.`);
+      process.exit(2);
+    }
+    process.env.LURELENS_TLS_CERT = cert;
+    process.env.LURELENS_TLS_KEY = key;
+  }
   const policyFile = writeDemoPolicy(options.data);
   const { startServe } = require(serveModule);
-  const publicUrl = `http://localhost:${options.port}`;
+  const publicUrl = `${options.https ? 'https' : 'http'}://localhost:${options.port}`;
   // Request logs would bury the addresses below; LURELENS_LOG_LEVEL=info brings them back.
   const logLevel = process.env.LURELENS_LOG_LEVEL ? [] : ['--log-level', 'warn'];
   const handle = await startServe(['--port', String(options.port), '--data', options.data, '--policy', policyFile, '--public-url', publicUrl, '--preview', ...logLevel]);
