@@ -64,7 +64,7 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
     return domain ? canonicalHost(domain) : undefined;
   });
   const readAuthenticationOnce = () => memo('authentication', () => readAuthentication(message.headers));
-  const alignment = () => memo('alignment', () => computeAlignment(message.from?.address, readAuthenticationOnce()));
+  const alignment = () => memo('alignment', () => computeAlignment(message.from?.address, readAuthenticationOnce(), message.returnPath));
   return {
     get subject() {
       return memo('subject', () => normalizeText(message.subject));
@@ -85,7 +85,7 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
       return memo('mailingList', () => mailingListOf(message));
     },
     get listPageHosts() {
-      return memo('listPageHosts', () => listPageHosts(message.headers, readAuthenticationOnce(), alignment()));
+      return memo('listPageHosts', () => listPageHosts(message.headers, alignment()));
     },
     get deliveryReport() {
       return memo('deliveryReport', () => isDeliveryReport(message));

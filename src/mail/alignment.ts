@@ -17,6 +17,12 @@ export interface Alignment {
   fromDomain?: string;
   /** True when Authentication-Results were read at all; without them nothing below was checked. */
   checked: boolean;
+  /**
+   * True when those results describe the hop that delivered the message: SPF was judged for the
+   * envelope sender in Return-Path (or for a null sender). Archived list mail often carries only the
+   * list server's check of the author's earlier hop; that says nothing about the list's own delivery.
+   */
+  coversDelivery: boolean;
   /** SPF passed for an envelope sender (smtp.mailfrom) in the From domain's organisation. */
   spfAligned: boolean;
   /** A DKIM signature passed for a d= in the From domain's organisation. */
@@ -40,8 +46,11 @@ export function organizationalDomain(value: string | undefined): string | undefi
   return host.registrable ?? host.ascii;
 }
 
-/** Alignment of the From domain (`fromAddress`) with the passing SPF and DKIM identities in `auth`. */
-export function computeAlignment(fromAddress: string | undefined, auth: AuthenticationSummary): Alignment {
+/**
+ * Alignment of the From domain (`fromAddress`) with the passing SPF and DKIM identities in `auth`;
+ * `returnPath` is the envelope sender the final delivery recorded (undefined for a null sender).
+ */
+export function computeAlignment(fromAddress: string | undefined, auth: AuthenticationSummary, returnPath?: string): Alignment {
   const fromDomain = organizationalDomain(fromAddress && fromAddress.includes('@') ? fromAddress : undefined);
   const passing = new Set<string>();
   let spfAligned = false;
@@ -64,9 +73,12 @@ export function computeAlignment(fromAddress: string | undefined, auth: Authenti
   const dmarc = auth.dmarc?.result;
   const failed =
     spf?.result === 'fail' || spf?.result === 'softfail' || dmarc === 'fail' || auth.dkim.some((signature) => signature.result === 'fail');
+  const envelope = organizationalDomain(returnPath);
+  const coversDelivery = Boolean(spf) && (envelope === undefined || organizationalDomain(spf?.mailfrom) === envelope);
   return {
     fromDomain,
     checked: auth.present,
+    coversDelivery,
     spfAligned,
     dkimAligned,
     aligned: spfAligned || dkimAligned,
@@ -86,7 +98,8 @@ export interface MailingList {
    * is the list's own posting address (a "Name via List" rewrite) and nothing failed for it; or no
    * Authentication-Results exist to check against (older archives, some sources). Anyone can write
    * List-Id into a message; only the list's own server can make its domain pass, and a From in a
-   * domain the sender does not run fails DMARC at the receiving boundary.
+   * domain the sender does not run fails DMARC at the receiving boundary. Results that do not cover
+   * the delivering hop (see Alignment.coversDelivery) count as no results.
    */
   trusted: boolean;
 }
@@ -134,7 +147,7 @@ export function readMailingList(headers: readonly HeaderField[], auth: Authentic
   if (!present) return { present, trusted: false };
   const postDomain = organizationalDomain(postAddress);
   const listDomain = domain ?? postDomain;
-  if (!auth.present) return { present, domain: listDomain, trusted: true };
+  if (!auth.present || !alignment.coversDelivery) return { present, domain: listDomain, trusted: true };
   const vouched = new Set(alignment.passing);
   const passed = [domain, postDomain].some((candidate) => candidate !== undefined && vouched.has(candidate));
   const rewrittenToList = postAddress !== undefined && fromAddress.trim().toLowerCase() === postAddress && nothingFailedForFrom(auth, alignment);
@@ -147,7 +160,7 @@ export function readMailingList(headers: readonly HeaderField[], auth: Authentic
  * was checked). A phisher can write List-Unsubscribe: <https://their-site> to make their own links
  * look like the list's footer; their domain does not pass for a list they do not run.
  */
-export function listPageHosts(headers: readonly HeaderField[], auth: AuthenticationSummary, alignment: Alignment): string[] {
+export function listPageHosts(headers: readonly HeaderField[], alignment: Alignment): string[] {
   const vouched = new Set(alignment.passing);
   const hosts: string[] = [];
   for (const header of headers.slice(0, 500)) {
@@ -155,7 +168,7 @@ export function listPageHosts(headers: readonly HeaderField[], auth: Authenticat
     for (const match of header.value.slice(0, 2000).matchAll(/<https?:\/\/([^/>:?#]+)/gi)) {
       const host = canonicalHost(match[1]);
       if (!host?.registrable || hosts.includes(host.ascii)) continue;
-      if (!auth.present || vouched.has(host.registrable)) hosts.push(host.ascii);
+      if (!alignment.checked || !alignment.coversDelivery || vouched.has(host.registrable)) hosts.push(host.ascii);
     }
     if (hosts.length >= 20) break;
   }
@@ -165,11 +178,11 @@ export function listPageHosts(headers: readonly HeaderField[], auth: Authenticat
 const listCache = new WeakMap<object, MailingList>();
 
 /** readMailingList for a whole message, computed once per message object. */
-export function mailingListOf(message: { from?: { address: string }; headers: readonly HeaderField[] }): MailingList {
+export function mailingListOf(message: { from?: { address: string }; returnPath?: string; headers: readonly HeaderField[] }): MailingList {
   let list = listCache.get(message);
   if (!list) {
     const auth = readAuthentication(message.headers);
-    list = readMailingList(message.headers, auth, computeAlignment(message.from?.address, auth), message.from?.address);
+    list = readMailingList(message.headers, auth, computeAlignment(message.from?.address, auth, message.returnPath), message.from?.address);
     listCache.set(message, list);
   }
   return list;

@@ -62,10 +62,20 @@ describe('mailing-list headers', () => {
 
   it('trusts a "Name via List" rewrite whose From is the list’s posting address, unless DMARC failed for it', () => {
     // Archived list mail keeps only the list server's check of the author, not a check of the list hop.
-    const upstream = results('dkim=pass header.d=author.example');
+    const upstream = results('spf=none smtp.mailfrom=policy-talk-bounces@lists.example.org; dkim=pass header.d=author.example');
     expect(read([...list, upstream], 'policy-talk@lists.example.org').trusted).toBe(true);
-    expect(read([...list, results('dmarc=fail header.from=lists.example.org')], 'policy-talk@lists.example.org').trusted).toBe(false);
+    expect(read([...list, results('spf=none smtp.mailfrom=x@lists.example.org; dmarc=fail header.from=lists.example.org')], 'policy-talk@lists.example.org').trusted).toBe(false);
     expect(read([...list, upstream], 'someone@lists.example.org').trusted).toBe(false);
+  });
+
+  it('trusts them when the results were written for an earlier hop (SPF judged another envelope than Return-Path)', () => {
+    // An archive keeps the list server's check of the author's mail; the list's own delivery was never judged.
+    const headers = [...list, results('spf=pass smtp.mailfrom=author@company.example')];
+    const auth = readAuthentication(headers);
+    const alignment = computeAlignment('author@company.example', auth, 'policy-talk-bounces@lists.example.org');
+    expect(alignment.coversDelivery).toBe(false);
+    expect(readMailingList(headers, auth, alignment).trusted).toBe(true);
+    expect(computeAlignment('author@company.example', auth, 'bounce@company.example').coversDelivery).toBe(true);
   });
 
   it('trusts them when nothing was checked at all (older archives carry no Authentication-Results)', () => {
@@ -77,9 +87,9 @@ describe('mailing-list headers', () => {
   });
 
   it('keeps only list pages whose domain passed authentication', () => {
-    const headers = [...list, results('dkim=pass header.d=lists.example.org')];
+    const headers = [...list, results('spf=pass smtp.mailfrom=b@lists.example.org')];
     const auth = readAuthentication(headers);
-    expect(listPageHosts(headers, auth, computeAlignment('a@company.example', auth))).toEqual(['lists.example.org']);
+    expect(listPageHosts(headers, computeAlignment('a@company.example', auth))).toEqual(['lists.example.org']);
   });
 
   it('is computed once per message object', () => {

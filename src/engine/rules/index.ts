@@ -13,6 +13,7 @@ import { decoratedSenderName } from './decorated-sender-name';
 import { mixedScriptWords } from './mixed-script-words';
 import { replyToDivergence } from './reply-to-divergence';
 import { authenticationFailure } from './authentication-failure';
+import { unalignedSender } from './unaligned-sender';
 import { lureWording } from './lure-wording';
 import { credentialLure } from './credential-lure';
 import { advanceFeeScam } from './advance-fee-scam';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
   // authentication
   authenticationFailure,
+  unalignedSender, // after authentication-failure: a DMARC failure it reported is not said twice
   // wording
   lureWording,
   credentialLure,
