@@ -61,7 +61,7 @@ interface OrganizationName {
 
 interface Organization {
   domains: string[];
-  /** Its domains and their distinctive labels ("kaiyo-inst"); recipients' single-label hosts ("pot") too. */
+  /** Its domains and their distinctive labels ("kaiyo-inst"). */
   names: OrganizationName[];
 }
 
@@ -81,7 +81,8 @@ function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organizat
   } else {
     for (const recipient of message.to.slice(0, 10)) {
       const host = hostOfAddress(recipient.address);
-      if (!host || host.isIp) continue;
+      // Only a real registrable domain names an organisation (not a single-label host such as a test mailbox's).
+      if (!host || host.isIp || !host.registrable) continue;
       const registrable = registrableOf(host);
       if (domains.includes(registrable)) continue;
       domains.push(registrable);
@@ -93,10 +94,13 @@ function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organizat
   return domains.length > 0 ? { domains, names } : undefined;
 }
 
-/** The most specific IT role the text claims ("mail admin" rather than "admin"). */
+/** The most specific IT role the text claims ("mail admin" rather than "admin"), as the role list writes it. */
 function findRole(text: string): string | undefined {
   const compact = text.replace(/ /g, '');
-  const found = [...PREPARED_ROLES.filter((role) => containsWord(text, role)), ...PREPARED_ROLES_CJK.filter((role) => compact.includes(role))];
+  const found = [
+    ...PREPARED_ROLES.flatMap((role, index) => (containsWord(text, role) ? [IT_ROLES[index]] : [])),
+    ...PREPARED_ROLES_CJK.flatMap((role, index) => (compact.includes(role) ? [IT_ROLES_CJK[index]] : [])),
+  ];
   return found.reduce<string | undefined>((best, role) => (!best || role.length > best.length ? role : best), undefined);
 }
 

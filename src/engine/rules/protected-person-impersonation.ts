@@ -4,7 +4,9 @@
 // after a known researcher writes to a think-tank about a "study group" or an interview.
 //
 // Matching is deliberately forgiving about spelling (order of family and given name, spaces in
-// Japanese names, titles, honorifics, look-alike letters, one or two typos in long names) and
+// Japanese names, variant kanji such as 渡邊/渡邉 for 渡辺 and 髙 for 高, Hepburn or Kunrei romaji and
+// long vowels (Ohno/Ono, Syun/Shun), full-width letters, titles, honorifics, look-alike letters from
+// other scripts, one or two typos in long names) and
 // strict about the address: only the person's configured emails and domains, or the
 // organisation's own domains, make the name legitimate.
 // Sharing and signing services (DocuSign, Google Drive …) that verifiably sent the message under
@@ -17,7 +19,7 @@ import { isWithinDomains } from '../view';
 import { compactText } from '../text/normalize';
 import { skeleton } from '../text/confusables';
 import { damerauLevenshtein, similarityFromDistance } from '../text/similarity';
-import { isCjk, nameCandidates, nameSpellings } from '../text/names';
+import { foldVariantKanji, isCjk, nameCandidates, nameSpellings } from '../text/names';
 import { claimedIdentities, isFreemail, isVerifiedPlatform, registrableOf, type ClaimedIdentity } from './sender-context';
 
 interface Spelling {
@@ -90,7 +92,7 @@ export function matchPersonName(displayName: string, spellings: readonly Spellin
     if (best?.similarity === 1) return best;
   }
   // Japanese names run into neighbouring words without spaces ("外務省渡辺健二"): look inside.
-  const compactDisplay = compactText(displayName.slice(0, 256));
+  const compactDisplay = foldVariantKanji(compactText(displayName.slice(0, 256)));
   const displaySkeleton = skeleton(compactDisplay);
   for (const spelling of spellings) {
     if (!spelling.cjk || spelling.length < 3) continue;

@@ -1,14 +1,21 @@
 // Characters that readers take for other characters. Attackers register "аpple.com" with a
 // Cyrillic "а", write "PayPaI" with a capital I, or "rnicrosoft" with "rn" for "m". `skeleton`
 // folds every such look-alike to one representative so that two strings a reader cannot tell
-// apart compare equal. The table is a compact, hand-picked subset of the Unicode confusables
-// data (UTS #39): the letters that render nearly identically to ASCII in common mail fonts,
-// plus the kana/kanji pairs Japanese readers confuse. It is deliberately small: every entry
-// makes more strings compare equal, so only near-identical glyphs belong here.
+// apart compare equal.
+//
+// The mapping is Unicode's own: the confusables data of UTS #39 (Unicode Security Mechanisms,
+// confusables.txt; generated into confusables-data.ts with its licence notice), applied over NFKD
+// with accents removed and lower-cased, which is the UTS #39 skeleton made case- and accent-blind
+// for comparing names and domains. The generated table keeps every character Unicode calls
+// confusable with an ASCII letter or digit, a kana or a kanji: the scripts of the names, brands and
+// domains we compare. A short hand-kept table below only adds what the data leaves out or maps the
+// other way for Japanese readers (kanji 力/口/工 read as katakana カ/ロ/エ, not the reverse) and names
+// the characters attackers use most, for the pane's explanations.
+import { UNICODE_CONFUSABLES } from './confusables-data';
 
 /** [character, what it looks like, its Unicode name]. */
 const CONFUSABLE_ENTRIES: readonly (readonly [string, string, string])[] = [
-  // Cyrillic lower case
+  // Cyrillic lower case (Unicode's data has these too; listed for their names)
   ['\u0430', 'a', 'CYRILLIC SMALL LETTER A'],
   ['\u0435', 'e', 'CYRILLIC SMALL LETTER IE'],
   ['\u043A', 'k', 'CYRILLIC SMALL LETTER KA'],
@@ -83,7 +90,38 @@ const CONFUSABLES: ReadonlyMap<string, { target: string; name: string }> = new M
   CONFUSABLE_ENTRIES.map(([char, target, name]) => [char, { target, name }]),
 );
 
-/** Letter pairs that read as one letter at mail-font sizes. Applied after single characters. */
+/** Unicode's confusables: character → prototype (one or more characters), decoded once (see scripts/confusables-data.ts). */
+const OFFICIAL: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const group of UNICODE_CONFUSABLES.split('|')) {
+    const colon = group.lastIndexOf(':');
+    const prototype = group.slice(0, colon);
+    let code = 0;
+    for (const part of group.slice(colon + 1).split(',')) {
+      const [delta, run] = part.split('+');
+      code += parseInt(delta, 16);
+      const last = code + (run ? parseInt(run, 16) : 0);
+      for (; code <= last; code++) map.set(String.fromCodePoint(code), prototype);
+      code--;
+    }
+  }
+  return map;
+})();
+
+/**
+ * The hand table wins over Unicode's data, in both directions of each pair: Unicode maps katakana
+ * カ to the kanji 力, the hand table maps 力 to カ, so カ must stay カ for the two to meet.
+ */
+const OVERRIDES: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [char, target] of CONFUSABLE_ENTRIES) {
+    map.set(char, target);
+    if (!map.has(target)) map.set(target, target);
+  }
+  return map;
+})();
+
+/** Letter pairs that read as one letter at mail-font sizes ("rn" is Unicode's own prototype of "m"). Applied last. */
 const MULTI_CHARACTER: readonly (readonly [string, string])[] = [
   ['rn', 'm'],
   ['vv', 'w'],
@@ -108,10 +146,21 @@ export function foldMarks(value: string): string {
   return value.slice(0, SKELETON_LIMIT * 2).replace(IGNORABLE, '').normalize('NFKD').replace(MARK, '').normalize('NFC');
 }
 
+/** One character's representative, lower case: the hand table, else Unicode's data (as written, then lower-cased). */
+function representative(char: string): string {
+  const override = OVERRIDES.get(char);
+  if (override !== undefined) return override;
+  const official = OFFICIAL.get(char);
+  if (official !== undefined) return (OVERRIDES.get(official) ?? official).toLowerCase();
+  const lower = char.toLowerCase();
+  if (lower === char) return char;
+  return OVERRIDES.get(lower) ?? OFFICIAL.get(lower)?.toLowerCase() ?? lower;
+}
+
 /**
  * The confusable skeleton: invisible characters and accents removed, compatibility forms folded
- * (full-width, mathematical bold), every look-alike replaced by its representative, lower case.
- * Two strings with the same skeleton look the same to a reader. Linear in the input length.
+ * (full-width, mathematical bold), every look-alike replaced by its representative (UTS #39 data),
+ * lower case. Two strings with the same skeleton look the same to a reader. Linear in the input.
  */
 export function skeleton(value: string): string {
   let out = '';
@@ -123,13 +172,7 @@ export function skeleton(value: string): string {
       out += wasAfterLowerCase ? 'l' : 'i';
       continue;
     }
-    const direct = CONFUSABLES.get(char);
-    if (direct) {
-      out += direct.target;
-      continue;
-    }
-    const lower = char.toLowerCase();
-    out += CONFUSABLES.get(lower)?.target ?? lower;
+    out += representative(char);
   }
   for (const [from, to] of MULTI_CHARACTER) out = out.split(from).join(to);
   return out;
@@ -137,6 +180,9 @@ export function skeleton(value: string): string {
 
 /** True when the character is folded to something else by `skeleton` (a look-alike). */
 export function isConfusable(char: string): boolean {
+  // Only the hand table's near-identical glyphs: Unicode's data also pairs letters that differ
+  // visibly (Cyrillic п and n), which is right for comparing two names but not for calling one
+  // letter inside a word a disguise.
   return CAPITAL_I.has(char) || CONFUSABLES.has(char) || CONFUSABLES.has(char.toLowerCase());
 }
 

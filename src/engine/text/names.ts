@@ -27,6 +27,46 @@ const NAME_PUNCTUATION = /[.,，、。・･·'"’‘“”`_()（）[\]［］{
 /** Pieces of a display name that may stand alone: "渡辺健二（JIIA）" → "渡辺健二", "JIIA". */
 const SEGMENT_BREAK = /[()（）[\]［］【】<>＜＞「」『』|｜/／:：;；@＠]|\s[-–—]\s/;
 
+/**
+ * Variant kanji (異体字) that stand for the same character in family names: registers and business
+ * cards write 渡邊 or 渡邉 where others write 渡辺, 髙橋 for 高橋, 齋藤 or 齊藤 for 斎藤. Folded to one
+ * form before names are compared. Pairs from the variant-character lists of the Japanese family
+ * register (戸籍統一文字) and JIS X 0213; 斉 and 斎 are distinct characters but stand for the same
+ * Saitō so often that readers do not tell them apart.
+ */
+const VARIANT_KANJI: ReadonlyMap<string, string> = new Map(
+  [
+    ['邊', '辺'], ['邉', '辺'], ['齋', '斎'], ['齊', '斎'], ['斉', '斎'], ['髙', '高'], ['﨑', '崎'], ['嵜', '崎'], ['𠮷', '吉'],
+    ['濱', '浜'], ['濵', '浜'], ['澤', '沢'], ['嶋', '島'], ['嶌', '島'], ['櫻', '桜'], ['廣', '広'], ['龍', '竜'], ['國', '国'],
+    ['會', '会'], ['實', '実'], ['眞', '真'], ['德', '徳'], ['惠', '恵'], ['關', '関'], ['條', '条'], ['槗', '橋'], ['冨', '富'],
+    ['曾', '曽'], ['渕', '淵'], ['彌', '弥'], ['萬', '万'], ['榮', '栄'], ['瀨', '瀬'], ['壽', '寿'], ['亞', '亜'], ['禮', '礼'],
+    ['傳', '伝'], ['藏', '蔵'], ['峯', '峰'], ['檜', '桧'], ['籠', '篭'], ['舘', '館'],
+  ] as const,
+);
+
+/**
+ * Romanisations of one Japanese name: Hepburn and Kunrei spellings (syun/shun, tuji/tsuji, hukuda/
+ * fukuda) and the ways long vowels are written (Ohno, Oono, Ono; Satou, Satoh, Sato) fold to one.
+ * Only applied to whole tokens of ASCII letters, on both sides of a comparison.
+ */
+const ROMAJI_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/sy/g, 'sh'], [/ty/g, 'ch'], [/zy/g, 'j'], [/tu/g, 'tsu'], [/tsts/g, 'ts'], [/ti/g, 'chi'], [/si/g, 'shi'], [/zi/g, 'ji'], [/hu/g, 'fu'],
+  [/oh(?![aeiouy])/g, 'o'], [/ou/g, 'o'], [/oo/g, 'o'], [/uu/g, 'u'],
+];
+
+export function foldVariantKanji(value: string): string {
+  let out = '';
+  for (const char of value) out += VARIANT_KANJI.get(char) ?? char;
+  return out;
+}
+
+export function foldRomaji(token: string): string {
+  if (!/^[a-z]{2,40}$/.test(token)) return token;
+  let folded = token;
+  for (const [pattern, replacement] of ROMAJI_FOLDS) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
 function stripJapaneseSuffix(token: string): string {
   for (const suffix of JAPANESE_SUFFIXES) {
     if (token.length > suffix.length && token.endsWith(suffix)) return token.slice(0, -suffix.length);
@@ -40,7 +80,7 @@ export function nameTokens(value: string): string[] {
   const tokens: string[] = [];
   for (const word of words) {
     if (!word || LATIN_TITLES.has(word) || JAPANESE_SUFFIXES.includes(word)) continue;
-    const token = stripJapaneseSuffix(word);
+    const token = foldRomaji(foldVariantKanji(stripJapaneseSuffix(word)));
     if (token) tokens.push(token);
     if (tokens.length >= TOKEN_LIMIT) break;
   }

@@ -107,4 +107,36 @@ describe('protected-person-impersonation', () => {
     runRule(rule, mail({ from }));
     expect(Date.now() - started).toBeLessThan(500);
   });
+
+  describe('recognises a Japanese name in all the forms it is written', () => {
+    const people = makePolicy({
+      protectedPeople: [
+        { name: 'Sho Saito', aliases: ['斎藤 翔'], emails: ['s.saito@kaiyo-inst.or.jp'], domains: [] },
+        { name: 'Ryota Takahashi', aliases: ['高橋 亮太'], emails: ['r.takahashi@kaiyo-inst.or.jp'], domains: [] },
+        { name: 'Kenji Watanabe', aliases: ['渡辺 健二'], emails: ['k.watanabe@kaiyo-inst.or.jp'], domains: [] },
+      ],
+    });
+    it.each([
+      ['variant kanji 齋 for 斎', '齋藤 翔 <sho.saito.office@gmail.com>', 'Sho Saito'],
+      ['variant kanji 齊 and 斉', '斉藤翔 <sho.saito.office@gmail.com>', 'Sho Saito'],
+      ['variant kanji 髙 for 高', '髙橋 亮太 <takahashi.r@outlook.jp>', 'Ryota Takahashi'],
+      ['variant kanji 邉 for 辺', '渡邉 健二 <kenji-w@gmail.com>', 'Kenji Watanabe'],
+      ['family name first in capitals', 'SAITO Sho <s.saito@research-desk.example>', 'Sho Saito'],
+      ['Kunrei romanisation', 'Syo Saito <syo@research-desk.example>', 'Sho Saito'],
+      ['long vowel written out', 'Sho Saitou <sho@research-desk.example>', 'Sho Saito'],
+      ['long vowel with h, family name first', 'Saitoh Sho <sho@research-desk.example>', 'Sho Saito'],
+      ['Kunrei zi for ji', 'Kenzi Watanabe <kenji@research-desk.example>', 'Kenji Watanabe'],
+      ['full-width letters', 'Ｋｅｎｊｉ　Ｗａｔａｎａｂｅ <kenji@research-desk.example>', 'Kenji Watanabe'],
+    ])('%s', (_case, from, claimed) => {
+      expect(runRule(rule, mail({ from }), people)?.evidence[0]).toMatchObject({ kind: 'impersonation', claimed });
+    });
+
+    it.each([
+      ['a different given name with the same family name', '斎藤 健 <ken.saito@gmail.com>'],
+      ['a different family name with the same given name', '佐藤 翔 <sho.sato@gmail.com>'],
+      ['the real address', '齋藤 翔 <s.saito@kaiyo-inst.or.jp>'],
+    ])('stays quiet for %s', (_case, from) => {
+      expect(runRule(rule, mail({ from }), people)).toBeUndefined();
+    });
+  });
 });

@@ -32,6 +32,13 @@ describe('skeleton', () => {
     ['mofa.g0.jp', 'mofa.go.jp'],
     ['Кenji Wаtanabe', 'kenji watanabe'],
     ['Ōno', 'ono'],
+    // Beyond the hand table: Unicode's UTS #39 confusables data.
+    ['ᎪᏴᏟ', 'abc'], // Cherokee
+    ['ꓮmazon', 'amazon'], // Lisu
+    ['ɑmɑzon', 'amazon'], // Latin alpha
+    ['ṁicrosoft', 'microsoft'], // dot above
+    ['𝚙𝚊𝚢𝚙𝚊𝚕', 'paypal'], // mathematical monospace
+    ['ⅿicrosoft', 'microsoft'], // small roman numeral one thousand
   ])('folds %s to %s', (input, expected) => {
     expect(skeleton(input)).toBe(expected);
   });
