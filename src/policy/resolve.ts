@@ -94,10 +94,12 @@ function resolveOrganizations(added: readonly KnownOrganization[] | undefined): 
     // An organisation the policy names again (e.g. "Microsoft" with a partner's domain) gains the
     // policy's names and domains instead of appearing twice with different domains.
     const existing = names.map((name) => byName.get(foldName(name))).find((found) => found !== undefined);
-    const target = existing ?? { names: [], domains: [] };
+    const target: KnownOrganization = existing ?? { names: [], domains: [] };
     if (!existing) organizations.push(target);
     target.names = unique([...target.names, ...names], foldName);
     target.domains = unique([...target.domains, ...sendingDomains]);
+    const serviceDomains = unique([...(target.serviceDomains ?? []), ...domains(organization.serviceDomains)]);
+    if (serviceDomains.length > 0) target.serviceDomains = serviceDomains;
     for (const name of target.names) if (!byName.has(foldName(name))) byName.set(foldName(name), target);
   };
   for (const organization of KNOWN_ORGANIZATIONS) include(organization);

@@ -248,6 +248,16 @@ export const KnownOrganizationSchema = Type.Object(
       examples: [['mofa.go.jp']],
       maxItems: LIMITS.perOrganizationList,
     }),
+    serviceDomains: Type.Optional(
+      Type.Array(domain(), {
+        description:
+          'Hosts the organisation operates where anyone can have an address or publish files (its free mail, its file sharing). Links there are its own site and such a host is never called a look-alike, but mail from these domains is not taken as sent by the organisation.',
+        descriptionJa:
+          'この組織が運営し、誰でもアドレスやファイル公開ができるホスト(フリーメール、ファイル共有)。リンク先としては組織自身のサイトとみなし、偽ドメインとは判定しませんが、これらのドメインからのメールを組織からの送信とはみなしません。',
+        examples: [['outlook.com', '1drv.ms']],
+        maxItems: LIMITS.perOrganizationList,
+      }),
+    ),
   },
   {
     additionalProperties: false,

@@ -43,6 +43,11 @@ export interface KnownOrganization {
   names: string[];
   /** Registrable domains that legitimately send for it. */
   domains: string[];
+  /**
+   * Hosts it operates where anyone can have an address or publish (outlook.com, 1drv.ms, icloud.com):
+   * its own sites for links and look-alike checks, but never proof that it sent a message.
+   */
+  serviceDomains?: string[];
 }
 
 export type ReportChannel = 'endpoint' | 'mailbox' | 'compose';

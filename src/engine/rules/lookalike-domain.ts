@@ -16,10 +16,41 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { skeleton, scriptOf, describeChar } from '../text/confusables';
 import { codePointLabel } from '../text/normalize';
 import { characterDifferences, classifyEdit, damerauLevenshtein } from '../text/similarity';
-import { hostOfAddress, isDocumentationDomain, isFreemail, isLegitimateHost, protectedDomains, registrableOf, type ProtectedDomain } from './sender-context';
+import { hostOfAddress, isBrandServiceHost, isDocumentationDomain, isFreemail, isLegitimateHost, protectedDomains, registrableOf, type ProtectedDomain } from './sender-context';
+import { ABUSED_TLDS } from './content/links';
 
 /** Shorter labels collide with real, unrelated domains too often for one-edit matching. */
 const TYPO_MIN_LABEL = 5;
+/**
+ * Five-letter labels are dense: kepco and tepco, two power companies, are one letter apart. At this
+ * length a substituted letter must be a slip of the finger (a neighbouring key); from six letters
+ * any one edit counts.
+ */
+const FREE_TYPO_LABEL = 6;
+const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** Neighbouring keys on a QWERTY keyboard (same row or the rows above and below, offset by up to one). */
+function adjacentKeys(a: string, b: string): boolean {
+  const position = (char: string) => {
+    for (let row = 0; row < KEYBOARD_ROWS.length; row++) {
+      const column = KEYBOARD_ROWS[row].indexOf(char);
+      if (column >= 0) return { row, column };
+    }
+    return undefined;
+  };
+  const left = position(a);
+  const right = position(b);
+  return left !== undefined && right !== undefined && Math.abs(left.row - right.row) <= 1 && Math.abs(left.column - right.column) <= 1;
+}
+
+/** For a five-letter label, a substitution counts only between neighbouring keys. */
+function plausibleTypo(actual: string, expected: string, kind: string): boolean {
+  if (expected.length >= FREE_TYPO_LABEL || kind !== 'substitution') return true;
+  for (let i = 0; i < Math.min(actual.length, expected.length); i++) {
+    if (actual[i] !== expected[i]) return adjacentKeys(actual[i], expected[i]);
+  }
+  return true;
+}
 /** A brand's name inside a longer domain ("secure-amazon.com") needs 5+ letters; ours and ministries 4+. */
 const COMBO_MIN_LABEL = 5;
 const COMBO_MIN_LABEL_PROTECTED = 4;
@@ -29,7 +60,7 @@ interface Candidate {
   host: CanonicalHost;
 }
 
-interface Resemblance {
+export interface Resemblance {
   entry: ProtectedDomain;
   technique: string;
   differences: CharacterNote[];
@@ -138,10 +169,11 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
     }
     // One typing edit away, same suffix: kaiyo-lnst.or.jp, amazom.co.jp, mfoa.go.jp (label ≥ 5 only).
     if (entry.label.length >= TYPO_MIN_LABEL && Math.abs(entry.label.length - labelLength) <= 1) {
-      if (damerauLevenshtein(parts.label, entry.label, 1) === 1) {
+      const technique = damerauLevenshtein(parts.label, entry.label, 1) === 1 ? classifyEdit(parts.label, entry.label) ?? 'typo' : undefined;
+      if (technique && plausibleTypo(parts.label, entry.label, technique)) {
         return {
           entry,
-          technique: classifyEdit(parts.label, entry.label) ?? 'typo',
+          technique,
           differences: characterDifferences(parts.labelUnicode, entry.label, parts.labelOffset),
           severity: 'high',
         };
@@ -149,15 +181,20 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
     }
   }
 
+  const candidateTld = (parts.suffix || host.ascii).split('.').pop() ?? '';
   for (const entry of entries) {
     const labelTokens = entry.label.split(/[.-]/).filter(Boolean);
     const suffixTokens = entry.suffix ? entry.suffix.split('.') : [];
     // TLD swap: the real name with a different ending: mofa.jp, mofa.go.com, mofa-go.jp for mofa.go.jp.
-    for (let kept = suffixTokens.length - 1; kept >= 0; kept--) {
+    // Not for a place name (tokyo.lg.jp): "tokyo" under another ending is anyone in Tokyo.
+    for (let kept = entry.placeName ? -1 : suffixTokens.length - 1; kept >= 0; kept--) {
       const imitation = [...labelTokens, ...suffixTokens.slice(0, kept)];
       if (kept === 0 && entry.label.length < 4) continue;
       if (parts.suffix !== entry.suffix && endsWithLabels(parts, imitation)) {
         const hyphenated = parts.label.includes('-') && !entry.label.includes('-');
+        // A brand under another ending is usually the brand itself (softbank.jp, nomura.com, chase.co.uk);
+        // only a cheap ending abused for throw-away domains makes it an imitation (paypal.top).
+        if (comboSeverity(entry) === 'medium' && !hyphenated && !ABUSED_TLDS.has(candidateTld)) continue;
         // Brands own many country domains (amazon.de, amazon.co.jp); only ours and ministries' endings are certain.
         return { entry, technique: hyphenated ? 'hyphenation' : 'tld-swap', differences: [], severity: comboSeverity(entry) };
       }
@@ -171,9 +208,11 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   // The real name as one word of a longer domain: secure-mofa.com, mofa-jp.com, amazon-security.net.
   for (const token of new Set(parts.prefixTokens)) {
     for (const entry of related(index.byToken.get(token))) {
+      if (entry.placeName) continue;
       const minimum = entry.role === 'known-organization' && !entry.government ? COMBO_MIN_LABEL : COMBO_MIN_LABEL_PROTECTED;
       const labelTokens = entry.label.split('-');
-      if (entry.label.length < minimum || indexOfSequence(parts.prefixTokens, labelTokens) < 0) continue;
+      // The name as the whole label under another ending is a TLD swap, judged above (softbank.jp is SoftBank's).
+      if (entry.label.length < minimum || parts.label === entry.label || indexOfSequence(parts.prefixTokens, labelTokens) < 0) continue;
       return { entry, technique: 'combosquat', differences: [], severity: comboSeverity(entry) };
     }
   }
@@ -205,6 +244,16 @@ export function mixedScriptCharacters(unicodeHost: string): CharacterNote[] {
     offset += chars.length + 1;
   }
   return notes;
+}
+
+/**
+ * The resemblance of a sender or link host to a protected domain, with the exemptions every caller
+ * needs: the protected domains themselves and their subdomains, free mail, the brands' own public
+ * services (outlook.com, 1drv.ms) and documentation domains imitate nothing.
+ */
+export function lookalikeOf(host: CanonicalHost, policy: ResolvedPolicy): Resemblance | undefined {
+  if (host.isIp || isLegitimateHost(host, policy) || isFreemail(host, policy) || isBrandServiceHost(host, policy) || isDocumentationDomain(host)) return undefined;
+  return findResemblance(host, policy);
 }
 
 function candidates(message: Parameters<Rule['check']>[0]): Candidate[] {
@@ -244,8 +293,8 @@ export const lookalikeDomain: Rule = {
     let high = false;
     for (const candidate of candidates(message)) {
       // Documentation domains (example.com, example.co.jp) imitate nothing: nobody can own them.
-      if (isLegitimateHost(candidate.host, policy) || isFreemail(candidate.host, policy) || isDocumentationDomain(candidate.host)) continue;
-      const resemblance = findResemblance(candidate.host, policy);
+      if (isLegitimateHost(candidate.host, policy) || isFreemail(candidate.host, policy) || isBrandServiceHost(candidate.host, policy) || isDocumentationDomain(candidate.host)) continue;
+      const resemblance = lookalikeOf(candidate.host, policy);
       if (resemblance) {
         evidence.push({
           kind: 'lookalike',

@@ -146,6 +146,12 @@ export interface ProtectedDomain {
   /** Whose domain it is, for people: the organisation's first name or the person's name. */
   owner: string;
   government: boolean;
+  /**
+   * The label is a place, not a name: under lg.jp the registrable label is the prefecture or city
+   * (tokyo.lg.jp for the Metropolitan Police's keishicho.metro.tokyo.lg.jp), which a university or a
+   * company may share ("u-tokyo.ac.jp"). Such a label only counts for look-alikes of the whole domain.
+   */
+  placeName: boolean;
 }
 
 export interface DomainIndex {
@@ -196,6 +202,7 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
       role,
       owner,
       government: government || isGovernmentDomain(registrable),
+      placeName: suffix === 'lg.jp',
     });
   };
   for (const domain of policy.organizationDomains) add(domain, 'organization', 'organization');
@@ -282,14 +289,27 @@ export function ownDomains(policy: ResolvedPolicy): OwnDomain[] {
 
 const knownDomainCache = new WeakMap<ResolvedPolicy, ReadonlySet<string>>();
 
-/** Every known organisation's domain in one set, for hostInSet (equal or subdomain) look-ups. */
+/** Every known organisation's domain and service host in one set, for hostInSet (equal or subdomain) look-ups. */
 export function knownDomainSet(policy: ResolvedPolicy): ReadonlySet<string> {
   let domains = knownDomainCache.get(policy);
   if (!domains) {
-    domains = new Set(policy.knownOrganizations.flatMap((organization) => organization.domains.map((domain) => domain.toLowerCase())));
+    domains = new Set(policy.knownOrganizations.flatMap((organization) => [...organization.domains, ...(organization.serviceDomains ?? [])].map((domain) => domain.toLowerCase())));
     knownDomainCache.set(policy, domains);
   }
   return domains;
+}
+
+const serviceHostCache = new WeakMap<ResolvedPolicy, ReadonlySet<string>>();
+
+/** Hosts a known organisation operates for the public (outlook.com, 1drv.ms): its own, though anyone can have an address there. */
+export function isBrandServiceHost(host: CanonicalHost | undefined, policy: ResolvedPolicy): boolean {
+  if (!host) return false;
+  let hosts = serviceHostCache.get(policy);
+  if (!hosts) {
+    hosts = new Set(policy.knownOrganizations.flatMap((organization) => organization.serviceDomains ?? []));
+    serviceHostCache.set(policy, hosts);
+  }
+  return hostInSet(host.ascii, hosts);
 }
 
 export interface NamedOrganization {

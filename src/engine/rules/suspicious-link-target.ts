@@ -21,7 +21,7 @@ import type { Rule } from '../rule';
 import type { MessageView } from '../view';
 import { isWithinDomains } from '../view';
 import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
-import { brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
+import { ABUSED_TLDS, brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
@@ -44,12 +44,6 @@ const FREE_SITES: ReadonlySet<string> = new Set([
   'storage.googleapis.com', 'blob.core.windows.net', 'web.core.windows.net', 'azurewebsites.net', 'cloudapp.azure.com',
   'herokuapp.com', 'b-cdn.net', 'contabostorage.com', 'digitaloceanspaces.com', 'backblazeb2.com', 's3.amazonaws.com',
   'yolasite.com', 'site123.me', 'mystrikingly.com', 'webnode.page', 'jimdosite.com',
-]);
-
-/** Top-level domains that abuse reports list as mostly malicious: a weak hint. */
-const ABUSED_TLDS: ReadonlySet<string> = new Set([
-  'top', 'xyz', 'click', 'icu', 'buzz', 'cyou', 'sbs', 'cfd', 'rest', 'monster', 'quest', 'bond', 'lol', 'mom',
-  'tk', 'ml', 'ga', 'cf', 'gq', 'cn', 'cc', 'pw', 'su', 'ws', 'info', 'space', 'fun', 'beauty', 'hair', 'autos', 'boats', 'homes',
 ]);
 
 /** Brand infrastructure whose names contain the brand but which the lists of brand domains often omit. */

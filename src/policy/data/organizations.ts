@@ -28,7 +28,8 @@
 // Domains: registrable domains or sending subdomains; a sender matches a domain or any subdomain
 // of it. Free-mail domains (outlook.com, icloud.com, gmail.com, docomo.ne.jp, ...) and shared
 // tenant domains (onmicrosoft.com) are never listed, even where the brand owns them: anyone can
-// get an address there and put "Microsoft" or "ドコモ" in the display name.
+// get an address there and put "Microsoft" or "ドコモ" in the display name. The ones a brand
+// operates are its serviceDomains instead: its own hosts for links, never proof of a sender.
 import type { KnownOrganization } from '../types';
 
 export interface OrganizationGroup {
@@ -113,7 +114,9 @@ const BRANDS_GLOBAL: KnownOrganization[] = [
       'Microsoft account team',
       'Microsoft アカウント チーム',
     ],
-    domains: ['microsoft.com', 'microsoft.co.jp', 'office.com', 'office365.com', 'microsoft365.com', 'microsoftonline.com', 'sharepoint.com', 'sharepointonline.com', 'onedrive.com'],
+    domains: ['microsoft.com', 'microsoft.co.jp', 'office.com', 'office.net', 'office365.com', 'microsoft365.com', 'microsoftonline.com', 'sharepoint.com', 'sharepointonline.com', 'onedrive.com', 'azure.com'],
+    // Microsoft's consumer services: Outlook.com mail and OneDrive personal links.
+    serviceDomains: ['live.com', '1drv.ms', 'outlook.com', 'hotmail.com', 'msn.com'],
   },
   {
     names: ['Amazon', 'アマゾン', 'Amazon.co.jp', 'Amazon Prime', 'Amazonプライム', 'Amazon Web Services'],
@@ -143,8 +146,12 @@ const BRANDS_GLOBAL: KnownOrganization[] = [
       'audible.co.jp',
     ],
   },
-  { names: ['Apple', 'Apple ID', 'Apple Support', 'iCloud', 'App Store', 'iTunes', 'アップル'], domains: ['apple.com', 'itunes.com'] },
-  { names: ['Google', 'Google Workspace', 'Google Drive', 'Google Docs', 'Gmail Team', 'グーグル'], domains: ['google.com', 'google.co.jp', 'youtube.com'] },
+  { names: ['Apple', 'Apple ID', 'Apple Support', 'iCloud', 'App Store', 'iTunes', 'アップル'], domains: ['apple.com', 'itunes.com'], serviceDomains: ['icloud.com', 'me.com', 'mac.com'] },
+  {
+    names: ['Google', 'Google Workspace', 'Google Drive', 'Google Docs', 'Gmail Team', 'グーグル'],
+    domains: ['google.com', 'google.co.jp', 'youtube.com'],
+    serviceDomains: ['gmail.com', 'googlemail.com', 'forms.gle', 'youtu.be'],
+  },
   { names: ['PayPal', 'ペイパル'], domains: ['paypal.com', 'paypal.jp', 'paypal.co.uk', 'paypal.de', 'paypal.fr', 'paypal.it', 'paypal.es', 'paypal.com.au'] },
   { names: ['DHL', 'DHL Express', 'DHL Paket'], domains: ['dhl.com', 'dhl.de', 'dhl.co.jp', 'dhl.co.uk', 'dhl.fr', 'dhl.nl', 'dpdhl.com'] },
   { names: ['FedEx', 'フェデックス'], domains: ['fedex.com'] },
@@ -212,7 +219,7 @@ const BRANDS_GLOBAL: KnownOrganization[] = [
   { names: ['Deutsche Bank'], domains: ['db.com', 'deutsche-bank.de'] },
   { names: ['Commerzbank'], domains: ['commerzbank.de', 'commerzbank.com'] },
   { names: ['ING Bank', 'ING-DiBa'], domains: ['ing.de', 'ing.com', 'ing.nl'] },
-  { names: ['Yahoo Mail', 'Yahoo Account', 'Yahoo Security'], domains: ['yahoo-inc.com', 'yahooinc.com'] },
+  { names: ['Yahoo Mail', 'Yahoo Account', 'Yahoo Security'], domains: ['yahoo-inc.com', 'yahooinc.com'], serviceDomains: ['yahoo.com'] },
 ];
 
 const BRANDS_JAPAN: KnownOrganization[] = [

@@ -4,6 +4,16 @@ import { parse } from 'tldts';
 import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
 import { normalizeText } from '../../text/normalize';
 
+/**
+ * Top-level domains that abuse statistics list as mostly malicious (Spamhaus's "most abused TLDs",
+ * Interisle's Phishing Landscape reports): a weak hint for a link, and the only endings under which
+ * a brand's name counts as an imitation rather than the brand's own country domain.
+ */
+export const ABUSED_TLDS: ReadonlySet<string> = new Set([
+  'top', 'xyz', 'click', 'icu', 'buzz', 'cyou', 'sbs', 'cfd', 'rest', 'monster', 'quest', 'bond', 'lol', 'mom',
+  'tk', 'ml', 'ga', 'cf', 'gq', 'cn', 'cc', 'pw', 'su', 'ws', 'info', 'space', 'fun', 'beauty', 'hair', 'autos', 'boats', 'homes',
+]);
+
 /** Redirect wrappers are unwrapped at most this deep (a wrapper inside a wrapper happens; deeper is abuse). */
 const MAX_UNWRAP_DEPTH = 3;
 /** Longer hrefs are still analysed, but only their first part is parsed for wrapped URLs. */
