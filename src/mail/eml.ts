@@ -8,7 +8,8 @@ import type { Attachment as PostalAttachment, Email } from 'postal-mime';
 import type { HeaderField, IncompleteReason, MailAddress, MailAttachment, MailMessage } from '../engine/model';
 import { decodeBytes } from './charset';
 import { decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList, parseHeaderBlock } from './headers';
-import { extractLinks, htmlToText } from './links';
+import { extractLinks } from './links';
+import { readHtml } from './html';
 import { parseParameters, walkMime } from './mime-walk';
 
 export { decodeEncodedWords, parseAddressList, parseHeaderBlock } from './headers';
@@ -264,7 +265,12 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   const bodies = await parseBodies(bytes, headers, bodyStart);
   if (bodies.html) message.html = bodies.html;
   const ownText = bodies.text ?? '';
-  message.text = ownText || (bodies.html ? htmlToText(bodies.html) : '');
+  const reading = bodies.html ? readHtml(bodies.html) : undefined;
+  message.text = ownText || (reading?.text ?? '');
+  if (reading) {
+    if (reading.hidden) message.hiddenText = reading.hidden;
+    message.imageCount = reading.images;
+  }
   // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.
   message.links = extractLinks(bodies.html, ownText || undefined);
   message.attachments = bodies.attachments;

@@ -1,6 +1,7 @@
 // A small forward-only HTML tokenizer. Message HTML is hostile and can be megabytes long, so we
 // never build a DOM and never run a regex across the document: every loop moves forward, every
 // search remembers its last answer, and the whole walk is linear in the input.
+import { elementVisibility, hidesText, PAGE, type Visibility } from './html-visibility';
 
 /** Named character references decoded everywhere (with ';'). */
 const NAMED_ENTITIES: Record<string, string> = {
@@ -294,18 +295,58 @@ export function collapseHtmlWhitespace(value: string): string {
   return NEEDS_COLLAPSE.test(value) ? value.replace(HTML_WHITESPACE_RUN, ' ') : value;
 }
 
+/** Elements that never have content or an end tag. */
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+/** Open elements tracked for visibility; deeper nesting is treated as its nearest tracked ancestor. */
+const MAX_OPEN_ELEMENTS = 2000;
+/** An end tag closes the nearest open element of its name within this many; further away it is stray. */
+const END_TAG_REACH = 64;
+/** Hidden text kept per message; enough to show and measure it. */
+export const MAX_HIDDEN_TEXT = 20_000;
+
+export interface HtmlReading {
+  /** What the reader sees (see htmlToText). */
+  text: string;
+  /** Text inside elements styled out of sight (see html-visibility.ts), whitespace collapsed, capped. */
+  hidden: string;
+  /** Separate hidden elements that held text. */
+  hiddenRuns: number;
+  /** <img> elements that are not 1×1 tracking pixels. */
+  images: number;
+}
+
+interface OpenElement {
+  name: string;
+  look: Visibility;
+  /** hidesText(look), computed once. */
+  hidden: boolean;
+}
+
+function isPixel(attributes: TagAttributes | undefined): boolean {
+  const small = (value: string | undefined) => value !== undefined && /^\s*[01](?:px)?\s*$/i.test(value);
+  return small(attributes?.get('width')) || small(attributes?.get('height')) || /(?:^|;)\s*display\s*:\s*none/i.test(attributes?.get('style') ?? '');
+}
+
 /**
- * The text a reader would see in an HTML body: scripts, styles, the title and comments removed,
- * block elements and <br> turned into line breaks, table cells separated by spaces, inline tags
- * removed without adding space (so "Pay<b>Pal</b>" stays one word), entities decoded, whitespace
- * collapsed and at most one blank line in a row. Linear in the input.
+ * Reads an HTML body as a reader sees it: the visible text (scripts, styles, the title, comments
+ * and hidden elements removed, block elements and <br> turned into line breaks, table cells
+ * separated by spaces, inline tags removed without adding space so "Pay<b>Pal</b>" stays one word,
+ * entities decoded, whitespace collapsed, at most one blank line in a row), the hidden text apart,
+ * and the number of images. Linear in the input.
  */
-export function htmlToText(html: string): string {
-  if (typeof html !== 'string' || !html) return '';
+export function readHtml(html: string): HtmlReading {
+  if (typeof html !== 'string' || !html) return { text: '', hidden: '', hiddenRuns: 0, images: 0 };
   const parts: string[] = [];
+  const hiddenParts: string[] = [];
+  let hiddenLength = 0;
+  let hiddenRuns = 0;
+  let runOpen = false;
+  let images = 0;
   let preDepth = 0;
   // Line breaks wait until the next visible text, so nested blocks give one break, not several.
   let pendingBreak = 0;
+  const open: OpenElement[] = [];
+  const hiddenNow = () => open.length > 0 && open[open.length - 1].hidden;
   const breakBefore = (level: number) => {
     if (level > pendingBreak) pendingBreak = level;
   };
@@ -314,9 +355,32 @@ export function htmlToText(html: string): string {
     else if (BLOCK_TAGS.has(name)) breakBefore(1);
     else if (CELL_TAGS.has(name)) parts.push(' ');
   };
+  const close = (name: string) => {
+    const lowest = Math.max(0, open.length - END_TAG_REACH);
+    for (let i = open.length - 1; i >= lowest; i--) {
+      if (open[i].name !== name) continue;
+      open.length = i;
+      runOpen = false;
+      return;
+    }
+  };
   walkHtml(html, {
     text(raw) {
       const decoded = decodeEntities(raw);
+      if (hiddenNow()) {
+        const piece = collapseHtmlWhitespace(decoded);
+        if (!piece.trim()) return;
+        if (!runOpen) {
+          hiddenRuns++;
+          runOpen = true;
+        }
+        if (hiddenLength < MAX_HIDDEN_TEXT) {
+          const kept = piece.slice(0, MAX_HIDDEN_TEXT - hiddenLength);
+          hiddenParts.push(kept);
+          hiddenLength += kept.length;
+        }
+        return;
+      }
       let piece = preDepth > 0 ? decoded.replace(/\r\n?/g, '\n') : collapseHtmlWhitespace(decoded);
       if (piece.indexOf('\u00a0') >= 0) piece = piece.replace(/\u00a0/g, ' ');
       if (pendingBreak && piece.trim()) {
@@ -325,18 +389,40 @@ export function htmlToText(html: string): string {
       }
       parts.push(piece);
     },
-    startTag(name) {
+    wantsAttributes() {
+      return true;
+    },
+    startTag(name, attributes) {
+      if (name === 'img' && !(open.length > 0 && open[open.length - 1].look.removed) && !isPixel(attributes)) images++;
+      if (!VOID_TAGS.has(name) && open.length < MAX_OPEN_ELEMENTS) {
+        const look = elementVisibility(name, attributes, open.length > 0 ? open[open.length - 1].look : PAGE);
+        const hidden = hidesText(look);
+        if (hidden !== hiddenNow()) {
+          hiddenParts.push(' ');
+          runOpen = false;
+        }
+        open.push({ name, look, hidden });
+      }
+      if (hiddenNow()) return;
       if (name === 'pre') preDepth++;
       if (name === 'br') parts.push('\n');
       else boundary(name);
     },
     endTag(name) {
+      const wasHidden = hiddenNow();
+      if (!VOID_TAGS.has(name)) close(name);
+      if (wasHidden) return;
       if (name === 'pre' && preDepth > 0) preDepth--;
       if (name === 'br') parts.push('\n');
       else boundary(name);
     },
   });
-  return tidyLines(parts.join(''));
+  return { text: tidyLines(parts.join('')), hidden: hiddenParts.join('').replace(/\s+/g, ' ').trim(), hiddenRuns, images };
+}
+
+/** The text a reader would see in an HTML body (see readHtml). */
+export function htmlToText(html: string): string {
+  return readHtml(html).text;
 }
 
 function collapseSpaces(line: string): string {

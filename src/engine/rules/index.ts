@@ -30,6 +30,8 @@ import { protectedArchive } from './protected-archive';
 import { enableContentCoaching } from './enable-content-coaching';
 import { mirrorfacePattern } from './mirrorface-pattern';
 import { unreadableMessage } from './unreadable-message';
+import { hiddenText } from './hidden-text';
+import { imageOnlyBody } from './image-only-body';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -66,6 +68,8 @@ export const RULES: readonly Rule[] = [
   enableContentCoaching,
   // structure
   unreadableMessage,
+  hiddenText,
+  imageOnlyBody,
   // combinations (last: they read the findings above)
   mirrorfacePattern,
 ];

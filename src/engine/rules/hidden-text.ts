@@ -1,0 +1,72 @@
+// Text the reader cannot see: phishing pads its HTML with words styled out of sight (display:none,
+// zero font size, white on white …) so that filters read a harmless newsletter, or random words
+// that defeat message fingerprints ("hash-busters"), while the reader sees only the lure. The
+// parser keeps that text out of the reader's text and hands it over apart (mail/html.ts).
+//
+// What it must leave alone: a newsletter's hidden preheader (one short line for the inbox preview,
+// often padded with invisible spaces), responsive layouts that hide a second copy of the visible
+// content for mobile or Outlook, and security banners a mail system inserts hidden. So it counts
+// words the reader does not see anywhere in the visible text, and fires only for many of them, or
+// for many separate hidden pieces.
+import type { Rule } from '../rule';
+
+/** Hidden words that appear nowhere in the visible text: more than a preheader ever holds. */
+const MANY_NOVEL_WORDS = 40;
+/** So many that the hidden text is a document of its own (medium). */
+const DOCUMENT_OF_NOVEL_WORDS = 150;
+/** Share of the hidden words that must be new: a hidden copy of the visible content is layout, not deceit. */
+const NOVEL_SHARE = 0.5;
+/** Words examined; the hidden text is capped by the parser too. */
+const MAX_WORDS = 5000;
+
+const WORD = /[\p{L}\p{N}]{2,40}/gu;
+
+export function novelHiddenWords(hidden: string, visible: string): { words: number; novel: number; sample: string[] } {
+  const seen = new Set((visible.slice(0, 200_000).toLowerCase().match(WORD) ?? []).slice(0, 50_000));
+  const words = (hidden.toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
+  const novel = words.filter((word) => !seen.has(word));
+  return { words: words.length, novel: novel.length, sample: [...new Set(novel)].slice(0, 12) };
+}
+
+export const hiddenText: Rule = {
+  id: 'hidden-text',
+  title: {
+    en: 'The message contains text you cannot see',
+    ja: 'メールに、画面には表示されない文章が含まれています',
+  },
+  explanation: {
+    en:
+      'Part of this message is written so that it is never displayed: invisible, zero-sized or white on white. Legitimate senders ' +
+      'rarely hide whole passages; scammers do it so that spam filters read harmless text while you see only the lure. ' +
+      'Treat the visible request with suspicion.',
+    ja:
+      'このメールの一部は、表示されないように書かれています（非表示、文字サイズ0、白地に白い文字など）。正規の送信者が文章をまるごと隠すことは' +
+      'ほとんどありません。詐欺メールは、迷惑メールフィルターには無害な文章を読ませ、受信者には誘い文句だけを見せるためにこの手口を使います。' +
+      '表示されている依頼内容を疑ってください。',
+  },
+  severity: 'low',
+  category: 'structure',
+  technique: 'T1027',
+  requires: ['body'],
+  check(message) {
+    const hidden = message.hiddenText;
+    if (!hidden) return undefined;
+    const { words, novel, sample } = novelHiddenWords(hidden, message.text);
+    if (novel < MANY_NOVEL_WORDS || novel < words * NOVEL_SHARE) return undefined;
+    const shown = hidden.length > 300 ? hidden.slice(0, 300) + '…' : hidden;
+    return {
+      severity: novel >= DOCUMENT_OF_NOVEL_WORDS ? 'medium' : 'low',
+      evidence: [
+        {
+          kind: 'header',
+          name: 'HTML',
+          value: shown,
+          meaning: {
+            en: `${novel} hidden words that appear nowhere in the visible text (e.g. ${sample.slice(0, 6).join(', ')})`,
+            ja: `表示されている本文のどこにもない単語が、見えない形で${novel}語含まれています（例：${sample.slice(0, 6).join('、')}）。`,
+          },
+        },
+      ],
+    };
+  },
+};
