@@ -3,7 +3,7 @@
 // Classic Outlook on Windows runs this in its JavaScript-only runtime: no DOM, no localStorage, no
 // module loading at run time, and onReady's callbacks never run. So this bundle is one file (MSAL's
 // nested app authentication is imported statically, not lazily; see report/msal-naa.ts), nothing
-// touches the DOM, and nothing waits for onReady. tests/commands/js-runtime.test.ts runs the built file
+// touches the DOM, and nothing waits for onReady. tests/commands/js-runtime.built.test.ts runs the built file
 // the way that runtime does.
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from '../report/http';
