@@ -3,6 +3,7 @@ import './polyfills';
 import { render, screen, within } from '@testing-library/react';
 import type { Verdict } from '../../src/engine/model';
 import { App } from '../../src/taskpane/App';
+import { COMBINATION } from '../../src/engine/analyze';
 import { defaultPolicy, FakeReporter, fixedVerdict, loaded, message, staticSource } from './helpers';
 
 const t = (en: string, ja: string) => ({ en, ja });
@@ -146,7 +147,8 @@ describe('verdict banner and findings', () => {
     renderPane(SUSPICIOUS);
     const summary = await screen.findByText('Why this verdict?');
     const details = summary.closest('details') as HTMLElement;
-    expect(details.textContent).toContain('high 45, medium 25, low 10');
+    const { high, medium, low } = COMBINATION.points;
+    expect(details.textContent).toContain(`high ${high}, medium ${medium}, low ${low}`);
     expect(details.textContent).toContain('From 30 points a message is suspicious; from 70 it is dangerous.');
     expect(details.textContent).toContain('Wording alone never makes a message suspicious');
   });
