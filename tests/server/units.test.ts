@@ -2,7 +2,8 @@
 import { emptyMessage } from '../../src/mail/eml';
 import { resolvePolicy } from '../../src/policy';
 import { groupingKeys, normaliseSubject } from '../../src/server/grouping';
-import { canonicalUrl, extractIndicators } from '../../src/server/indicators';
+import { extractIndicators } from '../../src/server/indicators';
+import { parseHttpUrl } from '../../src/server/indicators/uri';
 import { csvCell, toCsv } from '../../src/server/exports/csv';
 import { stixPattern, stixString } from '../../src/server/exports/stix';
 import { uuidV5 } from '../../src/server/exports/uuid';
@@ -46,12 +47,12 @@ describe('groupingKeys', () => {
 
   test('raw hash always; Message-ID, sender domain + subject, distinctive URLs and attachment hashes when present', () => {
     const msg = message({
-      from: { name: 'HR', address: 'hr@mail.payroll.example.com' },
+      from: { name: 'HR', address: 'hr@mail.payroll.example' },
       subject: 'RE: Salary 2025',
-      messageId: '<ABC@payroll.example.com>',
+      messageId: '<ABC@payroll.example>',
       links: [
-        { href: 'https://payroll.example.com/login?x=1', text: 'x', source: 'html' },
-        { href: 'https://payroll.example.com/', text: 'home', source: 'html' },
+        { href: 'https://payroll.example/login?x=1', text: 'x', source: 'html' },
+        { href: 'https://payroll.example/', text: 'home', source: 'html' },
         { href: 'https://www.example.org/about', text: 'our site', source: 'html' },
       ],
       attachments: [
@@ -64,7 +65,7 @@ describe('groupingKeys', () => {
     const kinds = keys.map((k) => k.split(':')[0]);
     expect(kinds.sort()).toEqual(['attachment', 'message-id', 'raw', 'subject', 'url']);
     // Same campaign from another host of the same registrable domain, other numbers, other Message-ID case.
-    const sibling = message({ from: { name: '', address: 'payroll@payroll.example.com' }, subject: 'Salary 2026', messageId: '<abc@PAYROLL.example.com>' });
+    const sibling = message({ from: { name: '', address: 'payroll@payroll.example' }, subject: 'Salary 2026', messageId: '<abc@PAYROLL.example>' });
     const siblingKeys = groupingKeys(sibling, 'e'.repeat(64), extractIndicators(sibling, policy));
     expect(siblingKeys.filter((k) => keys.includes(k)).map((k) => k.split(':')[0]).sort()).toEqual(['message-id', 'subject']);
   });
@@ -91,10 +92,10 @@ describe('groupingKeys', () => {
     ]);
   });
 
-  test('canonicalUrl keeps http(s) only and folds the host', () => {
-    expect(canonicalUrl('HTTPS://EXAMPLE.com/A?b#c')?.href).toBe('https://example.com/A?b');
-    expect(canonicalUrl('mailto:x@example.com')).toBeUndefined();
-    expect(canonicalUrl('https://ｅｘａｍｐｌｅ.com/')?.hostname).toBe('example.com');
+  test('parseHttpUrl keeps http(s) only and folds the host', () => {
+    expect(parseHttpUrl('HTTPS://EXAMPLE.com/A?b#c')?.href).toBe('https://example.com/A?b');
+    expect(parseHttpUrl('mailto:x@example.com')).toBeUndefined();
+    expect(parseHttpUrl('https://ｅｘａｍｐｌｅ.com/')?.hostname).toBe('example.com');
   });
 });
 
@@ -118,7 +119,9 @@ describe('CSV', () => {
 describe('STIX', () => {
   test('patterns per indicator type, with quotes and backslashes escaped', () => {
     expect(stixPattern('sender-address', 'a@b.example')).toBe("[email-message:from_ref.value = 'a@b.example']");
-    expect(stixPattern('url', "https://x.example/?q='1'\\")).toBe("[url:value = 'https://x.example/?q=\\'1\\'\\\\']");
+    expect(stixPattern('reply-to', "o'brien\\x@x.example")).toBe("[email-addr:value = 'o\\'brien\\\\x@x.example']");
+    // URLs are serialised first (RFC 3986), so quotes and backslashes arrive percent-encoded.
+    expect(stixPattern('url', "https://x.example/a\\b?q='1'\\|")).toBe("[url:value = 'https://x.example/a/b?q=%271%27%5C%7C']");
     expect(stixPattern('url-domain', 'x.example')).toBe("[domain-name:value = 'x.example']");
     expect(stixPattern('attachment', 'ab')).toBe("[file:hashes.'SHA-256' = 'ab']");
     expect(stixString("it's")).toBe("'it\\'s'");

@@ -114,7 +114,7 @@ const BRANDS_GLOBAL: KnownOrganization[] = [
       'Microsoft account team',
       'Microsoft アカウント チーム',
     ],
-    domains: ['microsoft.com', 'microsoft.co.jp', 'office.com', 'office.net', 'office365.com', 'microsoft365.com', 'microsoftonline.com', 'sharepoint.com', 'sharepointonline.com', 'onedrive.com', 'azure.com'],
+    domains: ['microsoft.com', 'microsoft.co.jp', 'office.com', 'office.net', 'office365.com', 'microsoft365.com', 'microsoftonline.com', 'sharepoint.com', 'sharepointonline.com', 'onedrive.com', 'azure.com', 'aka.ms'],
     // Microsoft's consumer services: Outlook.com mail and OneDrive personal links.
     serviceDomains: ['live.com', '1drv.ms', 'outlook.com', 'hotmail.com', 'msn.com'],
   },
