@@ -5,7 +5,7 @@ const tseslint = require('typescript-eslint');
 const reactHooks = require('eslint-plugin-react-hooks');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'scripts/webpack/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'scripts/webpack/**', 'tests/validators/stix/pattern/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,17 +1,30 @@
-// A campaign's indicators as a STIX 2.1 bundle a threat-intelligence platform can import: the
+// A campaign's indicators as STIX 2.1 objects a threat-intelligence platform can import: the
 // reporting organisation (identity), the campaign, one indicator per observable with a STIX pattern,
-// and "indicates" relationships. Ids are UUIDv5 of the content and timestamps come from the reports,
-// so exporting the same campaign twice gives the same bytes.
+// and "indicates" relationships. Ids are UUIDv5 of the content, so the same campaign always has the
+// same ids. This file says what each object contains; stix-versions.ts gives each version its
+// created and modified (STIX 2.1 §3.6) and assembles the bundle.
 import type { CampaignRecord, IndicatorOccurrence, IndicatorType } from '../store/types';
+import { exportUri } from '../indicators/uri';
 import { LURE_LENS_NAMESPACE, uuidV5 } from './uuid';
 
-export interface StixObject {
+/** A STIX object's content: everything but its version timestamps. */
+export interface StixBody {
   type: string;
   spec_version: '2.1';
   id: string;
+  [property: string]: unknown;
+}
+
+export interface StixObject extends StixBody {
   created: string;
   modified: string;
-  [property: string]: unknown;
+}
+
+/** An object's content with the times its first version would carry. */
+export interface StixDraft {
+  body: StixBody;
+  created: string;
+  modified: string;
 }
 
 export interface StixBundle {
@@ -39,7 +52,7 @@ const PATTERNS: Record<IndicatorType, (value: string) => string> = {
   'return-path': (v) => `[email-addr:value = ${stixString(v)}]`,
   'sender-domain': (v) => `[domain-name:value = ${stixString(v)}]`,
   'url-domain': (v) => `[domain-name:value = ${stixString(v)}]`,
-  url: (v) => `[url:value = ${stixString(v)}]`,
+  url: (v) => `[url:value = ${stixString(exportUri(v))}]`,
   attachment: (v) => `[file:hashes.'SHA-256' = ${stixString(v)}]`,
 };
 
@@ -97,67 +110,82 @@ function byPattern(occurrences: readonly IndicatorOccurrence[]) {
   return [...merged.values()];
 }
 
-export function stixBundle(input: StixExportInput): StixBundle {
+export function identityId(organizationName: string): string {
+  return `identity--${uuidV5(LURE_LENS_NAMESPACE, 'identity:' + organizationName)}`;
+}
+
+export function campaignStixId(campaignId: string): string {
+  return `campaign--${uuidV5(LURE_LENS_NAMESPACE, 'campaign:' + campaignId)}`;
+}
+
+export function relationshipId(kind: string, sourceRef: string, targetRef: string): string {
+  return `relationship--${uuidV5(LURE_LENS_NAMESPACE, `${kind}:${sourceRef}:${targetRef}`)}`;
+}
+
+/** The objects describing a campaign now: identity, campaign, indicators and their relationships. */
+export function stixDrafts(input: StixExportInput): StixDraft[] {
   const { campaign } = input;
-  const identityId = `identity--${uuidV5(LURE_LENS_NAMESPACE, 'identity:' + input.organizationName)}`;
-  const identity: StixObject = {
-    type: 'identity',
-    spec_version: '2.1',
-    id: identityId,
-    created: input.instanceCreatedAt,
-    modified: input.instanceCreatedAt,
-    name: input.organizationName,
-    identity_class: 'organization',
-  };
-  const campaignId = `campaign--${uuidV5(LURE_LENS_NAMESPACE, 'campaign:' + campaign.id)}`;
-  const campaignObject: StixObject = {
-    type: 'campaign',
-    spec_version: '2.1',
-    id: campaignId,
-    created: campaign.createdAt,
-    modified: laterOf(campaign.createdAt, campaign.lastSeen),
-    created_by_ref: identityId,
-    name: clip(campaign.title, 300),
-    description: `Phishing campaign reported ${campaign.reportCount} time(s) by users of ${input.organizationName}.`,
-    first_seen: campaign.firstSeen,
-    last_seen: campaign.lastSeen,
-  };
+  const identity = identityId(input.organizationName);
+  const campaignId = campaignStixId(campaign.id);
+  const drafts: StixDraft[] = [
+    {
+      body: { type: 'identity', spec_version: '2.1', id: identity, name: input.organizationName, identity_class: 'organization' },
+      created: input.instanceCreatedAt,
+      modified: input.instanceCreatedAt,
+    },
+    {
+      body: {
+        type: 'campaign',
+        spec_version: '2.1',
+        id: campaignId,
+        created_by_ref: identity,
+        name: clip(campaign.title, 300),
+        description: `Phishing campaign reported ${campaign.reportCount} time(s) by users of ${input.organizationName}.`,
+        first_seen: campaign.firstSeen,
+        last_seen: campaign.lastSeen,
+      },
+      created: campaign.createdAt,
+      modified: laterOf(campaign.createdAt, campaign.lastSeen),
+    },
+  ];
   const types = indicatorTypes(campaign);
-  const indicators: StixObject[] = [];
-  const relationships: StixObject[] = [];
+  const relationships: StixDraft[] = [];
   for (const { pattern, occurrence, labels } of byPattern(input.indicators)) {
     // Per campaign: the same URL seen in two campaigns has two first-seen times, so two indicators.
     const id = `indicator--${uuidV5(LURE_LENS_NAMESPACE, `indicator:${campaign.id}:${pattern}`)}`;
     const modified = laterOf(occurrence.firstSeen, occurrence.lastSeen);
     const label = labels.join(' / ');
-    indicators.push({
-      type: 'indicator',
-      spec_version: '2.1',
-      id,
+    const shown = occurrence.type === 'attachment' && occurrence.name ? occurrence.name : occurrence.type === 'url' ? exportUri(occurrence.value) : occurrence.value;
+    drafts.push({
+      body: {
+        type: 'indicator',
+        spec_version: '2.1',
+        id,
+        created_by_ref: identity,
+        name: clip(`${label}: ${shown}`, 300),
+        description: `${label} seen in ${occurrence.reports} reported message(s) of this campaign.`,
+        indicator_types: types,
+        pattern,
+        pattern_type: 'stix',
+        pattern_version: '2.1',
+        valid_from: occurrence.firstSeen,
+      },
       created: occurrence.firstSeen,
       modified,
-      created_by_ref: identityId,
-      name: clip(`${label}: ${occurrence.type === 'attachment' && occurrence.name ? occurrence.name : occurrence.value}`, 300),
-      description: `${label} seen in ${occurrence.reports} reported message(s) of this campaign.`,
-      indicator_types: types,
-      pattern,
-      pattern_type: 'stix',
-      pattern_version: '2.1',
-      valid_from: occurrence.firstSeen,
     });
     relationships.push({
-      type: 'relationship',
-      spec_version: '2.1',
-      id: `relationship--${uuidV5(LURE_LENS_NAMESPACE, `indicates:${id}:${campaignId}`)}`,
+      body: {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: relationshipId('indicates', id, campaignId),
+        created_by_ref: identity,
+        relationship_type: 'indicates',
+        source_ref: id,
+        target_ref: campaignId,
+      },
       created: occurrence.firstSeen,
-      modified,
-      created_by_ref: identityId,
-      relationship_type: 'indicates',
-      source_ref: id,
-      target_ref: campaignId,
+      modified: occurrence.firstSeen,
     });
   }
-  const objects = [identity, campaignObject, ...indicators, ...relationships];
-  const bundleName = objects.map((o) => `${o.id}@${o.modified}`).join('\n');
-  return { type: 'bundle', id: `bundle--${uuidV5(LURE_LENS_NAMESPACE, 'bundle:' + bundleName)}`, objects };
+  return [...drafts, ...relationships];
 }

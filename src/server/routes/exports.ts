@@ -8,7 +8,7 @@ import type { RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES } from '../errors';
 import { buildArf } from '../exports/arf';
 import { indicatorsCsv } from '../exports/csv';
-import { stixBundle } from '../exports/stix';
+import { versionedStixBundle } from '../exports/stix-versions';
 import { IdParams } from '../schemas';
 
 function download(reply: FastifyReply, contentType: string, filename: string, body: Buffer): FastifyReply {
@@ -32,12 +32,13 @@ export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     async (request, reply) => {
       const campaign = await store.getCampaign((request.params as IdParams).id);
       if (!campaign) throw new ApiError(404, 'not_found', 'There is no campaign with this id.');
-      const bundle = stixBundle({
+      const input = {
         organizationName: config.organizationName,
         instanceCreatedAt: (await store.instance()).createdAt,
         campaign,
         indicators: await store.campaignIndicators(campaign.id),
-      });
+      };
+      const bundle = await versionedStixBundle(store, input, new Date().toISOString());
       return download(reply, 'application/stix+json;version=2.1', `campaign-${campaign.id}.stix.json`, Buffer.from(JSON.stringify(bundle, null, 2)));
     },
   );

@@ -112,4 +112,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_queue_due ON webhook_queue(status, next_attempt_ms);
     `,
   },
+  {
+    version: 2,
+    name: 'stix-versions',
+    sql: `
+      -- The last published version of every exported STIX object (STIX 2.1 §3.6): created is kept
+      -- from the first version, modified moves on when the content (hashed without the two) changes.
+      CREATE TABLE stix_objects (
+        stix_id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL,
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        body_json TEXT NOT NULL
+      );
+      CREATE INDEX stix_objects_campaign ON stix_objects(campaign_id);
+    `,
+  },
 ];

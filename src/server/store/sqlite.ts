@@ -24,8 +24,11 @@ import type {
   ReportStatusRecord,
   ReportStore,
   ReportSummaryRecord,
+  StixProposal,
+  StixVersion,
   TriageUpdate,
 } from './types';
+import { publishStixVersions, stixObjectsOfMerged } from './stix-versions';
 
 export const DATABASE_FILE = 'lurelens.sqlite';
 
@@ -501,6 +504,14 @@ export class SqliteStore implements ReportStore {
       if (row.status === 'pending' || row.status === 'delivered' || row.status === 'failed') stats[row.status] = row.n as number;
     }
     return stats;
+  }
+
+  async publishStixVersions(proposals: StixProposal[], now: string): Promise<StixVersion[]> {
+    return this.db.transaction(() => publishStixVersions(this.db, proposals, now))();
+  }
+
+  async stixObjectsOfMerged(campaignId: string): Promise<StixVersion[]> {
+    return stixObjectsOfMerged(this.db, campaignId);
   }
 
   async close(): Promise<void> {

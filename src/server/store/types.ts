@@ -176,6 +176,29 @@ export interface DeliveryStats {
   failed: number;
 }
 
+/** One STIX object as an export proposes it (exports/stix-versions.ts). */
+export interface StixProposal {
+  id: string;
+  /** The campaign the object was exported for ('' for objects shared by all, like the identity). */
+  campaignId: string;
+  /** SHA-256 (hex) of `body`: a new value is a new version. */
+  contentSha256: string;
+  /** The object without created and modified, as JSON. */
+  body: string;
+  /** created and modified for the first version. */
+  created: string;
+  modified: string;
+}
+
+/** The published version of a STIX object. */
+export interface StixVersion {
+  id: string;
+  campaignId: string;
+  created: string;
+  modified: string;
+  body: string;
+}
+
 export interface ReportStore {
   /** Identity of this database (created once), e.g. for deterministic STIX identity timestamps. */
   instance(): Promise<{ createdAt: string }>;
@@ -200,5 +223,13 @@ export interface ReportStore {
   /** Records a failed attempt; `nextAttemptMs` undefined means give up. */
   deliveryFailed(id: number, error: string, nextAttemptMs: number | undefined): Promise<void>;
   deliveryStats(): Promise<DeliveryStats>;
+  /**
+   * Records what an export publishes, atomically: a new object keeps the proposed created and
+   * modified; a known one keeps its created and, when its content changed, gets modified = the
+   * later of `now` and its previous modified + 1 ms; an unchanged one comes back as it was.
+   */
+  publishStixVersions(proposals: StixProposal[], now: string): Promise<StixVersion[]>;
+  /** The published objects of campaigns that were merged into this one (to revoke them). */
+  stixObjectsOfMerged(campaignId: string): Promise<StixVersion[]>;
   close(): Promise<void>;
 }
