@@ -1,15 +1,52 @@
 // Forwards each new report to a SIEM/SOAR webhook. The queue lives in the database (the entry is
 // written in the same transaction as the report), so a crash or restart loses no delivery; failed
 // attempts are retried with exponential backoff and jitter up to maxAttempts, then marked failed.
-import { createHmac } from 'node:crypto';
+// With a secret, every attempt is signed over its send time and body, so a receiver can refuse replays.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebhookConfig } from './config';
+import { exportUri } from './indicators/uri';
 import type { ReportStore } from './store/types';
 
 export interface WebhookPayload {
   event: 'report.created';
   deliveryId: number;
   report: Record<string, unknown>;
+}
+
+/** Name of the signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export const SIGNATURE_HEADER = 'x-lurelens-signature';
+/**
+ * How far a receiver should accept the signed time from its own clock (docs/service.md). Each
+ * attempt is signed when it is sent, so retries stay inside it; a delivery captured and replayed
+ * later does not.
+ */
+export const REPLAY_WINDOW_SECONDS = 300;
+
+/**
+ * The signature header for one attempt. The time is inside the signed content, so it cannot be
+ * changed without the secret (Stripe's and Slack's scheme; "v1" leaves room for another algorithm).
+ */
+export function signWebhook(secret: string, body: string, timestampSeconds: number): string {
+  const t = Math.floor(timestampSeconds);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/**
+ * What a receiver does (the reference for the example in docs/service.md): parse `t` and every
+ * `v1`, refuse a time outside the window, compare in constant time.
+ */
+export function verifyWebhookSignature(secret: string, body: string, header: string, nowSeconds: number, windowSeconds = REPLAY_WINDOW_SECONDS): boolean {
+  let t: number | undefined;
+  const signatures: string[] = [];
+  for (const part of header.split(',', 20)) {
+    const [key, value = ''] = part.trim().split('=', 2);
+    if (key === 't' && /^\d{1,12}$/.test(value)) t = Number(value);
+    else if (key === 'v1' && /^[0-9a-f]{64}$/.test(value)) signatures.push(value);
+  }
+  if (t === undefined || Math.abs(nowSeconds - t) > windowSeconds) return false;
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
+  return signatures.some((signature) => timingSafeEqual(Buffer.from(signature), expected));
 }
 
 /** Delay before attempt n+1 after n failed attempts: base·2^(n-1), capped, with ±20 % jitter. */
@@ -74,7 +111,8 @@ export class WebhookForwarder {
         rawSha256: report.rawSha256,
         size: report.rawSize,
         findings: ((report.analysis.findings as { rule: string; severity: string }[] | undefined) ?? []).map((f) => ({ rule: f.rule, severity: f.severity })),
-        indicators: report.indicators,
+        // URLs in the one serialisation every export uses (RFC 3986).
+        indicators: report.indicators.map((indicator) => (indicator.type === 'url' ? { ...indicator, value: exportUri(indicator.value) } : indicator)),
         links: {
           report: `${this.publicUrl}/api/reports/${report.id}`,
           eml: `${this.publicUrl}/api/reports/${report.id}/eml`,
@@ -119,7 +157,7 @@ export class WebhookForwarder {
       'user-agent': 'LureLens-Webhook/1',
       'x-lurelens-delivery': String(payload.deliveryId),
     };
-    if (this.config.secret) headers['x-lurelens-signature'] = 'sha256=' + createHmac('sha256', this.config.secret).update(body).digest('hex');
+    if (this.config.secret) headers[SIGNATURE_HEADER] = signWebhook(this.config.secret, body, Date.now() / 1000);
     try {
       const response = await fetch(this.config.url, {
         method: 'POST',

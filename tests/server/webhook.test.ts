@@ -1,8 +1,12 @@
 // Forwarding to a SIEM/SOAR webhook: retried with backoff, signed, bounded, and kept in the
 // database so a restart does not lose a delivery.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REPLAY_WINDOW_SECONDS, signWebhook, verifyWebhookSignature } from '../../src/server/webhook';
 import { call, fixture, postReport, report, startTestServer, submission } from './helpers';
 
 interface Received {
@@ -59,7 +63,13 @@ test('a new report is delivered after two failures, signed, with indicators and 
     });
     expect(payload.report.indicators).toContainEqual({ type: 'url', value: 'https://payroll-notice.example/login?id=1001' });
     expect(last.body).not.toContain('Dear colleague');
-    expect(last.headers['x-lurelens-signature']).toBe('sha256=' + createHmac('sha256', SECRET).update(last.body).digest('hex'));
+    // Signed over the send time and the body; each attempt signs its own time.
+    const signature = String(last.headers['x-lurelens-signature']);
+    expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    const t = Number(/^t=(\d+)/.exec(signature)![1]);
+    expect(Math.abs(Date.now() / 1000 - t)).toBeLessThan(60);
+    expect(signature.split(',v1=')[1]).toBe(createHmac('sha256', SECRET).update(`${t}.${last.body}`).digest('hex'));
+    expect(verifyWebhookSignature(SECRET, last.body, signature, Date.now() / 1000)).toBe(true);
     // The same delivery id on every attempt, so the receiver can de-duplicate.
     expect(new Set(hook.received.map((r) => r.headers['x-lurelens-delivery'])).size).toBe(1);
     await waitFor(async () => (await (await call(server, '/api/status')).json()).webhook.delivered === 1);
@@ -110,4 +120,38 @@ test('a delivery interrupted by a shutdown is not lost: the next start sends it'
     await second.close();
     await hook.close();
   }
+});
+
+describe('webhook signatures carry their time, so a captured delivery cannot be replayed', () => {
+  const body = JSON.stringify({ event: 'report.created', deliveryId: 7, report: { id: 'r1' } });
+  const sentAt = 1_767_225_600;
+  const header = signWebhook(SECRET, body, sentAt);
+
+  test('a receiver accepts the delivery inside the window', () => {
+    expect(verifyWebhookSignature(SECRET, body, header, sentAt)).toBe(true);
+    expect(verifyWebhookSignature(SECRET, body, header, sentAt + REPLAY_WINDOW_SECONDS)).toBe(true);
+  });
+
+  test.each([
+    ['replayed after the window', body, header, sentAt + REPLAY_WINDOW_SECONDS + 1],
+    ['with a body that was changed', body.replace('r1', 'r2'), header, sentAt],
+    ['with the time moved forward to pass the window', body, header.replace(`t=${sentAt}`, `t=${sentAt + 3600}`), sentAt + 3600],
+    ['signed with another secret', body, signWebhook('another-secret-entirely', body, sentAt), sentAt],
+    ['without a time', body, header.replace(/^t=\d+,/, ''), sentAt],
+    ['with a malformed signature', body, `t=${sentAt},v1=zz`, sentAt],
+  ])('refuses a delivery %s', (_case, payload, signature, now) => {
+    expect(verifyWebhookSignature(SECRET, payload, signature, now)).toBe(false);
+  });
+});
+
+test('the receivers\' example in docs/service.md verifies a real signature and refuses a replay', () => {
+  const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'service.md'), 'utf8');
+  const code = /```js\n([\s\S]*?function verifyLureLens[\s\S]*?)```/.exec(docs)![1];
+  const sandbox: { require: NodeRequire; Buffer: typeof Buffer; verify?: (...args: unknown[]) => boolean } = { require, Buffer };
+  runInNewContext(`${code}\nverify = verifyLureLens;`, sandbox);
+  const body = '{"event":"report.created","deliveryId":1}';
+  const header = signWebhook(SECRET, body, 1_767_225_600);
+  expect(sandbox.verify!(SECRET, body, header, 1_767_225_700)).toBe(true);
+  expect(sandbox.verify!(SECRET, body, header, 1_767_225_600 + REPLAY_WINDOW_SECONDS + 1)).toBe(false);
+  expect(sandbox.verify!(SECRET, body + ' ', header, 1_767_225_600)).toBe(false);
 });
