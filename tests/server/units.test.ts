@@ -4,7 +4,7 @@ import { resolvePolicy } from '../../src/policy';
 import { groupingKeys, normaliseSubject } from '../../src/server/grouping';
 import { extractIndicators } from '../../src/server/indicators';
 import { parseHttpUrl } from '../../src/server/indicators/uri';
-import { csvCell, toCsv } from '../../src/server/exports/csv';
+import { csvCell, indicatorsCsv, toCsv } from '../../src/server/exports/csv';
 import { stixPattern, stixString } from '../../src/server/exports/stix';
 import { uuidV5 } from '../../src/server/exports/uuid';
 import { encodeHeaderText, headerSafe, rfc5322Date, rfc822Encoding } from '../../src/server/exports/arf';
@@ -113,6 +113,12 @@ describe('CSV', () => {
     ['safe', 'safe'],
   ])('neutralises formula cell %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+
+  test('URLs in the RFC 3986 form every export uses, also for values stored before it', () => {
+    const campaign = { id: 'c', title: 't', createdAt: '', firstSeen: '', lastSeen: '', reportCount: 1, senders: [], dispositions: {}, indicatorCount: 1 };
+    const csv = indicatorsCsv(campaign, [{ type: 'url', value: 'https://x.example/a|b?q=100%', firstSeen: 'f', lastSeen: 'l', reports: 1 }]);
+    expect(csv).toContain(',url,https://x.example/a%7Cb?q=100%25,,f,l,1\r\n');
   });
 });
 
