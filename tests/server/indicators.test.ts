@@ -125,7 +125,7 @@ describe('mailing-list plumbing is not the attacker\'s (when List-Id is present)
     });
 
   it('the list host, bounce address and listinfo URL stay out', () => {
-    expect([...listPlumbingHosts(posting('A', lure))].sort()).toEqual(['lists.think-tank.example']);
+    expect([...listPlumbingHosts(posting('A', lure))].sort()).toEqual(['lists.think-tank.example', 'think-tank.example']);
     const found = extractIndicators(posting('A', lure), policy);
     expect(values(found)).not.toEqual(expect.arrayContaining([expect.stringContaining('think-tank.example')]));
     expect(values(found, 'url')).toEqual([lure]);
@@ -138,6 +138,13 @@ describe('mailing-list plumbing is not the attacker\'s (when List-Id is present)
     const keysA = groupingKeys(a, 'a'.repeat(64), extractIndicators(a, policy));
     const keysB = groupingKeys(b, 'b'.repeat(64), extractIndicators(b, policy));
     expect(keysA.filter((key) => keysB.includes(key))).toEqual([]);
+  });
+
+  it('a forged List-Id (the list\'s domain failed authentication) hides nothing', () => {
+    const forged = posting('A', 'https://lists.think-tank.example/mailman/listinfo/forum');
+    forged.headers = [...listHeaders, header('Authentication-Results', 'mx.example.org; spf=fail smtp.mailfrom=think-tank.example; dkim=none; dmarc=fail header.from=think-tank.example')];
+    expect(listPlumbingHosts(forged).size).toBe(0);
+    expect(values(extractIndicators(forged, policy), 'url')).toEqual(['https://lists.think-tank.example/mailman/listinfo/forum']);
   });
 
   it('without List-Id the same links are ordinary links', () => {

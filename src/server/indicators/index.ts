@@ -7,13 +7,14 @@
 //   site they imitate), free mail, file sharing, shorteners and tracking hosts as *domains*;
 // - globally popular domains (public ranking data, popular.ts): neither the domain nor its URLs,
 //   except URLs on hosts where anyone can publish (file sharing, shorteners, private suffixes);
-// - mailing-list plumbing when List-Id is present: the list's host, its bounce address, the
-//   listinfo and unsubscribe links of its footer;
+// - mailing-list plumbing when List-Id is present and authentication vouches for the list: the
+//   list's domain, its bounce address, the listinfo and unsubscribe links of its footer;
 // - a sender address on a brand's or popular site's domain ("security@microsoft.com" is Microsoft's
 //   address, spoofed or not), or on free mail when authentication shows a spoof;
 // - single-label names ("intranet", "localhost") and bare public suffixes.
 import { createHash } from 'node:crypto';
 import type { MailMessage } from '../../engine/model';
+import { computeAlignment, listPageHosts, mailingListOf } from '../../mail/alignment';
 import { readAuthentication } from '../../mail/authentication';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/hosts';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -28,8 +29,6 @@ export { registrableDomain } from './popular';
 export const MAX_URL_INDICATORS = 300;
 export const MAX_ATTACHMENTS = 100;
 const MAX_ADDRESS_LENGTH = 320;
-/** List-* header fields read per message: a list writes a handful; more is padding. */
-const MAX_LIST_HEADERS = 20;
 
 export interface AttachmentInfo {
   name: string;
@@ -109,27 +108,17 @@ function isNameable(host: CanonicalHost): boolean {
 }
 
 /**
- * The hosts of a mailing list's own machinery, read only when the message carries List-Id
- * (RFC 2919): the list's namespace, and the hosts of the List-* (RFC 2369) URLs and addresses.
+ * The hosts of a mailing list's own machinery: its organisational domain (List-Id, RFC 2919) and the
+ * hosts of its List-* pages (RFC 2369). Only for a list the message's authentication vouches for
+ * (mail/alignment.ts): anyone can write List-Id into a lure to have its landing page left out.
  */
 export function listPlumbingHosts(message: MailMessage): Set<string> {
   const hosts = new Set<string>();
-  const fields = message.headers.filter((h) => /^list-/i.test(h.name)).slice(0, MAX_LIST_HEADERS);
-  const listId = fields.find((h) => h.name.toLowerCase() === 'list-id');
-  if (!listId) return hosts;
-  const add = (value: string | undefined) => {
-    const host = value ? canonicalHost(value) : undefined;
-    if (host && !host.isIp && isNameable(host)) hosts.add(host.ascii);
-  };
-  // "Description <label.namespace>": the namespace is usually the list server's host.
-  const id = /<([^<>\s]{1,255})>/.exec(listId.value)?.[1] ?? listId.value.trim().slice(0, 255);
-  add(id.slice(id.indexOf('.') + 1));
-  for (const field of fields) {
-    for (const [, target] of field.value.slice(0, 4000).matchAll(/<([^<>\s]{1,2048})>/g)) {
-      if (/^mailto:/i.test(target)) add(domainOfAddress(target.replace(/\?.*$/, '')));
-      else add(parseHttpUrl(target)?.hostname);
-    }
-  }
+  const list = mailingListOf(message);
+  if (!list.present || !list.trusted || !list.domain) return hosts;
+  hosts.add(list.domain);
+  const auth = readAuthentication(message.headers);
+  for (const host of listPageHosts(message.headers, auth, computeAlignment(message.from?.address, auth))) hosts.add(host);
   return hosts;
 }
 
