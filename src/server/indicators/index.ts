@@ -118,7 +118,7 @@ export function listPlumbingHosts(message: MailMessage): Set<string> {
   if (!list.present || !list.trusted || !list.domain) return hosts;
   hosts.add(list.domain);
   const auth = readAuthentication(message.headers);
-  for (const host of listPageHosts(message.headers, auth, computeAlignment(message.from?.address, auth))) hosts.add(host);
+  for (const host of listPageHosts(message.headers, computeAlignment(message.from?.address, auth))) hosts.add(host);
   return hosts;
 }
 
