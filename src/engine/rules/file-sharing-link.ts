@@ -3,15 +3,41 @@
 // attachment scanning (reported in MirrorFace and many other campaigns).
 // Not reported: senders in organizationDomains/trustedDomains (unless they use free mail), and the
 // organisation's own SharePoint/OneDrive tenant (<org>.sharepoint.com, <org>-my.sharepoint.com),
-// which IT controls. High when lure wording or an impersonation finding accompanies the link.
-// Tuning: policy.fileSharingHosts, policy.freemailDomains.
+// which IT controls. High when lure wording or an impersonation finding accompanies the link, and
+// when the link itself names a file nobody shares for reading: a program, a script, a disk image, a
+// macro document or an archive (MirrorFace's OneDrive links to ZIPs holding LNK files, ISO droppers
+// on Dropbox): "…/invoice.iso?dl=1".
+// Tuning: policy.fileSharingHosts, policy.freemailDomains, policy.riskyExtensions.
 import type { Evidence } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Rule } from '../rule';
-import { brandLabel, clip, hostInSet } from './content/links';
+import { brandLabel, clip, hostInSet, parseWebUrl } from './content/links';
+import { builtInRiskyExtension } from '../../policy/data/extensions';
 import { findingsOf, IMPERSONATION_RULES, LURE_RULES } from './content/findings';
 
 const MAX_EVIDENCE = 5;
+/** Archives: what a program travels in past a mail filter. */
+const ARCHIVE_EXTENSIONS = new Set(['zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'cab', 'ace', 'arj', 'lzh', 'xz', 'bz2']);
+/** Kinds of file a link on a sharing service should never hand a reader directly (web pages are the service's own). */
+const RISKY_KINDS = new Set(['executable', 'script', 'disk-image', 'macro-enabled', 'embedding']);
+
+/** The risky file a sharing link downloads, by the last path segment's extension ("invoice.iso"); undefined otherwise. */
+export function riskyDownload(href: string, policy: ResolvedPolicy): string | undefined {
+  const url = parseWebUrl(href);
+  if (!url) return undefined;
+  let name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1, url.pathname.lastIndexOf('/') + 201);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep it encoded
+  }
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const extension = name.slice(dot + 1).toLowerCase();
+  const builtIn = builtInRiskyExtension(extension);
+  const risky = ARCHIVE_EXTENSIONS.has(extension) || (builtIn ? RISKY_KINDS.has(builtIn.kind) : policy.riskyExtensions.has(extension));
+  return risky ? name : undefined;
+}
 
 /** "example" for example.co.jp: the tenant name the organisation most likely uses on SharePoint. */
 function ownTenants(policy: ResolvedPolicy): Set<string> {
@@ -48,22 +74,28 @@ export const fileSharingLink: Rule = {
     if (context.view.fromTrusted && !fromFreemail) return undefined;
     const tenants = ownTenants(policy);
     const evidence: Evidence[] = [];
+    let download = false;
     for (const link of context.view.links) {
       const host = link.host?.ascii;
       if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants)) continue;
+      const file = riskyDownload(link.href, policy);
+      if (file) download = true;
+      const shown = clip(file ?? '', 80);
       evidence.push({
         kind: 'link',
         text: clip(link.text),
         href: clip(link.href),
         host,
-        reason: fromFreemail
-          ? { en: 'file-sharing link from a free-mail address', ja: 'フリーメールのアドレスから送られたファイル共有リンクです。' }
-          : { en: 'file-sharing link from an untrusted sender', ja: '信頼済みでない送信者から送られたファイル共有リンクです。' },
+        reason: file
+          ? { en: `file-sharing link that downloads "${shown}", a kind of file that can run code`, ja: `コードを実行できる種類のファイル「${shown}」をダウンロードさせるファイル共有リンクです。` }
+          : fromFreemail
+            ? { en: 'file-sharing link from a free-mail address', ja: 'フリーメールのアドレスから送られたファイル共有リンクです。' }
+            : { en: 'file-sharing link from an untrusted sender', ja: '信頼済みでない送信者から送られたファイル共有リンクです。' },
       });
       if (evidence.length >= MAX_EVIDENCE) break;
     }
     if (evidence.length === 0) return undefined;
-    const corroborated = findingsOf(context.findings, LURE_RULES).length > 0 || findingsOf(context.findings, IMPERSONATION_RULES).length > 0;
+    const corroborated = download || findingsOf(context.findings, LURE_RULES).length > 0 || findingsOf(context.findings, IMPERSONATION_RULES).length > 0;
     return { severity: corroborated ? 'high' : 'medium', evidence };
   },
 };

@@ -4,7 +4,12 @@
 // - away from the organisation the message presents itself as (a "JCB" notice linking elsewhere);
 // - hosting that anyone can publish on in minutes without review (IPFS gateways, Cloudflare
 //   pages.dev/workers.dev/r2.dev, Firebase web.app, Cloud Run, ngrok tunnels, dynamic DNS);
-// - through the open redirects of big sites (google.com/url, Google Translate, Bing, YouTube);
+// - through the open redirects of big sites (google.com/url, Google Translate, Bing, YouTube), and
+//   generically through any link that carries its destination in the query or path: click-trackers
+//   and link protectors are not judged themselves, but what they carry is; a bounce off a known
+//   organisation's site is a weak hint;
+// - a look-alike of a protected domain as the host (the same comparison as for sender domains), and
+//   a meeting service's name (Zoom, Webex, Teams) in a meeting link's host that is not the service's;
 // - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
 //   javascript: and data: links;
 // - attached web pages that post what you type, or redirect, to a website; links inside attached PDFs.
@@ -12,7 +17,8 @@
 // the recipient's own address inside the link) only count together with another hint on the same
 // link, with credential-lure wording, or when the sender is already found to be impersonating
 // someone or forged: a small business's Wix site or a .xyz domain is not phishing by itself.
-// Never counted: links to our own or trusted domains, and to the mail services' tracking hosts.
+// Never counted: links to our own or trusted domains, to the mail services' tracking hosts (only
+// what they carry), and to the sender's own site when authentication vouches for the sender.
 // High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
 // host name, a page built into the link, a look-alike of the very brand the message claims to be).
 import type { Evidence, Finding, LocalizedText, MailMessage } from '../model';
@@ -21,57 +27,20 @@ import type { Rule } from '../rule';
 import type { MessageView } from '../view';
 import { isWithinDomains } from '../view';
 import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
-import { ABUSED_TLDS, brandLabel, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
+import { ABUSED_TLDS, carriedDestination, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './content/links';
+import { lookalikeOf } from './lookalike-domain';
+import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, base64Forms, brandInHost, brandTokens, domainInSubdomain, meetingBrandInHost, type BrandToken } from './content/host-traits';
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
 import { joinReasons } from './content/reasons';
 import { hostOfAddress, knownDomainSet, listRewrite } from './sender-context';
 
-/** Publishing platforms seen far more often in phishing than in business mail. */
-const ABUSED_HOSTING: ReadonlySet<string> = new Set([
-  'ipfs.io', 'dweb.link', 'cloudflare-ipfs.com', 'w3s.link', 'nftstorage.link', 'mypinata.cloud', '4everland.io', 'fleek.co',
-  'r2.dev', 'pages.dev', 'workers.dev', 'web.app', 'firebaseapp.com', 'firebasestorage.googleapis.com', 'run.app',
-  'ngrok.io', 'ngrok.app', 'ngrok-free.app', 'ngrok-free.dev', 'trycloudflare.com', 'loca.lt', 'serveo.net',
-  '000webhostapp.com', 'glitch.me', 'repl.co', 'replit.dev', 'replit.app', 'translate.goog', 'tiiny.site', 'surge.sh',
-  'duckdns.org', 'ddns.net', 'hopto.org', 'zapto.org', 'sytes.net', 'no-ip.org', 'serveftp.com', 'freeddns.org', 'dynv6.net',
-]);
-
-/** Free site builders and storage buckets: legitimate small sites live here too, so a weak hint. */
-const FREE_SITES: ReadonlySet<string> = new Set([
-  'weebly.com', 'weeblysite.com', 'wixsite.com', 'blogspot.com', 'github.io', 'netlify.app', 'vercel.app', 'webflow.io',
-  'square.site', 'notion.site', 'framer.website', 'framer.app', 'godaddysites.com', 'carrd.co', 'gitbook.io', 'sites.google.com',
-  'storage.googleapis.com', 'blob.core.windows.net', 'web.core.windows.net', 'azurewebsites.net', 'cloudapp.azure.com',
-  'herokuapp.com', 'b-cdn.net', 'contabostorage.com', 'digitaloceanspaces.com', 'backblazeb2.com', 's3.amazonaws.com',
-  'yolasite.com', 'site123.me', 'mystrikingly.com', 'webnode.page', 'jimdosite.com',
-]);
-
-/** Brand infrastructure whose names contain the brand but which the lists of brand domains often omit. */
-const BRAND_INFRASTRUCTURE: ReadonlySet<string> = new Set([
-  'amazonaws.com', 'media-amazon.com', 'ssl-images-amazon.com', 'amazon-adsystem.com', 'amazontrust.com',
-  'googleapis.com', 'googleusercontent.com', 'googlemail.com', 'googlesyndication.com', 'googleadservices.com', 'googletagmanager.com',
-  'microsoftonline.com', 'microsoft365.com', 'microsoftstore.com', 'paypalobjects.com', 'paypal-community.com', 'appleid.apple.com',
-]);
-
-/** Endings that make a subdomain read like a whole domain ("amazon.co.jp.evil.cn"). */
-const DOMAIN_LIKE_ENDINGS = new Set(['com', 'net', 'org', 'gov', 'edu', 'co.jp', 'ne.jp', 'or.jp', 'go.jp', 'ac.jp', 'com.br', 'co.uk', 'com.au', 'com.cn', 'co.kr', 'com.tw', 'com.hk', 'co.in']);
-
-/** Brand names of 3-4 letters ("jcb", "smbc") only count as a whole host part: they occur inside ordinary words. */
-const SUBSTRING_TOKEN_LENGTH = 5;
-/** Domain labels too common in hosts to mean a brand even when an organisation uses them. */
-const GENERIC_TOKENS = new Set(['mail', 'post', 'bank', 'card', 'cloud', 'online', 'japan', 'global', 'group', 'news', 'info', 'service', 'support', 'account', 'secure', 'login', 'shop', 'store', 'office', 'docs', 'drive', 'team', 'line', 'apps', 'home', 'world', 'the']);
 /** More sites than this, besides the organisation's own, make a message a publication rather than a notice. */
 const NOTICE_SITES_LIMIT = 3;
 const MAX_EVIDENCE = 6;
 
 const IPFS_REASON: LocalizedText = { en: 'page on IPFS, where anyone can publish anonymously', ja: '誰でも匿名で公開できるIPFS上のページです。' };
-
-interface BrandToken {
-  token: string;
-  /** Display name of the brand for evidence. */
-  brand: string;
-  domains: readonly string[];
-}
 
 interface Signal {
   reason: LocalizedText;
@@ -100,65 +69,6 @@ interface Comparison {
   /** The recipients' addresses, lower-case: phishing links often carry them to pre-fill a fake sign-in page. */
   recipients: readonly string[];
   hostSignals: Map<string, Signal[]>;
-}
-
-const brandCache = new WeakMap<ResolvedPolicy, BrandToken[]>();
-/**
- * Brand tokens are the names organisations use as their domain names: a domain label that is also
- * one of the organisation's names ("paypal" for PayPal, "jcb" for JCB, "rakuten-card" for
- * 楽天カード / Rakuten Card). Labels that are not a name ("digital" for デジタル庁, "cisco" for Webex)
- * are ordinary words or another brand and would fire on unrelated sites.
- */
-function brandTokens(policy: ResolvedPolicy): BrandToken[] {
-  const cached = brandCache.get(policy);
-  if (cached) return cached;
-  const tokens = new Map<string, BrandToken>();
-  for (const organization of policy.knownOrganizations) {
-    const names = new Set(organization.names.map((name) => name.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '')));
-    const brand = organization.names[0] ?? organization.domains[0] ?? '';
-    for (const domain of organization.domains) {
-      const label = brandLabel(domain)?.toLowerCase();
-      if (!label || label.length < 3 || GENERIC_TOKENS.has(label) || tokens.has(label)) continue;
-      if (names.has(label.replace(/-/g, ''))) tokens.set(label, { token: label, brand, domains: organization.domains });
-    }
-  }
-  const list = [...tokens.values()];
-  brandCache.set(policy, list);
-  return list;
-}
-
-/**
- * The brand a host borrows, if any: as a whole part of the host ("amazon.vsrsv.cn", "my-jcb.x.com"),
- * or, for longer names, inside the registrable name ("securepaypal.com"). A hyphenated brand
- * ("rakuten-card") counts anywhere. The brand's name under another top-level domain
- * ("yahoo.com", "cisco.com.au") is most likely the brand itself, unless that domain is a cheap,
- * mostly abused one.
- */
-function brandInHost(host: CanonicalHost, tokens: readonly BrandToken[]): BrandToken | undefined {
-  const suffix = host.publicSuffix ?? '';
-  const name = suffix && host.ascii.endsWith('.' + suffix) ? host.ascii.slice(0, -suffix.length - 1) : host.ascii;
-  const registrableLabel = name.slice(name.lastIndexOf('.') + 1);
-  const parts = name.split(/[.\-_0-9]+/).filter(Boolean);
-  const abusedTld = ABUSED_TLDS.has(suffix.split('.').pop() ?? '');
-  for (const candidate of tokens) {
-    const { token } = candidate;
-    if (registrableLabel === token && !abusedTld) continue;
-    const found = token.includes('-')
-      ? name.includes(token)
-      : parts.includes(token) || (token.length >= SUBSTRING_TOKEN_LENGTH && registrableLabel.includes(token));
-    if (found) return candidate;
-  }
-  return undefined;
-}
-
-function domainInSubdomain(host: CanonicalHost): boolean {
-  if (!host.registrable || host.ascii === host.registrable) return false;
-  const labels = host.ascii.slice(0, -host.registrable.length - 1).split('.');
-  // A label (not the first) that reads as the end of a domain: "amazon.co.jp.x", "paypal.com.x".
-  for (let i = 1; i < labels.length; i++) {
-    if (DOMAIN_LIKE_ENDINGS.has(labels[i]) || (i + 1 < labels.length && DOMAIN_LIKE_ENDINGS.has(labels[i] + '.' + labels[i + 1]))) return true;
-  }
-  return false;
 }
 
 /** True when the receiving server verified the From domain (DMARC, or a DKIM signature of that domain). */
@@ -256,11 +166,27 @@ function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
         decisive: imitatesPresented,
       });
     }
+    const meeting = brand ? undefined : meetingBrandInHost(host);
+    if (meeting) {
+      signals.push({
+        reason: { en: `meeting link whose address borrows the name ${meeting.brand} but is not ${meeting.brand}'s site`, ja: `会議リンクのアドレスに${meeting.brand}の名前が使われていますが、${meeting.brand}のサイトではありません。` },
+        strong: true,
+      });
+    }
+    const resemblance = brand || meeting ? undefined : lookalikeOf(host, comparison.policy);
+    if (resemblance) {
+      const real = resemblance.entry.domain;
+      signals.push({
+        reason: { en: `address imitates ${real} (${resemblance.technique})`, ja: `アドレスが${real}に似せて作られています（${resemblance.technique}）。` },
+        strong: true,
+        decisive: resemblance.severity === 'high' || (presented !== undefined && presented.domains.some((domain) => isWithinDomains(real, [domain]))),
+      });
+    }
     if (domainInSubdomain(host)) signals.push({
         reason: { en: `address starts like another domain but belongs to ${host.registrable}`, ja: `アドレスの先頭は別のドメインのように見えますが、実際は${host.registrable}のものです。` },
         strong: true,
       });
-    if (presented && !isWithinDomains(host.ascii, presented.domains) && !brand) {
+    if (presented && !isWithinDomains(host.ascii, presented.domains) && !brand && !resemblance) {
       const target = host.registrable ?? host.ascii;
       signals.push({
         reason: { en: `the message presents itself as ${presented.name}, but this link goes to ${target}`, ja: `このメールは${presented.name}を名乗っていますが、リンク先は${target}です。` },
@@ -286,12 +212,9 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
     return /^data:\s*image\//i.test(trimmed) ? [] : [{ reason: { en: 'link opens a page built into the link itself (data: URL)', ja: 'このリンクは、リンク自体に埋め込まれたページを開きます（data: URL）。' }, strong: true, decisive: true }];
   }
   if (!host) return [];
-  let byHost = comparison.hostSignals.get(host.ascii);
-  if (!byHost) {
-    byHost = isExempt(host, comparison) ? EXEMPT : hostSignals(host, comparison);
-    comparison.hostSignals.set(host.ascii, byHost);
-  }
-  if (byHost === EXEMPT) return [];
+  const byHost = signalsOfHost(host, comparison);
+  // A tracker, a link protector or the relaying list is not judged itself, but the destination it carries is.
+  if (byHost === EXEMPT) return destinationSignals(trimmed, host, comparison, false);
   const signals: Signal[] = [];
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
     signals.push({ reason: { en: 'the host name is disguised with percent-encoding', ja: 'ホスト名がパーセントエンコーディングで偽装されています。' }, strong: true });
@@ -329,12 +252,58 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
       });
     }
   }
+  if (!redirect) signals.push(...destinationSignals(trimmed, host, comparison, true));
   const lowerHref = trimmed.toLowerCase();
   const sender = comparison.view.fromHost;
-  if (!(sender && sameSite(sender, host)) && comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40')))) {
+  const carriesRecipient = comparison.recipients.some(
+    (address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40')) || base64Forms(address).some((encoded) => trimmed.includes(encoded)),
+  );
+  if (!(sender && sameSite(sender, host)) && carriesRecipient) {
     signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
   }
   return signals.length === 0 ? byHost : signals.concat(byHost);
+}
+
+function signalsOfHost(host: CanonicalHost, comparison: Comparison): Signal[] {
+  let byHost = comparison.hostSignals.get(host.ascii);
+  if (!byHost) {
+    byHost = isExempt(host, comparison) || ownAlignedSite(host, comparison) ? EXEMPT : hostSignals(host, comparison);
+    comparison.hostSignals.set(host.ascii, byHost);
+  }
+  return byHost;
+}
+
+/** A link into the sender's own site, when authentication vouches for the sender, never counts against it. */
+function ownAlignedSite(host: CanonicalHost, comparison: Comparison): boolean {
+  const sender = comparison.view.fromHost;
+  return sender !== undefined && sameSite(host, sender) && senderAuthenticated(comparison.view);
+}
+
+/**
+ * What a click-tracker or redirect carries (carriedDestination): the destination's own strong hints,
+ * and, when the outer host is a known organisation's site, the bounce itself (an open redirect of a
+ * trusted name used to hide the destination). Ordinary trackers of newsletters carry ordinary
+ * destinations and add nothing.
+ */
+function destinationSignals(href: string, outer: CanonicalHost, comparison: Comparison, judgeBounce: boolean): Signal[] {
+  const destination = carriedDestination(href);
+  const url = destination ? parseWebUrl(destination) : undefined;
+  const inner = url ? canonicalHost(url.hostname) : undefined;
+  if (!inner || sameSite(inner, outer)) return [];
+  const innerSignals = signalsOfHost(inner, comparison);
+  if (innerSignals === EXEMPT) return [];
+  const through = displayHost(outer);
+  const signals: Signal[] = innerSignals
+    .filter((signal) => signal.strong)
+    .map((signal) => ({ ...signal, reason: { en: `behind ${through}, the link goes to ${displayHost(inner)}: ${signal.reason.en}`, ja: `${through}の先のリンク先${displayHost(inner)}：${signal.reason.ja}` } }));
+  // Big sites' redirectors also carry their own links to news and partners: a weak hint on its own.
+  if (judgeBounce && hostInSet(outer.ascii, comparison.knownDomains)) {
+    signals.push({
+      reason: { en: `link bounces off ${through} to hide that it goes to ${displayHost(inner)}`, ja: `${through}を経由させて、実際のリンク先（${displayHost(inner)}）を隠しています。` },
+      strong: false,
+    });
+  }
+  return signals;
 }
 
 function decodeURIComponentSafe(value: string): string {

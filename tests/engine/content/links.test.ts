@@ -146,7 +146,7 @@ describe('file-sharing-link', () => {
   });
 
   test('from an untrusted domain: medium; with lure wording or impersonation: high', () => {
-    const message = mail({ ...from('office@unknown-foundation.org'), links: [htmlLink('https://www.dropbox.com/s/abc/file.zip?dl=1', 'Download')] });
+    const message = mail({ ...from('office@unknown-foundation.org'), links: [htmlLink('https://www.dropbox.com/s/abc/programme.pdf?dl=1', 'Download')] });
     expect(runRule(fileSharingLink, message, policy)?.severity).toBe('medium');
     expect(runRule(fileSharingLink, message, policy, [priorFinding('lure-wording', 'wording')])?.severity).toBe('high');
     expect(runRule(fileSharingLink, message, policy, [priorFinding('protected-person-impersonation', 'sender')])?.severity).toBe('high');
@@ -159,6 +159,25 @@ describe('file-sharing-link', () => {
     expect(runRule(fileSharingLink, mail({ ...from('visitor@outside-example.com'), links: [ownTenant, ownOneDrive] }), policy)).toBeUndefined();
     const otherTenant = htmlLink('https://contoso-my.sharepoint.com/:b:/g/personal/x/EaBc', 'PDF');
     expect(runRule(fileSharingLink, mail({ ...from('visitor@outside-example.com'), links: [otherTenant] }), policy)).toBeDefined();
+  });
+
+  test.each([
+    ['a disk image on Dropbox', 'https://www.dropbox.com/s/abc/invoice.iso?dl=1', 'invoice.iso'],
+    ['an archive on someone else\'s OneDrive for Business', 'https://contoso-my.sharepoint.com/personal/x/Documents/%E8%B3%87%E6%96%99.zip', '資料.zip'],
+    ['a shortcut on Dropbox', 'https://www.dropbox.com/scl/fi/abc/Report.pdf.lnk?dl=1', 'Report.pdf.lnk'],
+    ['a macro document on WeTransfer', 'https://wetransfer.com/downloads/x/budget.xlsm', 'budget.xlsm'],
+  ])('names %s and is high on its own', (_case, href, file) => {
+    const hit = runRule(fileSharingLink, mail({ ...from('office@unknown-foundation.org'), links: [htmlLink(href, 'Download')] }), policy);
+    expect(hit?.severity).toBe('high');
+    expect(reasons(hit)[0]).toContain(`"${file}"`);
+  });
+
+  test.each([
+    ['a PDF', 'https://www.dropbox.com/s/abc/agenda.pdf?dl=0'],
+    ['a folder', 'https://drive.google.com/drive/folders/1AbC'],
+    ['a Word document', 'https://1drv.ms/w/s!AbC/minutes.docx'],
+  ])('stays medium for %s', (_case, href) => {
+    expect(runRule(fileSharingLink, mail({ ...from('office@unknown-foundation.org'), links: [htmlLink(href, 'Open')] }), policy)?.severity).toBe('medium');
   });
 
   test('free mail is not trusted even if the domain were listed as trusted', () => {

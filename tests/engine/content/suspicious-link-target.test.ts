@@ -233,3 +233,58 @@ describe('suspicious-link-target: attached web pages', () => {
     expect(runRule(suspiciousLinkTarget, mail({ attachments: [page('<html><body><h1>Itinerary</h1><a href="https://www.example.org">site</a></body></html>')] }), policy)).toBeUndefined();
   });
 });
+
+describe('suspicious-link-target: link hosts judged by pattern', () => {
+  test('a look-alike of a protected domain as a link host, by the same code as for senders', () => {
+    expect(reasons(check('https://paypa1.com/signin'))[0]).toContain('address imitates paypal.com (homoglyph)');
+    expect(check('https://paypa1.com/signin')?.severity).toBe('high');
+  });
+
+  test('a tracker is not judged itself, but the destination it carries is', () => {
+    const wrapped = 'https://u123.ct.sendgrid.net/ls/click?upn=abc&url=https%3A%2F%2Fpaypal-account-check.example.top%2Flogin';
+    expect(reasons(check(wrapped))[0]).toContain('behind u123.ct.sendgrid.net, the link goes to paypal-account-check.example.top');
+    expect(check('https://u123.ct.sendgrid.net/ls/click?upn=abc&url=https%3A%2F%2Fwww.example-university.ac.jp%2Fevents')).toBeUndefined();
+  });
+
+  test('a destination carried in the path of a redirect is found too', () => {
+    expect(reasons(check('https://go.redirect-example.net/out/https://rakuten-card.co.jp.yfcxx.example.com/'))[0]).toContain('behind go.redirect-example.net');
+  });
+
+  test('a bounce off a known organisation\'s site counts together with credential wording', () => {
+    const bounce = 'https://www.amazon.co.jp/gp/redirect.html?location=https://parcel-help.example.net/track';
+    expect(check(bounce)).toBeUndefined();
+    expect(reasons(check(bounce, {}, [priorFinding('credential-lure', 'wording')]))[0]).toContain('bounces off www.amazon.co.jp');
+  });
+
+  test('the recipient\'s address inside an unknown host\'s link, plain or base64, counts with credential wording', () => {
+    const findings = [priorFinding('credential-lure', 'wording')];
+    const to = { to: [{ name: '', address: 'hanako@example-institute.jp' }] };
+    expect(reasons(check('https://login-portal.example.net/?u=hanako@example-institute.jp', to, findings))[0]).toContain('carries your e-mail address');
+    // base64 of the address, as phishing kits append it after "#"
+    expect(reasons(check('https://login-portal.example.net/#aGFuYWtvQGV4YW1wbGUtaW5zdGl0dXRlLmpw', to, findings))[0]).toContain('carries your e-mail address');
+    expect(check('https://login-portal.example.net/#aGFuYWtvQGV4YW1wbGUtaW5zdGl0dXRlLmpw', to)).toBeUndefined();
+  });
+
+  test.each([
+    ['Zoom', 'https://zoom-us.join-meeting.example.top/j/8812345'],
+    ['Webex', 'https://webex-invite.example.com/meet/123'],
+    ['Teams with a meeting word', 'https://teams-meeting.example-invite.com/join'],
+  ])('a meeting link host borrowing %s', (_brand, href) => {
+    expect(reasons(check(href))[0]).toContain('meeting link whose address borrows the name');
+  });
+
+  test.each([
+    ['Zoom itself', 'https://us06web.zoom.us/j/8812345?pwd=abc'],
+    ['a company\'s own "teams" page', 'https://teams.example-corp.com/sales'],
+    ['a word that merely contains zoom', 'https://www.zoomcar.example.com/'],
+  ])('stays quiet for %s', (_case, href) => {
+    expect(check(href)).toBeUndefined();
+  });
+
+  test('a link into the sender\'s own site never counts against it when authentication vouches for the sender', () => {
+    const aligned: HeaderField[] = [{ name: 'Authentication-Results', value: 'mx.example; spf=pass smtp.mailfrom=amazon-outlet.example.top; dkim=pass header.d=amazon-outlet.example.top; dmarc=pass header.from=amazon-outlet.example.top' }];
+    const own = { ...from('news@amazon-outlet.example.top', 'Shop'), headers: aligned };
+    expect(check('https://www.amazon-outlet.example.top/sale', own)).toBeUndefined();
+    expect(check('https://www.amazon-outlet.example.top/sale', from('news@amazon-outlet.example.top', 'Shop'))).toBeDefined();
+  });
+});

@@ -183,6 +183,36 @@ export function openRedirect(url: URL): { inner: string; service: string } | und
   return inner ? { inner, service } : undefined;
 }
 
+/** A URL carried inside another: "https://…", "//…" or "www.…", plain or percent-encoded. */
+const CARRIED_URL = /(?:https?(?::|%3a)(?:\/|%2f){2}|(?:^|[=/])www\.)/i;
+const QUERY_PARAMETER_LIMIT = 50;
+
+/**
+ * The destination a link carries in its query or path, the way click-trackers and open redirects
+ * do (…/click?url=https%3A%2F%2Fevil.example, …/redirect/https://evil.example): the first query
+ * value or path tail that is itself a web address. Undefined when the link carries none. Linear in
+ * the link's length; only the first MAX_HREF_LENGTH characters are read.
+ */
+export function carriedDestination(href: string): string | undefined {
+  const trimmed = href.trim().slice(0, MAX_HREF_LENGTH);
+  const schemeEnd = trimmed.indexOf('//');
+  const rest = schemeEnd >= 0 ? trimmed.slice(schemeEnd + 2) : trimmed;
+  if (!CARRIED_URL.test(rest)) return undefined;
+  const url = parseWebUrl(trimmed);
+  if (!url) return undefined;
+  const query = url.search.startsWith('?') ? url.search.slice(1) : url.search;
+  for (const pair of query.split('&', QUERY_PARAMETER_LIMIT)) {
+    const equals = pair.indexOf('=');
+    if (equals < 0) continue;
+    const value = safeDecode(pair.slice(equals + 1))?.trim();
+    if (value && /^(?:https?:\/\/|\/\/|www\.)[^\s/]/i.test(value)) return value.startsWith('//') ? 'https:' + value : value;
+  }
+  const path = safeDecode(url.pathname) ?? url.pathname;
+  const inPath = /https?:\/\/?[^\s/]/i.exec(path);
+  if (inPath) return path.slice(inPath.index).replace(/^(https?:)\/(?!\/)/i, '$1//');
+  return undefined;
+}
+
 /** True when the host or one of its parent domains is in the set (O(labels), not O(set)). */
 export function hostInSet(host: string | undefined, set: ReadonlySet<string>): boolean {
   if (!host || set.size === 0) return false;
