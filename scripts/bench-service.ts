@@ -1,12 +1,16 @@
 // Intake throughput: autocannon against a locally started service (own process, 127.0.0.1 only,
 // temporary data directory, rate limits off), ~10 s per message size, every request a new key so
-// each one is parsed, analysed and committed (fsync) for real.
+// each one is parsed, analysed and committed (fsync) for real. Then the abuse scenarios
+// (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a fresh service
+// with /healthz latency and peak memory during each, printed under the normal figures.
 //
-//   npm run bench:service  [-- --duration SECONDS]
+//   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse]
+//                          [--bombs N] [--slow-connections N] [--parallel N]
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { formatFigures, largeMessage, mimeBombScenario, parallelLargeScenario, rssMb, slowBodyScenario } from './bench-abuse';
 import { startServiceProcess } from './durability';
 
 interface AutocannonResult {
@@ -24,21 +28,8 @@ const autocannon = require('autocannon') as Autocannon;
 
 const TOKENS = { analyst: `bench-analyst-${randomUUID()}`, reporter: `bench-reporter-${randomUUID()}` };
 
-/** A plausible phishing message padded with an attachment to the wanted size. */
-function message(sizeBytes: number): Buffer {
-  const head =
-    'From: "Payroll Team" <hr@payroll-notice.example>\r\nTo: alice@example.org\r\nSubject: Salary adjustment notice\r\n' +
-    `Message-ID: <${randomUUID()}@payroll-notice.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n` +
-    '--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Your salary adjustment is ready. <a href="https://payroll-notice.example/login?id=1">Review</a></p>\r\n' +
-    '--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="adjustment.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n';
-  const tail = '\r\n--b--\r\n';
-  const line = 'JVBERi0xLjcKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFIvRmlsdGVyIC9GbGF0ZURlY29k\r\n';
-  const lines = Math.max(0, Math.floor((sizeBytes - head.length - tail.length) / line.length));
-  return Buffer.from(head + line.repeat(lines) + tail);
-}
-
 async function scenario(url: string, label: string, sizeBytes: number, connections: number, duration: number) {
-  const eml = message(sizeBytes).toString('base64');
+  const eml = largeMessage(sizeBytes).toString('base64');
   // The key is the only part that changes; the body is assembled around it per request.
   const prefix = '{"key":"';
   const suffix = `","eml":"${eml}","emlSource":"original","reporter":{"address":"bench@example.org"},"reasons":["other"]}`;
@@ -68,27 +59,49 @@ async function baseline(url: string, duration: number) {
   return result;
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const durationIndex = argv.indexOf('--duration');
-  const duration = durationIndex >= 0 ? Math.min(Math.max(Number(argv[durationIndex + 1]) || 10, 1), 60) : 10;
+function numberFlag(argv: string[], name: string, fallback: number, max: number): number {
+  const index = argv.indexOf(name);
+  return index >= 0 ? Math.min(Math.max(Number(argv[index + 1]) || fallback, 1), max) : fallback;
+}
+
+async function withService<T>(run: (url: string, pid: number) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lurelens-bench-'));
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify({ rateLimit: false, logLevel: 'warn', publicUrl: 'http://127.0.0.1' }));
   const service = await startServiceProcess(path.join(dir, 'data'), configFile, TOKENS);
   try {
-    console.log(`Lure Lens intake benchmark against ${service.url} (SQLite WAL, synchronous=FULL; parse + analyse + commit per report)`);
-    const floor = await baseline(service.url, Math.min(duration, 5));
-    for (const [label, size, connections] of [['50 KB', 50 * 1024, 8], ['1 MB', 1024 * 1024, 4]] as const) {
-      const result = await scenario(service.url, label, size, connections, duration);
-      const share = (100 * result.requests.average) / Math.max(floor.requests.average, 1e-9);
-      console.log(`        ${share.toFixed(1)}% of the baseline's request rate: the rest is decoding, parsing, analysis and the fsynced commit`);
-    }
+    return await run(service.url, service.process.pid ?? 0);
   } finally {
     service.process.kill('SIGTERM');
     await service.exited;
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const duration = numberFlag(argv, '--duration', 10, 60);
+  if (!argv.includes('--abuse-only')) {
+    await withService(async (url, pid) => {
+      console.log(`Lure Lens intake benchmark against ${url} (SQLite WAL, synchronous=FULL; parse + analyse + commit per report)`);
+      const floor = await baseline(url, Math.min(duration, 5));
+      for (const [label, size, connections] of [['50 KB', 50 * 1024, 8], ['1 MB', 1024 * 1024, 4]] as const) {
+        const result = await scenario(url, label, size, connections, duration);
+        const share = (100 * result.requests.average) / Math.max(floor.requests.average, 1e-9);
+        console.log(`        ${share.toFixed(1)}% of the baseline's request rate: the rest is decoding, parsing, analysis and the fsynced commit`);
+      }
+      console.log(`        peak RSS after the throughput runs ${rssMb(pid).toFixed(0)} MB`);
+    });
+  }
+  if (argv.includes('--no-abuse')) return;
+  // A fresh service per scenario, so one scenario's left-overs do not count against the next.
+  console.log('\nAbuse scenarios (reporter token, which is public by design; /healthz probed every 50 ms during each):');
+  const bombs = numberFlag(argv, '--bombs', 3, 20);
+  const slow = numberFlag(argv, '--slow-connections', 40, 200);
+  const parallel = numberFlag(argv, '--parallel', 16, 100);
+  console.log(formatFigures(await withService((url, pid) => mimeBombScenario(url, pid, TOKENS.reporter, bombs))));
+  console.log(formatFigures(await withService((url, pid) => slowBodyScenario(url, pid, TOKENS.reporter, slow, 46 * 1024 * 1024, 20_000))));
+  console.log(formatFigures(await withService((url, pid) => parallelLargeScenario(url, pid, TOKENS.reporter, parallel, 10 * 1024 * 1024, duration * 1000))));
 }
 
 main().catch((error: unknown) => {

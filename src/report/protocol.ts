@@ -1,21 +1,50 @@
 // The wire contract between the add-in (reporting channels) and the intake service.
 // One TypeBox schema gives the service its validation and the add-in its types.
-import { Array as TArray, Boolean as TBoolean, Integer, Literal, Object as TObject, Optional, String as TString, Union, type Static } from '@sinclair/typebox';
+import { Array as TArray, Boolean as TBoolean, Integer, Literal, Number as TNumber, Object as TObject, Optional, Record as TRecord, String as TString, Union, type Static } from '@sinclair/typebox';
 // The builders as separate functions, gathered here under the usual `Type.` names: TypeBox's own `Type`
 // object carries every builder (mapped, template-literal, extends…), which browser bundles cannot drop.
-const Type = { Array: TArray, Boolean: TBoolean, Integer, Literal, Object: TObject, Optional, String: TString, Union };
+const Type = { Array: TArray, Boolean: TBoolean, Integer, Literal, Number: TNumber, Object: TObject, Optional, Record: TRecord, String: TString, Union };
 
 const Severity = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]);
 const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
+
+/** Text in a client finding's evidence: a plain string (older add-ins) or both languages. */
+const EvidenceText = Type.Union([
+  Type.String({ maxLength: 2000 }),
+  Type.Object({ en: Type.String({ maxLength: 2000 }), ja: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+]);
+/** A flat item of an evidence list (e.g. a character note): names to short values, nothing nested. */
+const EvidenceItem = Type.Union([
+  Type.String({ maxLength: 500 }),
+  Type.Record(Type.String({ maxLength: 50 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), { maxProperties: 10 }),
+]);
+/**
+ * One piece of a client finding's evidence, two levels deep at most: the add-in's verdict is kept for
+ * comparison only, so it may carry what the pane showed, but not arbitrary JSON.
+ */
+const ClientEvidence = Type.Record(
+  Type.String({ maxLength: 50 }),
+  Type.Union([EvidenceText, Type.Number(), Type.Boolean(), Type.Array(EvidenceItem, { maxItems: 20 })]),
+  { maxProperties: 12 },
+);
 
 export const ClientFinding = Type.Object(
   {
     rule: Type.String({ minLength: 1, maxLength: 100 }),
     severity: Severity,
     title: Type.String({ maxLength: 500 }),
+    category: Type.Optional(Type.String({ maxLength: 50 })),
+    technique: Type.Optional(Type.String({ maxLength: 50 })),
+    evidence: Type.Optional(Type.Array(ClientEvidence, { maxItems: 10 })),
   },
-  { additionalProperties: true },
+  { additionalProperties: false },
 );
+
+/**
+ * An e-mail address (addr-spec): one "@", no spaces, brackets, quotes or separators, a dotted domain.
+ * Linear to match (no nested repetition can backtrack: each label ends at its dot).
+ */
+export const EMAIL_ADDRESS_PATTERN = '^[^\\s@<>()\\[\\]\\\\,;:"]{1,64}@(?:[^\\s@<>()\\[\\]\\\\,;:".]{1,63}\\.)+[^\\s@<>()\\[\\]\\\\,;:".]{2,63}$';
 
 export const ReportSubmission = Type.Object(
   {
@@ -26,7 +55,7 @@ export const ReportSubmission = Type.Object(
     /** How the .eml was obtained: Outlook's getAsFileAsync (exact) or rebuilt from the item's parts. */
     emlSource: Type.Union([Type.Literal('original'), Type.Literal('rebuilt')]),
     reporter: Type.Object({
-      address: Type.String({ minLength: 3, maxLength: 320 }),
+      address: Type.String({ minLength: 3, maxLength: 320, pattern: EMAIL_ADDRESS_PATTERN }),
       name: Type.Optional(Type.String({ maxLength: 320 })),
     }),
     reasons: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 }),

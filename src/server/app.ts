@@ -9,6 +9,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { renderManifest } from '../manifest/render';
+import { Admission } from './admission';
+import { AnalysisPool } from './analysis/pool';
 import { StaticTokenVerifier, type TokenVerifier } from './auth';
 import { ConfigError, validateConfig, type ServerConfig } from './config';
 import type { ServiceContext } from './context';
@@ -20,11 +22,14 @@ import { addinRoutes } from './routes/addin';
 import { campaignRoutes } from './routes/campaigns';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { intakeRoutes } from './routes/intake';
 import { policyRoutes } from './routes/policy';
 import { reportRoutes } from './routes/reports';
+import { HealthMonitor } from './health';
 import { corsOptions, helmetOptions, LOG_REDACTIONS } from './security';
 import { SqliteStore } from './store/sqlite';
 import type { ReportStore } from './store/types';
+import { UploadArea } from './uploads';
 import { WebhookForwarder } from './webhook';
 
 export interface ServerOptions {
@@ -85,30 +90,50 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
       serializers: { req: requestForLog },
     },
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count or the proxies' addresses: the client address is then the one the nearest trusted
+    // proxy saw, never one the client wrote into X-Forwarded-For itself.
+    trustProxy: config.trustProxy as boolean | string[],
     // Strict validation: unknown properties are errors (not silently dropped) and "5" is not 5.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
     return503OnClosing: true,
-    // Room for a 35 MB report on a slow link, but no connection held open forever.
-    requestTimeout: 300_000,
+    // Room for a 35 MB report on a modest link, but no connection held open for long; report bodies
+    // are also cut off when they stall or trickle (uploads.ts watchPace).
+    requestTimeout: config.intake.requestTimeoutMs,
+    connectionTimeout: config.intake.requestTimeoutMs + 5_000,
     ...(https ? { https } : {}),
   }) as unknown as FastifyInstance;
 
   const store = options.store ?? new SqliteStore(config.dataDir);
+  const uploads = new UploadArea(config.dataDir);
+  const health = new HealthMonitor(store, config.dataDir);
+  const pool = new AnalysisPool(policy.source, config.analysis, (reason) => {
+    health.analysisLost(reason);
+    app.log.warn({ reason }, 'an analysis was stopped at its budget; the report is stored as not fully analysed');
+  });
+  const admission = new Admission({ maxConcurrent: config.intake.maxConcurrent, maxPerClient: config.intake.maxPerClient, retryAfterSeconds: 5 });
   const webhook = config.webhook ? new WebhookForwarder(config.webhook, store, config.publicUrl, app.log) : undefined;
-  const context: ServiceContext = { config, store, policy, verifier, webhook, manifest, version: serviceVersion() };
+  const context: ServiceContext = { config, store, policy, verifier, webhook, pool, health, admission, manifest, version: serviceVersion() };
   for (const warning of policy.warnings) app.log.warn(warning);
+  if (config.analysis.memoryMb < (4 * config.bodyLimitBytes) / (1024 * 1024) + 64) {
+    // A single string of a whole message (twice its size in UTF-16) must fit with room to spare, or
+    // V8 can abort the whole process instead of stopping the worker at its limit.
+    app.log.warn({ memoryMb: config.analysis.memoryMb }, 'analysis.memoryMb is small for bodyLimitMb: give at least 4 × bodyLimitMb + 64');
+  }
+  if (config.trustProxy === true) {
+    app.log.warn('trustProxy is true: every X-Forwarded-For entry is believed, so clients can choose their own address; give a hop count or the proxy addresses');
+  }
   if (!manifest) app.log.warn({ manifestFile: config.manifestFile }, 'no manifest template found; /manifest.xml answers 404');
 
   app.addHook('onClose', async () => {
     await webhook?.stop();
+    await pool.close();
     await store.close();
   });
   app.addHook('onReady', async () => webhook?.start());
 
   // JSON APIs only: plain text bodies are refused with 415 like any other unknown type.
   app.removeContentTypeParser('text/plain');
-  app.setErrorHandler(errorHandler(config.bodyLimitBytes));
+  app.setErrorHandler(errorHandler(config.bodyLimitBytes, (error) => health.storageFailed(error)));
   app.setNotFoundHandler(notFoundHandler);
 
   await app.register(helmet, helmetOptions());
@@ -135,6 +160,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   });
 
   await app.register(healthRoutes, { context });
+  await app.register(intakeRoutes, { context, admission, uploads });
   await app.register(reportRoutes, { context });
   await app.register(campaignRoutes, { context });
   await app.register(exportRoutes, { context });

@@ -10,6 +10,12 @@ export interface Principal {
   role: Role;
   /** Stable label for the audit trail; never the token itself. */
   subject: string;
+  /**
+   * Whether the caller's identity is known, not just its token: analyst tokens, and signed-in
+   * identities (e.g. Entra ID). The add-in's shared reporter token is public (policy.json), so a
+   * report sent with it is unverified: it may join a campaign but never merge two on its own.
+   */
+  verified: boolean;
 }
 
 export interface TokenVerifier {
@@ -31,7 +37,7 @@ export class StaticTokenVerifier implements TokenVerifier {
   constructor(tokens: readonly TokenConfig[]) {
     for (const entry of tokens) {
       const hash = tokenHash(entry.token);
-      this.byHash.set(hash, { role: entry.role, subject: entry.name ?? `${entry.role}:${hash.slice(0, 8)}` });
+      this.byHash.set(hash, { role: entry.role, subject: entry.name ?? `${entry.role}:${hash.slice(0, 8)}`, verified: entry.role === 'analyst' });
     }
   }
 

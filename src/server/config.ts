@@ -2,6 +2,7 @@
 // then command-line flags (each later source wins). docs/service.md lists every setting.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -37,6 +38,37 @@ export interface RateLimitConfig {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+export interface IntakeLimits {
+  /** Report submissions in progress at once, all clients together; more are answered 503 with Retry-After. */
+  maxConcurrent: number;
+  /** Report submissions in progress at once from one client address. */
+  maxPerClient: number;
+  /** A report body that pauses longer than this is cut off. */
+  idleTimeoutMs: number;
+  /** Slowest average rate (bytes/s) a report body may arrive at, checked after the first 10 s. */
+  minBytesPerSecond: number;
+  /** Longest a whole request may take (headers and body). */
+  requestTimeoutMs: number;
+}
+
+export interface AnalysisLimits {
+  /** Analysis worker threads; 0 picks one per core, between 2 and 4. */
+  workers: number;
+  /** Longest one message may take to parse and analyse; past it, the report is stored "not fully analysed". */
+  timeMs: number;
+  /** Heap of one analysis worker in MB; a message that needs more is stored "not fully analysed". */
+  memoryMb: number;
+  /** MIME parts read per message; the parts after it are not analysed. */
+  maxParts: number;
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For): false (none, the default), a hop
+ * count (the N nearest), or their addresses/CIDR ranges. `true` trusts every entry, which lets a
+ * client choose its own address unless the proxy overwrites the header; it is accepted but warned about.
+ */
+export type TrustProxy = boolean | number | string[];
+
 export interface ServerConfig {
   dataDir: string;
   host: string;
@@ -55,8 +87,10 @@ export interface ServerConfig {
   /** Largest accepted message (the .eml itself, after base64 decoding). */
   bodyLimitBytes: number;
   rateLimit: RateLimitConfig | false;
-  /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); needed for per-client rate limits behind one. */
-  trustProxy: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); needed for per-client limits behind one. */
+  trustProxy: TrustProxy;
+  intake: IntakeLimits;
+  analysis: AnalysisLimits;
   /**
    * Serve the preview page and its sample messages (npm start). Off in production: its Report button
    * would file demo reports into the real intake.
@@ -77,6 +111,8 @@ export const DEFAULTS = {
   bodyLimitMb: 35,
   rateLimit: { max: 1200, timeWindowMs: 60_000, reportsMax: 120 },
   webhook: { maxAttempts: 10, retryBaseMs: 5_000, retryMaxMs: 3_600_000, timeoutMs: 10_000, pollMs: 1_000 },
+  intake: { maxConcurrent: 16, maxPerClient: 8, idleTimeoutMs: 10_000, minBytesPerSecond: 16 * 1024, requestTimeoutMs: 120_000 } as IntakeLimits,
+  analysis: { workers: 0, timeMs: 15_000, memoryMb: 512, maxParts: 2000 } as AnalysisLimits,
   organizationName: 'Lure Lens intake service',
   logLevel: 'info' as LogLevel,
 } as const;
@@ -133,7 +169,30 @@ export const ConfigFileSchema = Type.Object(
         ),
       ]),
     ),
-    trustProxy: Type.Optional(Type.Boolean()),
+    trustProxy: Type.Optional(Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 32 }), Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100 })])),
+    intake: Type.Optional(
+      Type.Object(
+        {
+          maxConcurrent: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          maxPerClient: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          idleTimeoutMs: Type.Optional(Type.Integer({ minimum: 1000 })),
+          minBytesPerSecond: Type.Optional(Type.Integer({ minimum: 0 })),
+          requestTimeoutMs: Type.Optional(Type.Integer({ minimum: 5000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    analysis: Type.Optional(
+      Type.Object(
+        {
+          workers: Type.Optional(Type.Integer({ minimum: 0, maximum: 64 })),
+          timeMs: Type.Optional(Type.Integer({ minimum: 100 })),
+          memoryMb: Type.Optional(Type.Integer({ minimum: 64, maximum: 16384 })),
+          maxParts: Type.Optional(Type.Integer({ minimum: 10, maximum: 100000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     preview: Type.Optional(Type.Boolean()),
     organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     logLevel: Type.Optional(
@@ -171,17 +230,66 @@ function defaultPublicUrl(host: string, port: number, tls: boolean): string {
   return `${tls ? 'https' : 'http'}://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
+/**
+ * The public URL as every link is built from it: an http(s) origin, optionally with the path prefix a
+ * reverse proxy serves the service under, never a trailing slash, query, fragment or credentials
+ * (each would break the links in the manifest, policy.json, webhooks and ARF reports).
+ */
+export function normalisePublicUrl(value: string): string {
+  const text = value.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`publicUrl "${value}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('publicUrl must be an http(s) URL');
+  // URL drops an empty "?" or "#"; the text still has it.
+  if (text.includes('?') || text.includes('#')) throw new ConfigError('publicUrl must not have a query (?) or fragment (#), e.g. https://lurelens.example.org');
+  if (url.username || url.password) throw new ConfigError('publicUrl must not contain a user name or password');
+  const prefix = url.pathname.replace(/\/+$/, '');
+  if (prefix && !/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix)) throw new ConfigError(`publicUrl path "${url.pathname}" may only hold plain path segments, e.g. /lurelens`);
+  return url.origin + prefix;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A trustProxy value as Fastify takes it; list entries must be addresses, CIDR ranges or proxy-addr's names. */
+export function checkTrustProxy(value: TrustProxy): TrustProxy {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 0 || value > 32) throw new ConfigError(`trustProxy hop count must be 0-32, not ${value}`);
+    return value;
+  }
+  for (const entry of value) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(entry) || (family !== 0 && prefixOk && extra === undefined))) {
+      throw new ConfigError(`trustProxy entry "${entry}" must be an IP address, a CIDR range (10.0.0.0/8) or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return value;
+}
+
+/** --trust-proxy / LURELENS_TRUST_PROXY: true/false, a hop count, or a comma-separated list of addresses. */
+export function parseTrustProxy(text: string, source: string): TrustProxy {
+  const value = text.trim();
+  if (value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  try {
+    return checkTrustProxy(value.split(',').map((part) => part.trim()).filter(Boolean));
+  } catch (error) {
+    throw new ConfigError(`${source}: ${(error as Error).message}`);
+  }
+}
+
 /** Checks the parts of a config every source can get wrong; throws ConfigError naming the setting. */
 export function validateConfig(config: ServerConfig): ServerConfig {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError(`port must be 0-65535, not ${config.port}`);
-  let url: URL;
-  try {
-    url = new URL(config.publicUrl);
-  } catch {
-    throw new ConfigError(`publicUrl "${config.publicUrl}" is not an absolute URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('publicUrl must be an http(s) URL');
-  if (url.pathname !== '/' || url.search || url.hash) throw new ConfigError('publicUrl must be an origin without a path, e.g. https://lurelens.example.org');
+  config.publicUrl = normalisePublicUrl(config.publicUrl);
+  config.trustProxy = checkTrustProxy(config.trustProxy);
   for (const origin of config.corsOrigins) {
     try {
       if (new URL(origin).origin !== origin) throw new Error();
@@ -226,6 +334,8 @@ export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): Serv
     bodyLimitBytes: DEFAULTS.bodyLimitMb * MEGABYTE,
     rateLimit: { ...DEFAULTS.rateLimit },
     trustProxy: false,
+    intake: { ...DEFAULTS.intake },
+    analysis: { ...DEFAULTS.analysis },
     preview: false,
     organizationName: DEFAULTS.organizationName,
     logLevel: DEFAULTS.logLevel,
@@ -252,7 +362,8 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
   --manifest FILE      manifest.xml template (default ./manifest.xml of the package)
   --webhook-url URL    forward each new report to a SIEM/SOAR webhook
   --body-limit-mb N    largest accepted message in MB (default 35)
-  --trust-proxy        trust X-Forwarded-* headers from a TLS-terminating reverse proxy
+  --trust-proxy[=V]    trust X-Forwarded-For from reverse proxies: a hop count (1 = the nearest proxy)
+                       or their addresses/CIDRs (10.0.0.5,10.1.0.0/16); bare flag = trust all (unsafe)
   --preview            serve the preview page with sample messages (local demos; npm start uses it)
   --log-level LEVEL    fatal, error, warn, info (default), debug, trace, silent
   --config FILE        JSON config file (see docs/service.md)
@@ -266,7 +377,7 @@ interface Flags {
   config?: string;
   values: Partial<Record<string, string>>;
   tokens: string[];
-  trustProxy?: boolean;
+  trustProxy?: string;
   preview?: boolean;
 }
 
@@ -301,7 +412,7 @@ function parseFlags(argv: readonly string[]): Flags {
       return next;
     };
     if (arg === '--help' || arg === '-h') flags.help = true;
-    else if (arg === '--trust-proxy') flags.trustProxy = true;
+    else if (arg === '--trust-proxy') flags.trustProxy = inline ?? 'true';
     else if (arg === '--preview') flags.preview = true;
     else if (arg === '--token') flags.tokens.push(value());
     else if (arg in VALUE_FLAGS) {
@@ -406,7 +517,7 @@ export async function loadServerConfig(sources: ConfigSources = {}): Promise<Loa
   const config: ServerConfig = {
     ...defaults,
     dataDir: pathSetting(flags.values.dataDir, env.LURELENS_DATA_DIR, file.dataDir) ?? fromCwd(DEFAULTS.dataDir),
-    publicUrl: (pick(flags.values.publicUrl, env.LURELENS_PUBLIC_URL) ?? file.publicUrl ?? defaults.publicUrl).replace(/\/+$/, ''),
+    publicUrl: pick(flags.values.publicUrl, env.LURELENS_PUBLIC_URL) ?? file.publicUrl ?? defaults.publicUrl,
     policyFile: pathSetting(flags.values.policyFile, env.LURELENS_POLICY, file.policyFile),
     webRoot: pathSetting(flags.values.webRoot, env.LURELENS_WEB_ROOT, file.webRoot) ?? defaults.webRoot,
     manifestFile: pathSetting(flags.values.manifestFile, env.LURELENS_MANIFEST, file.manifestFile) ?? defaults.manifestFile,
@@ -415,7 +526,14 @@ export async function loadServerConfig(sources: ConfigSources = {}): Promise<Loa
     webhook,
     bodyLimitBytes: Math.floor(bodyLimitMb * MEGABYTE),
     rateLimit,
-    trustProxy: flags.trustProxy ?? (env.LURELENS_TRUST_PROXY ? env.LURELENS_TRUST_PROXY === 'true' || env.LURELENS_TRUST_PROXY === '1' : file.trustProxy ?? false),
+    trustProxy:
+      flags.trustProxy !== undefined
+        ? parseTrustProxy(flags.trustProxy, '--trust-proxy')
+        : env.LURELENS_TRUST_PROXY
+          ? parseTrustProxy(env.LURELENS_TRUST_PROXY, 'LURELENS_TRUST_PROXY')
+          : file.trustProxy ?? false,
+    intake: { ...DEFAULTS.intake, ...file.intake },
+    analysis: { ...DEFAULTS.analysis, ...file.analysis },
     preview: flags.preview ?? (env.LURELENS_PREVIEW ? env.LURELENS_PREVIEW === 'true' || env.LURELENS_PREVIEW === '1' : file.preview ?? false),
     organizationName: env.LURELENS_ORGANIZATION || file.organizationName || DEFAULTS.organizationName,
     logLevel: logLevelText ? toLogLevel(logLevelText, 'log level') : (file.logLevel as LogLevel | undefined) ?? DEFAULTS.logLevel,

@@ -1,4 +1,7 @@
 // What every route plugin receives: configuration, storage, policy and the token verifier.
+import type { Admission } from './admission';
+import type { AnalysisPool } from './analysis/pool';
+import type { HealthMonitor } from './health';
 import type { ServerConfig } from './config';
 import type { TokenVerifier } from './auth';
 import type { ServicePolicy } from './policy';
@@ -11,6 +14,11 @@ export interface ServiceContext {
   policy: ServicePolicy;
   verifier: TokenVerifier;
   webhook?: WebhookForwarder;
+  /** Worker threads for parsing and analysis (never on the event loop). */
+  pool: AnalysisPool;
+  /** What readiness and /api/status report: storage writes, disk space, lost analyses. */
+  health: HealthMonitor;
+  admission: Admission;
   /** manifest.xml rendered for publicUrl; undefined when no template was found. */
   manifest?: string;
   version: string;

@@ -3,6 +3,10 @@
 // (a JSON syntax error would otherwise quote message content into responses and logs).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
+import { StorageError } from './store/types';
+
+/** Seconds a client is asked to wait when the storage fails (disk full, I/O error). */
+export const STORAGE_RETRY_AFTER_SECONDS = 60;
 
 export const ErrorBody = Type.Object({
   error: Type.String(),
@@ -40,6 +44,8 @@ export const ERROR_RESPONSES = {
   404: ErrorBody,
   429: ErrorBody,
   500: ErrorBody,
+  503: ErrorBody,
+  507: ErrorBody,
 };
 
 interface AjvIssue {
@@ -91,6 +97,11 @@ const KNOWN: Record<string, (error: FastifyError, limit: number) => ApiError> = 
 
 export function toApiError(error: unknown, bodyLimitBytes: number): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StorageError) {
+    return error.kind === 'full'
+      ? new ApiError(507, 'insufficient_storage', 'The service has no space left to store this; nothing was saved. Please retry later.')
+      : new ApiError(503, 'storage_unavailable', 'The service cannot write to its storage right now; nothing was saved. Please retry later.');
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) return fromValidation(fastifyError);
   const known = fastifyError?.code ? KNOWN[fastifyError.code] : undefined;
@@ -106,14 +117,18 @@ export function toApiError(error: unknown, bodyLimitBytes: number): ApiError {
   return new ApiError(500, 'internal', 'Something went wrong on the server. Please retry; nothing was half-saved.');
 }
 
-export function errorHandler(bodyLimitBytes: number) {
+export function errorHandler(bodyLimitBytes: number, onStorageError?: (error: StorageError) => void) {
   return function handle(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof StorageError) onStorageError?.(error);
     const apiError = toApiError(error, bodyLimitBytes);
     if (apiError.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
       // Codes only: messages of client errors can contain what the client sent.
       request.log.info({ statusCode: apiError.statusCode, error: apiError.code }, 'request rejected');
+    }
+    if ((apiError.statusCode === 503 || apiError.statusCode === 507) && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
     }
     const body: ErrorBody = { error: apiError.code, message: apiError.message };
     if (apiError.details) body.details = apiError.details;

@@ -5,6 +5,7 @@ import type { MailMessage } from '../engine/model';
 import { normalizeText } from '../engine/text/normalize';
 import { canonicalHost, domainOfAddress } from '../mail/hosts';
 import { registrableDomain, sha256Hex, type IndicatorSet } from './indicators';
+import { cutText } from './store/limits';
 
 /** Reply and forward markers in the languages our users write (after NFKC and lower-casing). */
 const REPLY_PREFIX = /^(?:re|fw|fwd|aw|wg|sv|vs|tr|rv|antw|enc|res|回复|回覆|答复|转发|轉寄|返信|転送|返|転)\s*(?:\[\d+\]|\(\d+\))?\s*:\s*/u;
@@ -34,19 +35,35 @@ export function normaliseMessageId(messageId: string | undefined): string | unde
   return value && value.length <= 998 ? value : undefined;
 }
 
-export function groupingKeys(message: MailMessage | undefined, rawSha256: string, found: IndicatorSet | undefined): string[] {
-  const keys = ['raw:' + rawSha256];
+export type GroupingKind = 'raw' | 'message-id' | 'subject' | 'url' | 'attachment';
+
+/** A campaign key with what it stands for, so the console can say why reports were grouped. */
+export interface GroupingKey {
+  key: string;
+  kind: GroupingKind;
+  /** Readable form: the SHA-256, the Message-ID, "domain — subject", the URL (bounded). */
+  label: string;
+}
+
+/** Labels are message text: bounded like every other field kept from the message. */
+const MAX_LABEL = 500;
+
+export function groupingKeys(message: MailMessage | undefined, rawSha256: string, found: IndicatorSet | undefined): GroupingKey[] {
+  const keys: GroupingKey[] = [{ key: 'raw:' + rawSha256, kind: 'raw', label: rawSha256 }];
+  const add = (kind: GroupingKind, key: string, label: string) => keys.push({ key: `${kind}:${key}`, kind, label: cutText(label, MAX_LABEL) });
   if (!message) return keys;
   const messageId = normaliseMessageId(message.messageId);
-  if (messageId) keys.push('message-id:' + sha256Hex(messageId));
+  if (messageId) add('message-id', sha256Hex(messageId), messageId);
   const senderHost = canonicalHost(domainOfAddress(message.from?.address ?? ''));
   const subject = normaliseSubject(message.subject);
   if (senderHost && subject.length >= MIN_SUBJECT_LENGTH) {
-    keys.push('subject:' + sha256Hex((senderHost.isIp ? senderHost.ascii : registrableDomain(senderHost.ascii)) + '\u0000' + subject));
+    const domain = senderHost.isIp ? senderHost.ascii : registrableDomain(senderHost.ascii);
+    add('subject', sha256Hex(domain + '\u0000' + subject), `${domain} — ${normalizeText(message.subject.slice(0, MAX_LABEL))}`);
   }
-  for (const url of found?.distinctiveUrls ?? []) keys.push('url:' + sha256Hex(url));
+  for (const url of found?.distinctiveUrls ?? []) add('url', sha256Hex(url), url);
   for (const indicator of found?.indicators ?? []) {
-    if (indicator.type === 'attachment') keys.push('attachment:' + indicator.value);
+    if (indicator.type === 'attachment') add('attachment', indicator.value, indicator.name ? `${indicator.value} (${indicator.name})` : indicator.value);
   }
-  return [...new Set(keys)];
+  const seen = new Set<string>();
+  return keys.filter((entry) => !seen.has(entry.key) && seen.add(entry.key));
 }

@@ -26,7 +26,11 @@ export const ReportSummary = Type.Object({
   clientVerdict: Type.Optional(VerdictLevel),
   disposition: Disposition,
   campaignId: Type.String(),
+  /** The campaign the report is in: its title and how many reports it holds. */
+  campaign: Type.Object({ id: Type.String(), title: Type.String(), reportCount: Type.Integer() }),
   size: Type.Integer(),
+  /** Set when the message was not fully analysed (parts, time, memory, unreadable, failed); its verdict is then never "clean". */
+  incomplete: Type.Optional(Type.String()),
 });
 export type ReportSummary = Static<typeof ReportSummary>;
 
@@ -74,6 +78,9 @@ export const ServerAnalysis = Type.Object({
   notChecked: Type.Array(Type.Unknown()),
   /** Set when the message could not be parsed; the raw bytes are still kept. */
   error: Type.Optional(Type.String()),
+  /** False when the message was not fully analysed: over a budget (parts, time, memory) or unreadable. */
+  complete: Type.Boolean(),
+  incomplete: Type.Optional(Type.Object({ reason: Type.String(), message: Type.String() })),
 });
 
 export const ReportDetail = Type.Composite([
@@ -142,7 +149,10 @@ export const ListReportsQuery = Type.Object(
     disposition: Type.Optional(Disposition),
     campaign: Type.Optional(IdParams.properties.id),
     reporter: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
+    /** Subject, sender, Message-ID, Network-Message-ID, URLs, domains, addresses and SHA-256 hashes. */
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** "incomplete": only reports whose message was not fully analysed. */
+    analysis: Type.Optional(Type.Literal('incomplete')),
     limit: Type.Optional(NumberText(3)),
     offset: Type.Optional(NumberText(7)),
   },
@@ -175,6 +185,47 @@ export const TriageBody = Type.Object(
 );
 export type TriageBody = Static<typeof TriageBody>;
 
+export const BulkTriageBody = Type.Object(
+  {
+    ids: Type.Array(IdParams.properties.id, { minItems: 1, maxItems: 200, uniqueItems: true }),
+    disposition: Type.Optional(Disposition),
+    note: Type.Optional(Type.String({ maxLength: 10000 })),
+    feedback: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
+export type BulkTriageBody = Static<typeof BulkTriageBody>;
+export const BulkTriageResult = Type.Object({ updated: Type.Integer() });
+
+const GroupingKind = Type.Union(['raw', 'message-id', 'subject', 'url', 'attachment'].map((kind) => Type.Literal(kind)));
+
+/** A key two or more of the campaign's reports share: why they are together. */
+export const GroupingReason = Type.Object({
+  kind: GroupingKind,
+  label: Type.String(),
+  reportIds: Type.Array(Type.String()),
+  reportCount: Type.Integer(),
+});
+
+export const CampaignEvent = Type.Object({
+  kind: Type.Union([Type.Literal('merged'), Type.Literal('merge-proposed'), Type.Literal('split')]),
+  otherCampaignId: Type.Optional(Type.String()),
+  otherTitle: Type.Optional(Type.String()),
+  reportId: Type.Optional(Type.String()),
+  keys: Type.Array(Type.Object({ kind: GroupingKind, label: Type.String() })),
+  actor: Type.Optional(Type.String()),
+  at: Type.String(),
+  state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('merged'), Type.Literal('dismissed')])),
+});
+
+export const MergeBody = Type.Object({ campaignId: IdParams.properties.id }, { additionalProperties: false });
+export type MergeBody = Static<typeof MergeBody>;
+export const SplitBody = Type.Object(
+  { reportIds: Type.Array(IdParams.properties.id, { minItems: 1, maxItems: 500, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type SplitBody = Static<typeof SplitBody>;
+
 export const Campaign = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -186,6 +237,8 @@ export const Campaign = Type.Object({
   verdict: Type.Optional(VerdictLevel),
   dispositions: Type.Record(Type.String(), Type.Integer()),
   indicatorCount: Type.Integer(),
+  /** Merges with other campaigns that wait for an analyst's decision. */
+  pendingMerges: Type.Integer(),
 });
 
 export const CampaignList = Type.Object({
@@ -205,6 +258,10 @@ export const CampaignDetail = Type.Composite([
   Type.Object({
     reports: Type.Array(ReportSummary),
     indicators: Type.Array(IndicatorOccurrenceSchema),
+    /** Why the reports are together (shared keys, most shared first). */
+    grouping: Type.Array(GroupingReason),
+    /** Merges, splits and proposed merges, newest first. */
+    events: Type.Array(CampaignEvent),
     links: Type.Object({ stix: Type.String(), csv: Type.String() }),
   }),
 ]);

@@ -76,12 +76,40 @@ describe('loadServerConfig', () => {
     [['--bogus'], /unknown option --bogus/],
     [['--token', 'short'], /at least 16 characters/],
     [['--public-url', 'ftp://x.example'], /http\(s\)/],
-    [['--public-url', 'https://x.example/path'], /origin without a path/],
+    [['--public-url', 'https://x.example/path?'], /query \(\?\) or fragment/],
+    [['--public-url', 'https://x.example#'], /query \(\?\) or fragment/],
+    [['--public-url', 'https://user:pw@x.example'], /user name or password/],
+    [['--public-url', 'https://x.example/a b'], /plain path segments/],
+    [['--trust-proxy=10.0.0.300'], /trustProxy entry "10.0.0.300"/],
+    [['--trust-proxy=10.0.0.0/33'], /trustProxy entry/],
     [['--body-limit-mb', '-1'], /MB/],
     [['--log-level', 'loud'], /log level/],
     [['--data'], /--data needs a value/],
   ])('rejects %j', async (argv, message) => {
     await expect(loadServerConfig({ argv, env: {}, cwd: dir })).rejects.toThrow(message);
+  });
+
+  test.each([
+    ['https://lurelens.example.org', 'https://lurelens.example.org'],
+    ['https://LureLens.Example.org/', 'https://lurelens.example.org'],
+    ['https://lurelens.example.org:443//', 'https://lurelens.example.org'],
+    ['https://intranet.example.org/security/lurelens/', 'https://intranet.example.org/security/lurelens'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+  ])('publicUrl %s is normalised to %s (origin and path prefix, every link built from it works)', async (given, expected) => {
+    const { config } = await loadServerConfig({ argv: ['--public-url', given], env: {}, cwd: dir });
+    expect(config.publicUrl).toBe(expected);
+  });
+
+  test.each([
+    [['--trust-proxy'], {}, true],
+    [['--trust-proxy=1'], {}, 1],
+    [['--trust-proxy=10.0.0.5,10.1.0.0/16, ::1'], {}, ['10.0.0.5', '10.1.0.0/16', '::1']],
+    [[], { LURELENS_TRUST_PROXY: '2' }, 2],
+    [[], { LURELENS_TRUST_PROXY: 'loopback' }, ['loopback']],
+    [[], { LURELENS_TRUST_PROXY: 'false' }, false],
+  ])('trustProxy from %j %j is %j', async (argv, env, expected) => {
+    const { config } = await loadServerConfig({ argv, env, cwd: dir });
+    expect(config.trustProxy).toEqual(expected);
   });
 
   test('a config file with a typo or bad JSON is an error naming the file and the field', async () => {

@@ -1,6 +1,6 @@
 // GET /api/reports/:id/content: what the triage console shows as text (body, links, raw headers),
 // read from the stored original, bounded, and only for analysts.
-import { messageContent } from '../../src/server/routes/reports';
+import { messageContent } from '../../src/server/analysis/content';
 import { CONTENT_LIMITS } from '../../src/server/schemas';
 import { emptyMessage } from '../../src/mail/eml';
 import { call, fixture, REPORTER, report, startTestServer, type TestServer } from './helpers';

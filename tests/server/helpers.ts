@@ -10,6 +10,9 @@ import { defaultServerConfig, type ServerConfig } from '../../src/server/config'
 import type { ReportSubmission } from '../../src/report/protocol';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'server');
+
+// Every test server starts its own analysis worker, which loads the engine before its first report.
+jest.setTimeout(20_000);
 export const ANALYST = 'analyst-token-for-tests-0001';
 export const REPORTER = 'reporter-token-for-tests-0001';
 export const PUBLIC_URL = 'https://lurelens.example.test';
@@ -45,6 +48,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
       { token: REPORTER, role: 'reporter', name: 'test add-in' },
     ],
     logLevel: 'info',
+    // One analysis worker per test server: tests run side by side on a small machine.
+    analysis: { workers: 1, timeMs: 15_000, memoryMb: 512, maxParts: 2000 },
     ...overrides,
   });
 }
@@ -104,9 +109,9 @@ export async function postReport(server: { url: string }, body: unknown, token: 
   return call(server, '/api/reports', { method: 'POST', json: body, token });
 }
 
-/** Posts a fixture and returns the parsed receipt (expects 201). */
-export async function report(server: { url: string }, eml: Buffer, overrides: Partial<ReportSubmission> = {}) {
-  const response = await postReport(server, submission(eml, overrides));
+/** Posts a fixture and returns the parsed receipt (expects 201); the add-in's reporter token unless another is given. */
+export async function report(server: { url: string }, eml: Buffer, overrides: Partial<ReportSubmission> = {}, token: string = REPORTER) {
+  const response = await postReport(server, submission(eml, overrides), token);
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
   return (await response.json()) as { id: string; duplicate: boolean; campaignId: string; statusToken: string };
 }

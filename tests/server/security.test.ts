@@ -267,7 +267,8 @@ describe('refuses to start with a bad configuration, saying why', () => {
   test('no tokens, short tokens, or a public URL with a path', async () => {
     await expect(buildServer(testConfig({ dataDir: dataDir(), tokens: [] }))).rejects.toThrow(/no tokens configured/);
     await expect(buildServer(testConfig({ dataDir: dataDir(), tokens: [{ token: 'short', role: 'analyst' }] }))).rejects.toThrow(/at least 16 characters/);
-    await expect(buildServer(testConfig({ dataDir: dataDir(), publicUrl: 'https://example.test/lurelens' }))).rejects.toThrow(/origin without a path/);
+    await expect(buildServer(testConfig({ dataDir: dataDir(), publicUrl: 'https://example.test/lurelens?' }))).rejects.toThrow(/query \(\?\) or fragment/);
+    await expect(buildServer(testConfig({ dataDir: dataDir(), publicUrl: 'https://example.test/#' }))).rejects.toThrow(/query \(\?\) or fragment/);
   });
 });
 

@@ -61,12 +61,12 @@ describe('groupingKeys', () => {
       ],
     });
     const found = extractIndicators(msg, policy);
-    const keys = groupingKeys(msg, 'f'.repeat(64), found);
+    const keys = groupingKeys(msg, 'f'.repeat(64), found).map((k) => k.key);
     const kinds = keys.map((k) => k.split(':')[0]);
     expect(kinds.sort()).toEqual(['attachment', 'message-id', 'raw', 'subject', 'url']);
     // Same campaign from another host of the same registrable domain, other numbers, other Message-ID case.
     const sibling = message({ from: { name: '', address: 'payroll@payroll.example' }, subject: 'Salary 2026', messageId: '<abc@PAYROLL.example>' });
-    const siblingKeys = groupingKeys(sibling, 'e'.repeat(64), extractIndicators(sibling, policy));
+    const siblingKeys = groupingKeys(sibling, 'e'.repeat(64), extractIndicators(sibling, policy)).map((k) => k.key);
     expect(siblingKeys.filter((k) => keys.includes(k)).map((k) => k.split(':')[0]).sort()).toEqual(['message-id', 'subject']);
   });
 
@@ -116,7 +116,7 @@ describe('CSV', () => {
   });
 
   test('URLs in the RFC 3986 form every export uses, also for values stored before it', () => {
-    const campaign = { id: 'c', title: 't', createdAt: '', firstSeen: '', lastSeen: '', reportCount: 1, senders: [], dispositions: {}, indicatorCount: 1 };
+    const campaign = { id: 'c', title: 't', createdAt: '', firstSeen: '', lastSeen: '', reportCount: 1, senders: [], dispositions: {}, indicatorCount: 1, pendingMerges: 0 };
     const csv = indicatorsCsv(campaign, [{ type: 'url', value: 'https://x.example/a|b?q=100%', firstSeen: 'f', lastSeen: 'l', reports: 1 }]);
     expect(csv).toContain(',url,https://x.example/a%7Cb?q=100%25,,f,l,1\r\n');
   });

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requireRole } from '../auth';
 import { paging, type RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES } from '../errors';
-import { CampaignDetail, CampaignList, CampaignTriageResult, IdParams, PagingQuery, TriageBody } from '../schemas';
+import { CampaignDetail, CampaignList, CampaignTriageResult, IdParams, MergeBody, PagingQuery, SplitBody, TriageBody } from '../schemas';
+import { Type } from '@sinclair/typebox';
 import { toSummary } from './reports';
 
 /** A campaign page lists at most this many reports; the full list is GET /api/reports?campaign=ID. */
@@ -35,11 +36,18 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
     async (request) => {
       const campaign = await store.getCampaign((request.params as IdParams).id);
       if (!campaign) throw new ApiError(404, 'not_found', 'There is no campaign with this id.');
-      const [reports, indicators] = await Promise.all([store.campaignReports(campaign.id, CAMPAIGN_REPORTS), store.campaignIndicators(campaign.id)]);
+      const [reports, indicators, grouping, events] = await Promise.all([
+        store.campaignReports(campaign.id, CAMPAIGN_REPORTS),
+        store.campaignIndicators(campaign.id),
+        store.campaignGrouping(campaign.id),
+        store.campaignEvents(campaign.id),
+      ]);
       return {
         ...campaign,
         reports: reports.map(toSummary),
         indicators,
+        grouping,
+        events,
         links: { stix: `/api/campaigns/${campaign.id}/stix`, csv: `/api/campaigns/${campaign.id}/csv` },
       };
     },
@@ -64,5 +72,59 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
       return { id: campaign.id, updated: updated ?? 0 };
     },
   );
-};
 
+  // Grouping decisions are the analyst's: merge what a report linked (or what belongs together),
+  // split off what was grouped wrongly, or keep two campaigns apart.
+  const Changed = Type.Object({ id: Type.String(), campaignId: Type.Optional(Type.String()) });
+
+  app.post(
+    '/api/campaigns/:id/merge',
+    {
+      onRequest: analyst,
+      schema: { summary: 'Merge another campaign into this one', params: IdParams, body: MergeBody, response: { 200: Changed, ...ERROR_RESPONSES } },
+    },
+    async (request) => {
+      const { id } = request.params as IdParams;
+      const { campaignId } = request.body as MergeBody;
+      if (!(await store.mergeCampaigns(id, campaignId, request.principal!.subject))) {
+        throw new ApiError(404, 'not_found', 'Both campaigns must exist and be different.');
+      }
+      request.log.info({ campaignId: id, merged: campaignId }, 'campaigns merged');
+      return { id: (await store.getCampaign(id))!.id };
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:id/split',
+    {
+      onRequest: analyst,
+      schema: {
+        summary: 'Move some reports of this campaign into a new campaign, kept apart from this one',
+        params: IdParams,
+        body: SplitBody,
+        response: { 200: Changed, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as IdParams;
+      const created = await store.splitCampaign(id, (request.body as SplitBody).reportIds, request.principal!.subject);
+      if (!created) throw new ApiError(400, 'validation', 'Choose some, but not all, of this campaign\'s reports to split off.', [{ path: 'body/reportIds', message: 'must name some but not all reports of the campaign' }]);
+      request.log.info({ campaignId: id, created }, 'campaign split');
+      return { id, campaignId: created };
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:id/keep-apart',
+    {
+      onRequest: analyst,
+      schema: { summary: 'Decline a proposed merge: the two campaigns stay apart', params: IdParams, body: MergeBody, response: { 200: Changed, ...ERROR_RESPONSES } },
+    },
+    async (request) => {
+      const { id } = request.params as IdParams;
+      const { campaignId } = request.body as MergeBody;
+      if (!(await store.dismissMerge(id, campaignId, request.principal!.subject))) throw new ApiError(404, 'not_found', 'There is no pending merge between these campaigns.');
+      return { id, campaignId };
+    },
+  );
+};

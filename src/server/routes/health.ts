@@ -1,4 +1,5 @@
-// /healthz for load balancers (answers once the database is open), /api/status for operators, / as a signpost.
+// /healthz for liveness (answers while the event loop runs), /readyz for load balancers (fails while
+// the storage refuses writes or the disk is full), /api/status for operators, / as a signpost.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { requireRole } from '../auth';
@@ -6,6 +7,16 @@ import type { RouteOptions } from '../context';
 import { ERROR_RESPONSES } from '../errors';
 
 const WebhookStatus = Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() });
+
+const StatusBody = Type.Object({
+  version: Type.String(),
+  webhook: Type.Optional(WebhookStatus),
+  /** Things an operator should act on (storage, disk, failed deliveries, analyses over budget, configuration). */
+  warnings: Type.Array(Type.String()),
+  intake: Type.Object({ inProgress: Type.Integer(), refusedBusy: Type.Integer() }),
+  analysis: Type.Object({ workers: Type.Integer(), queued: Type.Integer(), stoppedAtBudget: Type.Record(Type.String(), Type.Integer()) }),
+  storage: Type.Object({ ready: Type.Boolean(), freeBytes: Type.Optional(Type.Integer()) }),
+});
 
 export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
   app.get(
@@ -15,15 +26,50 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
   );
 
   app.get(
+    '/readyz',
+    {
+      config: { rateLimit: false },
+      schema: {
+        summary: 'Readiness: 503 while the storage refuses writes or the disk is full',
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          503: Type.Object({ status: Type.Literal('unavailable'), reasons: Type.Array(Type.String()) }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const readiness = await context.health.readiness();
+      if (readiness.ready) return { status: 'ready' as const };
+      return reply.code(503).header('retry-after', '30').send({ status: 'unavailable' as const, reasons: readiness.reasons });
+    },
+  );
+
+  app.get(
     '/api/status',
     {
       onRequest: requireRole(context.verifier, 'analyst'),
       schema: {
-        summary: 'Service status for operators: version and webhook queue',
-        response: { 200: Type.Object({ version: Type.String(), webhook: Type.Optional(WebhookStatus) }), ...ERROR_RESPONSES },
+        summary: 'Service status for operators: version, warnings, intake, analysis, storage and webhook queue',
+        response: { 200: StatusBody, ...ERROR_RESPONSES },
       },
     },
-    async () => ({ version: context.version, webhook: context.webhook ? await context.store.deliveryStats() : undefined }),
+    async () => {
+      const { health, admission, pool, config } = context;
+      const webhook = context.webhook ? await context.store.deliveryStats() : undefined;
+      const warnings = await health.warnings();
+      if (webhook && webhook.failed > 0) warnings.push(`${webhook.failed} webhook deliveries failed for good; re-drive them from the console or POST /api/webhook/redrive.`);
+      if (config.trustProxy === true) warnings.push('trustProxy is true: clients can choose their own address in X-Forwarded-For; set a hop count or the proxy addresses.');
+      if (new URL(config.publicUrl).protocol !== 'https:') warnings.push('publicUrl is not https: Outlook loads add-ins over https only.');
+      const readiness = await health.readiness();
+      return {
+        version: context.version,
+        webhook,
+        warnings,
+        intake: { inProgress: admission.inProgress, refusedBusy: admission.refused },
+        analysis: { workers: pool.size, queued: pool.queued, stoppedAtBudget: { ...health.lostAnalyses } },
+        storage: { ready: readiness.ready, freeBytes: readiness.freeBytes },
+      };
+    },
   );
 
   app.get(

@@ -129,4 +129,51 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stix_objects_campaign ON stix_objects(campaign_id);
     `,
   },
+  {
+    version: 3,
+    name: 'content-view-incomplete-analysis-campaign-provenance',
+    sql: `
+      -- The console's view of the message (body text, links, raw headers), computed once at intake.
+      CREATE TABLE report_content (
+        report_id TEXT PRIMARY KEY REFERENCES reports(id),
+        content_json TEXT NOT NULL
+      );
+
+      -- Why the message was not fully analysed (parts, time, memory, unreadable, failed); NULL when it was.
+      ALTER TABLE reports ADD COLUMN incomplete_reason TEXT;
+      UPDATE reports SET incomplete_reason = 'unreadable' WHERE verdict IS NULL;
+      -- 1 when the reporter's identity was verified (analyst token, signed-in identity); 0 for the
+      -- add-in's shared reporter token, which anyone can read from policy.json.
+      ALTER TABLE reports ADD COLUMN reporter_verified INTEGER NOT NULL DEFAULT 0;
+      -- The campaign a report was first put in (a merge moves it; a split can move it back).
+      ALTER TABLE reports ADD COLUMN first_campaign_id TEXT;
+      UPDATE reports SET first_campaign_id = campaign_id;
+
+      -- Every grouping key of every report, readable: the provenance of each campaign.
+      CREATE TABLE report_keys (
+        report_id TEXT NOT NULL REFERENCES reports(id),
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (report_id, key)
+      );
+      CREATE INDEX report_keys_key ON report_keys(key);
+
+      -- Merges, splits and merges that wait for an analyst, per campaign.
+      CREATE TABLE campaign_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        kind TEXT NOT NULL,
+        other_campaign_id TEXT REFERENCES campaigns(id),
+        report_id TEXT REFERENCES reports(id),
+        keys_json TEXT NOT NULL DEFAULT '[]',
+        actor TEXT,
+        at TEXT NOT NULL,
+        -- For 'merge-proposed': pending, merged or dismissed.
+        state TEXT
+      );
+      CREATE INDEX campaign_events_campaign ON campaign_events(campaign_id);
+      CREATE INDEX campaign_events_other ON campaign_events(other_campaign_id);
+    `,
+  },
 ];

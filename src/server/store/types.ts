@@ -5,6 +5,23 @@
 // together or not at all, and the promise resolves only after the commit is durable.
 import type { Disposition } from '../../report/protocol';
 import type { VerdictLevel } from '../../engine/model';
+import type { GroupingKey, GroupingKind } from '../grouping';
+
+/**
+ * Thrown by a store when the storage itself fails, whatever the backend: `full` (no space left:
+ * the request may succeed later, 507) or `unavailable` (I/O error, read-only, locked: 503).
+ * Routes map it to an answer with Retry-After; nothing backend-specific reaches them.
+ */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly kind: 'full' | 'unavailable',
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
 
 export type IndicatorType =
   | 'sender-address'
@@ -48,7 +65,7 @@ export interface NewReport {
   subject: string;
   fromAddress?: string;
   fromName?: string;
-  /** Lower-cased, normalised text the `q` filter searches (subject, sender name and address). */
+  /** Lower-cased, normalised text the `q` filter searches (subject, sender name and address, Message-ID). */
   searchText: string;
   /** Server-side verdict; undefined when the message could not be parsed. */
   verdict?: VerdictLevel;
@@ -59,7 +76,17 @@ export interface NewReport {
   summary: Record<string, unknown>;
   indicators: Indicator[];
   /** Keys that link reports of one campaign (see grouping.ts). */
-  groupingKeys: string[];
+  groupingKeys: GroupingKey[];
+  /**
+   * Whether the reporter's identity was verified (analyst token or a signed-in identity). A report
+   * from an unverified reporter never merges two existing campaigns: it joins one and the merge
+   * waits for an analyst.
+   */
+  reporterVerified: boolean;
+  /** Why the message was not fully analysed; undefined when it was. */
+  incompleteReason?: string;
+  /** The console's content view (body text, links, raw headers), computed once at intake. */
+  content: Record<string, unknown>;
   /** SHA-256 (hex) of the status token handed to the reporter. */
   statusTokenHash: string;
   /** Queue a webhook delivery in the same transaction. */
@@ -91,7 +118,12 @@ export interface ReportSummaryRecord {
   clientVerdict?: VerdictLevel;
   disposition: Disposition;
   campaignId: string;
+  campaignTitle?: string;
+  /** Reports in the campaign. */
+  campaignSize?: number;
   rawSize: number;
+  /** Why the message was not fully analysed; undefined when it was. */
+  incompleteReason?: string;
 }
 
 export interface ReportRecord extends ReportSummaryRecord {
@@ -115,11 +147,16 @@ export interface ReportRecord extends ReportSummaryRecord {
 
 export interface ReportFilter {
   verdict?: VerdictLevel;
+  /** Only reports whose analysis is incomplete. */
+  incomplete?: boolean;
   disposition?: Disposition;
   campaignId?: string;
   reporter?: string;
-  /** Already normalised by the caller (normalizeText). */
-  query?: string;
+  /**
+   * Text search: `normalized` (normalizeText) against subject, sender and Message-ID; `exact` (as
+   * typed, trimmed) against URLs, domains, addresses, hashes, Message-ID and Network-Message-ID.
+   */
+  query?: { normalized: string; exact: string };
   limit: number;
   offset: number;
 }
@@ -147,6 +184,33 @@ export interface CampaignRecord {
   verdict?: VerdictLevel;
   dispositions: Partial<Record<Disposition, number>>;
   indicatorCount: number;
+  /** Merges with other campaigns that wait for an analyst. */
+  pendingMerges: number;
+}
+
+/** Why reports are together: a key two or more of them share. */
+export interface GroupingReason {
+  kind: GroupingKind;
+  label: string;
+  /** Reports of the campaign that carry the key (at most a few ids; `reportCount` says how many). */
+  reportIds: string[];
+  reportCount: number;
+}
+
+export type CampaignEventKind = 'merged' | 'merge-proposed' | 'split';
+
+export interface CampaignEvent {
+  kind: CampaignEventKind;
+  /** The other campaign: merged into this one, proposed for merging, or split off. */
+  otherCampaignId?: string;
+  otherTitle?: string;
+  /** The report that linked the two (merges and proposals). */
+  reportId?: string;
+  keys: { kind: GroupingKind; label: string }[];
+  actor?: string;
+  at: string;
+  /** For proposals: pending, merged or dismissed. */
+  state?: 'pending' | 'merged' | 'dismissed';
 }
 
 export interface IndicatorOccurrence extends Indicator {
@@ -199,6 +263,14 @@ export interface StixVersion {
   body: string;
 }
 
+export interface FailedDelivery {
+  id: number;
+  reportId: string;
+  attempts: number;
+  lastError?: string;
+  updatedAt: string;
+}
+
 export interface ReportStore {
   /** Identity of this database (created once), e.g. for deterministic STIX identity timestamps. */
   instance(): Promise<{ createdAt: string }>;
@@ -209,6 +281,9 @@ export interface ReportStore {
   listReports(filter: ReportFilter): Promise<Page<ReportSummaryRecord>>;
   getReport(id: string): Promise<ReportRecord | undefined>;
   getRaw(id: string): Promise<{ bytes: Buffer; sha256: string } | undefined>;
+  /** The stored content view; `null` for a report stored before content views were kept, undefined for no report. */
+  getContent(id: string): Promise<Record<string, unknown> | null | undefined>;
+  putContent(id: string, content: Record<string, unknown>): Promise<void>;
   updateReport(id: string, update: TriageUpdate, actor: string): Promise<ReportRecord | undefined>;
   listCampaigns(limit: number, offset: number): Promise<Page<CampaignRecord>>;
   /** Resolves ids of campaigns that were merged into another one to the surviving campaign. */
@@ -217,6 +292,17 @@ export interface ReportStore {
   campaignIndicators(id: string): Promise<IndicatorOccurrence[]>;
   /** Sets the triage fields on every report of a campaign; returns how many changed, or undefined if unknown. */
   updateCampaign(id: string, update: TriageUpdate, actor: string): Promise<number | undefined>;
+  /** Sets the triage fields on the given reports (bulk triage); returns how many exist and were changed. */
+  updateReports(ids: string[], update: TriageUpdate, actor: string): Promise<number>;
+  /** Shared keys of the campaign's reports, most shared first. */
+  campaignGrouping(id: string): Promise<GroupingReason[]>;
+  campaignEvents(id: string): Promise<CampaignEvent[]>;
+  /** Moves every report and key of `from` into `into` (an analyst's decision); false if either is unknown or they are one. */
+  mergeCampaigns(into: string, from: string, actor: string): Promise<boolean>;
+  /** Moves the given reports of campaign `id` into a new campaign kept apart from it; returns the new id. */
+  splitCampaign(id: string, reportIds: string[], actor: string): Promise<string | undefined>;
+  /** Closes pending merge proposals between two campaigns without merging; they stay apart. */
+  dismissMerge(id: string, other: string, actor: string): Promise<boolean>;
   statusesByTokenHashes(hashes: string[]): Promise<ReportStatusRecord[]>;
   dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
   deliverySucceeded(id: number): Promise<void>;
@@ -231,5 +317,10 @@ export interface ReportStore {
   publishStixVersions(proposals: StixProposal[], now: string): Promise<StixVersion[]>;
   /** The published objects of campaigns that were merged into this one (to revoke them). */
   stixObjectsOfMerged(campaignId: string): Promise<StixVersion[]>;
+  failedDeliveries(limit: number): Promise<FailedDelivery[]>;
+  /** Puts failed deliveries (the given ones, or all) back in the queue with a fresh attempt count; returns how many. */
+  redriveDeliveries(ids: number[] | 'all', nowMs: number): Promise<number>;
+  /** Writes a marker and reads it back: throws StorageError when the storage cannot take writes. */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 }
