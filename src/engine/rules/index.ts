@@ -6,6 +6,7 @@ import { organizationClaimMismatch } from './organization-claim-mismatch';
 import { displayNameAddressMismatch } from './display-name-address-mismatch';
 import { lookalikeDomain } from './lookalike-domain';
 import { internalSenderSpoof } from './internal-sender-spoof';
+import { organizationNameOnFreemail } from './organization-name-on-freemail';
 import { hiddenCharactersRule } from './hidden-characters';
 import { malformedSenderAddress } from './malformed-sender-address';
 import { hiddenRecipients } from './hidden-recipients';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   displayNameAddressMismatch,
   lookalikeDomain,
   internalSenderSpoof,
+  organizationNameOnFreemail, // after the claim rules: a name they already report is not counted twice
   hiddenCharactersRule,
   malformedSenderAddress,
   mixedScriptWords,

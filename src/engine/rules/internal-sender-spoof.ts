@@ -7,7 +7,10 @@
 // own domains stand in (the message claims to be from "your" mail team, whoever you are).
 // Severity: high when the name explicitly names the organisation or its domain, medium for an IT
 // role alone ("System Administrator" from an unrelated domain) or a subject that mentions the
-// organisation's domain together with mailbox/password wording.
+// organisation's domain together with mailbox/password wording, or a letterhead or signature that
+// speaks for the organisation ("Secretariat", 「元理事長」, "on behalf of" with its name or domain)
+// from an outside address: claims to be the reader's own organisation, as MirrorFace's lures posing
+// as a think tank's former president or secretariat do.
 // Quiet for: our own domains, trusted domains (an outsourced service desk belongs there), a DKIM
 // signature of our domain, and delivery reports from MAILER-DAEMON/postmaster.
 import type { Evidence, MailMessage } from '../model';
@@ -48,6 +51,25 @@ const PREPARED_ROLES = IT_ROLES.map(claimText);
 const PREPARED_ACCOUNT_WORDS = ACCOUNT_WORDS.map(claimText);
 const PREPARED_ROLES_CJK = IT_ROLES_CJK.map((role) => claimText(role).replace(/ /g, ''));
 const PREPARED_ACCOUNT_WORDS_CJK = ACCOUNT_WORDS_CJK.map((word) => claimText(word).replace(/ /g, ''));
+
+/** Offices and titles that speak for an organisation in a letterhead or signature. */
+const OFFICES = ['secretariat', 'president', 'former president', 'vice president', 'chairman', 'chairperson', 'executive director', 'director general', 'board of directors', 'senior fellow'];
+const OFFICES_CJK = ['事務局', '理事長', '元理事長', '会長', '元会長', '所長', '元所長', '顧問', '代表理事', '研究主幹', '主任研究員', '秘書室'];
+const PREPARED_OFFICES = OFFICES.map(claimText);
+const PREPARED_OFFICES_CJK = OFFICES_CJK.map((word) => claimText(word).replace(/ /g, ''));
+/** Where a letterhead and a signature sit in the body. */
+const LETTERHEAD_CHARS = 200;
+const SIGNATURE_CHARS = 300;
+
+/** The most specific office the text names ("former president" rather than "president"), as written in the list. */
+function findOffice(text: string): string | undefined {
+  const compact = text.replace(/ /g, '');
+  const found = [
+    ...PREPARED_OFFICES.flatMap((office, index) => (containsWord(text, office) ? [OFFICES[index]] : [])),
+    ...PREPARED_OFFICES_CJK.flatMap((office, index) => (compact.includes(office) ? [OFFICES_CJK[index]] : [])),
+  ];
+  return found.reduce<string | undefined>((best, office) => (!best || office.length > best.length ? office : best), undefined);
+}
 
 /** Delivery reports are written by the remote mail server under its own name; they are not impersonation. */
 const REPORT_SENDER = /^(mailer-daemon|postmaster|mail-daemon)@/i;
@@ -177,6 +199,25 @@ export const internalSenderSpoof: Rule = {
       const namesOrganization = findName(subject, organization);
       if (namesOrganization && mentionsAccount(subject)) {
         evidence.push({ kind: 'impersonation', field: 'subject', value: message.subject.slice(0, 512), claimed: namesOrganization.shown, expected: organization.domains, actual: author.address });
+      }
+    }
+    // Only for the organisation IT configured: recipients' domains are anyone's, and a list relays their colleagues.
+    const configured = policy.organizationDomains.length > 0 && !context.view.mailingList.present && !context.view.deliveryReport;
+    if (evidence.length === 0 && configured && author && isExternal(author.address, author.host)) {
+      // A letterhead or signature that speaks for the organisation from outside it: "Secretariat,
+      // kaiyo-inst.or.jp", 「元理事長 … kaiyo-inst」 — a former executive's name is a favourite pretext.
+      const body = context.view.body;
+      const places: [string, string][] = [
+        ['body', body.slice(0, LETTERHEAD_CHARS)],
+        ['signature', body.length > LETTERHEAD_CHARS ? body.slice(-SIGNATURE_CHARS) : ''],
+      ];
+      for (const [field, value] of places) {
+        const text = claimText(value);
+        const namesOrganization = text ? findName(text, organization) : undefined;
+        const office = namesOrganization ? findOffice(text) : undefined;
+        if (!namesOrganization || !office) continue;
+        evidence.push({ kind: 'impersonation', field, value: value.slice(0, 200), claimed: `${office} (${namesOrganization.shown})`, expected: organization.domains, actual: author.address });
+        break;
       }
     }
     if (evidence.length === 0) return undefined;

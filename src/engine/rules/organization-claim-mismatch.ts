@@ -1,6 +1,10 @@
 // Organisation or brand claim from an unrelated domain: "Microsoft 365" <x@rednoticias23.com>,
-// "三井住友カード" from a .cn address, "外務省 国際協力局" from Gmail, or a subject that opens with
-// the Japanese sender tag 【楽天カード】. Brand and ministry names are what the reader trusts first.
+// "三井住友カード" from a .cn address, "外務省 国際協力局" from Gmail, a subject that opens with the
+// Japanese sender tag 【楽天カード】, or the brand in the address itself (paypal.service@gmail.com).
+// Brand and ministry names are what the reader trusts first.
+// Weaker, and only from a sender that cannot be the organisation (free mail, or a From domain that
+// authentication does not vouch for): the name in the subject, the opening words or the signature
+// ("Netflix: your membership…" from gmail.com, a letter signed "Amazon Customer Service") is low.
 //
 // Precision: names match as whole words (Latin) or as written (Japanese); a subject tag must be
 // exactly the name (after generic words such as 重要 or 株式会社), so "【Amazon限定】セール" from a
@@ -13,6 +17,7 @@ import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
+import { brandTokens } from './content/host-traits';
 import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, namedOrganizations, ownDomains } from './sender-context';
 
 interface PreparedOrganization {
@@ -86,8 +91,19 @@ function longest(names: readonly PreparedName[]): PreparedName | undefined {
   return names.reduce<PreparedName | undefined>((best, name) => (!best || name.compact.length > best.compact.length ? name : best), undefined);
 }
 
-function sendsFor(host: CanonicalHost | undefined, signedBy: readonly string[], organization: KnownOrganization): boolean {
+/** Brand tokens in a local part need this many letters ("jcb" is in too many mailbox names). */
+const LOCAL_PART_TOKEN_LENGTH = 4;
+/** Where a reader looks in the body: the opening words (greeting, letterhead) and the signature. */
+const OPENING_CHARS = 160;
+const SIGNATURE_CHARS = 240;
+
+/** Mailboxes only the domain's operator has (RFC 5321 postmaster, the bounce daemon). */
+const OPERATOR_MAILBOX = /^(?:postmaster|mailer-daemon)@/i;
+
+function sendsFor(host: CanonicalHost | undefined, signedBy: readonly string[], organization: KnownOrganization, operator = false): boolean {
   if (host && isWithinDomains(host.ascii, organization.domains)) return true;
+  // Outlook.com's own bounces come from postmaster@outlook.com as "Microsoft Outlook": the operator of a service domain.
+  if (operator && host && isWithinDomains(host.ascii, organization.serviceDomains ?? [])) return true;
   return signedBy.some((domain) => isWithinDomains(domain, organization.domains));
 }
 
@@ -125,11 +141,13 @@ export const organizationClaimMismatch: Rule = {
     const trustedSender = (host: CanonicalHost | undefined) =>
       host !== undefined && (isWithinDomains(host.ascii, policy.organizationDomains) || isWithinDomains(host.ascii, policy.trustedDomains));
 
+    const alignment = context.view.alignment;
     for (const identity of claimedIdentities(message)) {
       if (!identity.name.trim() || (identity.viaList && !identity.address) || trustedSender(identity.host)) continue;
       const text = claimText(identity.name);
+      const operator = OPERATOR_MAILBOX.test(identity.address) && (context.view.deliveryReport || alignment.aligned);
       for (const entry of organizations) {
-        if (claimed.has(entry.organization) || sendsFor(identity.host, signedBy, entry.organization)) continue;
+        if (claimed.has(entry.organization) || sendsFor(identity.host, signedBy, entry.organization, operator)) continue;
         const name = longest(entry.names.filter((candidate) => mentionsName(text, candidate)));
         if (name) report(entry, name, identity.field, identity.name, identity.address, identity.host);
       }
@@ -148,7 +166,41 @@ export const organizationClaimMismatch: Rule = {
         }
       }
     }
+    // The local part of the address: "paypal.service@gmail.com", "amazon-security@x.example".
+    const localParts = (authorAddress.split('@')[0] ?? '').toLowerCase().slice(0, 64).split(/[._\-+0-9]+/);
+    if (authorAddress.includes('@') && !trustedSender(authorHost)) {
+      for (const token of brandTokens(policy)) {
+        if (token.token.length < LOCAL_PART_TOKEN_LENGTH || !localParts.includes(token.token)) continue;
+        const entry = organizations.find((candidate) => candidate.organization.domains === token.domains || candidate.organization.domains.some((domain) => token.domains.includes(domain)));
+        if (!entry || claimed.has(entry.organization) || sendsFor(authorHost, signedBy, entry.organization)) continue;
+        report(entry, { ...entry.names[0], original: token.brand }, 'from.address', authorAddress, authorAddress, authorHost);
+      }
+    }
+    if (evidence.length > 0) return { evidence: evidence.slice(0, 4), severity: high ? 'high' : 'medium' };
+
+    // Mentions where a reader looks (subject, the opening words, the signature) count only from a sender
+    // that cannot be the organisation: free mail, or a From domain that authentication does not vouch for.
+    // Not in delivery reports: they quote the returned message's headers and the provider's help links.
+    const unvouched = isFreemail(authorHost, policy) || (alignment.checked && !alignment.aligned);
+    if (!unvouched || context.view.deliveryReport || trustedSender(authorHost) || (rewrite && !rewrite.address)) return undefined;
+    const body = context.view.body;
+    const places: [string, string][] = [
+      ['subject', message.subject],
+      ['body', body.slice(0, OPENING_CHARS)],
+      ['signature', body.length > OPENING_CHARS ? body.slice(-SIGNATURE_CHARS) : ''],
+    ];
+    for (const [field, value] of places) {
+      if (!value) continue;
+      const text = claimText(value);
+      for (const entry of organizations) {
+        if (claimed.has(entry.organization) || sendsFor(authorHost, signedBy, entry.organization)) continue;
+        const name = longest(entry.names.filter((candidate) => mentionsName(text, candidate)));
+        if (!name) continue;
+        claimed.add(entry.organization);
+        evidence.push({ kind: 'impersonation', field, value: value.slice(0, 200), claimed: name.original, expected: [...entry.organization.domains], actual: authorAddress || '(no address)' });
+      }
+    }
     if (evidence.length === 0) return undefined;
-    return { evidence: evidence.slice(0, 4), severity: high ? 'high' : 'medium' };
+    return { evidence: evidence.slice(0, 4), severity: 'low' };
   },
 };

@@ -140,6 +140,17 @@ const GEOPOLITICS = group('geopolitics', [
   ['輸出管理', 1],
   ['日米豪印', 1],
   ['クアッド', 1],
+  // Chinese and Korean: the same topics in lures written for readers of those languages
+  ['台海局势', 2],
+  ['两岸关系', 2],
+  ['中美关系', 1],
+  ['印太战略', 1],
+  ['南海问题', 1],
+  ['한미동맹', 1],
+  ['한반도 비핵화', 1],
+  ['대북 제재', 1],
+  ['북한 미사일', 1],
+  ['인도태평양', 1],
 ]);
 
 const PRETEXT = group('pretext', [

@@ -71,4 +71,22 @@ describe('internal-sender-spoof', () => {
       expect(runRule(rule, mail({ from: 'Helpdesk <helpdesk@kaiyo-inst.or.jp>', to: ['partner@example.org'] }), makePolicy())).toBeUndefined();
     });
   });
+
+  describe('a letterhead or signature that speaks for the organisation from outside', () => {
+    it.each([
+      ['a secretariat signature', `${'Please find the programme of the closed-door study group attached. '.repeat(4)}Secretariat, kaiyo-inst.or.jp`, 'secretariat (kaiyo-inst.or.jp)'],
+      ['a former president in the letterhead', 'Former President, Kaiyo-Inst — personal note on the Taiwan Strait workshop', 'former president (kaiyo-inst)'],
+      ['a Japanese signature', `${'先日の研究会の資料をお送りします。'.repeat(8)}kaiyo-inst 元理事長 渡辺`, '元理事長 (kaiyo-inst)'],
+    ])('%s', (_case, text, claimed) => {
+      const hit = runRule(rule, mail({ from: 'K. Watanabe <kw.office2024@gmail.com>', text }));
+      expect(hit?.evidence[0]).toMatchObject({ kind: 'impersonation', claimed });
+    });
+
+    it.each([
+      ['our own colleague', 'Hanako <hanako@kaiyo-inst.or.jp>', 'Secretariat, kaiyo-inst.or.jp'],
+      ['an outsider naming us without an office', 'Partner <p@partner-univ.ac.jp>', `${'Thank you for hosting us at kaiyo-inst. '.repeat(6)}Best regards`],
+    ])('stays quiet for %s', (_case, from, text) => {
+      expect(runRule(rule, mail({ from, text }))).toBeUndefined();
+    });
+  });
 });

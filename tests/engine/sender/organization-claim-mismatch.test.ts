@@ -77,4 +77,30 @@ describe('organization-claim-mismatch', () => {
     expect(subjectTags('[List] 【重要】【MyJCB】ご利用確認')).toEqual(['重要', 'MyJCB']);
     expect(subjectTags('no tags here')).toEqual([]);
   });
+
+  describe('claims where else a reader looks', () => {
+    it('finds the brand in the address itself', () => {
+      const hit = runRule(rule, mail({ from: 'Service <paypal.service.center@gmail.com>' }));
+      expect(hit?.evidence[0]).toMatchObject({ field: 'from.address', claimed: 'PayPal', actual: 'paypal.service.center@gmail.com' });
+      expect(hit?.severity).toBe('high'); // free mail
+    });
+
+    it.each([
+      ['the subject', { subject: 'Your Microsoft 365 subscription has expired' }, 'subject'],
+      ['the opening words', { text: 'Dear Amazon customer, we could not process your order.' }, 'body'],
+      ['the signature', { text: `${'Thank you for shopping with us. '.repeat(10)}Regards, PayPal Customer Service` }, 'signature'],
+    ])('is low for a brand in %s from free mail', (_case, parts, field) => {
+      const hit = runRule(rule, mail({ from: 'Support <account.help.desk@gmail.com>', ...parts }));
+      expect(hit?.severity).toBe('low');
+      expect(hit?.evidence[0]).toMatchObject({ kind: 'impersonation', field });
+    });
+
+    it.each([
+      ['an identifiable sender whose authentication is not known', 'News <news@tech-weekly.example>', 'Microsoft ships a new Outlook'],
+      ['the organisation itself', 'Amazon <shipment-tracking@amazon.co.jp>', 'Your Amazon order has shipped'],
+      ['a mailbox name that only contains a short brand', 'Ken <dhl.fan@gmail.com>', 'Hello'],
+    ])('stays quiet for %s', (_case, from, subject) => {
+      expect(runRule(rule, mail({ from, subject }))).toBeUndefined();
+    });
+  });
 });
