@@ -13,6 +13,9 @@ import { hiddenRecipients } from './hidden-recipients';
 import { decoratedSenderName } from './decorated-sender-name';
 import { mixedScriptWords } from './mixed-script-words';
 import { replyToDivergence } from './reply-to-divergence';
+import { freemailReplyTo } from './freemail-reply-to';
+import { senderHeaderBrand } from './sender-header-brand';
+import { randomSenderDomain } from './random-sender-domain';
 import { authenticationFailure } from './authentication-failure';
 import { unalignedSender } from './unaligned-sender';
 import { lureWording } from './lure-wording';
@@ -48,6 +51,9 @@ export const RULES: readonly Rule[] = [
   hiddenRecipients,
   decoratedSenderName,
   replyToDivergence, // after the claim rules: a claim plus a free-mail Reply-To is high
+  freemailReplyTo,
+  senderHeaderBrand,
+  randomSenderDomain,
   // authentication
   authenticationFailure,
   unalignedSender, // after authentication-failure: a DMARC failure it reported is not said twice

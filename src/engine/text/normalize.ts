@@ -35,12 +35,38 @@ export function stripInvisible(value: string): string {
 }
 
 /**
+ * Letter look-alikes NFKC leaves alone: small capitals (ᴘᴀʏᴘᴀʟ), negative circled and squared
+ * letters (🅿🅰🆈), regional-indicator letters (🇵🇦🇾). Spammers write whole subjects in them so
+ * that word filters miss what every reader reads. (Mathematical bold/italic/script letters,
+ * circled letters and full-width forms are already folded by NFKC.)
+ */
+const SMALL_CAPITALS: Readonly<Record<string, string>> = {
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm',
+  ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ǫ: 'q', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+};
+const LETTER_LOOKALIKES = /[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ]|\uD83C[\uDD50-\uDD69\uDD70-\uDD89\uDDE6-\uDDFF]/g;
+const NEEDS_LOOKALIKE_FOLD = /[\u01EB\u0262\u0274\u0280\u028F\u029C\u029F\u026A\u0299\u1D00-\u1D22\uA730\uA731]|\uD83C[\uDD50-\uDDFF]/;
+
+function foldLetterLookalike(char: string): string {
+  const mapped = SMALL_CAPITALS[char];
+  if (mapped) return mapped;
+  const code = char.codePointAt(0) ?? 0;
+  for (const start of [0x1f150, 0x1f170, 0x1f1e6]) if (code >= start && code < start + 26) return String.fromCharCode(0x61 + code - start);
+  return char;
+}
+
+export function foldLetterLookalikes(value: string): string {
+  return NEEDS_LOOKALIKE_FOLD.test(value) ? value.replace(LETTER_LOOKALIKES, foldLetterLookalike) : value;
+}
+
+/**
  * The form every comparison uses: invisible characters removed, NFKC (full-width ASCII becomes
- * ASCII, half-width katakana becomes full-width, ideographic space becomes a space), lower case,
- * runs of white space collapsed to one space, trimmed.
+ * ASCII, half-width katakana becomes full-width, ideographic space becomes a space, mathematical
+ * bold 𝐏𝐚𝐲 becomes Pay), small capitals and other letter look-alikes folded, lower case, runs of
+ * white space collapsed to one space, trimmed.
  */
 export function normalizeText(value: string): string {
-  return stripInvisible(value).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldLetterLookalikes(stripInvisible(value).normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** normalizeText without any white space: "台 湾 海 峡" and "台湾海峡" compare equal. */

@@ -53,3 +53,20 @@ describe('decodeCharacterReferences', () => {
     expect(decodeCharacterReferences('no references')).toBe('no references');
   });
 });
+
+describe('letter look-alikes spammers write words in', () => {
+  it.each([
+    ['mathematical bold', '𝐕𝐞𝐫𝐢𝐟𝐲 𝐲𝐨𝐮𝐫 𝐚𝐜𝐜𝐨𝐮𝐧𝐭'],
+    ['mathematical sans-serif bold', '𝗩𝗲𝗿𝗶𝗳𝘆 𝘆𝗼𝘂𝗿 𝗮𝗰𝗰𝗼𝘂𝗻𝘁'],
+    ['small capitals', 'ᴠᴇʀɪꜰʏ ʏᴏᴜʀ ᴀᴄᴄᴏᴜɴᴛ'],
+    ['negative squared letters', '🆅🅴🆁🅸🅵🆈 🆈🅾🆄🆁 🅰🅲🅲🅾🆄🅽🆃'],
+    ['regional indicators', '🇻🇪🇷🇮🇫🇾 🇾🇴🇺🇷 🇦🇨🇨🇴🇺🇳🇹'],
+    ['full-width letters', 'ＶＥＲＩＦＹ ＹＯＵＲ ＡＣＣＯＵＮＴ'],
+  ])('reads %s as plain letters', (_case, value) => {
+    expect(normalizeText(value)).toBe('verify your account');
+  });
+
+  it('leaves other emoji and Japanese alone', () => {
+    expect(normalizeText('🎁 プレゼント 🚀')).toBe('🎁 プレゼント 🚀');
+  });
+});
