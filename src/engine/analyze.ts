@@ -5,6 +5,7 @@ import type { ResolvedPolicy } from '../policy/types';
 import type { Rule, RuleContext } from './rule';
 import { createView } from './view';
 import { RULES } from './rules';
+import { forwardedFindings } from './forwarded';
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 /**
@@ -77,6 +78,8 @@ export function analyze(message: MailMessage, policy: ResolvedPolicy, rules: rea
       evidence: hit.evidence,
     });
   }
+  // A forwarded lure is judged as the lure (engine/forwarded.ts); nesting is bounded by the parser.
+  findings.push(...forwardedFindings(message, findings, (original) => analyze(original, policy, rules)));
   const order = new Map(rules.map((rule, index) => [rule.id, index]));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
   const value = score(findings);

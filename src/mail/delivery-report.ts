@@ -8,8 +8,21 @@ import type { MailMessage } from '../engine/model';
 /** Content-Type values read this far; real ones are short. */
 const MAX_VALUE = 2000;
 
+function topContentType(message: MailMessage): string {
+  return message.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.slice(0, MAX_VALUE).toLowerCase() ?? '';
+}
+
+/**
+ * Any report a mail system writes about another message (RFC 6522 multipart/report: delivery
+ * status, read receipts, abuse feedback). The message it encloses is the one reported on, usually
+ * our own outgoing mail, never a message sent to the reader.
+ */
+export function isMailSystemReport(message: MailMessage): boolean {
+  return /^\s*multipart\/report\s*;/.test(topContentType(message)) || isDeliveryReport(message);
+}
+
 export function isDeliveryReport(message: MailMessage): boolean {
-  const contentType = message.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value.slice(0, MAX_VALUE).toLowerCase() ?? '';
+  const contentType = topContentType(message);
   if (/^\s*multipart\/report\s*;/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType)) return true;
   return message.attachments.slice(0, 100).some((attachment) => attachment.contentType.split(';', 1)[0].trim().toLowerCase() === 'message/delivery-status');
 }

@@ -11,6 +11,8 @@ import { decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList,
 import { extractLinks } from './links';
 import { readHtml } from './html';
 import { parseParameters, walkMime } from './mime-walk';
+import { findForwarded } from './forwarded';
+import { isMailSystemReport } from './delivery-report';
 
 export { decodeEncodedWords, parseAddressList, parseHeaderBlock } from './headers';
 
@@ -277,17 +279,28 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   if (bodies.incomplete.length) message.incomplete = bodies.incomplete;
 }
 
-/**
- * Parses a raw message. Never throws and never rejects: malformed input yields the best message
- * that could be read, and input that is not mail at all yields a mostly empty one. `missing` is
- * always empty: an .eml carries headers, body and attachment content.
- */
-export async function parseEml(input: EmlInput): Promise<MailMessage> {
+/** parseEml for a message found `depth` forwards deep. */
+async function parseAt(input: EmlInput, depth: number): Promise<MailMessage> {
   const message = emptyMessage();
   try {
     await parseInto(message, toBytes(input));
+    // A delivery, read or abuse report returns a message (usually our own): not a message to us.
+    if (!isMailSystemReport(message)) {
+      const forwarded = await findForwarded(message, (bytes, next) => parseAt(bytes, next), depth);
+      if (forwarded.length) message.forwarded = forwarded;
+    }
   } catch {
     // Keep what was read; every field already holds a well-formed value.
   }
   return message;
+}
+
+/**
+ * Parses a raw message. Never throws and never rejects: malformed input yields the best message
+ * that could be read, and input that is not mail at all yields a mostly empty one. `missing` is
+ * always empty: an .eml carries headers, body and attachment content. Forwarded originals
+ * (attached or inline) are read too, bounded (mail/forwarded.ts).
+ */
+export async function parseEml(input: EmlInput): Promise<MailMessage> {
+  return parseAt(input, 0);
 }

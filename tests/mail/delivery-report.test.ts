@@ -1,4 +1,4 @@
-import { isDeliveryReport } from '../../src/mail/delivery-report';
+import { isDeliveryReport, isMailSystemReport } from '../../src/mail/delivery-report';
 import { parseEml } from '../../src/mail/eml';
 
 const dsn = [
@@ -38,5 +38,14 @@ describe('delivery status notifications', () => {
     ['a read receipt (a report, but not of delivery)', dsn.replace('report-type=delivery-status', 'report-type=disposition-notification').replace('message/delivery-status', 'message/disposition-notification')],
   ])('are not confused with %s', async (_case, raw) => {
     expect(isDeliveryReport(await parseEml(raw))).toBe(false);
+  });
+});
+
+describe('other mail-system reports', () => {
+  it('an abuse feedback report is a report (its enclosed original is not read as a forward), but not a delivery report', async () => {
+    const arf = dsn.replace('report-type=delivery-status', 'report-type=feedback-report').replace('message/delivery-status', 'message/feedback-report');
+    const message = await parseEml(arf);
+    expect(isMailSystemReport(message)).toBe(true);
+    expect(isDeliveryReport(message)).toBe(false);
   });
 });

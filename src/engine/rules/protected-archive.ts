@@ -18,6 +18,17 @@ import { attachmentFacts, ATTACHMENT_LIMIT, displayName, fileAttachments } from 
 const PASSWORD_STATEMENT =
   /(?:password|passcode|pass ?word|pwd|pw|パスワード|パスコード|暗証番号|解凍キー|密码|비밀번호)[^:=は]{0,30}?(?:[:=]|は|\bis\b)\s?(?:[「『"'([]\s?)?([\x21-\x7e]{4,32})/giu;
 const MAX_PASSWORDS = 3;
+/**
+ * The password announced for later, by intent rather than exact phrase: a password word and, close
+ * after it, "separately / in another mail / later" (「パスワードは別途お送りします」, 「解凍パスワードは
+ * 別メールにて」, "the password will follow in a separate email"), or the same in the other order
+ * (「別途パスワードをお知らせします」). Japanese PPAP mail does this too, so it never raises the
+ * severity; it tells the reader the archive is locked when Outlook gives us only its name.
+ * Read on the normalised body (NFKC: full-width letters and digits already folded).
+ */
+const PASSWORD_WORD = '(?:password|passcode|pass ?word|pwd|pw|パスワード|パスコード|暗証番号|解凍キー|解凍パス|密码|密碼|비밀번호)';
+const LATER = '(?:別途|別メール|別のメール|別便|別送|後ほど|後で|追って|次のメール|次便|separately|in (?:a |an )?(?:separate|another|following|next) (?:e-?mail|message|mail)|(?:will|to) follow)';
+const PASSWORD_LATER = new RegExp(`${PASSWORD_WORD}[^。.\n]{0,30}?${LATER}|${LATER}[^。.\n]{0,15}?${PASSWORD_WORD}`, 'iu');
 /** Japanese counters and units that follow numbers which are dates or amounts, not passwords. */
 const COUNTER_SUFFIX = /^[年月日時分秒件回個桁文字円名日間]$/u;
 
@@ -42,6 +53,15 @@ export function findPasswordStatements(body: string): PasswordStatement[] {
   return found;
 }
 
+/** Where the body announces a password for later, with some context; undefined when it does not. */
+export function findPasswordLater(body: string): { phrase: string; context: string } | undefined {
+  const match = PASSWORD_LATER.exec(body.slice(0, 200_000));
+  if (!match) return undefined;
+  const from = Math.max(0, match.index - 30);
+  const to = Math.min(body.length, match.index + match[0].length + 30);
+  return { phrase: match[0], context: (from > 0 ? '…' : '') + body.slice(from, to) + (to < body.length ? '…' : '') };
+}
+
 export const protectedArchive: Rule = {
   id: 'protected-archive',
   title: {
@@ -62,6 +82,7 @@ export const protectedArchive: Rule = {
       .filter((facts) => facts.isArchive);
     if (archives.length === 0) return undefined;
     const passwords = message.missing.includes('body') ? [] : findPasswordStatements(context.view.body);
+    const later = message.missing.includes('body') || passwords.length > 0 ? undefined : findPasswordLater(context.view.body);
     const evidence: Evidence[] = [];
     for (const facts of archives) {
       const format = facts.archive?.format ?? facts.extension;
@@ -79,12 +100,20 @@ export const protectedArchive: Rule = {
           contentType: facts.attachment.contentType,
           reason: { en: `${format} archive with a password given in the message`, ja: `パスワードが本文に書かれた${formatJa}圧縮ファイルです。` },
         });
+      } else if (!facts.attachment.content && later) {
+        evidence.push({
+          kind: 'attachment',
+          name: displayName(facts.attachment),
+          contentType: facts.attachment.contentType,
+          reason: { en: `${format} archive whose password the message says is sent separately`, ja: `パスワードを別に送ると本文に書かれた${formatJa}圧縮ファイルです。` },
+        });
       }
     }
     if (evidence.length === 0) return undefined;
     for (const password of passwords) {
       evidence.push({ kind: 'phrase', field: 'body', phrase: password.value, category: 'password', context: password.context });
     }
+    if (later) evidence.push({ kind: 'phrase', field: 'body', phrase: later.phrase, category: 'password', context: later.context });
     return { severity: passwords.length > 0 ? 'high' : 'medium', evidence };
   },
 };
