@@ -95,6 +95,23 @@ export const riskyAttachment: Rule = {
           });
           danger = inner.reduce<Danger | undefined>((acc, entry) => worse(acc, entry.risk), danger);
         }
+        // What opened entries really are (content/archives.ts inspectZip): names that lie, macros, nested archives.
+        for (const entry of (facts.archive.inspected ?? []).slice(0, MAX_INNER_NAMES)) {
+          if (entry.sniffed && riskOfSniffed(entry.sniffed)) {
+            const label = SNIFFED_LABEL[entry.sniffed] ?? { en: entry.sniffed, ja: entry.sniffed };
+            reasons.push({ en: `${entry.name} inside the archive is ${label.en}`, ja: `圧縮ファイル内の${entry.name}の中身は${label.ja}です。` });
+            danger = worse(danger, riskOfSniffed(entry.sniffed));
+          } else if (entry.macros) {
+            reasons.push({ en: `${entry.name} inside the archive is an Office file containing macros`, ja: `圧縮ファイル内の${entry.name}はマクロを含むOfficeファイルです。` });
+            danger = worse(danger, 'needs-help');
+          } else if (entry.inner) {
+            const risky = entry.inner.filter((name) => riskOfExtension(realExtension(name.split('/').pop() ?? name), policy));
+            if (risky.length) {
+              reasons.push({ en: `${entry.name} inside the archive holds ${risky.slice(0, MAX_INNER_NAMES).join(', ')}`, ja: `圧縮ファイル内の${entry.name}の中に${risky.slice(0, MAX_INNER_NAMES).join('、')}が入っています。` });
+              danger = risky.reduce<Danger | undefined>((acc, name) => worse(acc, riskOfExtension(realExtension(name.split('/').pop() ?? name), policy)), danger);
+            }
+          }
+        }
       }
       if (!danger) continue;
       const level: Severity = danger === 'runs-code' ? 'high' : 'medium';

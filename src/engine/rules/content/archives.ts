@@ -1,6 +1,9 @@
 // Reads what an attachment really is from its first bytes, and lists the file names inside ZIP
-// and RAR archives from their directories, without decompressing anything. Every reader is bounded
-// by the input size and by entry limits; malformed input ends the listing, it never throws.
+// and RAR archives from their directories. ZIP entries whose names tell nothing are then opened,
+// a few and small ones only, with fflate's inflate (never our own decompressor): a shortcut named
+// "report.pdf", a macro document named ".doc", an archive inside the archive. Every reader is
+// bounded by the input size and by entry limits; malformed input ends the listing, it never throws.
+import { Inflate } from 'fflate';
 
 export type SniffedKind = 'executable' | 'disk-image' | 'shortcut' | 'zip' | 'rar' | '7z' | 'ole' | 'chm' | 'onenote' | 'pdf' | 'html' | 'svg';
 
@@ -45,10 +48,32 @@ export function sniff(bytes: Uint8Array): SniffedKind | undefined {
   return undefined;
 }
 
+/** What an entry's bytes say it is, when its name does not. */
+export interface InspectedEntry {
+  name: string;
+  /** The entry's bytes are this kind of file (sniff), whatever its name says. */
+  sniffed?: SniffedKind;
+  /** An Office document carrying macros (a VBA project), whatever its extension. */
+  macros?: boolean;
+  /** Names inside an archive inside the archive (one level). */
+  inner?: string[];
+}
+
+interface ZipDirectoryEntry {
+  name: string;
+  encrypted: boolean;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
 export interface ArchiveListing {
   format: 'zip' | 'rar' | '7z';
   /** Entry names as stored (at most MAX_ENTRIES). Empty when the names themselves are encrypted. */
   names: string[];
+  /** ZIP entries opened because their bytes may say more than their names (see inspectZip). */
+  inspected?: InspectedEntry[];
   /** True when at least one entry (or the whole directory) is encrypted; undefined when unknown. */
   encrypted: boolean | undefined;
   /** True when the listing stopped early (limit reached or malformed data). */
@@ -94,6 +119,7 @@ function listZipCentralDirectory(bytes: Uint8Array, end: number): ArchiveListing
   if (offset + size > end || !startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], offset)) offset = end - size;
   if (offset < 0 || !startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], offset)) return undefined;
   const names: string[] = [];
+  const entries: ZipDirectoryEntry[] = [];
   let encrypted = false;
   let at = offset;
   let incomplete = false;
@@ -111,11 +137,116 @@ function listZipCentralDirectory(bytes: Uint8Array, end: number): ArchiveListing
       break;
     }
     if (flags & 0x0001) encrypted = true;
-    names.push(decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x0800) !== 0));
+    const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x0800) !== 0);
+    names.push(name);
+    entries.push({ name, encrypted: (flags & 0x0001) !== 0, method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), size: u32(bytes, at + 24), localOffset: u32(bytes, at + 42) });
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (count > MAX_ENTRIES) incomplete = true;
-  return { format: 'zip', names, encrypted, incomplete };
+  const listing: ArchiveListing = { format: 'zip', names, encrypted, incomplete };
+  const inspected = inspectZip(bytes, entries);
+  if (inspected.length) listing.inspected = inspected;
+  return listing;
+}
+
+/** Entries opened per archive, and bytes inflated per entry and per archive: enough to sniff, never a bomb. */
+const MAX_INSPECTED = 20;
+const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
+const MAX_INSPECTED_BYTES = 16 * 1024 * 1024;
+/** Names whose extension already says everything (or that the reader never opens). */
+const SELF_EVIDENT = /\.(?:exe|scr|com|pif|lnk|js|jse|vbs|vbe|wsf|hta|ps1|bat|cmd|iso|img|vhdx?|txt|csv|png|jpe?g|gif|bmp|xml|json|css|md)$/i;
+
+class InflateLimit extends Error {}
+/** Compressed bytes handed to inflate at a time (see readZipEntry). */
+const INFLATE_PIECE = 512;
+
+/** The first `limit` bytes of an entry's data, inflated when deflated; undefined when it cannot be read. */
+export function readZipEntry(bytes: Uint8Array, entry: { method: number; compressedSize: number; localOffset: number }, limit: number): Uint8Array | undefined {
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || !startsWith(bytes, [0x50, 0x4b, 0x03, 0x04], at)) return undefined;
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+  if (entry.method === 0) return data.subarray(0, limit);
+  if (entry.method !== 8) return undefined;
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const inflate = new Inflate((chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= limit) throw new InflateLimit();
+  });
+  try {
+    // Small pieces of input: deflate expands at most ~1032:1, so one piece never inflates much past the limit.
+    for (let offset = 0; offset < data.length; offset += INFLATE_PIECE) {
+      inflate.push(data.subarray(offset, offset + INFLATE_PIECE), offset + INFLATE_PIECE >= data.length);
+    }
+  } catch (error) {
+    if (!(error instanceof InflateLimit) && length === 0) return undefined;
+  }
+  const out = new Uint8Array(Math.min(length, limit));
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (offset >= out.length) break;
+    const piece = chunk.subarray(0, out.length - offset);
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
+}
+
+/** An OLE (legacy Office) file with a VBA project: its directory names "_VBA_PROJECT" in UTF-16. */
+function oleHasMacros(bytes: Uint8Array): boolean {
+  const needle = [0x5f, 0, 0x56, 0, 0x42, 0, 0x41, 0, 0x5f, 0, 0x50, 0]; // "_VBA_P"
+  for (let at = bytes.indexOf(0x5f); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(0x5f, at + 1)) {
+    if (startsWith(bytes, needle, at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens the entries whose names do not already tell what they are, to read what their bytes say:
+ * a program or shortcut under a document's name, a macro document under .doc/.xls, an archive
+ * inside the archive (listed one level, not opened further). Encrypted entries cannot be opened.
+ */
+function inspectZip(bytes: Uint8Array, entries: readonly ZipDirectoryEntry[]): InspectedEntry[] {
+  const found: InspectedEntry[] = [];
+  let budget = MAX_INSPECTED_BYTES;
+  let opened = 0;
+  for (const entry of entries) {
+    if (opened >= MAX_INSPECTED || budget <= 0) break;
+    if (entry.encrypted || entry.name.endsWith('/') || SELF_EVIDENT.test(entry.name)) continue;
+    opened++;
+    const content = readZipEntry(bytes, entry, Math.min(MAX_ENTRY_BYTES, budget, entry.size || MAX_ENTRY_BYTES));
+    if (!content) continue;
+    budget -= content.length;
+    const kind = sniff(content);
+    if (kind === 'executable' || kind === 'shortcut' || kind === 'disk-image' || kind === 'chm' || kind === 'onenote' || kind === 'html' || kind === 'svg') {
+      found.push({ name: entry.name, sniffed: kind });
+    } else if (kind === 'ole' && oleHasMacros(content)) {
+      found.push({ name: entry.name, macros: true });
+    } else if (kind === 'zip' || kind === 'rar' || kind === '7z') {
+      const inner = kind === 'zip' ? listZipNamesOnly(content) : kind === 'rar' ? listRar(content).names : [];
+      if (inner.some((name) => /(^|\/)vbaproject\.bin$/i.test(name))) found.push({ name: entry.name, macros: true });
+      // An Office document is a ZIP too; without a VBA project it hides nothing.
+      else if (inner.length && !inner.includes('[Content_Types].xml')) found.push({ name: entry.name, inner: inner.slice(0, 50) });
+    }
+  }
+  return found;
+}
+
+/** A nested ZIP's names, without opening its entries in turn (one level is enough to see what it hides). */
+function listZipNamesOnly(bytes: Uint8Array): string[] {
+  const end = findEndOfCentralDirectory(bytes);
+  if (end < 0) return listZipLocalHeaders(bytes).names;
+  const count = Math.min(u16(bytes, end + 10), MAX_ENTRIES);
+  const names: string[] = [];
+  let at = u32(bytes, end + 16);
+  for (let entry = 0; entry < count && at + 46 <= bytes.length && startsWith(bytes, [0x50, 0x4b, 0x01, 0x02], at); entry++) {
+    const nameLength = u16(bytes, at + 28);
+    names.push(decodeName(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)), (u16(bytes, at + 8) & 0x0800) !== 0));
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return names;
 }
 
 /** Walks local file headers from the start: for archives whose end record is missing or cut off. */
