@@ -23,6 +23,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { intakeRoutes } from './routes/intake';
+import { webhookRoutes } from './routes/webhook';
 import { policyRoutes } from './routes/policy';
 import { reportRoutes } from './routes/reports';
 import { HealthMonitor } from './health';
@@ -70,6 +71,21 @@ function requestForLog(request: FastifyRequest) {
   return { method: request.method, url: query < 0 ? url : url.slice(0, query), remoteAddress: request.ip };
 }
 
+/**
+ * The proxies' addresses go to Fastify as they are. A hop count becomes "the N nearest hops are
+ * proxies" here: Fastify itself now refuses hop counts (it cannot tell a proxy from a client that
+ * connects directly), so a hop count is only safe where the service is reachable through its
+ * proxies alone — the default loopback host; buildServer warns otherwise.
+ */
+function trustProxyOption(value: ServerConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value;
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
 export async function buildServer(config: ServerConfig, options: ServerOptions = {}): Promise<FastifyInstance> {
   validateConfig(config);
   if (!options.verifier && config.tokens.length === 0) {
@@ -90,9 +106,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
       serializers: { req: requestForLog },
     },
     bodyLimit: DEFAULT_BODY_LIMIT,
-    // A hop count or the proxies' addresses: the client address is then the one the nearest trusted
-    // proxy saw, never one the client wrote into X-Forwarded-For itself.
-    trustProxy: config.trustProxy as boolean | string[],
+    trustProxy: trustProxyOption(config.trustProxy),
     // Strict validation: unknown properties are errors (not silently dropped) and "5" is not 5.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
     return503OnClosing: true,
@@ -105,7 +119,8 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
 
   const store = options.store ?? new SqliteStore(config.dataDir);
   const uploads = new UploadArea(config.dataDir);
-  const health = new HealthMonitor(store, config.dataDir);
+  // Room for a full-size report: its upload and its copy in the database.
+  const health = new HealthMonitor(store, config.dataDir, 2 * config.bodyLimitBytes);
   const pool = new AnalysisPool(policy.source, config.analysis, (reason) => {
     health.analysisLost(reason);
     app.log.warn({ reason }, 'an analysis was stopped at its budget; the report is stored as not fully analysed');
@@ -118,6 +133,9 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
     // A single string of a whole message (twice its size in UTF-16) must fit with room to spare, or
     // V8 can abort the whole process instead of stopping the worker at its limit.
     app.log.warn({ memoryMb: config.analysis.memoryMb }, 'analysis.memoryMb is small for bodyLimitMb: give at least 4 × bodyLimitMb + 64');
+  }
+  if (typeof config.trustProxy === 'number' && config.trustProxy > 0 && !isLoopback(config.host)) {
+    app.log.warn({ host: config.host }, 'trustProxy is a hop count but the service listens beyond loopback: a client connecting directly could choose its address; give the proxy addresses instead');
   }
   if (config.trustProxy === true) {
     app.log.warn('trustProxy is true: every X-Forwarded-For entry is believed, so clients can choose their own address; give a hop count or the proxy addresses');
@@ -164,6 +182,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   await app.register(reportRoutes, { context });
   await app.register(campaignRoutes, { context });
   await app.register(exportRoutes, { context });
+  await app.register(webhookRoutes, { context });
   await app.register(policyRoutes, { context });
   await app.register(addinRoutes, { context });
   return app;
