@@ -5,9 +5,14 @@
 // with /healthz latency and peak memory during each, printed under the normal figures.
 //
 //   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse]
-//                          [--bombs N] [--slow-connections N] [--parallel N]
+//                          [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
+//
+// --compare-with REV runs the abuse scenarios against that git revision too (its src/ exported
+// into .bench/REV inside this tree, so it uses these node_modules), one after the other, so both
+// sets of figures come from the same machine in the same minutes.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatFigures, largeMessage, mimeBombScenario, parallelLargeScenario, rssMb, slowBodyScenario } from './bench-abuse';
@@ -64,11 +69,11 @@ function numberFlag(argv: string[], name: string, fallback: number, max: number)
   return index >= 0 ? Math.min(Math.max(Number(argv[index + 1]) || fallback, 1), max) : fallback;
 }
 
-async function withService<T>(run: (url: string, pid: number) => Promise<T>): Promise<T> {
+async function withService<T>(run: (url: string, pid: number) => Promise<T>, sourceRoot?: string): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lurelens-bench-'));
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify({ rateLimit: false, logLevel: 'warn', publicUrl: 'http://127.0.0.1' }));
-  const service = await startServiceProcess(path.join(dir, 'data'), configFile, TOKENS);
+  const service = await startServiceProcess(path.join(dir, 'data'), configFile, TOKENS, sourceRoot);
   try {
     return await run(service.url, service.process.pid ?? 0);
   } finally {
@@ -94,14 +99,33 @@ async function main(): Promise<void> {
     });
   }
   if (argv.includes('--no-abuse')) return;
-  // A fresh service per scenario, so one scenario's left-overs do not count against the next.
-  console.log('\nAbuse scenarios (reporter token, which is public by design; /healthz probed every 50 ms during each):');
   const bombs = numberFlag(argv, '--bombs', 3, 20);
   const slow = numberFlag(argv, '--slow-connections', 40, 200);
   const parallel = numberFlag(argv, '--parallel', 16, 100);
-  console.log(formatFigures(await withService((url, pid) => mimeBombScenario(url, pid, TOKENS.reporter, bombs))));
-  console.log(formatFigures(await withService((url, pid) => slowBodyScenario(url, pid, TOKENS.reporter, slow, 46 * 1024 * 1024, 20_000))));
-  console.log(formatFigures(await withService((url, pid) => parallelLargeScenario(url, pid, TOKENS.reporter, parallel, 10 * 1024 * 1024, duration * 1000))));
+  const compareIndex = argv.indexOf('--compare-with');
+  const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
+  const trees: [string, string | undefined][] = [['this tree', undefined]];
+  if (revision) trees.push([revision, exportRevision(revision)]);
+  for (const [name, sourceRoot] of trees) {
+    // A fresh service per scenario, so one scenario's left-overs do not count against the next.
+    console.log(`\nAbuse scenarios against ${name} (reporter token, which is public by design; /healthz probed every 50 ms during each):`);
+    console.log(formatFigures(await withService((url, pid) => mimeBombScenario(url, pid, TOKENS.reporter, bombs), sourceRoot)));
+    console.log(formatFigures(await withService((url, pid) => slowBodyScenario(url, pid, TOKENS.reporter, slow, 46 * 1024 * 1024, 20_000), sourceRoot)));
+    console.log(formatFigures(await withService((url, pid) => parallelLargeScenario(url, pid, TOKENS.reporter, parallel, 10 * 1024 * 1024, duration * 1000), sourceRoot)));
+  }
+}
+
+/** The sources of a git revision under .bench/REV (inside this tree, so its imports find node_modules). */
+function exportRevision(revision: string): string {
+  if (!/^[\w./-]{1,100}$/.test(revision)) throw new Error(`--compare-with: "${revision}" is not a revision name`);
+  const root = path.resolve(__dirname, '..');
+  const target = path.join(root, '.bench', revision.replace(/[^\w.-]/g, '_'));
+  if (!existsSync(target)) {
+    mkdirSync(target, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', revision, 'src', 'package.json', 'manifest.xml'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', target], { input: archive });
+  }
+  return target;
 }
 
 main().catch((error: unknown) => {

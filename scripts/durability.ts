@@ -62,10 +62,16 @@ export interface ServiceProcess {
  * Runs src/server/main.ts in its own Node process (tsx loader in-process, so a signal reaches the
  * server itself and not a wrapper) on 127.0.0.1 with an ephemeral port; resolves with its URL.
  */
-export async function startServiceProcess(dataDir: string, configFile: string, tokens: { analyst: string; reporter: string }): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  dataDir: string,
+  configFile: string,
+  tokens: { analyst: string; reporter: string },
+  /** Another copy of the sources (e.g. an earlier revision, to compare with); this tree by default. */
+  sourceRoot = ROOT,
+): Promise<ServiceProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--config', configFile, '--port', '0', '--host', '127.0.0.1', '--data', dataDir,
+    ['--import', 'tsx', path.join(sourceRoot, 'src/server/main.ts'), '--config', configFile, '--port', '0', '--host', '127.0.0.1', '--data', dataDir,
       '--token', `analyst:${tokens.analyst}`, '--token', `reporter:${tokens.reporter}`],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );

@@ -202,8 +202,8 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
 
   let page;
   if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} />;
-  else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} drafts={storage} />;
-  else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} />;
+  else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} drafts={storage} navigate={navigate} />;
+  else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} navigate={navigate} />;
   else if (route.kind === 'campaigns') page = <CampaignList api={api} t={t} language={language} offset={route.offset} navigate={navigate} />;
   else page = <Inbox api={api} t={t} language={language} query={route.query} navigate={navigate} />;
 

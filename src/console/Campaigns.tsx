@@ -1,12 +1,13 @@
-// Campaigns: the list (most recently reported first) and one campaign's page with its counts,
-// indicators, reports, a disposition for all its reports at once, and STIX / CSV exports.
+// Campaigns: the list (most recently reported first) and one campaign's page with its counts, why
+// its reports are grouped, merges waiting for a decision, indicators, reports (some can be split
+// off), a disposition for all its reports at once, and STIX / CSV exports.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
-import { downloads, type CampaignDetail, type Disposition } from './api';
-import { DownloadButton, ErrorBar, Loading, ReportTable, Section, useLoad, VerdictLabel, type PageProps } from './common';
-import { defangAddress } from './defang';
-import { DispositionButtons, IndicatorTable } from './ReportView';
+import { downloads, type Api, type CampaignDetail, type CampaignEvent, type Disposition } from './api';
+import { DownloadButton, ErrorBar, Loading, RefreshControls, ReportTable, Section, useLoad, useSelection, VerdictLabel, type PageProps } from './common';
+import { defangAddress, defangIndicator } from './defang';
+import { DispositionButtons, HEADING, IndicatorTable } from './ReportView';
 import { campaignHref, formatRoute, PAGE_SIZE, type Route } from './routing';
 import type { Strings } from './strings';
 import { formatDate, Txt } from './Text';
@@ -43,10 +44,15 @@ export function CampaignList({ api, t, language, offset, navigate }: PageProps &
             <TableBody>
               {result.data.items.map((campaign) => (
                 <TableRow key={campaign.id} data-testid="campaign-row" data-campaign-id={campaign.id}>
-                  <TableCell>
+                  <TableCell style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>
                     <Link href={campaignHref(campaign.id)}>
                       <Txt value={campaign.title || campaign.id} max={120} />
                     </Link>
+                    {campaign.pendingMerges > 0 && (
+                      <span data-testid="pending-merges" style={{ marginLeft: '8px', fontWeight: 600 }}>
+                        {t.work.pendingMerges(campaign.pendingMerges)}
+                      </span>
+                    )}
                   </TableCell>
                   <TableCell>
                     <VerdictLabel verdict={campaign.verdict} t={t} />
@@ -82,8 +88,84 @@ export function reporterCount(campaign: CampaignDetail): number {
   return new Set(campaign.reports.map((report) => report.reporter.address.trim().toLowerCase())).size;
 }
 
-export function CampaignPage({ api, t, language, id }: PageProps & { id: string }) {
-  const [result, retry] = useLoad(() => api.getCampaign(id), id);
+/** Why the reports are together: each key two or more of them share, in words, with its value. */
+function GroupingReasons({ campaign, t }: { campaign: CampaignDetail; t: Strings }) {
+  if (campaign.grouping.length === 0) return <p>{t.work.groupingNone}</p>;
+  return (
+    <ul data-testid="grouping-reasons" style={{ paddingLeft: '20px', margin: 0 }}>
+      {campaign.grouping.map((reason, index) => (
+        <li key={index} data-kind={reason.kind} style={{ marginBottom: '6px' }}>
+          {t.work.groupingReason(t.work.groupingKinds[reason.kind as keyof typeof t.work.groupingKinds], reason.reportCount)}{' '}
+          <code style={{ overflowWrap: 'anywhere' }}>
+            <Txt value={reason.kind === 'url' ? defangIndicator('url', reason.label) : reason.label} max={300} />
+          </code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function eventText(event: CampaignEvent, t: Strings): string {
+  const other = event.otherTitle || event.otherCampaignId?.slice(0, 8) || '?';
+  if (event.kind === 'merged') return t.work.eventMerged(other);
+  if (event.kind === 'split') return t.work.eventSplit(other);
+  return t.work.eventProposed(other);
+}
+
+/** Merges, proposed merges (with the decision buttons) and splits, newest first. */
+function CampaignHistory({ campaign, api, t, onChanged }: { campaign: CampaignDetail; api: Api; t: Strings; onChanged: () => void }) {
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  if (campaign.events.length === 0) return null;
+  const decide = async (action: 'merge' | 'apart', other: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (action === 'merge') await api.mergeCampaign(campaign.id, other);
+      else await api.keepCampaignsApart(campaign.id, other);
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t.work.historyTitle} testId="campaign-history">
+      <ul style={{ paddingLeft: '20px', margin: 0 }}>
+        {campaign.events.map((event, index) => (
+          <li key={index} data-kind={event.kind} data-state={event.state} style={{ marginBottom: '8px' }}>
+            <Txt value={eventText(event, t)} max={400} />
+            {event.keys.length > 0 && (
+              <>
+                {' — '}
+                {t.work.eventBecause}{' '}
+                <Txt value={event.keys.map((key) => `${t.work.groupingKinds[key.kind as keyof typeof t.work.groupingKinds]} ${key.kind === 'url' ? defangIndicator('url', key.label) : key.label}`).join('; ')} max={400} />
+              </>
+            )}
+            {event.state && ` (${t.work.proposalState[event.state]})`}
+            {event.kind === 'merge-proposed' && event.state === 'pending' && event.otherCampaignId && (
+              <span style={{ display: 'inline-flex', gap: '8px', marginLeft: '8px' }}>
+                <Button size="small" appearance="primary" disabled={busy} data-testid="merge-accept" onClick={() => void decide('merge', event.otherCampaignId!)}>
+                  {t.work.mergeNow}
+                </Button>
+                <Button size="small" disabled={busy} data-testid="merge-dismiss" onClick={() => void decide('apart', event.otherCampaignId!)}>
+                  {t.work.keepApart}
+                </Button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error !== undefined && <ErrorBar error={error} t={t} />}
+    </Section>
+  );
+}
+
+export function CampaignPage({ api, t, language, id, navigate }: PageProps & { id: string; navigate: (route: Route) => void }) {
+  const [result, retry, , refresh] = useLoad(() => api.getCampaign(id), id);
+  const selection = useSelection();
+  const [split, setSplit] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'updated'; count: number } | { kind: 'error'; error: unknown }>();
   // One click overwrites every report of the campaign: the chosen disposition waits here until confirmed.
@@ -97,6 +179,18 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
   if (result.state === 'loading') return <Loading t={t} />;
   if (result.state === 'error') return <ErrorBar error={result.error} t={t} onRetry={retry} />;
   const campaign = result.data;
+  const chosen = campaign.reports.filter((report) => selection.selected.has(report.id)).map((report) => report.id);
+  const splitOff = async () => {
+    setSplit({ busy: true });
+    try {
+      const answer = await api.splitCampaign(campaign.id, chosen);
+      selection.clear();
+      setSplit({ busy: false });
+      if (answer.campaignId) navigate({ kind: 'campaign', id: answer.campaignId });
+    } catch (error) {
+      setSplit({ busy: false, error });
+    }
+  };
   const ask = (disposition: Disposition) => {
     setOutcome(undefined);
     setPending(disposition);
@@ -133,11 +227,12 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
   ];
   return (
     <article data-testid="campaign-detail" data-campaign-id={campaign.id}>
-      <p style={{ margin: '0 0 8px' }}>
+      <p style={{ margin: '0 0 8px', display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
         <Link href={formatRoute({ kind: 'campaigns', offset: 0 })}>{t.campaignsTitle}</Link>
+        <RefreshControls t={t} onRefresh={refresh} />
       </p>
-      <h1 style={{ fontSize: '22px', margin: '0 0 8px', wordBreak: 'break-word' }}>
-        <Txt value={campaign.title || campaign.id} max={500} />
+      <h1 style={HEADING} data-testid="campaign-title">
+        <Txt value={campaign.title || campaign.id} max={300} />
       </h1>
       <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
         {facts.map(([label, value]) => (
@@ -147,6 +242,10 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
           </div>
         ))}
       </dl>
+      <Section title={t.work.groupingTitle} testId="grouping">
+        <GroupingReasons campaign={campaign} t={t} />
+      </Section>
+      <CampaignHistory campaign={campaign} api={api} t={t} onChanged={refresh} />
       <Section title={t.campaignDisposition}>
         <p style={{ margin: '0 0 8px' }}>{t.campaignDispositionHint}</p>
         <div ref={buttons}>
@@ -194,7 +293,16 @@ export function CampaignPage({ api, t, language, id }: PageProps & { id: string 
         <p>
           <Link href={formatRoute({ kind: 'reports', query: { campaign: campaign.id } })}>{t.viewInInbox}</Link>
         </p>
-        <ReportTable reports={campaign.reports} t={t} language={language} testId="campaign-reports" caption={t.campaignReports} />
+        {chosen.length > 0 && (
+          <p style={{ display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' }}>
+            <strong>{t.work.selected(chosen.length)}</strong>
+            <Button data-testid="split-selected" disabled={split.busy || chosen.length >= campaign.reportCount} onClick={() => void splitOff()}>
+              {t.work.splitSelected}
+            </Button>
+          </p>
+        )}
+        {split.error !== undefined && <ErrorBar error={split.error} t={t} />}
+        <ReportTable reports={campaign.reports} t={t} language={language} testId="campaign-reports" caption={t.campaignReports} selection={selection} />
       </Section>
     </article>
   );

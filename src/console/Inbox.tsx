@@ -1,11 +1,14 @@
 // The report list: newest first, filters (verdict, disposition, campaign, reporter, search) kept in
-// the hash so they survive reloads, and paging with limit/offset.
+// the hash so they survive reloads, paging with limit/offset, refresh (and every 30 s), bulk
+// triage of ticked reports, and the service's warnings with a re-drive of failed webhook deliveries.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
 import { defangText } from './defang';
-import { DISPOSITIONS, VERDICTS, type CampaignSummary, type Disposition, type ReportQuery, type VerdictLevel } from './api';
-import { ErrorBar, Loading, ReportTable, useLoad, type PageProps } from './common';
+import { DISPOSITIONS, VERDICTS, type Api, type CampaignSummary, type Disposition, type ReportQuery, type ServiceStatus, type VerdictLevel } from './api';
+import { ErrorBar, Loading, RefreshControls, ReportTable, useLoad, useSelection, type PageProps } from './common';
+import { DispositionButtons } from './ReportView';
+import type { Strings } from './strings';
 import { PAGE_SIZE, type Route } from './routing';
 
 export function Inbox({ api, t, language, query, navigate }: PageProps & { query: ReportQuery; navigate: (route: Route) => void }) {
@@ -28,7 +31,21 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
   }, [api]);
 
   const offset = query.offset ?? 0;
-  const [result, retry] = useLoad(() => api.listReports({ ...query, limit: PAGE_SIZE, offset }), JSON.stringify(query));
+  const [result, retry, , refresh] = useLoad(() => api.listReports({ ...query, limit: PAGE_SIZE, offset }), JSON.stringify(query));
+  const selection = useSelection();
+  const [bulk, setBulk] = useState<{ busy: boolean; done?: { count: number; disposition: Disposition }; error?: unknown }>({ busy: false });
+  const chosen = result.state === 'ready' ? result.data.items.filter((report) => selection.selected.has(report.id)).map((report) => report.id) : [];
+  const triageSelected = async (disposition: Disposition) => {
+    setBulk({ busy: true });
+    try {
+      const answer = await api.triageReports(chosen, { disposition });
+      setBulk({ busy: false, done: { count: answer.updated, disposition } });
+      selection.clear();
+      refresh();
+    } catch (error) {
+      setBulk({ busy: false, error });
+    }
+  };
   const go = (change: Partial<ReportQuery>) => navigate({ kind: 'reports', query: { ...query, offset: undefined, ...change } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,16 +55,27 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
 
   return (
     <>
-      <h1 style={{ fontSize: '24px', margin: '0 0 12px' }}>{t.reportsTitle}</h1>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'center', justifyContent: 'space-between', marginBottom: '12px' }}>
+        <h1 style={{ fontSize: '24px', margin: 0 }}>{t.reportsTitle}</h1>
+        <RefreshControls t={t} onRefresh={refresh} />
+      </div>
+      <ServiceWarnings api={api} t={t} />
       <form role="search" aria-label={t.filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' }}>
         <Field label={t.verdict}>
-          <Select data-testid="filter-verdict" value={query.verdict ?? ''} onChange={(_, data) => go({ verdict: (data.value || undefined) as VerdictLevel | undefined })}>
+          <Select
+            data-testid="filter-verdict"
+            value={query.analysis === 'incomplete' ? 'incomplete' : query.verdict ?? ''}
+            onChange={(_, data) =>
+              data.value === 'incomplete' ? go({ verdict: undefined, analysis: 'incomplete' }) : go({ analysis: undefined, verdict: (data.value || undefined) as VerdictLevel | undefined })
+            }
+          >
             <option value="">{t.any}</option>
             {VERDICTS.map((verdict) => (
               <option key={verdict} value={verdict}>
                 {t.verdictNames[verdict]}
               </option>
             ))}
+            <option value="incomplete">{t.work.notAnalysedFilter}</option>
           </Select>
         </Field>
         <Field label={t.disposition}>
@@ -87,10 +115,21 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
       {result.state === 'error' && <ErrorBar error={result.error} t={t} onRetry={retry} />}
       {result.state === 'ready' && (
         <>
+          {chosen.length > 0 && (
+            <div role="region" aria-label={t.work.bulkLabel} data-testid="bulk-bar" style={{ display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'center', margin: '0 0 8px' }}>
+              <strong data-testid="selected-count">{t.work.selected(chosen.length)}</strong>
+              <DispositionButtons busy={bulk.busy} t={t} label={t.work.bulkLabel} onChoose={(disposition) => void triageSelected(disposition)} />
+              <Button onClick={selection.clear}>{t.work.clearSelection}</Button>
+            </div>
+          )}
+          <p role="status" aria-live="polite" data-testid="bulk-status" style={{ margin: 0 }}>
+            {bulk.done ? t.work.bulkDone(bulk.done.count, t.dispositionNames[bulk.done.disposition]) : ''}
+          </p>
+          {bulk.error !== undefined && <ErrorBar error={bulk.error} t={t} />}
           {result.data.items.length === 0 ? (
             <p data-testid="inbox-empty">{t.noReports}</p>
           ) : (
-            <ReportTable reports={result.data.items} t={t} language={language} testId="inbox" caption={t.reportsTitle} />
+            <ReportTable reports={result.data.items} t={t} language={language} testId="inbox" caption={t.reportsTitle} selection={selection} />
           )}
           <nav aria-label={t.pagingLabel} style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '12px' }}>
             <Button disabled={offset === 0} onClick={() => navigate({ kind: 'reports', query: { ...query, offset: Math.max(0, offset - PAGE_SIZE) || undefined } })} data-testid="page-previous">
@@ -106,5 +145,53 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
         </>
       )}
     </>
+  );
+}
+
+/** What /api/status warns about (storage, disk, failed deliveries, analyses over budget), with the re-drive. */
+function ServiceWarnings({ api, t }: { api: Api; t: Strings }) {
+  const [status, setStatus] = useState<ServiceStatus>();
+  const [redriven, setRedriven] = useState<number>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    api.status().then(
+      (answer) => live && setStatus(answer),
+      () => undefined, // Warnings are extra; the list shows its own errors.
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, redriven]);
+  if (!status || (status.warnings.length === 0 && redriven === undefined)) return null;
+  const failed = status.webhook?.failed ?? 0;
+  const redrive = async () => {
+    setError(undefined);
+    try {
+      setRedriven((await api.redriveWebhook()).redriven);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <MessageBar intent="warning" data-testid="service-warnings" style={{ marginBottom: '12px' }}>
+      <MessageBarBody>
+        <MessageBarTitle>{t.work.statusTitle}</MessageBarTitle>
+        <ul style={{ margin: '4px 0' }}>
+          {status.warnings.slice(0, 10).map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+        {failed > 0 && (
+          <Button size="small" onClick={() => void redrive()} data-testid="redrive">
+            {t.work.redrive}
+          </Button>
+        )}{' '}
+        <span role="status" data-testid="redrive-status">
+          {redriven !== undefined ? t.work.redriven(redriven) : ''}
+        </span>
+        {error !== undefined && <ErrorBar error={error} t={t} />}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

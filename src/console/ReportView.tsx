@@ -9,9 +9,12 @@ import { DispositionLabel, DownloadButton, ErrorBar, Loading, Section, useLoad, 
 import { readDraft, writeDraft, type DraftStorage } from './drafts';
 import { defangDomain, defangIndicator, defangText } from './defang';
 import { EvidenceList } from './Evidence';
-import { campaignHref, formatRoute } from './routing';
+import { campaignHref, formatRoute, type Route } from './routing';
 import { localizedText, type Strings } from './strings';
-import { Addresses, formatDate, formatSize, PlainText, Txt, Url } from './Text';
+import { Addresses, AddressView, formatDate, formatSize, PlainText, Txt, Url } from './Text';
+
+/** Page headings hold attacker-chosen subjects: wrap anywhere, a readable line height, never overlap what follows. */
+export const HEADING = { fontSize: '22px', lineHeight: 1.3, margin: '0 0 8px', overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: '100%' } as const;
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -246,7 +249,7 @@ export function DispositionButtons({ current, onChoose, busy, t, label }: { curr
   );
 }
 
-function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t: Strings; language: 'en' | 'ja'; save: (update: TriageUpdate) => Promise<ReportDetail>; drafts?: DraftStorage }) {
+function Triage({ report, t, language, save, drafts, onNext }: { report: ReportDetail; t: Strings; language: 'en' | 'ja'; save: (update: TriageUpdate) => Promise<ReportDetail>; drafts?: DraftStorage; onNext: () => Promise<boolean> }) {
   const serverFeedback = report.feedback ?? '';
   const serverNote = report.note ?? '';
   // A draft left by an earlier visit (the session ended before it was saved) wins over the saved text.
@@ -255,7 +258,8 @@ function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t
   const [note, setNote] = useState(initial?.note ?? serverNote);
   const [restored, setRestored] = useState(() => (initial?.feedback ?? serverFeedback) !== serverFeedback || (initial?.note ?? serverNote) !== serverNote);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'nothing' } | { kind: 'error'; error: unknown }>();
+  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'saved-all' } | { kind: 'nothing' } | { kind: 'no-next' } | { kind: 'error'; error: unknown }>();
+  const [decided, setDecided] = useState(false);
   // The saved values the form last saw: a field the analyst has not touched follows the service,
   // a field with unsaved text keeps it (a disposition click must not wipe a half-typed draft).
   const base = useRef({ feedback: serverFeedback, note: serverNote });
@@ -282,20 +286,30 @@ function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t
       if (update.feedback !== undefined) setFeedback(saved.feedback ?? '');
       if (update.note !== undefined) setNote(saved.note ?? '');
       if (update.feedback !== undefined || update.note !== undefined) setRestored(false);
-      setOutcome({ kind: 'saved' });
+      setOutcome({ kind: update.disposition !== undefined && (update.feedback !== undefined || update.note !== undefined) ? 'saved-all' : 'saved' });
+      if (update.disposition !== undefined) setDecided(true);
     } catch (error) {
       setOutcome({ kind: 'error', error });
     } finally {
       setBusy(false);
     }
   };
-  const saveNotes = () => {
-    // Only what the analyst changed: an unchanged field never overwrites a colleague's newer text.
+  /** Only what the analyst changed: an unchanged field never overwrites a colleague's newer text. */
+  const changedText = (): TriageUpdate => {
     const update: TriageUpdate = {};
     if (feedback !== serverFeedback) update.feedback = feedback;
     if (note !== serverNote) update.note = note;
+    return update;
+  };
+  const saveNotes = () => {
+    const update = changedText();
     if (update.feedback === undefined && update.note === undefined) setOutcome({ kind: 'nothing' });
     else void run(update);
+  };
+  // A disposition click saves what was typed with it: "Saved." never hides feedback left unsent.
+  const choose = (disposition: Disposition) => void run({ disposition, ...changedText() });
+  const next = async () => {
+    if (!(await onNext())) setOutcome({ kind: 'no-next' });
   };
   return (
     <Section title={t.triage} testId="triage">
@@ -303,7 +317,7 @@ function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t
         {t.disposition}: <strong data-testid="current-disposition"><DispositionLabel disposition={report.disposition} t={t} /></strong>
         {report.triagedAt ? ` — ${t.triagedBy(visible(report.triagedBy ?? '?'), formatDate(report.triagedAt, language))}` : ''}
       </p>
-      <DispositionButtons current={report.disposition} busy={busy} t={t} label={t.setDisposition} onChoose={(disposition) => run({ disposition })} />
+      <DispositionButtons current={report.disposition} busy={busy} t={t} label={t.setDisposition} onChoose={choose} />
       {restored && (
         <MessageBar intent="info" data-testid="draft-restored" style={{ marginTop: '12px' }}>
           <MessageBarBody>{t.draftRestored}</MessageBarBody>
@@ -322,15 +336,28 @@ function Triage({ report, t, language, save, drafts }: { report: ReportDetail; t
           {t.saveNotes}
         </Button>
         <span role="status" aria-live="polite" data-testid="triage-status">
-          {busy ? t.saving : outcome?.kind === 'saved' ? t.saved : outcome?.kind === 'nothing' ? t.nothingToSave : ''}
+          {busy
+            ? t.saving
+            : outcome?.kind === 'saved'
+              ? t.saved
+              : outcome?.kind === 'saved-all'
+                ? t.work.savedWithDrafts
+                : outcome?.kind === 'nothing'
+                  ? t.nothingToSave
+                  : outcome?.kind === 'no-next'
+                    ? t.work.noNextReport
+                    : ''}
         </span>
+        <Button data-testid="next-report" appearance={decided ? 'primary' : 'secondary'} disabled={busy} onClick={() => void next()}>
+          {t.work.nextReport}
+        </Button>
       </div>
       {outcome?.kind === 'error' && <ErrorBar error={outcome.error} t={t} />}
     </Section>
   );
 }
 
-export function ReportView({ api, t, language, id, drafts }: PageProps & { id: string; drafts?: DraftStorage }) {
+export function ReportView({ api, t, language, id, drafts, navigate }: PageProps & { id: string; drafts?: DraftStorage; navigate: (route: Route) => void }) {
   const [detail, retry, replace] = useLoad(() => api.getReport(id), id);
   const [content, retryContent] = useLoad(() => api.getContent(id), id);
 
@@ -343,32 +370,47 @@ export function ReportView({ api, t, language, id, drafts }: PageProps & { id: s
     replace(updated);
     return updated;
   };
+  /** The newest pending report other than this one, as the inbox lists it. */
+  const openNext = async () => {
+    const pending = await api.listReports({ disposition: 'pending', limit: 2 });
+    const next = pending.items.find((item) => item.id !== report.id);
+    if (next) navigate({ kind: 'report', id: next.id });
+    return Boolean(next);
+  };
 
   return (
     <article data-testid="report-detail" data-report-id={report.id}>
       <p style={{ margin: '0 0 8px' }}>
         <Link href={formatRoute({ kind: 'reports', query: {} })}>{t.backToReports}</Link>
       </p>
-      <h1 style={{ fontSize: '22px', margin: '0 0 8px', wordBreak: 'break-word' }} data-testid="report-subject">
-        <Txt value={report.subject || t.noSubject} max={500} />
+      <h1 style={HEADING} data-testid="report-subject">
+        <Txt value={report.subject || t.noSubject} max={300} />
       </h1>
+      {report.analysis.incomplete && (
+        <MessageBar intent="warning" data-testid="analysis-incomplete" style={{ marginBottom: '8px' }}>
+          <MessageBarBody>
+            <strong>{t.work.incompleteTitle}</strong>{' '}
+            {t.work.incompleteReasons[report.analysis.incomplete.reason] ?? <Txt value={report.analysis.incomplete.message} max={300} />}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Section title={t.reportSummary}>
         <Facts
           items={[
-            [t.serviceVerdict, <span><VerdictLabel verdict={report.verdict} t={t} testId="verdict" /> {report.score !== undefined ? `${t.score} ${report.score}` : ''}</span>],
+            [t.serviceVerdict, <span><VerdictLabel verdict={report.verdict} t={t} testId="verdict" incomplete={report.incomplete} /> {report.score !== undefined ? `${t.score} ${report.score}` : ''}</span>],
             [t.clientVerdict, <VerdictLabel verdict={report.clientVerdict} t={t} />],
             [t.received, formatDate(report.receivedAt, language)],
-            [t.reporter, <Txt value={report.reporter.name ? `${report.reporter.name} <${report.reporter.address}>` : report.reporter.address} />],
+            [t.reporter, <AddressView value={report.reporter} />],
             [t.reasons, <Txt value={report.reasons.join(', ') || '—'} />],
             ...(report.comment ? ([[t.comment, <Txt value={report.comment} max={4000} />]] as [string, ReactNode][]) : []),
-            [t.campaign, <Link href={campaignHref(report.campaignId)} data-testid="campaign-link">{report.campaignId}</Link>],
+            [t.campaign, <Link href={campaignHref(report.campaignId)} data-testid="campaign-link"><Txt value={t.work.campaignOf(report.campaign.title || report.campaignId, report.campaign.reportCount)} max={200} /></Link>],
             [t.rawSize, formatSize(report.raw.size, language)],
             [t.rawSha256, <code style={{ wordBreak: 'break-all' }}>{report.raw.sha256}</code>],
           ]}
         />
         {report.analysis.error && <ErrorBar error={new Error(report.analysis.error)} t={t} title={t.parseError} />}
       </Section>
-      <Triage report={report} t={t} language={language} save={save} drafts={drafts} />
+      <Triage report={report} t={t} language={language} save={save} drafts={drafts} onNext={openNext} />
       <Section title={t.downloads}>
         <div style={{ display: 'flex', gap: '12px', flexWrap: 'wrap' }}>
           <DownloadButton api={api} {...nameOf(downloads.eml(report.id))} label={t.downloadEml} t={t} testId="download-eml" />

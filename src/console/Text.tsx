@@ -58,11 +58,32 @@ export interface AddressLike {
   name?: string;
 }
 
-/** "Display Name <user@evil[.]example>" as text. */
+/**
+ * "user@evil[.]example — Display Name" as text: the real address first, so an attacker's long
+ * display name ("IT Desk <it@your-company.example> …") can never push it out of sight.
+ */
 export function addressText(value: AddressLike | undefined): string {
   if (!value) return '';
   const address = defangAddress(value.address ?? '');
-  return value.name ? `${value.name} <${address}>` : address;
+  return value.name ? `${address} — ${value.name}` : address;
+}
+
+/** An address as the console shows it: the address whole and in bold, then the display name, cut when long. */
+export function AddressView({ value, nameMax = 80 }: { value: AddressLike | undefined; nameMax?: number }) {
+  if (!value) return <span>—</span>;
+  return (
+    <span data-testid="address">
+      <strong style={{ overflowWrap: 'anywhere' }}>
+        <Txt value={defangAddress(value.address ?? '')} max={400} />
+      </strong>
+      {value.name ? (
+        <>
+          {' — '}
+          <Txt value={value.name} max={nameMax} />
+        </>
+      ) : null}
+    </span>
+  );
 }
 
 export function Addresses({ values, max = 20 }: { values: AddressLike[] | undefined; max?: number }) {
@@ -73,7 +94,7 @@ export function Addresses({ values, max = 20 }: { values: AddressLike[] | undefi
       {list.slice(0, max).map((value, index) => (
         <span key={index}>
           {index > 0 ? ', ' : ''}
-          <Txt value={addressText(value)} max={200} />
+          <AddressView value={value} nameMax={120} />
         </span>
       ))}
       {list.length > max ? ` (+${list.length - max})` : ''}

@@ -18,6 +18,14 @@ export type CampaignSummary = CampaignList['items'][number];
 export type CampaignDetail = Static<typeof CampaignDetailSchema>;
 export type HeaderSummary = NonNullable<ReportDetail['headers']>;
 export type VerdictLevel = NonNullable<ReportSummary['verdict']>;
+export type GroupingReason = CampaignDetail['grouping'][number];
+export type CampaignEvent = CampaignDetail['events'][number];
+
+export interface ServiceStatus {
+  version: string;
+  warnings: string[];
+  webhook?: { pending: number; delivered: number; failed: number };
+}
 
 /** Findings as the service stores them (the engine's Finding); fields are checked before use since they arrive as JSON. */
 export interface FindingData {
@@ -36,6 +44,8 @@ export const VERDICTS: readonly VerdictLevel[] = ['clean', 'suspicious', 'danger
 
 export interface ReportQuery {
   verdict?: VerdictLevel;
+  /** 'incomplete': only reports whose message was not fully analysed. */
+  analysis?: 'incomplete';
   disposition?: Disposition;
   campaign?: string;
   reporter?: string;
@@ -148,8 +158,30 @@ export class Api {
     return (await response.json()) as T;
   }
 
-  status(): Promise<{ version: string; webhook?: { pending: number; delivered: number; failed: number } }> {
+  status(): Promise<ServiceStatus> {
     return this.json('GET', '/api/status');
+  }
+
+  /** Sets the triage fields of several reports (inbox bulk selection). */
+  triageReports(ids: string[], update: TriageUpdate): Promise<{ updated: number }> {
+    return this.json('POST', '/api/reports/triage', { ids, ...update });
+  }
+
+  mergeCampaign(id: string, other: string): Promise<{ id: string }> {
+    return this.json('POST', `/api/campaigns/${encodeURIComponent(id)}/merge`, { campaignId: other });
+  }
+
+  keepCampaignsApart(id: string, other: string): Promise<{ id: string }> {
+    return this.json('POST', `/api/campaigns/${encodeURIComponent(id)}/keep-apart`, { campaignId: other });
+  }
+
+  splitCampaign(id: string, reportIds: string[]): Promise<{ id: string; campaignId?: string }> {
+    return this.json('POST', `/api/campaigns/${encodeURIComponent(id)}/split`, { reportIds });
+  }
+
+  /** Puts every failed webhook delivery back in the queue. */
+  redriveWebhook(): Promise<{ redriven: number }> {
+    return this.json('POST', '/api/webhook/redrive', {});
   }
 
   listReports(query: ReportQuery = {}): Promise<ReportList> {

@@ -29,6 +29,7 @@ export function parseRoute(hash: string): Route {
   const query: ReportQuery = {};
   const verdict = params.get('verdict');
   if (verdict && (VERDICTS as readonly string[]).includes(verdict)) query.verdict = verdict as VerdictLevel;
+  if (params.get('analysis') === 'incomplete') query.analysis = 'incomplete';
   const disposition = params.get('disposition');
   if (disposition && (DISPOSITIONS as readonly string[]).includes(disposition)) query.disposition = disposition as Disposition;
   const campaign = params.get('campaign');
@@ -52,7 +53,7 @@ export function formatRoute(route: Route): string {
       return route.offset ? `#/campaigns?offset=${route.offset}` : '#/campaigns';
     case 'reports': {
       const params = new URLSearchParams();
-      for (const name of ['verdict', 'disposition', 'campaign', 'reporter', 'q', 'offset'] as const) {
+      for (const name of ['verdict', 'analysis', 'disposition', 'campaign', 'reporter', 'q', 'offset'] as const) {
         const value = route.query[name];
         if (value !== undefined && value !== '' && value !== 0) params.set(name, String(value));
       }

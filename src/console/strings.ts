@@ -1,6 +1,7 @@
 // The triage console's words in English and Japanese. Both dictionaries have the same shape
 // (checked by the Strings type), so a missing translation is a type error.
 import type { Disposition } from '../report/protocol';
+import { workEn, workJa, type WorkStrings } from './work-strings';
 
 export type Language = 'en' | 'ja';
 export type VerdictName = 'clean' | 'suspicious' | 'dangerous';
@@ -169,6 +170,8 @@ export interface Strings {
   exports: string;
   viewInInbox: string;
 
+  work: WorkStrings;
+
   evidenceLabels: {
     field: string;
     value: string;
@@ -201,6 +204,7 @@ export interface Strings {
 }
 
 export const en: Strings = {
+  work: workEn,
   appName: 'Lure Lens triage console',
   skipToContent: 'Skip to content',
   navLabel: 'Main',
@@ -239,7 +243,7 @@ export const en: Strings = {
   campaign: 'Campaign',
   reporter: 'Reporter',
   search: 'Search',
-  searchHint: 'Subject, sender name or address',
+  searchHint: 'Subject, sender, URL, domain, SHA-256, Message-ID or Network-Message-ID',
   applyFilters: 'Apply',
   clearFilters: 'Clear filters',
   received: 'Received',
@@ -403,6 +407,7 @@ export const en: Strings = {
 };
 
 export const ja: Strings = {
+  work: workJa,
   appName: 'Lure Lens トリアージコンソール',
   skipToContent: '本文へ移動',
   navLabel: 'メイン',
@@ -441,7 +446,7 @@ export const ja: Strings = {
   campaign: 'キャンペーン',
   reporter: '報告者',
   search: '検索',
-  searchHint: '件名、送信者名、アドレス',
+  searchHint: '件名、送信者、URL、ドメイン、SHA-256、Message-ID、Network-Message-ID',
   applyFilters: '適用',
   clearFilters: '絞り込みを解除',
   received: '受付日時',

@@ -64,9 +64,15 @@ export function watchPace(raw: IncomingMessage, pace: BodyPace): () => boolean {
     last = Date.now();
   };
   raw.on('data', onData);
+  // What had arrived at each check, to measure the rate over the last graceMs: a body that sends
+  // half at once and then a byte a second has a fine average but a recent rate of nearly nothing.
+  const samples: { at: number; received: number }[] = [];
   const timer = setInterval(() => {
     const now = Date.now();
-    const tooSlow = now - started > pace.graceMs && (received * 1000) / (now - started) < pace.minBytesPerSecond;
+    samples.push({ at: now, received });
+    while (samples.length > 1 && now - samples[1].at >= pace.graceMs) samples.shift();
+    const window = samples[0];
+    const tooSlow = now - started > pace.graceMs && now - window.at >= pace.graceMs && ((received - window.received) * 1000) / (now - window.at) < pace.minBytesPerSecond;
     if (now - last > pace.idleMs || tooSlow) {
       cut = true;
       stop();

@@ -83,7 +83,7 @@ describe('inbox', () => {
     const ids = within(table).getAllByTestId('report-row').map((r) => r.getAttribute('data-report-id'));
     expect(ids.indexOf(receipt.id)).toBeLessThan(ids.indexOf(older.id));
     // Column headers are real table headers.
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Received', 'Verdict', 'Score', 'Subject', 'Sender', 'Reporter', 'Disposition', 'Campaign']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['', 'Received', 'Verdict', 'Score', 'Subject', 'Sender', 'Reporter', 'Disposition', 'Campaign']);
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.authorization === `Bearer ${ANALYST}`)).toBe(true);
   });
@@ -158,7 +158,7 @@ describe('report detail', () => {
     expect(links.textContent).toContain('hxxps://www[.]example[.]org/reset'); // the text the reader saw, defanged too
     expect(container.textContent).not.toMatch(/https?:\/\//);
 
-    expect(screen.getByTestId('header-summary').textContent).toContain(`IT Desk ${XSS} <it@evil[.]example>`);
+    expect(screen.getByTestId('header-summary').textContent).toContain(`it@evil[.]example — IT Desk ${XSS}`);
     expect(screen.getByTestId('raw-headers').textContent).toContain('Reply-To: <collect@freemail.example>');
     expect(screen.getByTestId('authentication').textContent).toMatch(/SPF\s*fail/);
     expect(screen.getByTestId('campaign-link').getAttribute('href')).toBe(`#/campaigns/${receipt.campaignId}`);
@@ -182,7 +182,8 @@ describe('report detail', () => {
     expect(items[0].querySelectorAll('dl').length).toBe(Math.min(first.evidence.length, 20));
   });
 
-  test('a disposition click sends only the disposition; the feedback reaches the reporter once saved with "Save feedback and note"', async () => {
+  test('typing feedback and then clicking a disposition stores both: the reporter sees the feedback, the note stays internal; "Next pending report" moves on', async () => {
+    const other = await report(server, hostileEml('triage-0'));
     const receipt = await report(server, hostileEml('triage-1'));
     const { calls } = renderConsole({ url: server.url, token: ANALYST, hash: `#/reports/${receipt.id}` });
     const control = await screen.findByTestId('disposition-control');
@@ -191,25 +192,62 @@ describe('report detail', () => {
     fireEvent.change(screen.getByLabelText('Internal note'), { target: { value: 'Blocked evil.example at the gateway' } });
     fireEvent.click(within(control).getByRole('button', { name: 'Malicious' }));
     await waitFor(() => expect(screen.getByTestId('current-disposition').textContent).toBe('Malicious'));
+    expect(screen.getByTestId('triage-status').textContent).toBe('Saved: disposition, feedback and note.');
     expect(within(control).getByRole('button', { name: 'Malicious' }).getAttribute('aria-pressed')).toBe('true');
 
     const patches = () => calls.filter((c) => c.method === 'PATCH');
     expect(patches()).toHaveLength(1);
     expect(patches()[0].url.pathname).toBe(`/api/reports/${receipt.id}`);
-    expect(patches()[0].body).toEqual({ disposition: 'malicious' });
-    // The half-typed text stays in the form, and has not reached the reporter.
-    expect((screen.getByLabelText('Feedback for the reporter') as HTMLTextAreaElement).value).toBe('Thanks — this was phishing. We blocked the sender.');
-    expect((screen.getByLabelText('Internal note') as HTMLTextAreaElement).value).toBe('Blocked evil.example at the gateway');
-    const before = await (await call(server, '/api/my/reports', { token: REPORTER, headers: { 'x-status-tokens': receipt.statusToken } })).json();
-    expect(before.reports).toEqual([expect.objectContaining({ id: receipt.id, disposition: 'malicious' })]);
-    expect(before.reports[0].feedback).toBeUndefined();
-
-    fireEvent.click(screen.getByTestId('save-notes'));
-    await waitFor(() => expect(screen.getByTestId('triage-status').textContent).toBe('Saved.'));
-    expect(patches()[1].body).toEqual({ feedback: 'Thanks — this was phishing. We blocked the sender.', note: 'Blocked evil.example at the gateway' });
+    expect(patches()[0].body).toEqual({ disposition: 'malicious', feedback: 'Thanks — this was phishing. We blocked the sender.', note: 'Blocked evil.example at the gateway' });
     const mine = await (await call(server, '/api/my/reports', { token: REPORTER, headers: { 'x-status-tokens': receipt.statusToken } })).json();
     expect(mine.reports).toEqual([expect.objectContaining({ id: receipt.id, disposition: 'malicious', feedback: 'Thanks — this was phishing. We blocked the sender.' })]);
     expect(JSON.stringify(mine)).not.toContain('gateway'); // the internal note stays internal
+
+    // A second disposition click sends only the disposition: nothing else changed.
+    fireEvent.click(within(control).getByRole('button', { name: 'Suspicious' }));
+    await waitFor(() => expect(screen.getByTestId('current-disposition').textContent).toBe('Suspicious'));
+    expect(patches()[1].body).toEqual({ disposition: 'suspicious' });
+
+    fireEvent.click(screen.getByTestId('next-report'));
+    await waitFor(() => expect(window.location.hash).toBe(`#/reports/${other.id}`));
+  });
+
+  test('the inbox names each campaign with its size, shows the real address before the display name, and triages ticked reports in bulk', async () => {
+    const long = 'IT Desk ' + 'x'.repeat(300);
+    const first = await report(server, Buffer.from(`From: "${long}" <it@evil.example>\r\nTo: a@example.org\r\nSubject: Bulk one\r\nMessage-ID: <b1@evil.example>\r\n\r\nbody\r\n`));
+    const second = await report(server, Buffer.from(`From: someone@other.example\r\nTo: a@example.org\r\nSubject: Bulk two\r\nMessage-ID: <b2@other.example>\r\n\r\nbody\r\n`));
+    renderConsole({ url: server.url, token: ANALYST, hash: '#/reports' });
+    const rows = await screen.findAllByTestId('report-row');
+    const row = rows.find((r) => r.getAttribute('data-report-id') === first.id)!;
+    expect(within(row).getByTestId('campaign-link').textContent).toBe('Bulk one (1)');
+    const address = within(row).getByTestId('address');
+    expect(address.textContent!.startsWith('it@evil[.]example — IT Desk')).toBe(true);
+
+    for (const id of [first.id, second.id]) {
+      const target = rows.find((r) => r.getAttribute('data-report-id') === id)!;
+      fireEvent.click(within(target).getByRole('checkbox'));
+    }
+    expect((await screen.findByTestId('selected-count')).textContent).toBe('2 selected');
+    fireEvent.click(within(screen.getByTestId('bulk-bar')).getByRole('button', { name: 'Benign' }));
+    await waitFor(() => expect(screen.getByTestId('bulk-status').textContent).toBe('2 reports marked Benign.'));
+    for (const id of [first.id, second.id]) expect((await (await call(server, `/api/reports/${id}`)).json()).disposition).toBe('benign');
+  });
+
+  test('search finds reports by URL, domain, attachment SHA-256 and Message-ID', async () => {
+    const receipt = await report(server, hostileEml('search-1'), { networkMessageId: '7c4f1e2a-0000-4000-8000-00000000abcd' });
+    const detail = await (await call(server, `/api/reports/${receipt.id}`)).json();
+    const url = detail.indicators.find((i: { type: string }) => i.type === 'url')?.value as string | undefined;
+    const unique = ['7c4f1e2a-0000-4000-8000-00000000abcd', detail.raw.sha256, detail.headers.messageId.replace(/[<>]/g, '')];
+    for (const q of unique) {
+      const found = await (await call(server, `/api/reports?q=${encodeURIComponent(q)}`)).json();
+      expect([q, found.items.map((r: { id: string }) => r.id)]).toEqual([q, [receipt.id]]);
+    }
+    // The URL and its domain are shared with the other hostile samples: the report is among the results.
+    expect(url).toBeDefined();
+    for (const q of [url!, new URL(url!).hostname]) {
+      const found = await (await call(server, `/api/reports?q=${encodeURIComponent(q.slice(0, 200))}&limit=200`)).json();
+      expect(found.items.map((r: { id: string }) => r.id)).toContain(receipt.id);
+    }
   });
 
   test('downloads fetch with the token and save through an object URL, without navigating', async () => {
