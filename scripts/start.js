@@ -43,11 +43,12 @@ function run(title, command, args) {
 }
 
 // The demo policy is the documented example (protected people, organisations, lure words) with the
-// reporting block reduced to the service's own endpoint: the service fills in its URL and the
+// reporting block reduced to the security team's name: the service fills in its own URL and the
 // reporter token when it serves /policy.json, so Report works against this very service.
 function writeDemoPolicy(dataDir) {
   const example = JSON.parse(fs.readFileSync(path.join(root, 'policy.example.json'), 'utf8'));
-  delete example.reporting;
+  const { securityTeamName, securityTeamNameJa } = example.reporting || {};
+  example.reporting = { securityTeamName, securityTeamNameJa };
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'demo-policy.json');
   fs.writeFileSync(file, JSON.stringify(example, null, 2) + '\n');

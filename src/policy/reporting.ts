@@ -3,6 +3,7 @@
 // runtime) needs only this part: nothing here may import the public suffix list (tldts) or the
 // built-in data lists. resolvePolicy uses the same functions, so the pane, the service, the CLI and
 // the button always agree on where reports go.
+import type { LocalizedText } from '../engine/model';
 import type { ReportChannel, ReportingPolicy } from './types';
 import { asciiHost } from '../mail/host-ascii';
 import { stripInvisible } from '../engine/text/normalize';
@@ -76,5 +77,14 @@ export function resolveReporting(reporting: ReportingPolicy | undefined): Report
   if (given.endpointToken) resolved.endpointToken = given.endpointToken;
   if (given.securityMailbox) resolved.securityMailbox = normalizeEmail(given.securityMailbox) ?? given.securityMailbox.trim();
   if (given.entraClientId) resolved.entraClientId = given.entraClientId.toLowerCase();
+  if (given.securityTeamName) resolved.securityTeamName = normalizeLabel(given.securityTeamName);
+  if (given.securityTeamNameJa) resolved.securityTeamNameJa = normalizeLabel(given.securityTeamNameJa);
   return resolved;
+}
+
+/** The security team's name in both languages, each falling back to the other; undefined when policy.json names none. */
+export function securityTeamName(reporting: ReportingPolicy | undefined): LocalizedText | undefined {
+  const en = reporting?.securityTeamName ?? reporting?.securityTeamNameJa;
+  const ja = reporting?.securityTeamNameJa ?? reporting?.securityTeamName;
+  return en && ja ? { en, ja } : undefined;
 }

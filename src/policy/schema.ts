@@ -66,6 +66,7 @@ export const LIMITS = {
   knownOrganizations: 2000,
   perOrganizationList: 100,
   tokenLength: 4096,
+  teamNameLength: 100,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +326,30 @@ export const ReportingPolicySchema = Type.Object(
         descriptionJa: 'mailbox 経路と compose 経路で報告を受け取るセキュリティ担当のメールアドレス。',
         examples: ['security@example.or.jp'],
       }),
+    ),
+    securityTeamName: Type.Optional(
+      visibleText(
+        {
+          description:
+            'The security team\'s name as employees know it. After a report the pane says "Reported on … to <this name>". Default: "your security team".',
+          descriptionJa:
+            '従業員が知っているセキュリティ担当部署の名前。報告後、作業ウィンドウに「…に<この名前>へ報告しました」と表示します。既定値は「セキュリティ担当」。',
+          examples: ['Information Security Office'],
+        },
+        1,
+        LIMITS.teamNameLength,
+      ),
+    ),
+    securityTeamNameJa: Type.Optional(
+      visibleText(
+        {
+          description: 'The same name in Japanese, shown when Outlook is in Japanese. Default: securityTeamName.',
+          descriptionJa: '日本語表示の Outlook で使う部署名。既定値は securityTeamName。',
+          examples: ['情報セキュリティ室'],
+        },
+        1,
+        LIMITS.teamNameLength,
+      ),
     ),
     entraClientId: Type.Optional(
       Type.String({

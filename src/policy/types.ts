@@ -62,6 +62,10 @@ export interface ReportingPolicy {
   endpointToken?: string;
   /** Security team mailbox for the mailbox and compose channels. */
   securityMailbox?: string;
+  /** The security team's name as employees know it ("Reported … to <name>"). */
+  securityTeamName?: string;
+  /** The same in Japanese, for a Japanese pane; falls back to securityTeamName. */
+  securityTeamNameJa?: string;
   /** Entra app (client) id for nested app authentication (mailbox channel through Graph). */
   entraClientId?: string;
   afterReport?: AfterReport;

@@ -23,5 +23,6 @@ export function lazyPaneReporter(load: () => Promise<PaneReporter>): PaneReporte
     flushOutbox: async () => (await real()).flushOutbox(),
     pending: async () => (await real()).pending(),
     dismiss: async (key) => (await real()).dismiss(key),
+    reportState: async (message) => (await real()).reportState(message),
   };
 }

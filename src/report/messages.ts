@@ -47,15 +47,20 @@ export function afterDeliveryText(moved: MovedTo | undefined, wanted: MovedTo | 
   return undefined;
 }
 
-export function deliveredText(destination: string, options: { duplicate?: boolean; afterDelivery?: LocalizedText } = {}): LocalizedText {
+/** Who receives reports when policy.json does not name the security team. */
+export const DEFAULT_TEAM: LocalizedText = { en: 'your security team', ja: 'セキュリティ担当' };
+
+/** A delivery, named by the security team (never a host name: the employee knows the team, not the server). */
+export function deliveredText(team: LocalizedText | undefined, options: { duplicate?: boolean; afterDelivery?: LocalizedText } = {}): LocalizedText {
+  const name = team ?? DEFAULT_TEAM;
   const head: LocalizedText = options.duplicate
     ? {
-        en: `Your security team already had this report (${destination}); nothing more is needed.`,
-        ja: `この報告はすでにセキュリティ担当(${destination})に届いています。これ以上の操作は不要です。`,
+        en: `${name.en.charAt(0).toUpperCase()}${name.en.slice(1)} already had this report; nothing more is needed.`,
+        ja: `この報告はすでに${name.ja}に届いています。これ以上の操作は不要です。`,
       }
     : {
-        en: `Reported to your security team (${destination}). Thank you.`,
-        ja: `セキュリティ担当(${destination})に報告しました。ご協力ありがとうございます。`,
+        en: `Reported to ${name.en}. Thank you.`,
+        ja: `${name.ja}に報告しました。ご協力ありがとうございます。`,
       };
   return join(head, options.afterDelivery);
 }

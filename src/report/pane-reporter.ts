@@ -2,6 +2,7 @@
 // is given, sends it through the ReportService, moves the message only after a confirmed delivery, and
 // words the outcome for the employee. office-reporter.ts wires it to Outlook.
 import type { LocalizedText, Verdict } from '../engine/model';
+import { securityTeamName } from '../policy/reporting';
 import type { ReportingPolicy } from '../policy/types';
 import { moveReportedMessage, type MovedTo } from './after-report';
 import { base64Encode } from './encoding';
@@ -12,6 +13,7 @@ import { afterDeliveryText, composeOpenedText, deliveredText, problemText, queue
 import type { OutboxEntry } from './outbox';
 import { buildReportSubmission, ItemUnreadableError, ReporterUnknownError, type PreparedReport } from './payload';
 import type { ReportStatus } from './protocol';
+import { reportStateOf, type MessageReportState } from './reported';
 import type { Reporter, ReportOutcome, ReportRequest } from './reporter';
 import type { ReportService, SubmitResult } from './service';
 import type { TokenProvider } from './tokens';
@@ -43,13 +45,15 @@ export interface PaneReporter extends Reporter {
   pending(): Promise<PendingReport[]>;
   /** Forgets a refused report the user has seen. */
   dismiss(key: string): Promise<void>;
+  /** How far reports of a message got on this device; the open item's id is used when there is no message id. */
+  reportState(message: { messageId?: string }): Promise<MessageReportState | undefined>;
 }
 
-/** The outcome's words for the employee. */
-export function outcomeMessage(result: SubmitResult, after?: LocalizedText): LocalizedText {
+/** The outcome's words for the employee; `team` is the security team's name from the policy. */
+export function outcomeMessage(result: SubmitResult, after?: LocalizedText, team?: LocalizedText): LocalizedText {
   switch (result.status) {
     case 'delivered':
-      return deliveredText(result.destination ?? '', { duplicate: result.duplicate, afterDelivery: after });
+      return deliveredText(team, { duplicate: result.duplicate, afterDelivery: after });
     case 'queued':
       return queuedText();
     case 'compose-opened':
@@ -98,7 +102,7 @@ export function createPaneReporter(deps: PaneReporterDeps): PaneReporter {
         ...(result.destination ? { destination: result.destination } : {}),
         ...(result.reportId ? { reportId: result.reportId } : {}),
         ...(moved ? { moved } : {}),
-        message: outcomeMessage(result, after),
+        message: outcomeMessage(result, after, securityTeamName(deps.reporting)),
       };
     },
 
@@ -136,6 +140,11 @@ export function createPaneReporter(deps: PaneReporterDeps): PaneReporter {
 
     dismiss(key: string): Promise<void> {
       return deps.service.outbox.remove(key);
+    },
+
+    async reportState(message: { messageId?: string }): Promise<MessageReportState | undefined> {
+      const [receipts, entries] = await Promise.all([deps.service.receipts.list(), deps.service.outbox.list()]);
+      return reportStateOf({ messageId: message.messageId, itemId: deps.currentItem()?.itemId }, receipts, entries);
     },
   };
 }

@@ -7,13 +7,18 @@ export const RECEIPT_PREFIX = 'lurelens.receipt.v1.';
 export const MAX_RECEIPTS = 200;
 
 export interface StoredReceipt {
+  /** The service's report id; for a delivery through the mailbox channel, the report's own key. */
   reportId: string;
   key: string;
+  /** Empty when the channel gives none (the mailbox channel): such a report has no status to ask for. */
   statusToken: string;
-  /** Service base URL the report went to; status is only asked of that service. */
+  /** Service base URL the report went to (status is only asked of that service), or "mailto:<security mailbox>". */
   service: string;
   subject: string;
   deliveredAt: string;
+  /** The reported message's Internet message id and Outlook item id, so the pane knows it was reported. */
+  messageId?: string;
+  itemId?: string;
 }
 
 function isReceipt(value: unknown): value is StoredReceipt {

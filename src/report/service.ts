@@ -151,16 +151,19 @@ export class ReportService {
 
   private async recordDelivery(report: PreparedReport, channel: AutomaticChannel, result: Extract<AttemptResult, { outcome: 'delivered' }>) {
     await this.outbox.remove(report.submission.key);
-    if (channel === 'endpoint' && result.reportId && result.statusToken) {
-      await this.receipts.add({
-        reportId: result.reportId,
-        key: report.submission.key,
-        statusToken: result.statusToken,
-        service: serviceBase(endpointTarget(this.deps.reporting) as EndpointTarget),
-        subject: report.subject.slice(0, 300),
-        deliveredAt: new Date((this.deps.now ?? Date.now)()).toISOString(),
-      });
-    }
+    // Every delivery leaves a receipt, so the pane can say "reported on … " for this message; only the
+    // endpoint's carry a status token for "My reports".
+    const endpoint = channel === 'endpoint' && result.reportId && result.statusToken;
+    await this.receipts.add({
+      reportId: (endpoint && result.reportId) || report.submission.key,
+      key: report.submission.key,
+      statusToken: (endpoint && result.statusToken) || '',
+      service: channel === 'endpoint' ? serviceBase(endpointTarget(this.deps.reporting) as EndpointTarget) : `mailto:${this.destinationOf(channel)}`,
+      subject: report.subject.slice(0, 300),
+      deliveredAt: new Date((this.deps.now ?? Date.now)()).toISOString(),
+      ...(report.submission.internetMessageId ? { messageId: report.submission.internetMessageId } : {}),
+      ...(report.itemId ? { itemId: report.itemId } : {}),
+    });
   }
 
   private deliveredResult(channel: AutomaticChannel, result: Extract<AttemptResult, { outcome: 'delivered' }>): SubmitResult {
@@ -285,7 +288,7 @@ export class ReportService {
     const target = endpointTarget(this.deps.reporting);
     if (!target) return [];
     const base = serviceBase(target);
-    const tokens = (await this.receipts.list()).filter((receipt) => receipt.service === base).slice(0, MY_REPORTS_MAX_TOKENS);
+    const tokens = (await this.receipts.list()).filter((receipt) => receipt.service === base && receipt.statusToken).slice(0, MY_REPORTS_MAX_TOKENS);
     if (!tokens.length) return [];
     let response: Response;
     try {

@@ -81,7 +81,7 @@ describe('Outlook Report button (onSpamReport)', () => {
         moveItemTo: 'junkFolder',
         showPostProcessingDialog: {
           title: 'Lure Lens report',
-          description: 'Reported to your security team (lurelens.example.or.jp). Thank you. The message was moved to Junk Email.',
+          description: 'Reported to your security team. Thank you. The message was moved to Junk Email.',
         },
       },
     ]);

@@ -1,5 +1,6 @@
 import type { Policy } from '../../src/policy/types';
-import { DEFAULT_CHANNEL_ORDER, DEFAULT_REPORTING, normalizeDomain, normalizeEmail, resolveReporting } from '../../src/policy/reporting';
+import { DEFAULT_CHANNEL_ORDER, DEFAULT_REPORTING, normalizeDomain, normalizeEmail, resolveReporting, securityTeamName } from '../../src/policy/reporting';
+import { validatePolicy } from '../../src/policy/validate';
 import { policyForMailbox, resolvePolicy } from '../../src/policy/resolve';
 import { canonicalHost } from '../../src/mail/hosts';
 import * as defaults from '../../src/policy/defaults';
@@ -64,5 +65,14 @@ describe('resolveReporting (what the Report button loads)', () => {
     expect(defaults.DEFAULT_CHANNEL_ORDER).toBe(DEFAULT_CHANNEL_ORDER);
     expect(policyIndex.DEFAULT_REPORTING).toBe(DEFAULT_REPORTING);
     expect(policyIndex.resolveReporting).toBe(resolveReporting);
+  });
+
+  it('names the security team in both languages, each falling back to the other', () => {
+    expect(securityTeamName(resolveReporting({ securityTeamName: ' Information\u200B  Security Office ', securityTeamNameJa: '情報セキュリティ室' }))).toEqual({ en: 'Information Security Office', ja: '情報セキュリティ室' });
+    expect(securityTeamName(resolveReporting({ securityTeamNameJa: '情報セキュリティ室' }))).toEqual({ en: '情報セキュリティ室', ja: '情報セキュリティ室' });
+    expect(securityTeamName(resolveReporting({ securityTeamName: 'CSIRT' }))).toEqual({ en: 'CSIRT', ja: 'CSIRT' });
+    expect(securityTeamName(resolveReporting({}))).toBeUndefined();
+    expect(validatePolicy({ reporting: { securityTeamName: '   ' } }).ok).toBe(false);
+    expect(validatePolicy({ reporting: { securityTeamName: 'x'.repeat(101) } }).ok).toBe(false);
   });
 });

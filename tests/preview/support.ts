@@ -1,5 +1,6 @@
 // Shared by the preview tests: the sample files as bytes and the demo policy the service publishes
-// (policy.example.json without its reporting block; the service adds its own endpoint and token).
+// (policy.example.json with only the security team's name left of its reporting block; the service
+// adds its own endpoint and token), as scripts/start.js writes it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Policy } from '../../src/policy/types';
@@ -14,7 +15,8 @@ export function sampleBytes(file: string): Uint8Array {
 
 export function demoPolicyFile(): Policy {
   const policy = JSON.parse(readFileSync(path.join(__dirname, '../../policy.example.json'), 'utf8')) as Policy;
-  delete policy.reporting;
+  const { securityTeamName, securityTeamNameJa } = policy.reporting ?? {};
+  policy.reporting = { securityTeamName, securityTeamNameJa };
   return policy;
 }
 

@@ -24,6 +24,10 @@ function fakeReporter(): PaneReporter & { calls: string[] } {
       return [{ key: 'k1', subject: 'Invoice', queuedAt: '2026-11-30T09:00:00Z', attempts: 1, state: 'pending' }];
     },
     dismiss: async (key) => void calls.push(`dismiss ${key}`),
+    reportState: async (message) => {
+      calls.push(`reportState ${message.messageId}`);
+      return { state: 'queued', since: '2026-11-30T09:00:00Z', attempts: 1 };
+    },
   };
 }
 
@@ -40,9 +44,10 @@ describe('lazyPaneReporter', () => {
     expect(await reporter.myReports()).toEqual([]);
     expect((await reporter.pending()).map((entry) => entry.key)).toEqual(['k1']);
     await reporter.dismiss('k1');
+    expect(await reporter.reportState({ messageId: '<m1@example.jp>' })).toMatchObject({ state: 'queued' });
 
     expect(load).toHaveBeenCalledTimes(1);
-    expect(real.calls).toEqual(['flushOutbox', 'report impersonation', 'myReports', 'pending', 'dismiss k1']);
+    expect(real.calls).toEqual(['flushOutbox', 'report impersonation', 'myReports', 'pending', 'dismiss k1', 'reportState <m1@example.jp>']);
   });
 
   it('rejects while the reporting script cannot be fetched, and fetches it again on the next call', async () => {

@@ -20,7 +20,7 @@ describe('createOfficeReporter', () => {
     const outcome = await reporter.report({ reasons: ['impersonation'] });
     expect(outcome).toMatchObject({ status: 'delivered', destination: 'lurelens.example.or.jp', reportId: 'rep_1' });
     expect(outcome.moved).toBeUndefined();
-    expect(outcome.message.en).toBe('Reported to your security team (lurelens.example.or.jp). Thank you.');
+    expect(outcome.message.en).toBe('Reported to your security team. Thank you.');
     const body = JSON.parse(fetch.requests[0].body as string);
     expect(body).toMatchObject({
       emlSource: 'original',

@@ -49,8 +49,8 @@ describe('the task pane reporter', () => {
       reportId: 'rep_5',
       moved: 'junk',
       message: {
-        en: 'Reported to your security team (lurelens.example.or.jp). Thank you. The message was moved to Junk Email.',
-        ja: 'セキュリティ担当(lurelens.example.or.jp)に報告しました。ご協力ありがとうございます。メッセージは迷惑メール フォルダーに移動しました。',
+        en: 'Reported to your security team. Thank you. The message was moved to Junk Email.',
+        ja: 'セキュリティ担当に報告しました。ご協力ありがとうございます。メッセージは迷惑メール フォルダーに移動しました。',
       },
     });
     expect(fetch.requests.map((request) => request.url)).toEqual([
