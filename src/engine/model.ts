@@ -131,7 +131,19 @@ export type Evidence =
   | { kind: 'header'; name: string; value: string; meaning: LocalizedText }
   | { kind: 'authentication'; method: 'spf' | 'dkim' | 'dmarc' | 'compauth' | 'arc'; result: string; domain?: string; detail?: string }
   | { kind: 'characters'; field: string; value: string; characters: CharacterNote[] }
-  | { kind: 'phrase'; field: string; phrase: string; category: string; context: string }
+  | {
+      kind: 'phrase';
+      field: string;
+      phrase: string;
+      category: string;
+      /** The match with some text either side, normalised (lower case, NFKC, single spaces). */
+      context: string;
+      /**
+       * Code-unit offsets of the match in the field's normalised text (normalizeText of the subject, or
+       * of the body as the message view reads it), so a reader can quote the message as it was written.
+       */
+      at?: { start: number; end: number };
+    }
   | { kind: 'link'; text: string; href: string; host: string; reason: LocalizedText; shownHost?: string }
   | { kind: 'attachment'; name: string; contentType: string; reason: LocalizedText }
   | { kind: 'note'; text: LocalizedText };

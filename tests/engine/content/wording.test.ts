@@ -16,7 +16,7 @@ describe('lure-wording', () => {
     expect(hit?.severity).toBe('medium');
     expect(hit?.evidence).toEqual(
       expect.arrayContaining([
-        { kind: 'phrase', field: 'subject', phrase: 'interview request', category: 'pretext', context: expect.stringContaining('interview request') },
+        { kind: 'phrase', field: 'subject', phrase: 'interview request', category: 'pretext', context: expect.stringContaining('interview request'), at: { start: 0, end: 17 } },
         expect.objectContaining({ field: 'subject', phrase: 'Taiwan Strait', category: 'geopolitics' }),
         expect.objectContaining({ field: 'body', phrase: 'North Korea' }),
         expect.objectContaining({ field: 'body', phrase: 'speaking fee', category: 'pretext' }),

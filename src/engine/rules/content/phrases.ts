@@ -79,5 +79,5 @@ export function totalWeight(matches: readonly PhraseMatch[]): number {
 }
 
 export function phraseEvidence(match: PhraseMatch): Evidence {
-  return { kind: 'phrase', field: match.field, phrase: match.phrase, category: match.category, context: match.context };
+  return { kind: 'phrase', field: match.field, phrase: match.phrase, category: match.category, context: match.context, at: { start: match.start, end: match.end } };
 }
