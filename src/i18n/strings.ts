@@ -1,7 +1,7 @@
 // Every string the task pane shows, as one typed dictionary per language. Adding a key here makes
-// the compiler ask for it in both en.ts and ja.ts.
-import type { FindingCategory, MissingPart, Severity, VerdictLevel } from '../engine/model';
-import type { ReportOutcomeStatus } from '../report/reporter';
+// the compiler ask for it in both en.ts and ja.ts. Written for an employee, not an analyst: no rule
+// ids, technique numbers or names of message fields.
+import type { MissingPart, VerdictLevel } from '../engine/model';
 import type { Disposition } from '../report/protocol';
 
 export type Language = 'en' | 'ja';
@@ -20,35 +20,46 @@ export interface Strings {
   errorUnexpected: string;
   errorDetail: string;
 
+  // The verdict card: level, one sentence, the action.
   verdictTitle: Record<VerdictLevel, string>;
-  verdictSummary: Record<VerdictLevel, string>;
-  scoreLabel: (score: number) => string;
+  /** One sentence: what to do. */
+  verdictSentence: Record<VerdictLevel, string>;
+  /** What a screen reader hears when a verdict appears: the title and the sentence. */
+  verdictAnnouncement: (title: string, sentence: string) => string;
 
-  findingsHeading: string;
-  noFindings: string;
-  category: Record<FindingCategory, string>;
-  severity: Record<Severity, string>;
-  evidenceLabel: string;
+  // Reasons under the card.
+  reasonsHeading: string;
+  moreReasons: (count: number) => string;
+  /** Under a clean verdict: things seen that are not warning signs. */
+  noticedHeading: string;
+  noticedIntro: string;
+  /** A clean message's lure wording, said neutrally: the topics it mentions. */
+  topicsMentioned: (topics: string) => string;
+  listJoin: (items: string[]) => string;
+  alsoAboutThis: string;
+  loadingDetails: string;
 
-  field: string;
-  value: string;
-  claimed: string;
-  expected: string;
-  actualAddress: string;
-  similarity: (percent: number) => string;
-  domainSeen: string;
-  domainResembles: string;
-  technique: string;
-  differentCharacters: string;
-  shownAddress: string;
+  // Evidence, in plain words.
+  nameShown: string;
+  claimsToBe: string;
+  realAddress: string;
+  looksLike: string;
+  reallySentFrom: string;
+  replyToShown: string;
+  repliesGoTo: string;
+  nameShowsAddress: string;
+  differencesMarked: string;
+  andMore: (count: number) => string;
+  trick: string;
+  unusualCharacters: string;
+  /** "і is CYRILLIC SMALL LETTER … (U+0456)". */
+  characterDescription: (character: string, description: string, codePoint: string) => string;
   header: string;
   meaning: string;
-  authResult: string;
   authDomain: string;
   detail: string;
-  hiddenCharacters: string;
-  phraseCategory: string;
-  /** Names of the message parts evidence points at (subject, body…); a part not listed shows as written. */
+  topic: string;
+  /** Names of the message parts evidence points at (subject, message text…); a part not listed is not named. */
   fieldNames: Record<string, string>;
   /** What an SPF/DKIM/DMARC result means for the reader; an unknown result shows only as written. */
   authResultMeanings: Record<string, string>;
@@ -56,7 +67,7 @@ export interface Strings {
   techniqueNames: Record<string, string>;
   /** Names of the built-in phrase topics; a topic IT added in policy.json shows as written. */
   topicNames: Record<string, string>;
-  phraseInContext: string;
+  quoteNormalized: string;
   linkText: string;
   linkRealHost: string;
   linkShownHost: string;
@@ -64,8 +75,6 @@ export interface Strings {
   reason: string;
   attachmentName: string;
   attachmentType: string;
-  note: string;
-  attackTechnique: string;
 
   notCheckedHeading: string;
   notCheckedIntro: string;
@@ -75,28 +84,38 @@ export interface Strings {
   bodyUnavailable: string;
 
   whyHeading: string;
+  scoreLabel: (score: number) => string;
   whyPoints: (points: { high: number; medium: number; low: number }) => string;
   whyThresholds: (suspicious: number, dangerous: number) => string;
   whyWording: string;
-  whyFindingsList: string;
-  whyNoFindings: string;
 
   policyInvalid: string;
   policyUnreachable: string;
 
-  reportHeading: string;
+  // Reporting.
+  /** Who gets reports when policy.json does not name the security team. */
+  defaultTeam: string;
   reportButton: string;
+  reportAnywayButton: string;
+  reportWithNote: string;
+  reportingNow: string;
   reportReasonsLegend: string;
   reportReason: Record<ReportReason, string>;
   reportComment: string;
   reportCommentHint: string;
   reportSend: string;
   reportCancel: string;
-  reportSending: string;
-  reportOutcome: Record<ReportOutcomeStatus, string>;
-  reportDestination: string;
-  reportMoved: Record<'junk' | 'deletedItems' | 'reportedFolder', string>;
   reportError: string;
+  /** "Reported on <date> to <team>." */
+  reportedOn: (date: string, team: string) => string;
+  /** A report kept on this device: nothing has been sent yet. */
+  reportQueued: (team: string) => string;
+  reportRefused: (team: string) => string;
+  reportStatus: (status: string) => string;
+  askReportAgain: (date: string) => string;
+  askReportAgainQueued: string;
+  reportAgain: string;
+  reportMoved: Record<'junk' | 'deletedItems' | 'reportedFolder', string>;
 
   myReportsHeading: string;
   myReportsEmpty: string;
@@ -104,7 +123,7 @@ export interface Strings {
   myReportsRefresh: string;
   disposition: Record<Disposition, string>;
   feedback: string;
-  reportedOn: (date: string) => string;
+  reportedDate: (date: string) => string;
   pendingHeading: string;
   pendingState: Record<'pending' | 'rejected', string>;
   pendingAttempts: (attempts: number) => string;

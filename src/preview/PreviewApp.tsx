@@ -10,15 +10,18 @@ import {
   RadioGroup,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
 import type { Language } from '../i18n';
 import type { PolicyLoader } from '../office/policy-source';
 import type { MessageSource } from '../office/session';
+import type { ThemeName, ThemeSource } from '../office/theme';
 import type { Reporter } from '../report/reporter';
 import { SAMPLES, type SampleMessage } from '../samples';
 import { App, type ReporterFactory } from '../taskpane/App';
-import { createPreviewItem, type NewMessageForm, type PreviewItem, type PreviewMailbox } from './fake-mailbox';
+import { useTheme } from '../taskpane/useTheme';
+import { createPreviewItem, PREVIEW_OFFICE_THEMES, type NewMessageForm, type PreviewItem, type PreviewMailbox } from './fake-mailbox';
 import { ReadingPane } from './ReadingPane';
 import { previewStrings, type PreviewStrings } from './strings';
 
@@ -72,7 +75,10 @@ const useStyles = makeStyles({
   headerText: { maxWidth: '900px' },
   title: { margin: '0 0 4px', fontSize: tokens.fontSizeBase600 },
   intro: { margin: 0 },
+  settings: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   language: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, borderRadius: tokens.borderRadiusMedium, padding: '4px 10px' },
+  // The pane alone, as wide as the window: Outlook's task pane at its real width (?layout=pane).
+  paneOnly: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   columns: { display: 'flex', flexWrap: 'wrap', gap: '16px', padding: '16px', alignItems: 'flex-start' },
   // The left column is Outlook's message list and reading pane side by side (stacked when narrow).
   left: { flex: '1 1 640px', minWidth: '300px', display: 'flex', flexWrap: 'wrap', gap: '16px', alignItems: 'flex-start' },
@@ -105,6 +111,14 @@ export interface PreviewAppProps {
   initialSample?: string | false;
   /** Called when the language changes (the entry keeps Office.context.displayLanguage in step). */
   onLanguageChange?: (language: Language) => void;
+  /** Outlook's theme as the pane sees it (OfficeThemeChanged through the preview's Office). */
+  themes: ThemeSource;
+  /** The theme the page opens in (the system's prefers-color-scheme unless the address says). */
+  initialTheme?: ThemeName;
+  /** The system's dark-mode preference, followed until the reader picks a theme on the page. */
+  systemDark?: Pick<MediaQueryList, 'matches' | 'addEventListener' | 'removeEventListener'>;
+  /** 'pane': only the task pane, filling the window (browser tests, screenshots, a narrow window). */
+  layout?: 'page' | 'pane';
 }
 
 export function PreviewApp({
@@ -117,9 +131,16 @@ export function PreviewApp({
   fetchSample = fetchSampleFromPage,
   initialSample,
   onLanguageChange,
+  themes,
+  initialTheme = 'light',
+  systemDark,
+  layout = 'page',
 }: PreviewAppProps) {
   const styles = useStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [theme, setTheme] = useState<ThemeName>(initialTheme);
+  const themeChosen = useRef(false);
+  const paneTheme = useTheme(themes);
   const [current, setCurrent] = useState<PreviewItem | undefined>(undefined);
   const [currentSample, setCurrentSample] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(false);
@@ -137,6 +158,21 @@ export function PreviewApp({
     document.title = previewStrings(language).pageTitle;
     onLanguageChange?.(language);
   }, [language, onLanguageChange]);
+
+  useEffect(() => {
+    // The page plays Outlook: its theme switch changes Office.context.officeTheme and fires
+    // OfficeThemeChanged, which the pane follows like it would in Outlook.
+    mailbox.setOfficeTheme(PREVIEW_OFFICE_THEMES[theme]);
+  }, [mailbox, theme]);
+
+  useEffect(() => {
+    if (!systemDark) return;
+    const follow = (event: { matches: boolean }) => {
+      if (!themeChosen.current) setTheme(event.matches ? 'dark' : 'light');
+    };
+    systemDark.addEventListener('change', follow);
+    return () => systemDark.removeEventListener('change', follow);
+  }, [systemDark]);
 
   useEffect(() => {
     mailbox.onNewMessageForm = (form: NewMessageForm) => {
@@ -235,29 +271,54 @@ export function PreviewApp({
   };
 
   const pane = useMemo(
-    () => <App source={source} loadPolicy={loadPolicy} createReporter={paneReporter} language={language} theme="light" />,
-    [source, loadPolicy, paneReporter, language],
+    () => <App source={source} loadPolicy={loadPolicy} createReporter={paneReporter} language={language} theme={paneTheme} />,
+    [source, loadPolicy, paneReporter, language, paneTheme],
   );
 
   const reportedKey = (file: string) => reported.has(file);
+  const fluentTheme = theme === 'dark' ? webDarkTheme : webLightTheme;
+
+  if (layout === 'pane') {
+    return (
+      <FluentProvider theme={fluentTheme} className={styles.paneOnly}>
+        <div data-testid="addin-pane">{pane}</div>
+      </FluentProvider>
+    );
+  }
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.page}>
+    <FluentProvider theme={fluentTheme} className={styles.page}>
       <header className={styles.header}>
         <div className={styles.headerText}>
           <h1 className={styles.title}>{t.heading}</h1>
           <p className={styles.intro}>{t.intro}</p>
         </div>
-        <div className={styles.language}>
-          <RadioGroup
-            layout="horizontal"
-            aria-label={t.languageLabel}
-            value={language}
-            onChange={(_, data) => setLanguage(data.value === 'ja' ? 'ja' : 'en')}
-          >
-            <Radio value="en" label="English" lang="en" />
-            <Radio value="ja" label="日本語" lang="ja" />
-          </RadioGroup>
+        <div className={styles.settings}>
+          <div className={styles.language}>
+            <RadioGroup
+              layout="horizontal"
+              aria-label={t.languageLabel}
+              value={language}
+              onChange={(_, data) => setLanguage(data.value === 'ja' ? 'ja' : 'en')}
+            >
+              <Radio value="en" label="English" lang="en" />
+              <Radio value="ja" label="日本語" lang="ja" />
+            </RadioGroup>
+          </div>
+          <div className={styles.language}>
+            <RadioGroup
+              layout="horizontal"
+              aria-label={t.themeLabel}
+              value={theme}
+              onChange={(_, data) => {
+                themeChosen.current = true;
+                setTheme(data.value === 'dark' ? 'dark' : 'light');
+              }}
+            >
+              <Radio value="light" label={t.themeNames.light} />
+              <Radio value="dark" label={t.themeNames.dark} />
+            </RadioGroup>
+          </div>
         </div>
       </header>
       <div className={styles.columns}>

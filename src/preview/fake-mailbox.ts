@@ -7,7 +7,8 @@
 //   block as received, body.getAsync the text or the HTML (a text-only message comes back wrapped in
 //   HTML, as Outlook does);
 // - attachments carry details only; their bytes come from getAttachmentContentAsync;
-// - selecting another message fires ItemChanged to every handler, like a pinned pane.
+// - selecting another message fires ItemChanged to every handler, like a pinned pane; switching the
+//   theme fires OfficeThemeChanged with the new Office.context.officeTheme (Mailbox 1.14).
 // Outlook's read mode cannot move a message (the pane moves through Graph), so neither can this.
 import type { MailMessage } from '../engine/model';
 import { decodeHeaderBytes, findHeaderEnd } from '../mail/headers';
@@ -17,6 +18,15 @@ import { base64Encode } from '../report/encoding';
 
 /** Office.EventType.ItemChanged. */
 export const ITEM_CHANGED_EVENT = 'olkItemSelectedChanged';
+/** Office.EventType.OfficeThemeChanged (Mailbox 1.14). */
+export const OFFICE_THEME_CHANGED_EVENT = 'officeThemeChanged';
+
+/** Office.context.officeTheme's colours as Outlook gives them for its light and dark themes. */
+export const PREVIEW_OFFICE_THEMES = {
+  light: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#242424', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#242424' },
+  dark: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#1F1F1F', controlForegroundColor: '#FFFFFF' },
+} as const;
+export type PreviewOfficeTheme = (typeof PREVIEW_OFFICE_THEMES)[keyof typeof PREVIEW_OFFICE_THEMES];
 
 export interface AsyncResult<T> {
   status: 'succeeded' | 'failed';
@@ -286,8 +296,21 @@ export class PreviewMailbox {
     });
   }
 
+  /** The theme Outlook is in (Office.context.officeTheme reads this). */
+  officeTheme: PreviewOfficeTheme = PREVIEW_OFFICE_THEMES.light;
+
+  /** Switches Outlook's theme, then tells every OfficeThemeChanged handler, later, as Outlook does. */
+  setOfficeTheme(theme: PreviewOfficeTheme): void {
+    if (theme === this.officeTheme) return;
+    this.officeTheme = theme;
+    const handlers = [...(this.handlers.get(OFFICE_THEME_CHANGED_EVENT) ?? [])];
+    later(() => {
+      for (const handler of handlers) handler({ type: OFFICE_THEME_CHANGED_EVENT, officeTheme: theme });
+    });
+  }
+
   addHandlerAsync(eventType: string, handler: Handler, ...args: unknown[]): void {
-    const supported = eventType === ITEM_CHANGED_EVENT;
+    const supported = eventType === ITEM_CHANGED_EVENT || eventType === OFFICE_THEME_CHANGED_EVENT;
     if (supported) this.handlers.set(eventType, [...(this.handlers.get(eventType) ?? []), handler]);
     answer<undefined>(args, (context) => (supported ? succeeded(undefined, context) : failed('InvalidEventType', `Unsupported event type: ${eventType}`, 5001, context)));
   }

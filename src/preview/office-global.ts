@@ -17,7 +17,7 @@ export function previewIsSetSupported(name: string, version: string): boolean {
 export interface PreviewOfficeGlobal {
   AsyncResultStatus: { Succeeded: 'succeeded'; Failed: 'failed' };
   CoercionType: { Text: 'text'; Html: 'html' };
-  EventType: { ItemChanged: 'olkItemSelectedChanged' };
+  EventType: { ItemChanged: 'olkItemSelectedChanged'; OfficeThemeChanged: 'officeThemeChanged' };
   MailboxEnums: {
     ItemType: { Message: 'message'; Appointment: 'appointment' };
     RestVersion: { v1_0: 'v1.0'; v2_0: 'v2.0'; Beta: 'beta' };
@@ -27,6 +27,8 @@ export interface PreviewOfficeGlobal {
   context: {
     mailbox: PreviewMailbox;
     displayLanguage: string;
+    /** Outlook's theme colours: the mailbox's, so switching the theme there is seen here. */
+    readonly officeTheme: PreviewMailbox['officeTheme'];
     diagnostics: { host: string; platform: string; version: string };
     requirements: { isSetSupported(name: string, version?: string): boolean };
   };
@@ -46,7 +48,7 @@ export function installPreviewOffice(mailbox: PreviewMailbox, displayLanguage: s
     __lureLensPreview: true,
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     CoercionType: { Text: 'text', Html: 'html' },
-    EventType: { ItemChanged: 'olkItemSelectedChanged' },
+    EventType: { ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' },
     MailboxEnums: {
       ItemType: { Message: 'message', Appointment: 'appointment' },
       RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
@@ -56,6 +58,9 @@ export function installPreviewOffice(mailbox: PreviewMailbox, displayLanguage: s
     context: {
       mailbox,
       displayLanguage,
+      get officeTheme() {
+        return mailbox.officeTheme;
+      },
       diagnostics: { host: 'Outlook', platform: 'OfficeOnline', version: 'Lure Lens preview' },
       requirements: { isSetSupported: (name, version = '1.1') => previewIsSetSupported(name, version) },
     },

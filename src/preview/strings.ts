@@ -6,6 +6,8 @@ export interface PreviewStrings {
   heading: string;
   intro: string;
   languageLabel: string;
+  themeLabel: string;
+  themeNames: Record<'light' | 'dark', string>;
   samplesHeading: string;
   samplesNavLabel: string;
   reported: string;
@@ -50,6 +52,8 @@ export const previewEn: PreviewStrings = {
   intro:
     'This page stands in for Outlook: pick a sample message or open your own .eml file, and the real Lure Lens pane on the right checks it. Reports go to the Lure Lens service this page came from.',
   languageLabel: 'Language',
+  themeLabel: 'Outlook theme',
+  themeNames: { light: 'Light', dark: 'Dark' },
   samplesHeading: 'Sample messages',
   samplesNavLabel: 'Sample messages',
   reported: 'Reported',
@@ -88,6 +92,8 @@ export const previewJa: PreviewStrings = {
   intro:
     'このページは Outlook の代わりです。サンプルのメールを選ぶか、お手持ちの .eml ファイルを開くと、右側の本物の Lure Lens ペインがそのメールを確認します。報告は、このページを配信している Lure Lens サービスに送られます。',
   languageLabel: '表示言語',
+  themeLabel: 'Outlook のテーマ',
+  themeNames: { light: 'ライト', dark: 'ダーク' },
   samplesHeading: 'サンプルメール',
   samplesNavLabel: 'サンプルメール',
   reported: '報告済み',

@@ -61,6 +61,22 @@ export const SAMPLES: readonly SampleMessage[] = [
     },
   },
   {
+    file: 'speaker-invitation.eml',
+    title: { en: 'Invitation to speak at a security conference', ja: '安全保障会議での講演依頼' },
+    description: {
+      en: 'A conference invitation on East Asian security from an authenticated but unknown organiser, whose replies go to a Gmail address: suspicious rather than dangerous.',
+      ja: '認証には成功しているが面識のない主催者から、東アジアの安全保障をテーマにした会議の講演依頼。返信先は Gmail のアドレス。「危険」ではなく「不審」と判定されます。',
+    },
+  },
+  {
+    file: 'colleague-onedrive.eml',
+    title: { en: 'Photos shared by Takeshi Nakamura', ja: '中村 武さんからの写真共有' },
+    description: {
+      en: 'A colleague’s authenticated internal mail with a link to his personal OneDrive: clean, and nothing in the pane may contradict that.',
+      ja: '同僚から組織内で送られ、認証に成功したメール。個人の OneDrive へのリンク付き。安全と判定され、作業ウィンドウにそれと矛盾する表示があってはいけません。',
+    },
+  },
+  {
     file: 'newsletter-en.eml',
     title: { en: 'Weekly policy newsletter', ja: '政策ニュースレター（英語）' },
     description: {

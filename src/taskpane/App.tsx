@@ -1,17 +1,29 @@
 // The task pane: one message in, one verdict out, explained. Office.js stays outside: the pane gets a
 // MessageSource, a policy loader and a reporter factory, so the preview page can run it with fakes.
-import { useCallback, useEffect, useInsertionEffect, useMemo, useRef, useState } from 'react';
-import { Button, FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { analyze, score as scoreOf, THRESHOLDS, type Finding, type FindingCategory, type MailMessage, type Verdict } from '../engine';
+//
+// What an employee sees first, within 320×600: the verdict card (level, one sentence, Report). Then at
+// most three reasons, each one sentence with its evidence a click away; then what could not be
+// checked, how Lure Lens decides, and My reports. Everything below the card loads after it.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { analyze, type MailMessage, type Verdict } from '../engine';
+import { securityTeamName } from '../policy/reporting';
 import type { ResolvedPolicy } from '../policy/types';
 import type { Reporter } from '../report/reporter';
-import { localized, stringsFor, type Language, type Strings } from '../i18n';
+import { stringsFor, type Language, type Strings } from '../i18n';
 import type { LoadedMessage, MessageSource } from '../office/session';
 import type { PolicyLoad, PolicyLoader } from '../office/policy-source';
-import { MessageUnreadableError, type ReadCapabilities } from '../office/read-message';
-import { EvidenceView } from './Evidence';
-import { MyReports, ReportPanel, type PaneReporterLike } from './Report';
+import type { ThemeName } from '../office/theme';
+import { MessageUnreadableError } from '../office/read-message';
+import { appClasses as classes, appStyles } from './App.styles';
+import { paneSectionClasses as sections, paneSectionStyles } from './components/PaneSections.styles';
+import { ReasonList, preloadReasonDetails } from './components/ReasonList';
+import { ReportAction } from './components/ReportAction';
+import { useStyleSheets } from './components/stylesheet';
+import { VerdictCard } from './components/VerdictCard';
+import { reasonsOf } from './reasons';
 import { SafeText } from './SafeText';
+import { useMyReports, type PaneReporterLike } from './useReports';
 
 export type ReporterFactory = (policy: ResolvedPolicy, currentVerdict: () => Verdict | undefined) => Reporter;
 
@@ -20,7 +32,7 @@ export interface AppProps {
   loadPolicy: PolicyLoader;
   createReporter: ReporterFactory;
   language: Language;
-  theme: 'light' | 'dark';
+  theme: ThemeName;
   /** The engine by default; the preview page and tests may pass a fixed verdict. */
   analyzeMessage?: (message: MailMessage, policy: ResolvedPolicy) => Verdict;
 }
@@ -31,175 +43,21 @@ type PaneState =
   | { kind: 'error'; error: unknown }
   | { kind: 'ready'; loaded: Extract<LoadedMessage, { state: 'message' }>; verdict: Verdict; policy: PolicyLoad; sequence: number };
 
-const CATEGORY_ORDER: FindingCategory[] = ['sender', 'authentication', 'wording', 'links', 'attachments', 'structure'];
-const VERDICT_ICON = { clean: '✓', suspicious: '⚠', dangerous: '⛔' } as const;
-
-// The pane's own styles as plain CSS over Fluent's theme variables (the custom properties FluentProvider
-// sets; tokens.colorNeutralForeground1 is var(--colorNeutralForeground1)). Written out rather than made
-// with makeStyles, whose run-time CSS compiler (Griffel with stylis and rtl-css-js) would cost the pane's
-// first load about 10 KB gzip for these few rules; Fluent's own components come with precompiled styles.
-const PANE_CSS = `
-.ll-pane-root { padding: 12px; font-family: var(--fontFamilyBase); color: var(--colorNeutralForeground1); background-color: var(--colorNeutralBackground1); min-height: 100vh; box-sizing: border-box; overflow-wrap: anywhere; }
-.ll-pane-banner { display: flex; gap: 10px; align-items: flex-start; padding: 10px 12px; border-radius: var(--borderRadiusMedium); border-left: 6px solid; margin-bottom: 12px; }
-.ll-pane-clean { background-color: var(--colorPaletteGreenBackground1); border-left-color: var(--colorPaletteGreenBorderActive); }
-.ll-pane-suspicious { background-color: var(--colorPaletteYellowBackground1); border-left-color: var(--colorPaletteDarkOrangeBorderActive); }
-.ll-pane-dangerous { background-color: var(--colorPaletteRedBackground1); border-left-color: var(--colorPaletteRedBorderActive); }
-.ll-pane-icon { font-size: 24px; line-height: 1; }
-.ll-pane-finding { margin-bottom: 12px; padding-left: 8px; border-left: 3px solid var(--colorNeutralStroke1); }
-.ll-pane-warning { padding: 8px; border-radius: var(--borderRadiusMedium); background-color: var(--colorPaletteYellowBackground1); margin-bottom: 12px; }
-.ll-pane-focus :focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 2px; }
-`;
-
-const STYLES = {
-  root: 'll-pane-root',
-  banner: 'll-pane-banner',
-  clean: 'll-pane-clean',
-  suspicious: 'll-pane-suspicious',
-  dangerous: 'll-pane-dangerous',
-  icon: 'll-pane-icon',
-  finding: 'll-pane-finding',
-  warning: 'll-pane-warning',
-  focus: 'll-pane-focus',
-} as const;
-const useStyles = () => STYLES;
-
-/** Adds PANE_CSS to the document once, before the pane's first paint (as Griffel would insert its rules). */
-function usePaneCss(): void {
-  useInsertionEffect(() => {
-    if (document.getElementById('ll-pane-css')) return;
-    const style = document.createElement('style');
-    style.id = 'll-pane-css';
-    style.textContent = PANE_CSS;
-    document.head.appendChild(style);
-  }, []);
-}
+// Below the reasons, in the same script as the reasons' details (loaded after the verdict is shown).
+const NotChecked = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/NotChecked.js').then((module) => ({ default: module.NotChecked })));
+const HowWeDecide = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/HowWeDecide.js').then((module) => ({ default: module.HowWeDecide })));
+const MyReports = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/MyReports.js').then((module) => ({ default: module.MyReports })));
 
 function policyWarning(policy: PolicyLoad | undefined, t: Strings): string | undefined {
   if (!policy?.problem) return undefined;
   return policy.problem.kind === 'invalid' ? t.policyInvalid : t.policyUnreachable;
 }
 
-function VerdictBanner({ verdict, t }: { verdict: Verdict; t: Strings }) {
-  const styles = useStyles();
-  return (
-    <div role="status" aria-live="polite" className={`${styles.banner} ${styles[verdict.verdict]}`} data-verdict={verdict.verdict}>
-      <span className={styles.icon} aria-hidden="true">
-        {VERDICT_ICON[verdict.verdict]}
-      </span>
-      <div>
-        <h1 style={{ fontSize: '18px', margin: '0 0 4px' }}>{t.verdictTitle[verdict.verdict]}</h1>
-        <p style={{ margin: '0 0 4px' }}>{t.scoreLabel(verdict.score)}</p>
-        <p style={{ margin: 0 }}>{t.verdictSummary[verdict.verdict]}</p>
-      </div>
-    </div>
-  );
-}
-
-function FindingItem({ finding, t, language }: { finding: Finding; t: Strings; language: Language }) {
-  const styles = useStyles();
-  return (
-    <article className={styles.finding} data-rule={finding.rule} data-severity={finding.severity}>
-      <h4 style={{ margin: '4px 0' }}>
-        {localized(finding.title, language)} <small>({t.severity[finding.severity]})</small>
-      </h4>
-      <p style={{ margin: '0 0 6px' }}>{localized(finding.explanation, language)}</p>
-      {finding.evidence.slice(0, 20).map((evidence, index) => (
-        <EvidenceView key={index} evidence={evidence} t={t} language={language} />
-      ))}
-      {finding.technique && (
-        <p style={{ margin: 0, fontSize: '12px' }}>
-          {t.attackTechnique}: {finding.technique}
-        </p>
-      )}
-    </article>
-  );
-}
-
-function Findings({ verdict, t, language }: { verdict: Verdict; t: Strings; language: Language }) {
-  return (
-    <section aria-labelledby="ll-findings-heading">
-      <h2 id="ll-findings-heading">{t.findingsHeading}</h2>
-      {verdict.findings.length === 0 && <p>{t.noFindings}</p>}
-      {CATEGORY_ORDER.map((category) => {
-        const findings = verdict.findings.filter((finding) => finding.category === category);
-        if (findings.length === 0) return null;
-        return (
-          <section key={category} aria-labelledby={`ll-category-${category}`} data-category={category}>
-            <h3 id={`ll-category-${category}`}>{t.category[category]}</h3>
-            {findings.map((finding) => (
-              <FindingItem key={finding.rule} finding={finding} t={t} language={language} />
-            ))}
-          </section>
-        );
-      })}
-    </section>
-  );
-}
-
-function NotCheckedList({ verdict, capabilities, t, language }: { verdict: Verdict; capabilities: ReadCapabilities; t: Strings; language: Language }) {
-  const styles = useStyles();
-  const headersProblem = capabilities.headers === 'read' ? undefined : capabilities.headers;
-  if (verdict.notChecked.length === 0 && !headersProblem && capabilities.body !== 'failed') return null;
-  return (
-    <section aria-labelledby="ll-not-checked-heading" data-testid="not-checked">
-      <h2 id="ll-not-checked-heading">{t.notCheckedHeading}</h2>
-      {headersProblem && (
-        <div className={styles.warning} data-headers={headersProblem}>
-          <h3 style={{ margin: '0 0 4px', fontSize: '14px' }}>{t.headersUnavailableTitle}</h3>
-          <p style={{ margin: 0 }}>{t.headersUnavailable[headersProblem]}</p>
-        </div>
-      )}
-      {capabilities.body === 'failed' && <p>{t.bodyUnavailable}</p>}
-      {verdict.notChecked.length > 0 && (
-        <>
-          <p>{t.notCheckedIntro}</p>
-          <ul>
-            {verdict.notChecked.map((item) => (
-              <li key={item.rule} data-rule={item.rule}>
-                <strong>{localized(item.title, language)}</strong> — {t.notCheckedWhy[item.missing]}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-function WhyVerdict({ verdict, t, language }: { verdict: Verdict; t: Strings; language: Language }) {
-  // Points per severity as the engine counts them (its score of one non-wording finding).
-  const points = (severity: Finding['severity']) => scoreOf([{ severity, category: 'sender' } as Finding]);
-  return (
-    <section aria-labelledby="ll-why-summary">
-      <details>
-        <summary id="ll-why-summary">{t.whyHeading}</summary>
-        <p>{t.whyPoints({ high: points('high'), medium: points('medium'), low: points('low') })}</p>
-        <p>{t.whyThresholds(THRESHOLDS.suspicious, THRESHOLDS.dangerous)}</p>
-        <p>{t.whyWording}</p>
-        {verdict.findings.length > 0 ? (
-          <>
-            <p>{t.whyFindingsList}</p>
-            <ul>
-              {verdict.findings.map((finding) => (
-                <li key={finding.rule}>
-                  {localized(finding.title, language)} — {t.category[finding.category]}, {t.severity[finding.severity]}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>{t.whyNoFindings}</p>
-        )}
-      </details>
-    </section>
-  );
-}
-
 function ErrorState({ error, t, onRetry }: { error: unknown; t: Strings; onRetry: () => void }) {
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div role="alert">
-      <h1 style={{ fontSize: '18px' }}>{t.errorTitle}</h1>
+      <h1 className={classes.heading}>{t.errorTitle}</h1>
       <p>{error instanceof MessageUnreadableError ? t.errorReadFailed : t.errorUnexpected}</p>
       <p>
         {t.errorDetail} <SafeText value={detail} max={300} />
@@ -213,8 +71,7 @@ function ErrorState({ error, t, onRetry }: { error: unknown; t: Strings; onRetry
 
 export function Pane({ source, loadPolicy, createReporter, language, analyzeMessage = analyze }: Omit<AppProps, 'theme'>) {
   const t = stringsFor(language);
-  usePaneCss();
-  const styles = useStyles();
+  useStyleSheets(appStyles, paneSectionStyles);
   const [state, setState] = useState<PaneState>({ kind: 'loading' });
   const [reportsVersion, setReportsVersion] = useState(0);
   const sequence = useRef(0);
@@ -249,6 +106,7 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
 
   const policy = state.kind === 'ready' || state.kind === 'no-message' ? state.policy.policy : undefined;
   const reporter = useMemo(() => (policy ? (createReporter(policy, () => verdictRef.current) as PaneReporterLike) : undefined), [policy, createReporter]);
+  const myReports = useMyReports(reporter, reportsVersion);
 
   useEffect(() => {
     // Reports queued earlier (offline, service down) are retried whenever the pane opens.
@@ -262,45 +120,83 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
     );
   }, [reporter]);
 
+  const ready = state.kind === 'ready';
+  useEffect(() => {
+    // Once a verdict is on screen, fetch what opening a reason needs.
+    if (ready) preloadReasonDetails();
+  }, [ready]);
+
   const warning = policyWarning(state.kind === 'ready' || state.kind === 'no-message' ? state.policy : undefined, t);
+  const team = securityTeamName(policy?.reporting)?.[language] ?? t.defaultTeam;
+  const reasons = useMemo(() => (state.kind === 'ready' ? reasonsOf(state.verdict) : []), [state]);
+  const announcement =
+    state.kind === 'loading' ? t.loading : state.kind === 'ready' ? t.verdictAnnouncement(t.verdictTitle[state.verdict.verdict], t.verdictSentence[state.verdict.verdict]) : '';
+  const onReported = useCallback(() => setReportsVersion((value) => value + 1), []);
 
   return (
-    <main aria-label={t.mainLabel} className={`${styles.root} ${styles.focus}`} lang={language}>
-      {warning && (
-        <p role="note" className={styles.warning}>
-          {warning}
+    <main aria-label={t.mainLabel} className={classes.root} lang={language}>
+      {/* One polite live region for the whole pane: each new verdict is read out once. */}
+      <div className={classes.announcer} role="status" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+      {state.kind === 'loading' && (
+        <p className={classes.loading} aria-hidden="true">
+          {t.loading}
         </p>
       )}
-      {state.kind === 'loading' && <Spinner label={t.loading} />}
       {state.kind === 'error' && <ErrorState error={state.error} t={t} onRetry={() => void run()} />}
       {state.kind === 'no-message' && (
-        <div role="status">
-          <h1 style={{ fontSize: '18px' }}>{t.noMessageTitle}</h1>
+        <div>
+          <h1 className={classes.heading}>{t.noMessageTitle}</h1>
           <p>{t.noMessageBody}</p>
         </div>
       )}
       {state.kind === 'ready' && (
         <>
-          <VerdictBanner verdict={state.verdict} t={t} />
-          <p style={{ marginTop: 0 }}>
-            <strong>
-              <SafeText value={state.loaded.message.subject} max={160} />
-            </strong>
-          </p>
-          <Findings verdict={state.verdict} t={t} language={language} />
-          <NotCheckedList verdict={state.verdict} capabilities={state.loaded.capabilities} t={t} language={language} />
-          <WhyVerdict verdict={state.verdict} t={t} language={language} />
-          {reporter && <ReportPanel key={state.sequence} reporter={reporter} t={t} language={language} onReported={() => setReportsVersion((value) => value + 1)} />}
+          <VerdictCard level={state.verdict.verdict} subject={state.loaded.message.subject} t={t}>
+            {reporter && (
+              <ReportAction
+                key={state.sequence}
+                reporter={reporter}
+                level={state.verdict.verdict}
+                messageId={state.loaded.message.messageId}
+                team={team}
+                reports={myReports.reports}
+                t={t}
+                language={language}
+                onReported={onReported}
+              />
+            )}
+          </VerdictCard>
+          {warning && (
+            <p role="note" className={sections.caution}>
+              {warning}
+            </p>
+          )}
+          <ReasonList reasons={reasons} level={state.verdict.verdict} message={state.loaded.message} t={t} language={language} />
+          <Suspense fallback={null}>
+            <NotChecked verdict={state.verdict} capabilities={state.loaded.capabilities} t={t} language={language} />
+            <HowWeDecide verdict={state.verdict} t={t} />
+          </Suspense>
         </>
       )}
-      {reporter && (state.kind === 'ready' || state.kind === 'no-message') && <MyReports reporter={reporter} t={t} language={language} refreshKey={reportsVersion} />}
+      {state.kind === 'no-message' && warning && (
+        <p role="note" className={sections.caution}>
+          {warning}
+        </p>
+      )}
+      {reporter && (state.kind === 'ready' || state.kind === 'no-message') && (
+        <Suspense fallback={null}>
+          <MyReports reporter={reporter} view={myReports} onRefresh={myReports.refresh} t={t} language={language} />
+        </Suspense>
+      )}
     </main>
   );
 }
 
 export function App(props: AppProps) {
   return (
-    <FluentProvider theme={props.theme === 'dark' ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={props.theme === 'dark' ? webDarkTheme : webLightTheme} data-theme={props.theme}>
       <Pane {...props} />
     </FluentProvider>
   );

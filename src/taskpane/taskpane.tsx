@@ -1,14 +1,20 @@
 // Entry point inside Outlook: wait for Office, then wire the Office adapters into the pane.
 // What the first verdict does not need is loaded later as separate scripts: reporting (on first use,
-// i.e. when the pane retries its outbox after the first render), the policy.json checker (only when
-// there is a policy.json) and MSAL (only when Graph reporting is configured and a token is needed).
+// i.e. when the pane retries its outbox after the first render), the reasons' details and the sections
+// below them, the policy.json checker (only when there is a policy.json) and MSAL (only when Graph
+// reporting is configured and a token is needed).
 import { createRoot } from 'react-dom/client';
 import { languageFor } from '../i18n';
 import { createPolicyLoader } from '../office/policy-source';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../office/session';
+import { officeThemeHost, officeThemeSource, type ThemeSource } from '../office/theme';
 import { lazyPaneReporter } from '../report/lazy-reporter';
-import { App, type ReporterFactory } from './App';
-import { themeFor } from './theme';
+import { App, type AppProps, type ReporterFactory } from './App';
+import { useTheme } from './useTheme';
+
+function OutlookPane({ themes, ...props }: Omit<AppProps, 'theme'> & { themes: ThemeSource }) {
+  return <App {...props} theme={useTheme(themes)} />;
+}
 
 void Office.onReady(() => {
   const container = document.getElementById('root');
@@ -20,13 +26,8 @@ void Office.onReady(() => {
     lazyPaneReporter(() =>
       import(/* webpackChunkName: "report" */ '../report/office-reporter.js').then(({ createOfficeReporter }) => createOfficeReporter({ policy, currentVerdict, mailbox })),
     );
-  let theme: 'light' | 'dark' = 'light';
-  try {
-    theme = themeFor(Office.context.officeTheme);
-  } catch {
-    // officeTheme is missing on some clients; light is Outlook's default.
-  }
+  const themes = officeThemeSource(officeThemeHost(Office as unknown as Parameters<typeof officeThemeHost>[0]));
   createRoot(container).render(
-    <App source={source} loadPolicy={loadPolicy} createReporter={createReporter} language={languageFor(Office.context.displayLanguage)} theme={theme} />,
+    <OutlookPane source={source} loadPolicy={loadPolicy} createReporter={createReporter} language={languageFor(Office.context.displayLanguage)} themes={themes} />,
   );
 });

@@ -55,40 +55,6 @@ export interface Segment {
   highlight: boolean;
 }
 
-function segmentsFromFlags(points: string[], flags: boolean[]): Segment[] {
-  const segments: Segment[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const last = segments[segments.length - 1];
-    if (last && last.highlight === flags[i]) last.text += points[i];
-    else segments.push({ text: points[i], highlight: flags[i] });
-  }
-  return segments;
-}
-
-/**
- * Two domains split into runs with the letters that differ highlighted. Same length: position by
- * position; otherwise everything between the common start and the common end. `extra` marks more
- * positions of `a` (the engine's CharacterNote indexes).
- */
-export function diffDomains(a: string, b: string, extra: readonly number[] = []): { a: Segment[]; b: Segment[] } {
-  const pa = Array.from(a);
-  const pb = Array.from(b);
-  const fa = pa.map(() => false);
-  const fb = pb.map(() => false);
-  if (pa.length === pb.length) {
-    for (let i = 0; i < pa.length; i++) if (pa[i] !== pb[i]) fa[i] = fb[i] = true;
-  } else {
-    let start = 0;
-    while (start < pa.length && start < pb.length && pa[start] === pb[start]) start++;
-    let end = 0;
-    while (end < pa.length - start && end < pb.length - start && pa[pa.length - 1 - end] === pb[pb.length - 1 - end]) end++;
-    for (let i = start; i < pa.length - end; i++) fa[i] = true;
-    for (let i = start; i < pb.length - end; i++) fb[i] = true;
-  }
-  for (const index of extra) if (index >= 0 && index < fa.length) fa[index] = true;
-  return { a: segmentsFromFlags(pa, fa), b: segmentsFromFlags(pb, fb) };
-}
-
 /** The context with the first occurrence of the phrase (case-insensitive) highlighted. */
 export function highlightPhrase(context: string, phrase: string): Segment[] {
   const at = phrase ? context.toLowerCase().indexOf(phrase.toLowerCase()) : -1;

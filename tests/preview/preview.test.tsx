@@ -6,6 +6,7 @@ import '../taskpane/polyfills';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../../src/office/session';
+import { officeThemeHost, officeThemeSource } from '../../src/office/theme';
 import type { PolicyLoader } from '../../src/office/policy-source';
 import { policyForMailbox } from '../../src/policy';
 import { MAX_EML_BYTES, PreviewApp } from '../../src/preview/PreviewApp';
@@ -32,9 +33,23 @@ interface Sent {
   body: Record<string, unknown>;
 }
 
-function setup(options: { language?: 'en' | 'ja'; initialSample?: string | false } = {}) {
+/** A stand-in for matchMedia('(prefers-color-scheme: dark)') whose answer the test changes. */
+function systemScheme(dark: boolean) {
+  const listeners = new Set<(event: { matches: boolean }) => void>();
+  return {
+    matches: dark,
+    addEventListener: (_type: string, listener: (event: { matches: boolean }) => void) => listeners.add(listener),
+    removeEventListener: (_type: string, listener: (event: { matches: boolean }) => void) => listeners.delete(listener),
+    change(next: boolean) {
+      this.matches = next;
+      for (const listener of listeners) listener({ matches: next });
+    },
+  };
+}
+
+function setup(options: { language?: 'en' | 'ja'; initialSample?: string | false; layout?: 'page' | 'pane'; system?: ReturnType<typeof systemScheme> } = {}) {
   const mailbox = new PreviewMailbox({ userAddress: PREVIEW_USER_ADDRESS, userName: 'Demo Analyst' });
-  installPreviewOffice(mailbox, 'en-US');
+  const office = installPreviewOffice(mailbox, 'en-US');
   const source = createOfficeMessageSource({ mailbox: mailbox as unknown as OfficeMailboxLike, isSetSupported: previewIsSetSupported });
   // What the service publishes at /policy.json: the demo policy plus its endpoint and reporter token.
   const published = { ...demoPolicyFile(), reporting: { endpointUrl: ENDPOINT, endpointToken: 'reporter-token-0123456789' } };
@@ -63,6 +78,10 @@ function setup(options: { language?: 'en' | 'ja'; initialSample?: string | false
       fetchSample={fetchSample}
       initialSample={options.initialSample}
       onLanguageChange={(language) => languages.push(language)}
+      themes={officeThemeSource(officeThemeHost(office))}
+      initialTheme={options.system?.matches ? 'dark' : 'light'}
+      systemDark={options.system as unknown as MediaQueryList | undefined}
+      layout={options.layout}
     />,
   );
   return { mailbox, sent, fetchSample, languages, view };
@@ -97,8 +116,8 @@ describe('samples', () => {
     expect(pane.getByTestId('reading-attachments').textContent).toContain('研究会資料.zip');
     expect(pane.getByTestId('reading-body').textContent).toContain('解凍パスワードは「Kw2026#1203」です。');
     expect(within(addinPane()).getByText('Dangerous message')).toBeTruthy();
-    expect(addinPane().querySelector('[data-rule="mirrorface-pattern"]')).not.toBeNull();
-    expect(addinPane().querySelector('[data-rule="protected-person-impersonation"]')).not.toBeNull();
+    expect(addinPane().querySelector('[data-rule~="mirrorface-pattern"]')).not.toBeNull();
+    expect(addinPane().querySelector('[data-rule~="protected-person-impersonation"]')).not.toBeNull();
   });
 
   it('switches message when another sample is chosen, like selecting mail in a pinned pane', async () => {
@@ -111,7 +130,7 @@ describe('samples', () => {
     expect(screen.getByRole('button', { name: 'Weekly policy newsletter' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '"Your mailbox is full" sign-in request' }));
     await paneVerdict('dangerous');
-    expect(addinPane().querySelector('[data-rule="link-text-mismatch"]')).not.toBeNull();
+    expect(addinPane().querySelector('[data-rule~="link-text-mismatch"]')).not.toBeNull();
   });
 
   it('has a button for every sample, named by its title', async () => {
@@ -247,9 +266,8 @@ describe('reporting from the pane', () => {
     const { sent, mailbox } = setup();
     await paneVerdict('dangerous');
     const item = mailbox.item!;
-    fireEvent.click(within(addinPane()).getByRole('button', { name: 'Report to security team' }));
-    fireEvent.click(within(addinPane()).getByRole('button', { name: 'Send report' }));
-    await waitFor(() => expect(addinPane().querySelector('[data-status="delivered"]')).not.toBeNull());
+    fireEvent.click(within(addinPane()).getByRole('button', { name: 'Report' }));
+    await waitFor(() => expect(addinPane().querySelector('[data-testid="report-status"][data-state="delivered"]')).not.toBeNull());
     expect(sent).toHaveLength(1);
     expect(sent[0].body).toMatchObject({
       emlSource: 'original',
@@ -262,6 +280,42 @@ describe('reporting from the pane', () => {
     expect(within(nav).getByText(previewEn.reported)).toBeTruthy();
     // The message stays where it is (read mode has no move) and stays open.
     expect(mailbox.item).toBe(item);
+  });
+});
+
+describe('theme', () => {
+  const paneTheme = () => addinPane().querySelector('[data-theme]')?.getAttribute('data-theme');
+
+  it('switches Outlook’s theme: the page at once, the pane when OfficeThemeChanged arrives', async () => {
+    setup();
+    await paneVerdict('dangerous');
+    expect(paneTheme()).toBe('light');
+    fireEvent.click(screen.getByRole('radio', { name: previewEn.themeNames.dark }));
+    await waitFor(() => expect(paneTheme()).toBe('dark'));
+    fireEvent.click(screen.getByRole('radio', { name: previewEn.themeNames.light }));
+    await waitFor(() => expect(paneTheme()).toBe('light'));
+  });
+
+  it('starts in the system’s theme and follows it until the reader picks one', async () => {
+    const system = systemScheme(true);
+    setup({ system });
+    await paneVerdict('dangerous');
+    expect(paneTheme()).toBe('dark');
+    act(() => system.change(false));
+    await waitFor(() => expect(paneTheme()).toBe('light'));
+    fireEvent.click(screen.getByRole('radio', { name: previewEn.themeNames.dark }));
+    await waitFor(() => expect(paneTheme()).toBe('dark'));
+    act(() => system.change(false));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(paneTheme()).toBe('dark');
+  });
+
+  it('shows only the pane in the pane layout, as Outlook’s task pane would', async () => {
+    setup({ layout: 'pane' });
+    await paneVerdict('dangerous');
+    expect(screen.queryByTestId('reading-pane')).toBeNull();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(within(addinPane()).getByRole('button', { name: 'Report' })).toBeTruthy();
   });
 });
 

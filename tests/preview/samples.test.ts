@@ -44,6 +44,16 @@ const EXPECTED: Record<string, Expectation> = {
     verdict: 'dangerous',
     rules: ['link-text-mismatch', 'credential-lure', 'organization-claim-mismatch'],
   },
+  'speaker-invitation.eml': {
+    verdict: 'suspicious',
+    rules: ['reply-to-divergence', 'lure-wording'],
+    absent: ['protected-person-impersonation', 'authentication-failure'],
+  },
+  'colleague-onedrive.eml': {
+    verdict: 'clean',
+    rules: [],
+    absent: ['file-sharing-link', 'authentication-failure', 'protected-person-impersonation'],
+  },
   'newsletter-en.eml': {
     verdict: 'clean',
     rules: ['lure-wording'],

@@ -5,6 +5,8 @@ import { resolvePolicy } from '../../src/policy';
 import type { ReportStatus } from '../../src/report/protocol';
 import type { ReportOutcome, ReportRequest, Reporter } from '../../src/report/reporter';
 import type { PendingReport } from '../../src/report/pane-reporter';
+import type { MessageReportState } from '../../src/report/reported';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 
 export function message(overrides: Partial<MailMessage> = {}): MailMessage {
   return {
@@ -48,9 +50,13 @@ export function staticSource(result: LoadedMessage | Error): MessageSource & { f
 
 export const defaultPolicy: PolicyLoader = async () => ({ policy: resolvePolicy(undefined), source: 'defaults' });
 
+/** A reporter that answers as told and, like the real one, remembers what it delivered or queued. */
 export class FakeReporter implements Reporter {
   requests: ReportRequest[] = [];
   flushed = 0;
+  /** What reportState answers; set by a delivered or queued report, or by a test. */
+  known: MessageReportState | undefined;
+  stateQueries: { messageId?: string }[] = [];
   constructor(
     private outcome: ReportOutcome | Error,
     public mine: ReportStatus[] = [],
@@ -59,7 +65,13 @@ export class FakeReporter implements Reporter {
   async report(request: ReportRequest): Promise<ReportOutcome> {
     this.requests.push(request);
     if (this.outcome instanceof Error) throw this.outcome;
+    if (this.outcome.status === 'delivered') this.known = { state: 'delivered', at: '2026-11-30T05:06:00.000Z', reportId: this.outcome.reportId ?? 'r-new', channel: 'endpoint' };
+    if (this.outcome.status === 'queued') this.known = { state: 'queued', since: '2026-11-30T05:06:00.000Z', attempts: 1 };
     return this.outcome;
+  }
+  async reportState(message: { messageId?: string }): Promise<MessageReportState | undefined> {
+    this.stateQueries.push(message);
+    return this.known;
   }
   async myReports() {
     return this.mine;
@@ -77,3 +89,12 @@ export class FakeReporter implements Reporter {
 }
 
 export const fixedVerdict = (verdict: Verdict) => () => verdict;
+
+/** Opens every reason (and the "more signs" list) and waits until each one's details are on screen. */
+export async function openAllReasons(container: HTMLElement): Promise<void> {
+  await screen.findByTestId('reasons');
+  for (const more of container.querySelectorAll<HTMLElement>('details.ll-reasons-more > summary')) fireEvent.click(more);
+  const summaries = container.querySelectorAll<HTMLElement>('details[data-reason] > summary');
+  for (const summary of summaries) fireEvent.click(summary);
+  await waitFor(() => expect(container.querySelectorAll('[data-testid="reason-details"]')).toHaveLength(summaries.length));
+}

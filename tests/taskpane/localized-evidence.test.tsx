@@ -11,7 +11,7 @@ import type { PolicyLoader } from '../../src/office/policy-source';
 import { createPreviewItem } from '../../src/preview/fake-mailbox';
 import { App } from '../../src/taskpane/App';
 import { demoPolicy, sampleBytes } from '../preview/support';
-import { FakeReporter, fixedVerdict, loaded, message, staticSource } from './helpers';
+import { FakeReporter, fixedVerdict, loaded, message, openAllReasons, staticSource } from './helpers';
 
 const SAMPLE = 'mirrorface-lure.eml';
 const demoPolicyLoader: PolicyLoader = async () => ({ policy: demoPolicy(), source: 'file' });
@@ -60,6 +60,7 @@ describe('evidence sentences in the pane language', () => {
       expect(texts.length).toBeGreaterThanOrEqual(4);
       const { container, unmount } = renderPane(msg, 'ja');
       await screen.findByText('危険なメッセージ');
+      await openAllReasons(container);
       const shown = container.textContent ?? '';
       for (const text of texts) {
         expect(text.ja).toMatch(/[ぁ-んァ-ン]/);
@@ -80,6 +81,7 @@ describe('evidence sentences in the pane language', () => {
     const texts = sentences(analyze(msg, demoPolicy()));
     const { container } = renderPane(msg, 'en');
     await screen.findByText('Dangerous message');
+    await openAllReasons(container);
     const shown = container.textContent ?? '';
     for (const text of texts) {
       expect(shown).toContain(text.en);
@@ -112,6 +114,7 @@ describe('evidence sentences in the pane language', () => {
     };
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
+    await openAllReasons(container);
     const byKind = (kind: string) => container.querySelector(`[data-kind="${kind}"]`)?.textContent ?? '';
     expect(byKind('link')).toContain('日本語の理由です。');
     expect(byKind('attachment')).toContain('添付の理由です。');
@@ -137,17 +140,22 @@ describe('evidence sentences in the pane language', () => {
         },
       ],
     };
-    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    const msg = message({ subject: '台湾海峡の件', text: '本文で台湾海峡に触れます。' });
+    const { container } = renderPane(msg, 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
-    const [subject, body, custom] = [...container.querySelectorAll('[data-kind="phrase"]')].map((element) => element.textContent ?? '');
+    await openAllReasons(container);
+    const topics = container.querySelector('[data-kind="phrase"]')?.textContent ?? '';
+    expect(topics).toContain('国際情勢・安全保障');
+    expect(topics).not.toContain('geopolitics');
+    expect(topics).toContain('社内プロジェクト名');
+    // An inherited property name is not a translation.
+    expect(topics).toContain('constructor');
+    const [subject, body, custom] = [...container.querySelectorAll('[data-testid="quote"]')].map((element) => element.textContent ?? '');
     expect(subject).toContain('件名');
-    expect(subject).toContain('国際情勢・安全保障');
-    expect(subject).not.toContain('geopolitics');
     expect(body).toContain('本文');
-    expect(body).toContain('社内プロジェクト名');
-    // Unknown parts keep their technical name; an inherited property name is not a translation.
-    expect(custom).toContain('x-custom');
-    expect(custom).toContain('constructor');
+    // A part of the message with no name in the dictionary is not named at all (no technical field names).
+    expect(custom).not.toContain('x-custom');
+    expect(container.textContent).not.toContain('x-custom');
   });
 
   it('names look-alike techniques in plain words; an unknown technique shows as written', async () => {
@@ -169,6 +177,7 @@ describe('evidence sentences in the pane language', () => {
     };
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('危険なメッセージ');
+    await openAllReasons(container);
     const [combo, tld, unknown] = [...container.querySelectorAll('[data-kind="lookalike"]')].map((element) => element.textContent ?? '');
     expect(combo).toContain('本物の名前に別の語を付け足したもの');
     expect(combo).not.toContain('combosquat');
@@ -197,6 +206,7 @@ describe('evidence sentences in the pane language', () => {
     };
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
+    await openAllReasons(container);
     const [dmarc, spf] = [...container.querySelectorAll('[data-kind="authentication"]')].map((element) => element.textContent ?? '');
     expect(dmarc).toContain('fail');
     expect(dmarc).toContain('送信者を確認できませんでした');

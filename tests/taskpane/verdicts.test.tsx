@@ -1,10 +1,14 @@
 /** @jest-environment jsdom */
+// What an employee sees: the verdict card first (level, one sentence, Report), at most three reasons
+// as plain sentences with the evidence one click away, no analyst detail, and nothing that warns under
+// a clean verdict.
 import './polyfills';
-import { render, screen, within } from '@testing-library/react';
-import type { Verdict } from '../../src/engine/model';
-import { App } from '../../src/taskpane/App';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { COMBINATION } from '../../src/engine/analyze';
-import { defaultPolicy, FakeReporter, fixedVerdict, loaded, message, staticSource } from './helpers';
+import type { Verdict } from '../../src/engine/model';
+import { stringsFor } from '../../src/i18n';
+import { App } from '../../src/taskpane/App';
+import { defaultPolicy, FakeReporter, fixedVerdict, loaded, message, openAllReasons, staticSource } from './helpers';
 
 const t = (en: string, ja: string) => ({ en, ja });
 
@@ -78,10 +82,12 @@ const DANGEROUS: Verdict = {
 const SUSPICIOUS: Verdict = { verdict: 'suspicious', score: 35, notChecked: [], findings: [DANGEROUS.findings[1]] };
 const CLEAN: Verdict = { verdict: 'clean', score: 0, notChecked: [], findings: [] };
 
-function renderPane(verdict: Verdict, language: 'en' | 'ja' = 'en') {
+const ANALYST_DETAIL = [/T1\d{3}/, /ATT&CK/, /Similarity/i, /from\.(address|name)/, /attachment\.name/, /headers\./, /\blookalike-domain\b/, /\b(High|Medium|Low)\b/, /Risk score/];
+
+function renderPane(verdict: Verdict, language: 'en' | 'ja' = 'en', msg = message()) {
   return render(
     <App
-      source={staticSource(loaded(message()))}
+      source={staticSource(loaded(msg))}
       loadPolicy={defaultPolicy}
       createReporter={() => new FakeReporter(new Error('unused'))}
       language={language}
@@ -91,64 +97,170 @@ function renderPane(verdict: Verdict, language: 'en' | 'ja' = 'en') {
   );
 }
 
-describe('verdict banner and findings', () => {
+describe('the verdict card', () => {
   it.each([
-    ['clean', CLEAN, 'No warning signs found', '危険な兆候は見つかりませんでした'],
-    ['suspicious', SUSPICIOUS, 'Suspicious message', '不審なメッセージ'],
-    ['dangerous', DANGEROUS, 'Dangerous message', '危険なメッセージ'],
-  ] as const)('%s: banner with score, icon and text in English and Japanese', async (level, verdict, english, japanese) => {
-    const { unmount } = renderPane(verdict, 'en');
-    const banner = (await screen.findByText(english)).closest('[role="status"]') as HTMLElement;
-    expect(banner.getAttribute('aria-live')).toBe('polite');
-    expect(banner.getAttribute('data-verdict')).toBe(level);
-    expect(within(banner).getByText(`Risk score ${verdict.score} of 100`)).toBeTruthy();
-    expect(banner.querySelector('[aria-hidden="true"]')?.textContent).not.toBe('');
-    unmount();
-    renderPane(verdict, 'ja');
-    expect(await screen.findByText(japanese)).toBeTruthy();
-    expect(screen.getByText(`リスクスコア ${verdict.score} / 100`)).toBeTruthy();
+    ['clean', CLEAN, 'No warning signs found', '危険な兆候は見つかりませんでした', 'Report anyway', 'それでも報告する'],
+    ['suspicious', SUSPICIOUS, 'Suspicious message', '不審なメッセージ', 'Report', '報告する'],
+    ['dangerous', DANGEROUS, 'Dangerous message', '危険なメッセージ', 'Report', '報告する'],
+  ] as const)('%s: level, one sentence and the action come first, in English and Japanese', async (level, verdict, english, japanese, action, actionJa) => {
+    for (const [language, title, button] of [['en', english, action], ['ja', japanese, actionJa]] as const) {
+      const { container, unmount } = renderPane(verdict, language);
+      const heading = await screen.findByRole('heading', { level: 1, name: title });
+      const card = heading.closest('[data-verdict]') as HTMLElement;
+      expect(card.getAttribute('data-verdict')).toBe(level);
+      // The card is the first thing in the pane, and its action is in it.
+      const main = container.querySelector('main') as HTMLElement;
+      expect([...main.children].find((child) => !child.matches('[data-testid="announcer"]'))).toBe(card);
+      expect(within(card).getByRole('button', { name: button })).toBeTruthy();
+      expect(card.textContent).toContain(stringsFor(language).verdictSentence[level]);
+      unmount();
+    }
   });
 
-  it('groups findings by category under headings and renders every evidence kind', async () => {
-    const { container } = renderPane(DANGEROUS);
+  it('announces each new verdict once, in a polite live region outside the card', async () => {
+    const source = staticSource(loaded(message()));
+    render(<App source={source} loadPolicy={defaultPolicy} createReporter={() => new FakeReporter(new Error('unused'))} language="en" theme="light" analyzeMessage={fixedVerdict(DANGEROUS)} />);
     await screen.findByText('Dangerous message');
-    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual(expect.arrayContaining(['Sender', 'Authentication', 'Wording', 'Links', 'Attachments']));
-    const sender = container.querySelector('[data-category="sender"]') as HTMLElement;
-    expect(within(sender).getByText('Look-alike sender domain', { exact: false })).toBeTruthy();
-    // Look-alike: the differing letter is highlighted in both domains and named by code point.
-    const marks = Array.from(sender.querySelectorAll('mark')).map((m) => m.textContent);
-    expect(marks).toEqual(['і', 'i']);
-    expect(sender.textContent).toContain('і (U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I)');
-    // Link: visible text against the real host.
-    const links = container.querySelector('[data-kind="link"]') as HTMLElement;
-    expect(links.textContent).toContain('www.mofa.go.jp');
-    expect(links.textContent).toContain('evil.example');
-    // Phrase highlighted in its context.
-    expect(container.querySelector('[data-kind="phrase"] mark')?.textContent).toBe('sanctions');
-    expect(container.querySelector('[data-kind="authentication"]')?.textContent).toContain('DMARC');
-    expect(container.querySelector('[data-kind="header"]')?.textContent).toContain('Reply-To');
+    const announcer = screen.getByTestId('announcer');
+    expect(announcer.getAttribute('role')).toBe('status');
+    expect(announcer.textContent).toBe('Dangerous message. Do not open its links or attachments, and do not reply: report it.');
+    expect(screen.getByTestId('verdict-card').getAttribute('aria-live')).toBeNull();
+  });
+
+  it('keeps the subject on the card as text, made visible', async () => {
+    renderPane(DANGEROUS, 'en', message({ subject: 'Invoice \u202Efdp.exe' }));
+    expect((await screen.findByTestId('verdict-card')).textContent).toContain('Invoice ⟨U+202E⟩fdp.exe');
+  });
+});
+
+describe('reasons', () => {
+  it('shows at most three reasons as sentences, the rest one click further', async () => {
+    const { container } = renderPane(DANGEROUS);
+    const list = await screen.findByRole('region', { name: 'Why' });
+    const shown = [...list.querySelectorAll(':scope > ul > li > details > summary')].map((summary) => summary.textContent);
+    // The sender (look-alike domain with DMARC), the attachment, the link; the wording is one click further.
+    expect(shown).toEqual(['Look-alike sender domain', 'Risky attachment', 'Link goes somewhere else']);
+    expect(screen.getByText('1 more sign')).toBeTruthy();
+    // Nothing of the evidence is on screen until a reason is opened.
+    expect(container.querySelector('[data-kind]')).toBeNull();
+    await openAllReasons(container);
+    expect(container.querySelectorAll('[data-testid="reason-details"]')).toHaveLength(4);
+  });
+
+  it('merges the sender findings about one address into one reason', async () => {
+    const { container } = renderPane(DANGEROUS);
+    await openAllReasons(container);
+    const sender = container.querySelector('[data-reason="sender"]') as HTMLElement;
+    expect(sender.getAttribute('data-rule')).toBe('lookalike-domain authentication-failure');
+    expect(sender.textContent).toContain('DMARC');
+    expect(sender.textContent).toContain('Also about this:');
+    expect(sender.textContent).toContain('Sender authentication failed');
+  });
+
+  it('compares the look-alike with the real domain, one above the other, the differing letter marked', async () => {
+    const { container } = renderPane(DANGEROUS);
+    await openAllReasons(container);
+    const compare = container.querySelector('[data-reason="sender"] [data-testid="address-compare"]') as HTMLElement;
+    expect(compare.querySelector('[data-role="claimed"]')?.textContent).toBe('microsoft.com');
+    expect(compare.querySelector('[data-role="actual"]')?.textContent).toBe('mіcrosoft.com');
+    expect([...compare.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['i', 'і']);
+    expect(compare.textContent).toContain('Marked: the characters that differ.');
+    expect(container.textContent).toContain('і cyrillic small letter byelorussian-ukrainian i (U+0456)');
+  });
+
+  it('renders the evidence kinds in plain words, with no analyst detail anywhere', async () => {
+    const { container } = renderPane(DANGEROUS);
+    await openAllReasons(container);
+    const text = container.textContent ?? '';
+    const link = container.querySelector('[data-kind="link"]') as HTMLElement;
+    expect(link.textContent).toContain('www.mofa.go.jp');
+    expect(link.textContent).toContain('Really goes to');
+    expect(link.textContent).toContain('evil.example');
     expect(container.querySelector('[data-kind="attachment"]')?.textContent).toContain('invoice.pdf.exe');
     expect(container.querySelector('[data-kind="note"]')?.textContent).toContain('Seen in recent campaigns');
-    expect(container.querySelector('[data-kind="address-mismatch"]')?.textContent).toContain('ceo@example.co.jp');
-    expect(container.querySelector('[data-kind="impersonation"]')?.textContent).toContain('Similarity 93%');
     expect(container.querySelector('[data-kind="characters"]')?.textContent).toContain('abc⟨U+200B⟩def');
+    expect(container.querySelector('[data-kind="header"]')?.textContent).toContain('Reply-To');
+    for (const pattern of ANALYST_DETAIL) expect([pattern, pattern.test(text)]).toEqual([pattern, false]);
   });
 
-  it('shows findings in Japanese', async () => {
-    renderPane(DANGEROUS, 'ja');
-    expect(await screen.findByText('危険なメッセージ')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: '添付ファイル' })).toBeTruthy();
-    expect(screen.getByText('既知のドメインを模倣しています。')).toBeTruthy();
-    expect(screen.getByText('この判定の理由')).toBeTruthy();
+  it('says the reasons in Japanese', async () => {
+    const { container } = renderPane(DANGEROUS, 'ja');
+    expect(await screen.findByRole('region', { name: '理由' })).toBeTruthy();
+    await openAllReasons(container);
+    expect(container.textContent).toContain('似せた送信元ドメイン');
+    expect(container.textContent).toContain('既知のドメインを模倣しています。');
+    expect(container.textContent).toContain('異なる文字に印を付けています。');
+    expect(screen.getByText('Lure Lens の判定方法')).toBeTruthy();
+  });
+});
+
+describe('clean means clean', () => {
+  const linkFinding = DANGEROUS.findings[1];
+  const wording = DANGEROUS.findings[2];
+  const CLEAN_WITH_NOTES: Verdict = { verdict: 'clean', score: 25, notChecked: [], findings: [{ ...linkFinding, severity: 'medium', explanation: { en: 'Do not open it.', ja: '開かないでください。' } }, { ...wording, severity: 'medium' }] };
+
+  it('shows what it noticed as neutral information: no warning colour, no severity, no advice to avoid it', async () => {
+    const { container } = renderPane(CLEAN_WITH_NOTES);
+    const region = await screen.findByRole('region', { name: 'What Lure Lens noticed' });
+    expect(region.textContent).toContain('None of this is a warning sign on its own.');
+    expect(container.querySelector('.ll-reason-warning, .ll-reason-danger, .ll-card-suspicious, .ll-card-dangerous')).toBeNull();
+    expect(container.querySelectorAll('.ll-reason-neutral')).toHaveLength(2);
+    await openAllReasons(container);
+    const text = container.textContent ?? '';
+    expect(text).not.toContain('Do not open it');
+    expect(text).not.toContain('shown host differs');
+    expect(container.querySelector('.ll-mark-alert')).toBeNull();
+    for (const pattern of ANALYST_DETAIL) expect([pattern, pattern.test(text)]).toEqual([pattern, false]);
   });
 
-  it('explains the score: points per severity, thresholds, wording alone', async () => {
+  it('words lure topics as topics the message mentions', async () => {
+    renderPane(CLEAN_WITH_NOTES);
+    expect(await screen.findByText('It mentions international affairs and security, as newsletters and colleagues often do.')).toBeTruthy();
+  });
+
+  it('shows no reasons section at all when nothing was noticed', async () => {
+    renderPane(CLEAN);
+    await screen.findByText('No warning signs found');
+    expect(screen.queryByTestId('reasons')).toBeNull();
+  });
+});
+
+describe('quotes the message as written', () => {
+  it('highlights the phrase in the original subject, case and width kept', async () => {
+    const subject = 'ＵＲＧＥＮＴ: New SANCTIONS briefing';
+    const normalized = 'urgent: new sanctions briefing';
+    const start = normalized.indexOf('sanctions');
+    const verdict: Verdict = {
+      ...SUSPICIOUS,
+      findings: [{ ...DANGEROUS.findings[2], evidence: [{ kind: 'phrase', field: 'subject', phrase: 'sanctions', category: 'geopolitics', context: normalized, at: { start, end: start + 9 } }] }],
+    };
+    const { container } = renderPane(verdict, 'en', message({ subject }));
+    await openAllReasons(container);
+    const quote = container.querySelector('[data-testid="quote"]') as HTMLElement;
+    expect(quote.textContent).toContain('ＵＲＧＥＮＴ: New SANCTIONS briefing');
+    expect(quote.querySelector('mark')?.textContent).toBe('SANCTIONS');
+    expect(quote.textContent).toContain('Subject');
+  });
+
+  it('falls back to the engine’s context, saying so, when the phrase cannot be placed', async () => {
+    const verdict: Verdict = { ...SUSPICIOUS, findings: [DANGEROUS.findings[2]] };
+    const { container } = renderPane(verdict, 'en', message({ text: 'nothing matching here' }));
+    await openAllReasons(container);
+    const quote = container.querySelector('[data-testid="quote"]') as HTMLElement;
+    expect(quote.textContent).toContain('As Lure Lens read it (lower case):');
+    expect(quote.querySelector('mark')?.textContent).toBe('sanctions');
+  });
+});
+
+describe('how Lure Lens decides', () => {
+  it('explains the score, points per sign, thresholds and wording alone, behind one click', async () => {
     renderPane(SUSPICIOUS);
-    const summary = await screen.findByText('Why this verdict?');
-    const details = summary.closest('details') as HTMLElement;
+    const summary = await screen.findByText('How Lure Lens decides');
+    const details = summary.closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('This message scored 35 of 100.');
     const { high, medium, low } = COMBINATION.points;
-    expect(details.textContent).toContain(`high ${high}, medium ${medium}, low ${low}`);
+    expect(details.textContent).toContain(`strong ${high}, clear ${medium}, weak ${low}`);
     expect(details.textContent).toContain('From 30 points a message is suspicious; from 70 it is dangerous.');
     expect(details.textContent).toContain('Wording alone never makes a message suspicious');
   });
@@ -157,7 +269,10 @@ describe('verdict banner and findings', () => {
     renderPane(DANGEROUS);
     await screen.findByText('Dangerous message');
     expect(screen.getByRole('main', { name: 'Lure Lens message check' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'What Lure Lens found' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Report to security team' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Dangerous message' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Why' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'My reports' })).toBeTruthy());
+    fireEvent.click(screen.getByText('1 more sign'));
+    expect(screen.getByText('Lure wording')).toBeTruthy();
   });
 });

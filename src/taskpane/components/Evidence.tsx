@@ -1,0 +1,141 @@
+// One piece of evidence in plain words, rendered by kind. Every value here came from the message:
+// SafeText only. No rule ids, technique numbers or names of message fields: a part of the message is
+// named only when the dictionary has a word for it. Under a clean verdict (`neutral`) the engine's
+// judgements ("not Microsoft's site") are left out: the facts stay, the warnings do not.
+import type { ReactNode } from 'react';
+import type { CharacterNote, Evidence } from '../../engine/model';
+import { localized, type Language, type Strings } from '../../i18n';
+import { named } from '../named';
+import { SafeText } from '../SafeText';
+import { visible } from '../visible';
+import { reasonDetailsClasses as classes } from './ReasonDetails.styles';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Facts({ kind, children }: { kind: Evidence['kind']; children: ReactNode }) {
+  return (
+    <dl className={classes.facts} data-kind={kind}>
+      {children}
+    </dl>
+  );
+}
+
+/** "і cyrillic small letter byelorussian-ukrainian i (U+0456)"; an invisible character is shown only by its code. */
+export function characterLabel(note: CharacterNote, t: Strings): string {
+  const shown = visible(note.char);
+  return t.characterDescription(shown === note.char ? note.char : '', note.description, note.codePoint).trim();
+}
+
+export function CharacterList({ notes, t }: { notes: readonly CharacterNote[]; t: Strings }) {
+  return (
+    <ul className={classes.characters}>
+      {notes.slice(0, 20).map((note, index) => (
+        <li key={index}>{characterLabel(note, t)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export interface EvidenceViewProps {
+  evidence: Evidence;
+  t: Strings;
+  language: Language;
+  neutral: boolean;
+  /** Already shown in the address comparison above it: only what the comparison does not say. */
+  compared?: boolean;
+}
+
+export function EvidenceView({ evidence, t, language, neutral, compared = false }: EvidenceViewProps) {
+  switch (evidence.kind) {
+    case 'impersonation':
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={t.nameShown}><SafeText value={evidence.value} /></Row>
+          <Row label={t.claimsToBe}><SafeText value={evidence.claimed} /></Row>
+          <Row label={t.reallySentFrom}><SafeText value={evidence.actual} /></Row>
+        </Facts>
+      );
+    case 'lookalike':
+      return (
+        <Facts kind={evidence.kind}>
+          {!compared && <Row label={t.looksLike}><SafeText value={evidence.resembles} /></Row>}
+          <Row label={t.trick}>{named(t.techniqueNames, evidence.technique) ?? <SafeText value={evidence.technique} max={80} />}</Row>
+          {evidence.differences.length > 0 && <Row label={t.unusualCharacters}><CharacterList notes={evidence.differences} t={t} /></Row>}
+        </Facts>
+      );
+    case 'address-mismatch':
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={/reply-to/i.test(evidence.field) ? t.replyToShown : t.nameShowsAddress}><SafeText value={evidence.shown} /></Row>
+          <Row label={/reply-to/i.test(evidence.field) ? t.repliesGoTo : t.reallySentFrom}><SafeText value={evidence.actual} /></Row>
+        </Facts>
+      );
+    case 'header':
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={t.header}><SafeText value={evidence.name} max={80} />: <SafeText value={evidence.value} /></Row>
+          {!neutral && <Row label={t.meaning}><SafeText value={localized(evidence.meaning, language)} max={400} /></Row>}
+        </Facts>
+      );
+    case 'authentication': {
+      const meaning = named(t.authResultMeanings, evidence.result.toLowerCase());
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={evidence.method.toUpperCase()}>
+            <SafeText value={evidence.result} max={60} />
+            {meaning !== undefined && <> — {meaning}</>}
+          </Row>
+          {evidence.domain && <Row label={t.authDomain}><SafeText value={evidence.domain} /></Row>}
+        </Facts>
+      );
+    }
+    case 'characters': {
+      const where = named(t.fieldNames, evidence.field);
+      return (
+        <Facts kind={evidence.kind}>
+          {where && <Row label={where}><SafeText value={evidence.value} /></Row>}
+          <Row label={t.unusualCharacters}><CharacterList notes={evidence.characters} t={t} /></Row>
+        </Facts>
+      );
+    }
+    case 'phrase':
+      // Phrases are quoted together, per part of the message (Quotes.tsx); this is the lone fallback.
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={t.topic}>{named(t.topicNames, evidence.category) ?? <SafeText value={evidence.category} max={80} />}</Row>
+          <Row label={named(t.fieldNames, evidence.field) ?? t.topic}><SafeText value={evidence.phrase} max={200} /></Row>
+        </Facts>
+      );
+    case 'link':
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={t.linkText}><SafeText value={evidence.text} /></Row>
+          {evidence.shownHost && <Row label={t.linkShownHost}><SafeText value={evidence.shownHost} /></Row>}
+          <Row label={t.linkRealHost}><strong><SafeText value={evidence.host} /></strong></Row>
+          <Row label={t.linkTarget}><SafeText value={evidence.href} max={120} /></Row>
+          {!neutral && <Row label={t.reason}><SafeText value={localized(evidence.reason, language)} max={400} /></Row>}
+        </Facts>
+      );
+    case 'attachment':
+      return (
+        <Facts kind={evidence.kind}>
+          <Row label={t.attachmentName}><SafeText value={evidence.name} /></Row>
+          {evidence.contentType && <Row label={t.attachmentType}><SafeText value={evidence.contentType} max={100} /></Row>}
+          {!neutral && <Row label={t.reason}><SafeText value={localized(evidence.reason, language)} max={400} /></Row>}
+        </Facts>
+      );
+    case 'note':
+      return (
+        <p className={classes.facts} data-kind={evidence.kind}>
+          <SafeText value={localized(evidence.text, language)} max={600} multiline />
+        </p>
+      );
+  }
+}
