@@ -25,6 +25,8 @@ export const en: Strings = {
   noticedHeading: 'What Lure Lens noticed',
   noticedIntro: 'None of this is a warning sign on its own.',
   topicsMentioned: (topics) => `It mentions ${topics}, as newsletters and colleagues often do.`,
+  noticedLink: (host) => `It links to ${host}.`,
+  noticedAttachment: (name) => `It has an attachment: ${name}.`,
   listJoin: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   alsoAboutThis: 'Also about this:',
   loadingDetails: 'Loading the details…',

@@ -25,6 +25,8 @@ export const ja: Strings = {
   noticedHeading: '確認した内容',
   noticedIntro: 'いずれも、それだけでは危険の兆候ではありません。',
   topicsMentioned: (topics) => `${topics}の話題に触れています。ニュースレターや同僚のメールでもよくあることです。`,
+  noticedLink: (host) => `${host} へのリンクがあります。`,
+  noticedAttachment: (name) => `添付ファイル「${name}」があります。`,
   listJoin: (items) => items.join('、'),
   alsoAboutThis: 'あわせて検出:',
   loadingDetails: '詳細を読み込んでいます…',

@@ -35,6 +35,9 @@ export interface Strings {
   noticedIntro: string;
   /** A clean message's lure wording, said neutrally: the topics it mentions. */
   topicsMentioned: (topics: string) => string;
+  /** A clean message's link or attachment, said as a fact, not as a warning. */
+  noticedLink: (host: string) => string;
+  noticedAttachment: (name: string) => string;
   listJoin: (items: string[]) => string;
   alsoAboutThis: string;
   loadingDetails: string;

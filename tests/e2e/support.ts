@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../support/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -176,4 +176,17 @@ export async function screenshot(page: Page, name: string, options: { selector?:
     copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
   }
   return file;
+}
+
+/** Opens every reason in the pane (and the "more signs" list), waiting for each one's details. */
+export async function openAllReasons(pane: Locator): Promise<void> {
+  const more = pane.locator('details.ll-reasons-more > summary');
+  if (await more.count()) await more.click();
+  const reasons = pane.locator('details[data-reason]');
+  const count = await reasons.count();
+  for (let index = 0; index < count; index++) {
+    const reason = reasons.nth(index);
+    if ((await reason.getAttribute('open')) === null) await reason.locator('summary').click();
+    await reason.getByTestId('reason-details').waitFor();
+  }
 }

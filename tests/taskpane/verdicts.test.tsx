@@ -203,6 +203,9 @@ describe('clean means clean', () => {
     const { container } = renderPane(CLEAN_WITH_NOTES);
     const region = await screen.findByRole('region', { name: 'What Lure Lens noticed' });
     expect(region.textContent).toContain('None of this is a warning sign on its own.');
+    // The link is said as a fact, not under the rule's title ("Link goes somewhere else").
+    expect(region.textContent).toContain('It links to evil.example.');
+    expect(region.textContent).not.toContain('Link goes somewhere else');
     expect(container.querySelector('.ll-reason-warning, .ll-reason-danger, .ll-card-suspicious, .ll-card-dangerous')).toBeNull();
     expect(container.querySelectorAll('.ll-reason-neutral')).toHaveLength(2);
     await openAllReasons(container);

@@ -6,6 +6,7 @@ import type { MailMessage, VerdictLevel } from '../../engine/model';
 import { localized, type Language, type Strings } from '../../i18n';
 import { MAX_REASONS, type Reason } from '../reasons';
 import { named } from '../named';
+import { truncate, visible } from '../visible';
 import { paneSectionClasses as sections, paneSectionStyles } from './PaneSections.styles';
 import { reasonListClasses as classes, reasonListStyles, type ReasonTone } from './ReasonList.styles';
 import { useStyleSheets } from './stylesheet';
@@ -19,10 +20,17 @@ export function preloadReasonDetails(): void {
 
 const TONE: Record<VerdictLevel, ReasonTone> = { clean: 'neutral', suspicious: 'warning', dangerous: 'danger' };
 
-/** The reason's sentence. A clean message's lure wording is said as the topics it mentions. */
+/**
+ * The reason's sentence. Under a clean verdict nothing may read as a warning: lure wording is said as
+ * the topics it mentions, a link or an attachment as the plain fact ("It links to onedrive.live.com").
+ */
 export function reasonSentence(reason: Reason, level: VerdictLevel, t: Strings, language: Language): string {
+  if (level !== 'clean') return localized(reason.title, language);
+  const fact = reason.findings[0].evidence.find((evidence) => evidence.kind === 'link' || evidence.kind === 'attachment');
+  if (reason.key.startsWith('link:') && fact?.kind === 'link') return t.noticedLink(visible(fact.host));
+  if (reason.key.startsWith('attachment:') && fact?.kind === 'attachment') return t.noticedAttachment(truncate(visible(fact.name), 80).shown);
   const wordingOnly = reason.findings.every((finding) => finding.category === 'wording');
-  if (level === 'clean' && wordingOnly) {
+  if (wordingOnly) {
     const topics: string[] = [];
     for (const finding of reason.findings) {
       for (const evidence of finding.evidence) {
