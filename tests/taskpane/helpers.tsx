@@ -6,7 +6,11 @@ import type { ReportStatus } from '../../src/report/protocol';
 import type { ReportOutcome, ReportRequest, Reporter } from '../../src/report/reporter';
 import type { PendingReport } from '../../src/report/pane-reporter';
 import type { MessageReportState } from '../../src/report/reported';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+
+// Analysis and Fluent rendering in jsdom are slow on a busy machine; waits are generous, not timed.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 export function message(overrides: Partial<MailMessage> = {}): MailMessage {
   return {
