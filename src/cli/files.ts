@@ -1,5 +1,6 @@
-// Expands the CLI's file arguments: files as given, directories walked recursively for .eml files.
-import { promises as fs } from 'node:fs';
+// Files for the commands: scan's arguments (files as given, directories walked recursively for .eml
+// files), and the names and flushes that backup and restore need.
+import { closeSync, fsyncSync, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 export interface ExpandedInput {
@@ -55,5 +56,20 @@ export function describeFsError(error: unknown): string {
       return 'is a directory';
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** UTC time as it sorts in file names: 20261130-023000Z. */
+export function fileTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Flushes a file's content, or a directory's entries (after a rename), so it survives power loss. */
+export function fsyncPath(target: string): void {
+  const fd = openSync(target, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

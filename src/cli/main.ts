@@ -1,37 +1,71 @@
-// `lurelens` command: scan messages, or serve the intake service and add-in files.
-import { runScan, SCAN_USAGE } from './scan';
+// `lurelens` command: scan messages, run the intake service, and operate it (backup, restore,
+// manifest). Each command's module is loaded only when it runs, so scanning does not pay
+// for the HTTP server and the database. Every command answers --help; `lurelens --version` prints
+// the release (package.json's version, the one source of the manifest's <Version> too).
+import { processIo, type Io } from './io';
+import { packageVersion } from './version';
 
-const USAGE = `Lure Lens — spots sender impersonation and targeted lures in email.
+interface Command {
+  summary: string;
+  run(argv: readonly string[], io: Io): Promise<number>;
+}
 
-Usage:
-  lurelens scan [--policy FILE] [--format text|jsonl] [--fail-on suspicious|dangerous] FILE|DIR...
-  lurelens serve [--public-url URL] [--port N] [--host H] [--data DIR] [--policy FILE] [--token TOKEN]
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see the header */
+const COMMANDS: Record<string, Command> = {
+  scan: {
+    summary: 'scan [--policy FILE] [--format text|jsonl] [--fail-on suspicious|dangerous] FILE|DIR...',
+    run: (argv, io) => {
+      const { runScan, SCAN_USAGE } = require('./scan') as typeof import('./scan');
+      return argv.includes('--help') || argv.includes('-h') ? Promise.resolve((io.out(SCAN_USAGE), 0)) : runScan(argv, io);
+    },
+  },
+  serve: {
+    summary: 'serve [--config FILE] [--public-url URL] [--port N] [--data DIR] [--policy FILE] ...',
+    run: (argv, io) => (require('./serve') as typeof import('./serve')).runServe(argv, io),
+  },
+  backup: {
+    summary: 'backup --to FILE | --dir DIR [--keep N] [--config FILE]',
+    run: (argv, io) => (require('./backup') as typeof import('./backup')).runBackup(argv, io),
+  },
+  restore: {
+    summary: 'restore --from FILE [--force] [--config FILE]',
+    run: (argv, io) => (require('./restore') as typeof import('./restore')).runRestore(argv, io),
+  },
+  manifest: {
+    summary: 'manifest --public-url URL [--id GUID|new] [--version V] [--out FILE]',
+    run: (argv, io) => (require('./manifest') as typeof import('./manifest')).runManifest(argv, io),
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-Run "lurelens <command> --help" for details.`;
+function usage(): string {
+  return [
+    'Lure Lens — spots sender impersonation and targeted lures in email, and runs the intake service.',
+    '',
+    'Usage:',
+    ...Object.values(COMMANDS).map((command) => `  lurelens ${command.summary}`),
+    '  lurelens --version',
+    '',
+    'Run "lurelens <command> --help" for details.',
+  ].join('\n');
+}
 
-export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const io = {
-    out: (line: string) => process.stdout.write(line + '\n'),
-    err: (line: string) => process.stderr.write(line + '\n'),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  };
-  if (command === 'scan') {
-    if (rest.includes('--help') || rest.includes('-h')) return io.out(SCAN_USAGE), 0;
-    return runScan(rest, io);
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(packageVersion());
+    return 0;
   }
-  if (command === 'serve') {
-    // Loaded on demand: scanning should not pay for the HTTP server and database.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { runServe } = require('./serve') as typeof import('./serve');
-    return runServe([...rest]);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
   }
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return command ? 0 : 2;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`lurelens: unknown command "${name}"\n\n${usage()}`);
+    return 2;
   }
-  io.err(`lurelens: unknown command "${command}"\n\n${USAGE}`);
-  return 2;
+  return command.run(rest, io);
 }
 
 if (require.main === module) {

@@ -9,13 +9,7 @@ import type { ResolvedPolicy } from '../policy/types';
 import type { VerdictLevel } from '../engine/model';
 import { expandInputs, describeFsError } from './files';
 import { COLOR, PLAIN, formatJsonl, formatText, toRecord, terminalSafe } from './format';
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  /** Whether stdout is a colour terminal. */
-  color: boolean;
-}
+import type { Io } from './io';
 
 /** Raw messages larger than this are refused with a clear error rather than exhausting memory. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;

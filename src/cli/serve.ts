@@ -1,17 +1,62 @@
-// `lurelens serve`: runs the intake service until SIGINT/SIGTERM. Exit codes: 0 stopped cleanly,
-// 2 the configuration, policy or port was not usable (the message says which).
-import { ConfigError, ensureLocalTokens, loadServerConfig, SERVE_USAGE } from '../server/config';
+// `lurelens serve`: runs the intake service until SIGINT/SIGTERM. Everything that can be checked is
+// checked before anything is created: the policy, the TLS files and the database's schema come
+// first, so a bad start leaves no generated tokens and no half-migrated database behind.
+// Before a release migrates the schema of a database that holds reports, it keeps a copy in
+// DATA/backups, so a rollback can restore it.
+// Exit codes: 0 stopped cleanly, 1 an error while stopping, 2 the configuration, policy or port is not
+// usable, 3 the database is not (written by a newer release, unreadable, or its pre-upgrade copy
+// failed). systemd's RestartPreventExitStatus=2 3 keeps those from restarting in a loop.
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, ensureLocalTokens, loadServerConfig, SERVE_USAGE, type ServerConfig } from '../server/config';
 import { startServer } from '../server/app';
+import { loadServicePolicy } from '../server/policy';
+import { databaseFor } from './database';
+import { newerSchemaMessage } from './database/sqlite';
+import { DatabaseError } from './database/types';
+import { fileTimestamp } from './files';
+import { processIo, type Io } from './io';
 
-export interface ServeIo {
-  out(line: string): void;
-  err(line: string): void;
+export type ServeIo = Pick<Io, 'out' | 'err'>;
+
+export const CONFIG_EXIT_CODE = 2;
+export const DATABASE_EXIT_CODE = 3;
+
+/** serve's own options, besides the service configuration in SERVE_USAGE. */
+const SERVE_OPTIONS = `  --no-upgrade-backup  do not copy the database to DATA/backups before a schema upgrade
+Exit codes: 0 stopped, 1 error while stopping, 2 configuration, policy or port not usable,
+  3 database not usable (newer release, unreadable, pre-upgrade copy failed).`;
+const NO_UPGRADE_BACKUP = '--no-upgrade-backup';
+
+/** What serve can check without creating anything; throws ConfigError naming the problem. */
+async function checkBeforeStart(config: ServerConfig): Promise<void> {
+  await loadServicePolicy(config);
+  for (const file of config.tls ? [config.tls.certFile, config.tls.keyFile] : []) {
+    try {
+      await fs.access(file, constants.R_OK);
+    } catch (error) {
+      throw new ConfigError(`cannot read the TLS file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
 }
 
-const defaultIo: ServeIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-};
+/** Refuses a database from a newer release; copies one that is about to be migrated. */
+async function prepareDatabase(config: ServerConfig, backupBeforeUpgrade: boolean, io: ServeIo): Promise<void> {
+  const database = databaseFor(config);
+  const state = await database.state();
+  if (!state.exists) return;
+  if (state.schemaVersion > state.supportedVersion) throw new DatabaseError(newerSchemaMessage(state.location, state.schemaVersion));
+  if (state.schemaVersion === state.supportedVersion || state.reports === 0 || !backupBeforeUpgrade) return;
+  const dir = path.join(config.dataDir, 'backups');
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `lurelens-schema-${state.schemaVersion}-before-upgrade-${fileTimestamp(new Date())}.sqlite`);
+  try {
+    const copy = await database.backup(file);
+    io.out(`Upgrading the database schema ${state.schemaVersion} → ${state.supportedVersion}; a copy of the ${copy.reports} reports before it is in ${file}.`);
+  } catch (error) {
+    throw new DatabaseError(`could not copy the database before upgrading its schema (${(error as Error).message}); free some space, or start with ${NO_UPGRADE_BACKUP} after a backup of your own`);
+  }
+}
 
 export interface ServeHandle {
   /** Resolves with the exit code once the server has stopped. */
@@ -21,20 +66,23 @@ export interface ServeHandle {
 }
 
 /** Starts the service and returns how to stop it; `runServe` waits for a signal instead. */
-export async function startServe(argv: readonly string[], io: ServeIo = defaultIo): Promise<ServeHandle | number> {
+export async function startServe(argv: readonly string[], io: ServeIo = processIo()): Promise<ServeHandle | number> {
   let loaded;
+  const backupBeforeUpgrade = !argv.includes(NO_UPGRADE_BACKUP);
   try {
-    loaded = await loadServerConfig({ argv });
+    loaded = await loadServerConfig({ argv: argv.filter((arg) => arg !== NO_UPGRADE_BACKUP) });
   } catch (error) {
-    io.err(`lurelens serve: ${(error as Error).message}\n${SERVE_USAGE}`);
-    return 2;
+    io.err(`lurelens serve: ${(error as Error).message}\n${SERVE_USAGE}\n${SERVE_OPTIONS}`);
+    return CONFIG_EXIT_CODE;
   }
   if (loaded.help) {
-    io.out(SERVE_USAGE);
+    io.out(`${SERVE_USAGE}\n${SERVE_OPTIONS}`);
     return 0;
   }
   const config = loaded.config;
   try {
+    await checkBeforeStart(config);
+    await prepareDatabase(config, backupBeforeUpgrade, io);
     if (config.tokens.length === 0) {
       const local = await ensureLocalTokens(config.dataDir);
       config.tokens = local.tokens;
@@ -70,14 +118,18 @@ export async function startServe(argv: readonly string[], io: ServeIo = defaultI
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`lurelens serve: ${error.message}`);
-      return 2;
+      return CONFIG_EXIT_CODE;
+    }
+    if (error instanceof DatabaseError) {
+      io.err(`lurelens serve: ${error.message}`);
+      return DATABASE_EXIT_CODE;
     }
     throw error;
   }
 }
 
-export async function runServe(argv: string[]): Promise<number> {
-  const handle = await startServe(argv);
+export async function runServe(argv: readonly string[], io: ServeIo = processIo()): Promise<number> {
+  const handle = await startServe(argv, io);
   if (typeof handle === 'number') return handle;
   const onSignal = () => {
     void handle.stop();

@@ -1,7 +1,8 @@
 // Checks a manifest against the add-in manifest XML schemas in ./schema with libxml2 (xmllint-wasm:
 // libxml2 compiled to WebAssembly, so no system package and no network). Microsoft's own validator
 // (npm run validate) needs its web service; this is the offline check that npm test runs.
-// Development-time only: the service and the add-in never load this file (see tsconfig.build.json).
+// The add-in never loads it; the CLI does (lurelens manifest, lurelens doctor), so the Node build
+// includes it and scripts/copy-build-assets.js puts ./schema beside the compiled file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';

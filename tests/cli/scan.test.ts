@@ -1,20 +1,16 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { runScan, type Io } from '../../src/cli/scan';
+import { runScan } from '../../src/cli/scan';
+import { captureIo } from '../support/io';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'cli');
 const policyFile = path.join(fixtures, 'policy.json');
 
-function capture(color = false): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, color, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
 
 describe('lurelens scan', () => {
   it('prints one JSON object per message with the contract fields, walking directories recursively', async () => {
-    const io = capture();
+    const io = captureIo();
     const code = await runScan(['--policy', policyFile, '--format', 'jsonl', fixtures], io);
     expect(code).toBe(0);
     const records = io.stdout.map((line) => JSON.parse(line));
@@ -34,12 +30,12 @@ describe('lurelens scan', () => {
 
   it('exits 1 with --fail-on when a verdict reaches it, 0 otherwise', async () => {
     const lure = path.join(fixtures, 'nested', 'deeper', 'lure.eml');
-    expect(await runScan(['--policy', policyFile, '--fail-on', 'dangerous', lure], capture())).toBe(1);
-    expect(await runScan(['--policy', policyFile, '--fail-on', 'suspicious', path.join(fixtures, 'clean.eml')], capture())).toBe(0);
+    expect(await runScan(['--policy', policyFile, '--fail-on', 'dangerous', lure], captureIo())).toBe(1);
+    expect(await runScan(['--policy', policyFile, '--fail-on', 'suspicious', path.join(fixtures, 'clean.eml')], captureIo())).toBe(0);
   });
 
   it('names an unreadable file, still scans the others, and exits 2', async () => {
-    const io = capture();
+    const io = captureIo();
     const code = await runScan(['--format', 'jsonl', path.join(fixtures, 'missing.eml'), path.join(fixtures, 'clean.eml')], io);
     expect(code).toBe(2);
     expect(io.stderr.join('\n')).toContain('missing.eml: no such file or directory');
@@ -50,7 +46,7 @@ describe('lurelens scan', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lurelens-'));
     const bad = path.join(dir, 'bad-policy.json');
     await fs.writeFile(bad, JSON.stringify({ protectedPeople: [{ name: 'A', emails: ['not-an-address'] }] }));
-    const io = capture();
+    const io = captureIo();
     expect(await runScan(['--policy', bad, path.join(fixtures, 'clean.eml')], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/bad-policy\.json/);
     expect(io.stderr.join('\n')).toMatch(/protectedPeople\/0\/emails\/0/);
@@ -58,7 +54,7 @@ describe('lurelens scan', () => {
   });
 
   it('never passes terminal escape sequences from a message to the terminal', async () => {
-    const io = capture(true);
+    const io = captureIo(true);
     await runScan([path.join(fixtures, 'nested', 'escape.eml')], io);
     const printed = io.stdout.join('\n');
     // The hostile subject and sender are shown, with the escape characters made visible.
@@ -70,7 +66,7 @@ describe('lurelens scan', () => {
 
   it('prints the engine\'s evidence sentences in English in text output, and keeps both languages in jsonl', async () => {
     const lure = path.join(fixtures, 'nested', 'deeper', 'lure.eml');
-    const text = capture();
+    const text = captureIo();
     await runScan(['--policy', policyFile, lure], text);
     const printed = text.stdout.join('\n');
     expect(printed).toContain('Sent from a free webmail account (gmail.com)');
@@ -80,7 +76,7 @@ describe('lurelens scan', () => {
     // The message's own Japanese (subject, phrases) is printed; the engine's Japanese sentences are not.
     expect(printed).not.toMatch(/送信されています|形式のファイルです|送信者：/);
 
-    const jsonl = capture();
+    const jsonl = captureIo();
     await runScan(['--policy', policyFile, '--format', 'jsonl', lure], jsonl);
     const record = JSON.parse(jsonl.stdout[0]);
     const risky = record.findings.find((finding: { rule: string }) => finding.rule === 'risky-attachment');
@@ -88,7 +84,7 @@ describe('lurelens scan', () => {
   });
 
   it('explains bad arguments', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runScan(['--format', 'xml', 'a.eml'], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('--format must be text or jsonl');
   });
