@@ -1,5 +1,5 @@
-// `lurelens` command: scan messages, run the intake service, and operate it (backup, restore,
-// manifest). Each command's module is loaded only when it runs, so scanning does not pay
+// `lurelens` command: scan messages, run the intake service, and operate it (doctor, backup,
+// restore, manifest). Each command's module is loaded only when it runs, so scanning does not pay
 // for the HTTP server and the database. Every command answers --help; `lurelens --version` prints
 // the release (package.json's version, the one source of the manifest's <Version> too).
 import { processIo, type Io } from './io';
@@ -22,6 +22,10 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'serve [--config FILE] [--public-url URL] [--port N] [--data DIR] [--policy FILE] ...',
     run: (argv, io) => (require('./serve') as typeof import('./serve')).runServe(argv, io),
+  },
+  doctor: {
+    summary: 'doctor [--config FILE] [--lang en|ja] [--json] [--offline] [--thorough]',
+    run: (argv, io) => (require('./doctor') as typeof import('./doctor')).runDoctor(argv, io),
   },
   backup: {
     summary: 'backup --to FILE | --dir DIR [--keep N] [--config FILE]',

@@ -26,7 +26,7 @@ describe('lurelens', () => {
     expect(() => manifestVersion('1.2.0-rc.1')).toThrow(/MAJOR.MINOR.PATCH/);
   });
 
-  it.each(['scan', 'serve', 'backup', 'restore', 'manifest'])('answers %s --help with its usage and exit 0', async (command) => {
+  it.each(['scan', 'serve', 'doctor', 'backup', 'restore', 'manifest'])('answers %s --help with its usage and exit 0', async (command) => {
     const io = captureIo();
     expect(await main([command, '--help'], io)).toBe(0);
     expect(io.stdout.join('\n')).toMatch(new RegExp(`^Usage: lurelens ${command}\\b`));
@@ -36,7 +36,7 @@ describe('lurelens', () => {
   it('lists every command in its help; no command or an unknown one exits 2', async () => {
     const help = captureIo();
     expect(await main(['--help'], help)).toBe(0);
-    for (const command of ['scan', 'serve', 'backup', 'restore', 'manifest', '--version']) expect(help.stdout.join('\n')).toContain(`lurelens ${command}`);
+    for (const command of ['scan', 'serve', 'doctor', 'backup', 'restore', 'manifest', '--version']) expect(help.stdout.join('\n')).toContain(`lurelens ${command}`);
     expect(await main([], captureIo())).toBe(2);
     const unknown = captureIo();
     expect(await main(['bakup'], unknown)).toBe(2);
