@@ -24,6 +24,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
  * - low 15: two independent weak signs add up to the threshold; one stays well below it.
  * - wording (lure, credential or scam phrases) adds its points only when a sender, authentication,
  *   link or attachment finding is present; alone it is capped below the threshold.
+ *
+ * How close (dev half of both corpora, December 2026): these parameters flag 68.7% of phishing at
+ * 0.56% false positives; logistic regression with this same shape (a weight per severity, for
+ * wording and for the rest) reaches 68.4% at 0.45% cross-validated, so the hand-set points lose
+ * nothing to a fitted version of themselves. A weight per rule reaches 77.8% at 0.79%, mostly by
+ * letting one medium sign flag alone when the rule is one the honeypot mail happens to trip often
+ * (a malformed From, a greeting by address); letting every single medium sign flag instead costs
+ * 2% false positives. That gap is left to better rules, not to weights learned from the corpus.
  */
 export const COMBINATION = {
   points: { high: 45, medium: 25, low: 15 } as Readonly<Record<Severity, number>>,

@@ -144,7 +144,6 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   const parts = hostParts(host);
   // A configured subdomain (mail.example.or.jp) does not make its own parent domain a look-alike.
   const candidateRegistrable = registrableOf(host);
-  const entries = index.entries.filter((entry) => entry.registrable !== candidateRegistrable);
   const related = (list: readonly ProtectedDomain[] | undefined) => (list ?? []).filter((entry) => entry.registrable !== candidateRegistrable);
 
   // Homoglyphs: the label reads the same as a protected label but is spelled differently.
@@ -161,8 +160,7 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   }
 
   const labelLength = parts.label.length;
-  for (const entry of entries) {
-    if (entry.suffix !== parts.suffix) continue;
+  for (const entry of related(index.bySuffix.get(parts.suffix))) {
     // Hyphens added or removed: kaiyoinst.or.jp, kaiyo--inst.or.jp.
     if (parts.label !== entry.label && parts.label.replace(/-/g, '') === entry.label.replace(/-/g, '') && entry.label.length >= 3) {
       return { entry, technique: 'hyphenation', differences: characterDifferences(parts.labelUnicode, entry.label, parts.labelOffset), severity: 'high' };
@@ -182,8 +180,12 @@ export function findResemblance(host: CanonicalHost, policy: ResolvedPolicy): Re
   }
 
   const candidateTld = (parts.suffix || host.ascii).split('.').pop() ?? '';
-  for (const entry of entries) {
+  // Both checks below need the entry's name among the host's tokens: one set look-up rules most entries out.
+  const hostTokens = new Set(parts.prefixTokens);
+  for (const entry of index.entries) {
+    if (entry.registrable === candidateRegistrable) continue;
     const labelTokens = entry.label.split(/[.-]/).filter(Boolean);
+    if (!hostTokens.has(labelTokens[0])) continue;
     const suffixTokens = entry.suffix ? entry.suffix.split('.') : [];
     // TLD swap: the real name with a different ending: mofa.jp, mofa.go.com, mofa-go.jp for mofa.go.jp.
     // Not for a place name (tokyo.lg.jp): "tokyo" under another ending is anyone in Tokyo.

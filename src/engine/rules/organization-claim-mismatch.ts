@@ -180,9 +180,9 @@ export const organizationClaimMismatch: Rule = {
 
     // Mentions where a reader looks (subject, the opening words, the signature) count only from a sender
     // that cannot be the organisation: free mail, or a From domain that authentication does not vouch for.
-    // Not in delivery reports: they quote the returned message's headers and the provider's help links.
+    // Not in bounces (by structure or from the operator's mailbox): they quote the returned message and the provider's help links.
     const unvouched = isFreemail(authorHost, policy) || (alignment.checked && !alignment.aligned);
-    if (!unvouched || context.view.deliveryReport || trustedSender(authorHost) || (rewrite && !rewrite.address)) return undefined;
+    if (!unvouched || context.view.deliveryReport || OPERATOR_MAILBOX.test(authorAddress) || trustedSender(authorHost) || (rewrite && !rewrite.address)) return undefined;
     const body = context.view.body;
     const places: [string, string][] = [
       ['subject', message.subject],

@@ -158,6 +158,10 @@ export interface DomainIndex {
   entries: ProtectedDomain[];
   /** Every configured legitimate domain, for "is this host one of ours or a subdomain". */
   all: string[];
+  /** The same as a set, for hostInSet look-ups in O(labels). */
+  allSet: ReadonlySet<string>;
+  /** Entries by the suffix of their registrable domain ("co.jp"): one-edit typos only compare within a suffix. */
+  bySuffix: Map<string, ProtectedDomain[]>;
   byLabelSkeleton: Map<string, ProtectedDomain[]>;
   byToken: Map<string, ProtectedDomain[]>;
 }
@@ -224,7 +228,10 @@ export function protectedDomains(policy: ResolvedPolicy): DomainIndex {
     byLabelSkeleton.set(entry.labelSkeleton, [...(byLabelSkeleton.get(entry.labelSkeleton) ?? []), entry]);
     for (const token of new Set(entry.label.split('-'))) byToken.set(token, [...(byToken.get(token) ?? []), entry]);
   }
-  const index: DomainIndex = { entries, all: [...entries.map((entry) => entry.domain), ...documentation], byLabelSkeleton, byToken };
+  const all = [...entries.map((entry) => entry.domain), ...documentation];
+  const bySuffix = new Map<string, ProtectedDomain[]>();
+  for (const entry of entries) bySuffix.set(entry.suffix, [...(bySuffix.get(entry.suffix) ?? []), entry]);
+  const index: DomainIndex = { entries, all, allSet: new Set(all), bySuffix, byLabelSkeleton, byToken };
   domainIndexCache.set(policy, index);
   return index;
 }
@@ -241,7 +248,7 @@ export function isDocumentationDomain(host: CanonicalHost): boolean {
 
 /** True when the host is one of the policy's legitimate domains or a subdomain of one. */
 export function isLegitimateHost(host: CanonicalHost | undefined, policy: ResolvedPolicy): boolean {
-  return host !== undefined && isWithinDomains(host.ascii, protectedDomains(policy).all);
+  return host !== undefined && hostInSet(host.ascii, protectedDomains(policy).allSet);
 }
 
 /** The protected entry a host belongs to (equal or subdomain), if any. */

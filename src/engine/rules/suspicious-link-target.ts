@@ -68,6 +68,8 @@ interface Comparison {
   listHosts: ReadonlySet<string>;
   /** The recipients' addresses, lower-case: phishing links often carry them to pre-fill a fake sign-in page. */
   recipients: readonly string[];
+  /** The same addresses in base64, as phishing kits append them after "#" or "?e=". */
+  encodedRecipients: readonly string[];
   hostSignals: Map<string, Signal[]>;
 }
 
@@ -255,9 +257,9 @@ function linkSignals(href: string, host: CanonicalHost | undefined, comparison: 
   if (!redirect) signals.push(...destinationSignals(trimmed, host, comparison, true));
   const lowerHref = trimmed.toLowerCase();
   const sender = comparison.view.fromHost;
-  const carriesRecipient = comparison.recipients.some(
-    (address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40')) || base64Forms(address).some((encoded) => trimmed.includes(encoded)),
-  );
+  const carriesRecipient =
+    comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40'))) ||
+    comparison.encodedRecipients.some((encoded) => trimmed.includes(encoded));
   if (!(sender && sameSite(sender, host)) && carriesRecipient) {
     signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
   }
@@ -347,9 +349,11 @@ export const suspiciousLinkTarget: Rule = {
       knownDomains: knownDomainSet(policy),
       listHosts: new Set(context.view.listPageHosts),
       recipients: recipientsOf(message),
+      encodedRecipients: [],
       hostSignals: new Map(),
     };
     const links = message.missing.includes('body') ? [] : context.view.links;
+    if (links.length > 0) comparison.encodedRecipients = comparison.recipients.flatMap(base64Forms);
     if (links.length > 0) comparison.presented = presentedOrganization(message, context.findings, comparison);
     // Weak hints count when something else already says the message lies: credential wording, or an
     // impersonating sender of a notice (in a newsletter linking to dozens of sites one cheap domain means nothing).

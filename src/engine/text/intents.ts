@@ -13,6 +13,11 @@ import { buildPhraseMatcher, snippet, type PhraseMatch, type PhraseMatcher, type
  * suspended", 「お客様のアカウントは一時的に利用を停止」), not a paragraph.
  */
 export const INTENT_WINDOW = 48;
+/**
+ * Intents are looked for in the first 64 KiB of the body: a notice states its threat near the top,
+ * and a second full scan of a megabyte of text would double the cost of the wording rules.
+ */
+export const INTENT_SCAN_LIMIT = 64 * 1024;
 
 interface Role {
   intent: number;
@@ -95,7 +100,7 @@ export function findIntents(policy: ResolvedPolicy, text: SearchableText): reado
     const prepared = intentMatcher(intents);
     const found = new Map<number, PhraseMatch>();
     findInField(prepared, 'subject', text.subject, found);
-    findInField(prepared, 'body', text.body, found);
+    findInField(prepared, 'body', text.body.slice(0, INTENT_SCAN_LIMIT), found);
     matches = [...found.values()];
     perList.set(intents, matches);
   }

@@ -80,9 +80,11 @@ export function glueSplitLetters(text: string): string | undefined {
   return words.join(' ');
 }
 
-// Rules test one text against hundreds of names in a row: keep the last result.
+// Rules test one text against hundreds of names in a row: keep the last results.
 let lastText: string | undefined;
 let lastGlued: string | undefined;
+let lastCompactText: string | undefined;
+let lastCompact = '';
 function gluedCached(text: string): string | undefined {
   if (text !== lastText) {
     lastText = text;
@@ -90,10 +92,17 @@ function gluedCached(text: string): string | undefined {
   }
   return lastGlued;
 }
+function compactCached(text: string): string {
+  if (text !== lastCompactText) {
+    lastCompactText = text;
+    lastCompact = text.replace(/ /g, '');
+  }
+  return lastCompact;
+}
 
 /** Does the prepared claim text (see claimText) mention the name? */
 export function mentionsName(text: string, name: PreparedName): boolean {
-  if (name.cjk) return text.replace(/ /g, '').includes(name.compact);
+  if (name.cjk) return compactCached(text).includes(name.compact);
   if (containsWord(text, name.text)) return true;
   // "Microsoft365" for "Microsoft 365": multi-word names may be written without spaces.
   if (name.text !== name.compact && containsWord(text, name.compact)) return true;

@@ -25,7 +25,8 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
     objects: [
       // English
       'account', 'accounts', 'password', 'passcode', 'mailbox', 'email account', 'e-mail account', 'login', 'log-in', 'sign-in', 'credentials',
-      'apple id', 'wallet', 'webmail', 'payment method', 'billing information', 'card details', 'subscription', 'membership',
+      // Not "subscription" or "membership": shops write about those expiring every day.
+      'apple id', 'wallet', 'webmail', 'payment method', 'billing information', 'card details',
       // Japanese
       'アカウント', 'パスワード', 'ログイン', 'サインイン', 'メールボックス', 'お支払い方法', '支払い方法', 'お支払い情報', 'カード情報', '登録情報', 'ご利用のカード', '会員情報', 'ID',
       // Chinese
