@@ -175,9 +175,12 @@ describe('versions (STIX 2.1 §3.6)', () => {
     const olderBefore = (await stix(older.campaignId)).bundle;
     const youngerBefore = (await stix(younger.campaignId)).bundle;
 
-    // One report that links both landing pages joins the campaigns.
+    // One report that links both landing pages proposes the merge (a reporter's report never merges on
+    // its own); the analyst accepts it.
     const bridge = await report(server, lure(3, 'Updated programme', 'https://conf-secretariat1.example/register/7731\r\nhttps://conf-secretariat2.example/agenda/5521'));
-    expect(bridge.campaignId).toBe(older.campaignId);
+    expect([older.campaignId, younger.campaignId]).toContain(bridge.campaignId);
+    const accepted = await call(server, `/api/campaigns/${older.campaignId}/merge`, { json: { campaignId: younger.campaignId } });
+    expect(accepted.status).toBe(200);
 
     const merged = (await stix(older.campaignId)).bundle;
     expect(stixBundleErrors(merged as unknown as Record<string, unknown>)).toEqual([]);
