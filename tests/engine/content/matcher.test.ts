@@ -119,13 +119,11 @@ describe('phrase matcher: results', () => {
     ]);
   });
 
-  test('is linear: a 1 MiB body with a large dictionary is scanned quickly', () => {
+  test('scans a 1 MiB body with a large dictionary (its speed is in npm run bench)', () => {
     const big = buildPhraseMatcher(
       Array.from({ length: 2000 }, (_, index) => ({ phrase: `phrase number ${index} 台湾`, category: 'x', weight: 1 })),
     );
     const body = normalizeText('lorem ipsum phrase number dolor 台湾 sit amet '.repeat(25_000)).slice(0, 1 << 20);
-    const started = performance.now();
-    big.find('body', body);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(big.find('body', body)).toEqual([]); // 'phrase number dolor' is none of the phrases
   });
 });

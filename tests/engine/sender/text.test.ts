@@ -108,12 +108,10 @@ describe('damerauLevenshtein', () => {
     );
   });
 
-  it('stays fast on long inputs because only the band is computed', () => {
+  it('answers on long inputs (only the band within the limit is computed)', () => {
     const long = 'a'.repeat(50_000);
-    const started = Date.now();
     expect(damerauLevenshtein(long, long + 'b', 2)).toBe(1);
     expect(damerauLevenshtein(long, 'b'.repeat(50_000), 2)).toBe(3);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('turns a distance into a similarity between 0 and 1', () => {
