@@ -2,7 +2,7 @@
 // libxml2 compiled to WebAssembly, so no system package and no network). Microsoft's own validator
 // (npm run validate) needs its web service; this is the offline check that npm test runs.
 // The add-in never loads it; the CLI does (lurelens manifest, lurelens doctor), so the Node build
-// includes it and scripts/copy-build-assets.js puts ./schema beside the compiled file.
+// includes it and scripts/build-node.js puts ./schema beside the compiled file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
