@@ -148,13 +148,13 @@ describe('tokens', () => {
     expectFixes(repeated);
   });
 
-  it('warns when the config file holding tokens is readable by other users', async () => {
+  it('warns when the config file holding tokens is readable by every user (640 for the service group is fine)', async () => {
     const configFile = path.join(dir, 'lurelens.json');
     writeFileSync(configFile, '{}');
     chmodSync(configFile, 0o644);
     const config = { tokens: [{ token: STRONG.analyst, role: 'analyst' as const }, { token: STRONG.reporter, role: 'reporter' as const }] };
     expect(lines(await run(tokens, contextFor(config, { configFile })))).toContainEqual(expect.stringMatching(/lurelens\.json holds tokens and other users may read it \(mode 644\)/));
-    chmodSync(configFile, 0o600);
+    chmodSync(configFile, 0o640);
     expect(lines(await run(tokens, contextFor(config, { configFile })))).toEqual(['ok: 2 token(s) configured']);
   });
 

@@ -36,12 +36,13 @@ export function judgeToken(token: string): 'weak' | 'short' | 'hand-made' | 'str
 
 const GENERATE = t('Generate one with: openssl rand -base64 36', '生成例: openssl rand -base64 36');
 
+/** World-readable only: 640 root:lurelens is the usual way to let the service's group read the configuration. */
 async function readable(file: string): Promise<Finding | undefined> {
   const mode = (await fs.stat(file)).mode;
-  if ((mode & 0o077) === 0) return undefined;
+  if ((mode & 0o007) === 0) return undefined;
   return warn(
     t(`${file} holds tokens and other users may read it (mode ${(mode & 0o777).toString(8)})`, `${file} はトークンを含み、他のユーザーが読めます (モード ${(mode & 0o777).toString(8)})`),
-    t(`chmod 600 ${file} (or 640 with the service's group).`, `chmod 600 ${file} を実行してください (サービスのグループなら 640)。`),
+    t(`chmod o-rwx ${file} (600, or 640 with the service's group: chown root:lurelens).`, `chmod o-rwx ${file} を実行してください (600、またはサービスのグループで 640: chown root:lurelens)。`),
   );
 }
 
