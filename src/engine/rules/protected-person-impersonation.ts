@@ -16,20 +16,8 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { ProtectedPerson, ResolvedPolicy } from '../../policy/types';
 import { isWithinDomains } from '../view';
-import { compactText } from '../text/normalize';
-import { skeleton } from '../text/confusables';
-import { damerauLevenshtein, similarityFromDistance } from '../text/similarity';
-import { foldVariantKanji, isCjk, nameCandidates, nameSpellings } from '../text/names';
+import { matchPersonName, prepareSpellings, type Spelling } from '../text/name-match';
 import { claimedIdentities, isFreemail, isVerifiedPlatform, registrableOf, type ClaimedIdentity } from './sender-context';
-
-interface Spelling {
-  compact: string;
-  skeleton: string;
-  length: number;
-  cjk: boolean;
-  /** Edits tolerated: none for short names (too many real people share them), more for long ones. */
-  tolerance: number;
-}
 
 interface PreparedPerson {
   person: Required<ProtectedPerson>;
@@ -37,69 +25,20 @@ interface PreparedPerson {
   emails: Set<string>;
 }
 
-/** Damerau-Levenshtein ≤ 1 for names of 6+ characters, ≤ 2 for 12+; exact (or look-alike) below. */
-export function nameTolerance(length: number): number {
-  if (length >= 12) return 2;
-  if (length >= 6) return 1;
-  return 0;
-}
-
 const preparedCache = new WeakMap<ResolvedPolicy, PreparedPerson[]>();
 
 function preparePeople(policy: ResolvedPolicy): PreparedPerson[] {
   const cached = preparedCache.get(policy);
   if (cached) return cached;
-  const prepared = policy.protectedPeople.map((person): PreparedPerson => {
-    const compacts = new Set<string>();
-    for (const name of [person.name, ...person.aliases]) for (const spelling of nameSpellings(name)) compacts.add(spelling);
-    const spellings = [...compacts].map((compact): Spelling => {
-      const length = Array.from(compact).length;
-      return { compact, skeleton: skeleton(compact), length, cjk: isCjk(compact), tolerance: nameTolerance(length) };
-    });
-    return { person, spellings, emails: new Set(person.emails.map((email) => email.toLowerCase())) };
-  });
+  const prepared = policy.protectedPeople.map(
+    (person): PreparedPerson => ({
+      person,
+      spellings: prepareSpellings([person.name, ...person.aliases], { forgiving: true }),
+      emails: new Set(person.emails.map((email) => email.toLowerCase())),
+    }),
+  );
   preparedCache.set(policy, prepared);
   return prepared;
-}
-
-interface NameMatch {
-  similarity: number;
-}
-
-function matchSpelling(candidate: string, candidateSkeleton: string, spelling: Spelling): NameMatch | undefined {
-  if (candidate === spelling.compact) return { similarity: 1 };
-  if (candidateSkeleton === spelling.skeleton) {
-    // Look-alike letters: equal to the eye, so as strong as an exact match; the similarity shows it is not identical.
-    return { similarity: similarityFromDistance(damerauLevenshtein(candidate, spelling.compact, 4), candidate, spelling.compact) };
-  }
-  if (spelling.tolerance === 0) return undefined;
-  const length = Array.from(candidate).length;
-  if (Math.abs(length - spelling.length) > spelling.tolerance) return undefined;
-  const distance = damerauLevenshtein(candidateSkeleton, spelling.skeleton, spelling.tolerance);
-  if (distance > spelling.tolerance) return undefined;
-  return { similarity: similarityFromDistance(distance, candidateSkeleton, spelling.skeleton) };
-}
-
-/** The best match of a display name against one person, if any. */
-export function matchPersonName(displayName: string, spellings: readonly Spelling[]): NameMatch | undefined {
-  let best: NameMatch | undefined;
-  const consider = (match: NameMatch | undefined) => {
-    if (match && (!best || match.similarity > best.similarity)) best = match;
-  };
-  for (const candidate of nameCandidates(displayName)) {
-    const candidateSkeleton = skeleton(candidate);
-    for (const spelling of spellings) consider(matchSpelling(candidate, candidateSkeleton, spelling));
-    if (best?.similarity === 1) return best;
-  }
-  // Japanese names run into neighbouring words without spaces ("外務省渡辺健二"): look inside.
-  const compactDisplay = foldVariantKanji(compactText(displayName.slice(0, 256)));
-  const displaySkeleton = skeleton(compactDisplay);
-  for (const spelling of spellings) {
-    if (!spelling.cjk || spelling.length < 3) continue;
-    if (compactDisplay.includes(spelling.compact)) consider({ similarity: 1 });
-    else if (displaySkeleton.includes(spelling.skeleton)) consider({ similarity: 0.9 });
-  }
-  return best;
 }
 
 function isPersonsAddress(identity: ClaimedIdentity, prepared: PreparedPerson, policy: ResolvedPolicy): boolean {

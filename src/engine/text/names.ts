@@ -113,6 +113,26 @@ export function nameSpellings(name: string): string[] {
   return [...spellings];
 }
 
+/** A display name whole, then its pieces that may stand alone ("渡辺健二（JIIA）" → "渡辺健二", "JIIA"). */
+function segmentsOf(text: string): string[] {
+  return [text, ...text.split(SEGMENT_BREAK).slice(0, 6)];
+}
+
+/** Commas separate "Family, Given" but also "Name, Title". */
+function commaPartsOf(segment: string): string[] {
+  return segment.split(/[,，、]/).slice(0, 4);
+}
+
+/**
+ * The pieces of a display name that may each be a whole name: the name, its segments and their comma
+ * parts ("Dr. Kenji Watanabe, Senior Fellow (JIIA)" → …, "Dr. Kenji Watanabe", "Senior Fellow", "JIIA"). Bounded.
+ */
+export function nameParts(displayName: string): string[] {
+  const parts: string[] = [];
+  for (const segment of segmentsOf(displayName.slice(0, NAME_INPUT_LIMIT))) parts.push(segment, ...commaPartsOf(segment));
+  return parts;
+}
+
 /**
  * Strings from a display name that might be a person's name: each segment whole, and every run
  * of up to four consecutive words within it, all compact. Bounded: at most a few hundred.
@@ -120,16 +140,14 @@ export function nameSpellings(name: string): string[] {
 export function nameCandidates(displayName: string): string[] {
   const text = displayName.slice(0, NAME_INPUT_LIMIT);
   const candidates = new Set<string>();
-  const segments = [text, ...text.split(SEGMENT_BREAK).slice(0, 6)];
-  for (const segment of segments) {
+  for (const segment of segmentsOf(text)) {
     const tokens = nameTokens(segment);
     if (tokens.length === 0) continue;
     candidates.add(tokens.join(''));
     for (let size = 1; size <= Math.min(WINDOW_LIMIT, tokens.length); size++) {
       for (let start = 0; start + size <= tokens.length; start++) candidates.add(tokens.slice(start, start + size).join(''));
     }
-    // Commas separate "Family, Given" but also "Name, Title": try the comma parts too.
-    for (const part of segment.split(/[,，、]/).slice(0, 4)) {
+    for (const part of commaPartsOf(segment)) {
       const partTokens = nameTokens(part);
       if (partTokens.length > 0) candidates.add(partTokens.join(''));
     }
