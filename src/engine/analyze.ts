@@ -50,6 +50,7 @@ export function score(findings: readonly Finding[]): number {
   let corroborating = 0;
   let wording = 0;
   for (const finding of findings) {
+    if (finding.informational) continue;
     const points = COMBINATION.points[finding.severity];
     if (finding.category === 'wording') wording += points;
     else corroborating += points;
@@ -84,6 +85,7 @@ export function analyze(message: MailMessage, policy: ResolvedPolicy, rules: rea
       explanation: rule.explanation,
       technique: rule.technique,
       evidence: hit.evidence,
+      ...(hit.informational ? { informational: true } : {}),
     });
   }
   // A forwarded lure is judged as the lure (engine/forwarded.ts); nesting is bounded by the parser.

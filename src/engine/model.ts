@@ -63,6 +63,38 @@ export interface ForwardedMessage {
   message: MailMessage;
 }
 
+/** Another address that wrote to the user under a name like this message's sender's. */
+export interface Namesake {
+  /** The display name it wrote under, as the mailbox shows it. */
+  name: string;
+  /** Its address, lower case. */
+  address: string;
+  /** Messages from it; a lower bound when `more` is set. */
+  count: number;
+  /** Set when there are more than `count` (the search stopped at its bound). */
+  more?: boolean;
+  /** ISO 8601 date of the earliest message from it that was seen. */
+  since?: string;
+}
+
+/**
+ * What the user's own mailbox remembers about this message's sender, looked up at the edge (the pane
+ * asks Microsoft Graph) and handed to the engine with the message. Counts and addresses only: no
+ * subjects, no bodies. Absent when nobody looked; a part in `unchecked` proves nothing either way.
+ */
+export interface SenderHistory {
+  /** The From address it is about, lower case; ignored when it is not this message's. */
+  address: string;
+  /** Messages received from this exact address before this one. */
+  received: { count: number; more?: boolean; since?: string };
+  /** Messages the user sent to this address. */
+  sent: { count: number; more?: boolean };
+  /** Other addresses that wrote under a name like this sender's display name, most messages first; bounded. */
+  namesakes: Namesake[];
+  /** Parts the lookup could not complete (throttled, out of time, refused). */
+  unchecked?: ('received' | 'sent' | 'namesakes')[];
+}
+
 export interface MailMessage {
   from?: MailAddress;
   /** On-behalf-of sender (Sender: header / Outlook `sender`) when it differs from `from`. */
@@ -96,6 +128,8 @@ export interface MailMessage {
   imageCount?: number;
   /** Originals this message forwards, read as messages; bounded in number and depth. Absent when none. */
   forwarded?: ForwardedMessage[];
+  /** The sender as the user's mailbox remembers them; only where the pane could ask (see SenderHistory). */
+  senderHistory?: SenderHistory;
 }
 
 export type Severity = 'low' | 'medium' | 'high';
@@ -157,6 +191,8 @@ export interface Finding {
   /** MITRE ATT&CK technique, where one fits (T1566.001 attachment, T1566.002 link, T1656 impersonation). */
   technique?: string;
   evidence: Evidence[];
+  /** A fact that helps the reader judge ("first message from this address"), not a warning sign: it adds no points. */
+  informational?: boolean;
 }
 
 /** A rule that could not run because the source lacked something (e.g. headers on mobile). */

@@ -14,6 +14,8 @@ export interface RuleHit {
   evidence: Evidence[];
   /** Overrides the rule's default severity for this message (e.g. DMARC failing for our own domain). */
   severity?: Severity;
+  /** Context for the reader, not a warning sign: shown with the verdict, adds no points (Finding.informational). */
+  informational?: boolean;
 }
 
 /**

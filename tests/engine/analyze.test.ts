@@ -87,4 +87,11 @@ describe('analyze', () => {
     expect(analyze(message(), policy, [rule('first', 'links', 'low'), combo]).findings.map((f) => f.rule)).toContain('combo');
     expect(analyze(message(), policy, [combo]).findings).toEqual([]);
   });
+  it('shows informational findings without adding their points', () => {
+    const context: Rule = { ...rule('context', 'sender', 'low'), check: () => ({ evidence: [{ kind: 'note', text: { en: 'first', ja: '初' } }], informational: true }) };
+    const verdict = analyze(message(), policy, [context, rule('weak', 'links', 'low')]);
+    expect(verdict.score).toBe(15);
+    expect(verdict.findings.find((f) => f.rule === 'context')).toMatchObject({ informational: true });
+    expect(analyze(message(), policy, [rule('other', 'links', 'high')]).findings[0]).not.toHaveProperty('informational');
+  });
 });

@@ -115,7 +115,7 @@ export const advanceFeeScam: Rule = {
     const contact = freemailContactInBody(message, context.view, policy);
     if (contact) signs.push(note(`The text asks you to write to another, free-mail address: ${contact}`, `本文で、別のフリーメールのアドレス（${contact}）に連絡するよう求めています。`));
     // hidden-recipients is the sign above, reported on its own; it is not counted twice.
-    const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category) && finding.rule !== 'hidden-recipients');
+    const doubt = context.findings.find((finding) => SENDER_CATEGORIES.has(finding.category) && finding.rule !== 'hidden-recipients' && !finding.informational);
     if (doubt) signs.push(note(`The sender is also in doubt: ${doubt.title.en}`, `送信者にも疑わしい点があります：${doubt.title.ja}`));
     if (signs.length === 0) return undefined;
     // People write from personal free mail about lotteries and prizes too: that sign alone stays medium.

@@ -2,6 +2,7 @@
 // Adding a rule: write src/engine/rules/<id>.ts with its test, then add one line here.
 import type { Rule } from '../rule';
 import { protectedPersonImpersonation } from './protected-person-impersonation';
+import { senderHistory } from './sender-history';
 import { organizationClaimMismatch } from './organization-claim-mismatch';
 import { displayNameAddressMismatch } from './display-name-address-mismatch';
 import { lookalikeDomain } from './lookalike-domain';
@@ -40,6 +41,7 @@ import { imageOnlyBody } from './image-only-body';
 export const RULES: readonly Rule[] = [
   // sender identity
   protectedPersonImpersonation,
+  senderHistory, // the user's mailbox, when the pane could ask it (message.senderHistory)
   organizationClaimMismatch,
   displayNameAddressMismatch,
   lookalikeDomain,

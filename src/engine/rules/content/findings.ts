@@ -4,6 +4,7 @@ import type { Finding } from '../../model';
 /** Sender findings that mean "someone is pretending to be someone else". */
 export const IMPERSONATION_RULES: ReadonlySet<string> = new Set([
   'protected-person-impersonation',
+  'sender-history',
   'organization-claim-mismatch',
   'lookalike-domain',
   'internal-sender-spoof',
@@ -20,6 +21,7 @@ export const PAYLOAD_RULES: ReadonlySet<string> = new Set([
   'file-sharing-link',
 ]);
 
+/** The findings of these rules that are warning signs (informational ones corroborate nothing). */
 export function findingsOf(findings: readonly Finding[], rules: ReadonlySet<string>): Finding[] {
-  return findings.filter((finding) => rules.has(finding.rule));
+  return findings.filter((finding) => rules.has(finding.rule) && !finding.informational);
 }
