@@ -1,10 +1,32 @@
 // Nobody visible is addressed: no To or Cc at all, "undisclosed-recipients:;", or the sender
 // writing to itself, with the real recipients in Bcc. That is how bulk scams reach thousands of
 // people at once; it is also how a secretary sends an announcement, so it is only a low hint that
-// counts together with other findings. Mailing lists (which put the list in To) are left alone.
+// counts together with other findings.
+//
+// What it must leave alone:
+// - mailing lists (which put the list in To);
+// - replies within a conversation (In-Reply-To or References): a list or a colleague copied you
+//   into a thread you are part of, while bulk scams open conversations (a forged "RE:" subject
+//   without these headers still counts);
+// - newsletters that announce themselves as bulk mail (Precedence: bulk or list) and write to their
+//   own address: the subscribers are the Bcc by design;
+// - bounces and other mail from a mail system's own mailbox (MAILER-DAEMON, postmaster), which
+//   address the postmaster or nobody.
 import type { MailMessage } from '../model';
 import type { Rule } from '../rule';
-import { hasListHeaders } from './sender-context';
+import { hasListHeaders, headerValues } from './sender-context';
+
+/** Mailboxes of mail systems themselves (RFC 5321 postmaster, the bounce daemon). */
+const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
+/** Precedence values with which bulk senders mark their own mailings (RFC 2076). */
+const BULK_PRECEDENCE = /^\s*(?:bulk|list)\b/i;
+
+/** A reply in an existing conversation, a self-declared bulk mailing, or a mail system's own message. */
+function bccByDesign(message: MailMessage): boolean {
+  if (SYSTEM_MAILBOX.test(message.from?.address.trim() ?? '')) return true;
+  if (headerValues(message, 'In-Reply-To').some((value) => value.trim()) || headerValues(message, 'References').some((value) => value.trim())) return true;
+  return headerValues(message, 'Precedence').some((value) => BULK_PRECEDENCE.test(value));
+}
 
 /** True when no recipient other than the sender itself is visible in To or Cc. */
 export function recipientsHidden(message: MailMessage): boolean {
@@ -31,7 +53,7 @@ export const hiddenRecipients: Rule = {
   severity: 'low',
   category: 'sender',
   check(message) {
-    if (hasListHeaders(message) || !message.from || !recipientsHidden(message)) return undefined;
+    if (hasListHeaders(message) || !message.from || !recipientsHidden(message) || bccByDesign(message)) return undefined;
     const shown = [...message.to, ...message.cc].map((entry) => entry.address || entry.name).filter(Boolean).slice(0, 3).join(', ');
     return { evidence: [{ kind: 'header', name: 'To', value: shown || '(none)', meaning: { en: 'No recipient is visible: the message was sent by Bcc', ja: '宛先が表示されていません（Bccで送信されています）。' } }] };
   },

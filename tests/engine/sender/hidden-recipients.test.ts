@@ -17,6 +17,23 @@ describe('hidden-recipients', () => {
     expect(runRule(hiddenRecipients, mail({ to: [], headers: listHeaders() }))).toBeUndefined();
   });
 
+  describe('stays quiet when the Bcc is by design', () => {
+    it.each([
+      ['a reply in a thread the list copied you into', { from: 'Tim <tim@example.net>', to: [], subject: 'Re: [Spambayes] Deployment', headers: [header('In-Reply-To', '<15736.55193@slothrop.example.com>')] }],
+      ['a follow-up carrying References only', { from: 'Tim <tim@example.net>', to: [], headers: [header('References', '<a1@example.com> <a2@example.com>')] }],
+      ['a newsletter marked as bulk that writes to its own address', { from: 'Reg Subscribers <update@list.register.example>', to: ['Reg Subscribers <update@list.register.example>'], headers: [header('Precedence', 'bulk')] }],
+      ['a bounce from the mail system', { from: 'MAILER-DAEMON', to: ['postmaster <>'] }],
+      ['a bounce from postmaster', { from: 'Mail Delivery System <postmaster@mx.example.jp>', to: [] }],
+    ])('%s', (_label, parts) => {
+      expect(runRule(hiddenRecipients, mail(parts))).toBeUndefined();
+    });
+
+    it('but an empty In-Reply-To or a Precedence of junk does not excuse a Bcc mailing', () => {
+      expect(runRule(hiddenRecipients, mail({ to: [], headers: [header('In-Reply-To', ' ')] }))).toBeDefined();
+      expect(runRule(hiddenRecipients, mail({ to: [], headers: [header('Precedence', 'junk')] }))).toBeDefined();
+    });
+  });
+
   test('is low: a Bcc announcement alone stays clean, a forged Bcc mailing does not', () => {
     const policy = makePolicy();
     expect(analyze(mail({ to: [], subject: '年末年始の休業のお知らせ' }), policy).verdict).toBe('clean');
