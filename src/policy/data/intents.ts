@@ -11,7 +11,9 @@
 // help pages), and the pretexts that public advisories describe for these families: the Council
 // of Anti-Phishing Japan's monthly reports (account suspension, card-use confirmation, parcel
 // redelivery, tax refunds), JPCERT/CC and IPA warnings, the FBI IC3 and FTC descriptions of
-// business-email compromise and delivery scams. No entry was taken from an evaluation message.
+// business-email compromise and delivery scams, and the prize, casino-bonus and crypto "airdrop"
+// pretexts of the FTC's prize-scam and the SEC's and FCA's crypto-giveaway warnings. No entry was
+// taken from an evaluation message.
 // A word alone is never an intent, and an intent alone never flags a message: wording counts only
 // with a sender, link or attachment finding (see src/engine/analyze.ts).
 import type { LureIntent } from '../types';
@@ -86,6 +88,45 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       '変更', '未払い', '未納', '滞納', '支払期限', '至急', '本日中',
       '变更', '更改', '逾期', '未付', '欠款', '紧急',
       '변경', '연체', '미납', '긴급',
+    ],
+  },
+  {
+    // A prize, bonus or gift and the reader being made to take it: "claim your reward", "you have been
+    // selected for a free gift", "Freispiele … sichern", 「賞金を受け取る」, 「领取奖金」, 「경품 수령」.
+    // Shops write "win" and "free" too; like all wording it only counts beside another sign.
+    id: 'reward-offer',
+    category: 'prize',
+    weight: 3,
+    objects: [
+      // English
+      'prize', 'prizes', 'reward', 'rewards', 'bonus', 'airdrop', 'gift card', 'giftcard', 'voucher', 'jackpot', 'cashback',
+      'sweepstakes', 'giveaway',
+      // (not "free spins": "free" is an action word, so the phrase would pair with itself)
+      // German, Dutch, French, Spanish, Portuguese, Italian
+      // (not German "Preis" or Korean 상품: they also mean a shop's price and goods)
+      'gewinn', 'gutschein', 'geschenk', 'belohnung', 'freispiele', 'prijs', 'prijzen', 'cadeaukaart', 'beloning', 'cadeau', 'récompense',
+      'premio', 'premios', 'regalo', 'bono', 'prêmio', 'brinde', 'recompensa', 'bônus', 'giros', 'premi',
+      // Japanese (not ポイント: shops announce loyalty points every day)
+      '賞品', '賞金', '景品', 'プレゼント', 'ボーナス', 'ギフト券', 'ギフトカード',
+      // Chinese
+      '奖品', '奖金', '红包', '礼品', '空投', '彩金',
+      // Korean
+      '상금', '경품', '보너스', '에어드랍', '기프트카드',
+    ],
+    actions: [
+      // English
+      'claim', 'claimed', 'won', 'win', 'winner', 'winners', 'selected', 'chosen', 'eligible', 'redeem', 'collect', 'unlock', 'unlocked',
+      'awaits', 'awaiting', 'waiting for you', 'congratulations', 'free',
+      // German, Dutch, French, Spanish, Portuguese, Italian
+      'gewinnen', 'gewonnen', 'gewinner', 'ausgewählt', 'einlösen', 'sichern', 'gratis', 'kostenlos', 'winnen', 'winnaar', 'geselecteerd',
+      'gagner', 'gagné', 'gagnant', 'sélectionné', 'gratuit', 'ganar', 'ganado', 'ganador', 'seleccionado', 'ganhar', 'ganhou', 'grátis',
+      'selecionado', 'resgatar', 'reclamar', 'vincere', 'vinto', 'gratuito',
+      // Japanese
+      '当選', '受け取り', '受け取る', '獲得', '無料', '進呈', '選ばれました',
+      // Chinese
+      '领取', '中奖', '赢取', '免费', '恭喜',
+      // Korean
+      '당첨', '수령', '받으세요', '무료', '축하',
     ],
   },
 ];
