@@ -161,3 +161,27 @@ export const TRACKING_LINK_HOSTS: readonly string[] = [
   'e2ma.net',
   'cuenote.jp',
 ];
+
+/**
+ * Shared platforms that give every customer a sending subdomain of their own domain
+ * (<tenant>.onmicrosoft.com, <tenant>.zendesk.com): the address is real and authenticates, but it
+ * vouches only for whoever opened the account. From each vendor's documentation of its default
+ * sending or support address. Hosts under a private-section suffix of the Public Suffix List
+ * (firebaseapp.com, web.app, pages.dev …) are shared platforms too; they are recognised through
+ * the list itself and need no entry here.
+ */
+export const SHARED_TENANT_DOMAINS: readonly string[] = [
+  // Microsoft 365 initial domains ("contoso.onmicrosoft.com")
+  'onmicrosoft.com',
+  // Help desks and customer-messaging tools whose default support address is a tenant subdomain
+  'zendesk.com',
+  'freshdesk.com',
+  'zohodesk.com',
+  'zohosalesiq.com',
+  'helpscoutapp.com',
+  'gorgias.io',
+  'kustomer.com',
+  'intercom-mail.com',
+  'happyfox.com',
+  'kayako.com',
+];

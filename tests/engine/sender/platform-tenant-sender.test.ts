@@ -1,0 +1,66 @@
+import { platformTenantSender as rule, namesTenant, tenantOf } from '../../../src/engine/rules/platform-tenant-sender';
+import { analyze } from '../../../src/engine/analyze';
+import { header, mail, runRule } from './message';
+import { makePolicy } from './policy';
+import { resolvePolicy } from '../../../src/policy';
+
+const dkim = (domain: string, extra = '') => header('Authentication-Results', `mx.example; dkim=pass header.d=${domain}; spf=pass smtp.mailfrom=${extra || domain}`);
+
+describe('platform-tenant-sender', () => {
+  it('finds the tenant on private Public Suffix List hosting and on help-desk and Microsoft 365 domains', () => {
+    expect(tenantOf('canad-7aae6.firebaseapp.com')).toEqual({ label: 'canad-7aae6', platform: 'firebaseapp.com' });
+    expect(tenantOf('pqqjd.zendesk.com')).toEqual({ label: 'pqqjd', platform: 'zendesk.com' });
+    expect(tenantOf('mail.ujxicee.onmicrosoft.com')).toEqual({ label: 'ujxicee', platform: 'onmicrosoft.com' });
+    expect(tenantOf('zendesk.com')).toBeUndefined();
+    expect(tenantOf('example.co.jp')).toBeUndefined();
+  });
+
+  it.each([
+    ['a token brand on a help-desk tenant', '"Tether.to" <support@pqqjd.zendesk.com>'],
+    ['a casino on a Firebase project', 'Casino Rewards Top <noreply@canad-7aae6.firebaseapp.com>'],
+    ['an airdrop on a Microsoft 365 trial tenant', 'BNB-AIRDROP <mail.airdrop@ujxicee.onmicrosoft.com>'],
+    ['a ministry on app hosting', '外務省 <noreply@portal-7f3a.web.app>'],
+  ])('is medium for %s', (_label, from) => {
+    const hit = runRule(rule, mail({ from }));
+    expect(hit?.severity).toBeUndefined();
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'From' });
+  });
+
+  it('is low for a From domain signed only by an unrelated Microsoft 365 tenant', () => {
+    const hit = runRule(rule, mail({ from: 'Home Title Lock <offers@deck.social-mail.example>', headers: [dkim('ste20995472.onmicrosoft.com', 'deck.social-mail.example')] }));
+    expect(hit?.severity).toBe('low');
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'authentication', method: 'dkim', domain: 'ste20995472.onmicrosoft.com' });
+  });
+
+  describe('stays quiet', () => {
+    it.each([
+      ['a help desk under its own name', { from: 'Acme Support <help@acme.zendesk.com>' }],
+      ['a Firebase project signing with its one-word name', { from: 'MyShop <noreply@myshop-1234.firebaseapp.com>' }],
+      ['a tenant address without a display name', { from: 'noreply@pqqjd.zendesk.com' }],
+      ['an ordinary company domain', { from: 'Tether <support@tether.example>' }],
+      ['a university signed by its own initial domain', { from: 'Jan Muster <jan@ant.uni-bremen.de>', headers: [dkim('antunibremen.onmicrosoft.com', 'uni-bremen.de')] }],
+      ['a sender signed by its own domain as well', { from: 'Shop <news@shop.example>', headers: [dkim('shop.example'), dkim('xyz123.onmicrosoft.com')] }],
+    ])('for %s', (_label, parts) => {
+      expect(runRule(rule, mail(parts))).toBeUndefined();
+    });
+
+    it('for a tenant IT trusts', () => {
+      const from = 'Forum Desk <desk@pqqjd.zendesk.com>';
+      expect(runRule(rule, mail({ from }))).toBeDefined();
+      expect(runRule(rule, mail({ from }), makePolicy({ trustedDomains: ['pqqjd.zendesk.com'] }))).toBeUndefined();
+    });
+  });
+
+  it('names a tenant by a word or by the name written as one word', () => {
+    expect(namesTenant(['acme', 'support'], 'acme')).toBe(true);
+    expect(namesTenant(['my', 'shop'], 'myshop-1234')).toBe(true);
+    expect(namesTenant(['casino', 'rewards'], 'canad-7aae6')).toBe(false);
+  });
+
+  it('counts with a second sign: a casino on Firebase with reward wording is flagged, the name alone is not', () => {
+    const policy = resolvePolicy({ organizationDomains: ['kaiyo-inst.or.jp'] });
+    const from = 'Casino Vault <noreply@birchwood-cfad3.firebaseapp.com>';
+    expect(analyze(mail({ from, subject: 'Weekly news' }), policy).verdict).toBe('clean');
+    expect(analyze(mail({ from, subject: 'Your bonus is unlocked', text: 'Claim your welcome bonus today.' }), policy).verdict).not.toBe('clean');
+  });
+});
