@@ -1,7 +1,9 @@
 // The From line has a name but no usable address: "Correios <pedidos@correios>" (no top-level
 // domain), "Support <noreply@shop,com>" (a comma where the dot should be), "Temu" with no address at
-// all, "UCカード <uccard.co.jp>" (a domain without a mailbox), or "Department-✅-1@…" (emoji in the
-// mailbox name). No mail system hands out such
+// all, "UCカード <uccard.co.jp>" (a domain without a mailbox), "Department-✅-1@…" (emoji in the
+// mailbox name), or "noreply@𝗗𝗲𝘂𝘁𝘀𝗰𝗵𝗲-𝗕𝗮𝗵𝗻.𝗱𝗲" (mathematical bold or full-width letters that look like
+// ordinary ones: internationalised domain names forbid every character Unicode folds to another,
+// IDNA2008). No mail system hands out such
 // addresses: they are typed by hand into a bulk-mailing tool so that the reader sees a brand and no
 // reply can ever reach anyone. Real systems that send without a proper address are bounce notices
 // (MAILER-DAEMON, postmaster) and Exchange's internal X.500 addresses, which are left alone.
@@ -24,6 +26,10 @@ function problemWith(address: string): { en: string; ja: string } | undefined {
   if (at <= 0) return { en: `"${address}" has no mailbox part (nothing before "@")`, ja: `「${address}」には「@」の前の部分がありません。` };
   // Internationalised addresses have letters of any script, but no provider hands out emoji or symbols.
   if (PICTOGRAPH.test(address.slice(0, at))) return { en: `The mailbox name "${address.slice(0, at)}" contains symbols or emoji no mail provider issues`, ja: `アドレスの「@」より前の部分「${address.slice(0, at)}」に、メールサービスが発行しない記号や絵文字が含まれています。` };
+  // Styled look-alike letters (𝗗, ｄ) fold to plain ones under NFKC; IDNA2008 disallows them, so no domain or provider uses them.
+  if (/[^\x00-\x7f]/.test(address) && address.normalize('NFKC') !== address) {
+    return { en: `"${address}" is written in styled letters that only look like ordinary ones ("${address.normalize('NFKC')}")`, ja: `「${address}」は、普通の文字に見える装飾文字で書かれています（「${address.normalize('NFKC')}」）。` };
+  }
   const domain = domainOfAddress(address);
   if (!domain) return { en: `"${address}" has no domain after "@"`, ja: `「${address}」には「@」の後のドメインがありません。` };
   // An address literal (user@[192.0.2.1]) is valid, if rare.

@@ -11,6 +11,8 @@ describe('malformed-sender-address', () => {
     ['a domain without a mailbox (Japanese brand)', 'UCカード', 'uccard.example.jp'],
     ['a Japanese name over an address with no top-level domain', '三井住友カード', 'info@smbccard'],
     ['emoji in the mailbox name', 'Höhle der Löwen', 'Department-✅-n90612@tenant-example.onmicrosoft.com'],
+    ['a domain in mathematical bold letters', 'Deutsche Bahn Team', 'noreply@𝗗𝗲𝘂𝘁𝘀𝗰𝗵𝗲-𝗕𝗮𝗵𝗻-𝗚𝗲𝗿𝗺𝗮𝗻𝘆.𝗱𝗲'],
+    ['a mailbox in full-width letters', 'Support', 'ｓｕｐｐｏｒｔ@shop-example.jp'],
   ])('reports %s', (_label, name, address) => {
     const hit = runRule(malformedSenderAddress, fromLine(name, address));
     expect(hit?.evidence[0]).toEqual({ kind: 'address-mismatch', field: 'from', shown: name, actual: address || '(no address)' });
@@ -26,6 +28,8 @@ describe('malformed-sender-address', () => {
     ["Exchange's internal form of a colleague", '渡辺 健二', '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=KWATANABE'],
     ['an IP-literal domain', 'Monitor', 'alerts@[192.0.2.10]'],
     ['an internationalised mailbox name in Japanese', '山田 太郎', '山田@example-shoji.co.jp'],
+    ['an internationalised domain in Japanese', '山田 太郎', 'info@例え.jp'],
+    ['a German domain with umlauts', 'Jürgen', 'juergen@müller-bau.de'],
   ])('leaves %s alone', (_label, name, address) => {
     expect(runRule(malformedSenderAddress, fromLine(name, address))).toBeUndefined();
   });
