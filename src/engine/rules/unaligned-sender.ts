@@ -5,10 +5,15 @@
 // sent from a throw-away server, where authentication-failure (which reads the receiver's own
 // DMARC/compauth verdicts) has nothing to report. High when the domain is one people trust (our
 // own, a trusted partner, a known organisation, a protected person's).
+// Low when nothing failed but the only check that passed was SPF for another envelope domain and
+// no DKIM signature passed at all: "support@anwb.nl" relayed by a server of isolatieweert.nl. Mail
+// services that send for a customer sign what they send (with their own domain when not the
+// customer's); an unsigned message whose From domain nothing vouches for was typed into a
+// server that has nothing to do with that domain.
 //
 // What it must leave alone:
 // - mail whose From domain passed SPF or DKIM (aligned), and mail sent through a service that
-//   passed for itself while nothing failed (newsletters via an ESP: unaligned but not failing);
+//   signed for itself while nothing failed (newsletters via an ESP: unaligned but not failing);
 // - messages authentication-failure already reported (same cause, said once);
 // - mailing lists whose own domain vouches for their List-* headers (lists break alignment by design);
 // - delivery status notifications (null envelope sender: nothing can align);
@@ -42,7 +47,9 @@ export const unalignedSender: Rule = {
   check(message, policy, context) {
     const { view } = context;
     const alignment = view.alignment;
-    if (!alignment.checked || !alignment.coversDelivery || !alignment.fromDomain || alignment.aligned || !alignment.failedOrNone) return undefined;
+    if (!alignment.checked || !alignment.coversDelivery || !alignment.fromDomain || alignment.aligned) return undefined;
+    const unsigned = !view.authentication.dkim.some((signature) => signature.result.toLowerCase() === 'pass');
+    if (!alignment.failedOrNone && !unsigned) return undefined;
     if (context.findings.some((finding) => finding.rule === 'authentication-failure')) return undefined;
     if (view.deliveryReport || hasListHeaders(message)) return undefined;
     const auth = view.authentication;
@@ -64,6 +71,8 @@ export const unalignedSender: Rule = {
           : `${alignment.fromDomain} を含め、成功した検査がひとつもありません。`,
       },
     });
-    return { evidence, severity: isLegitimateHost(view.fromHost, policy) ? 'high' : 'medium' };
+    const trusted = isLegitimateHost(view.fromHost, policy);
+    if (!alignment.failedOrNone) return { evidence, severity: trusted ? 'medium' : 'low' };
+    return { evidence, severity: trusted ? 'high' : 'medium' };
   },
 };

@@ -24,6 +24,18 @@ describe('unaligned-sender', () => {
     expect(hit?.evidence.at(-1)).toMatchObject({ meaning: { en: 'No check passed for small-shop.example or any other domain' } });
   });
 
+  it('is low when nothing failed but the message is unsigned and only another envelope domain passed SPF', () => {
+    const message = mail({ from: 'bericht van de club <support@motoring-club.example>', returnPath: 'info@insulation-firm.example', headers: [results('spf=pass smtp.mailfrom=insulation-firm.example; dkim=none; dmarc=none')] });
+    const hit = runRule(rule, message);
+    expect(hit?.severity).toBe('low');
+    expect(hit?.evidence.at(-1)).toMatchObject({ meaning: { en: 'No passing check belongs to motoring-club.example; checks passed only for insulation-firm.example' } });
+  });
+
+  it('is medium when that unsigned relay writes in the name of a known organisation', () => {
+    const message = mail({ from: 'Microsoft <account@microsoft.com>', returnPath: 'info@insulation-firm.example', headers: [results('spf=pass smtp.mailfrom=insulation-firm.example; dkim=none; dmarc=none')] });
+    expect(runRule(rule, message)?.severity).toBe('medium');
+  });
+
   describe('stays quiet', () => {
     it.each([
       ['an aligned DKIM pass from a subdomain', 'dkim=pass header.d=mail.small-shop.example; spf=fail smtp.mailfrom=x@other.example'],
