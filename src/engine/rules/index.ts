@@ -17,11 +17,14 @@ import { replyToDivergence } from './reply-to-divergence';
 import { freemailReplyTo } from './freemail-reply-to';
 import { senderHeaderBrand } from './sender-header-brand';
 import { randomSenderDomain } from './random-sender-domain';
+import { platformTenantSender } from './platform-tenant-sender';
+import { randomSenderMailbox } from './random-sender-mailbox';
 import { authenticationFailure } from './authentication-failure';
 import { unalignedSender } from './unaligned-sender';
 import { lureWording } from './lure-wording';
 import { credentialLure } from './credential-lure';
 import { advanceFeeScam } from './advance-fee-scam';
+import { rewardLure } from './reward-lure';
 import { addressedByEmail } from './addressed-by-email';
 import { linkTextMismatch } from './link-text-mismatch';
 import { ipLiteralLink } from './ip-literal-link';
@@ -56,6 +59,8 @@ export const RULES: readonly Rule[] = [
   freemailReplyTo,
   senderHeaderBrand,
   randomSenderDomain,
+  platformTenantSender,
+  randomSenderMailbox,
   // authentication
   authenticationFailure,
   unalignedSender, // after authentication-failure: a DMARC failure it reported is not said twice
@@ -63,6 +68,7 @@ export const RULES: readonly Rule[] = [
   lureWording,
   credentialLure,
   advanceFeeScam, // after the sender and authentication rules: their findings corroborate it
+  rewardLure, // after advance-fee-scam: prize wording it reported is not counted twice
   addressedByEmail,
   // links
   linkTextMismatch,
