@@ -11,6 +11,8 @@ export const GRAPH_SCOPES = {
   send: ['Mail.Send'],
   /** Drafts and upload sessions (large messages), moving the reported message. */
   readWrite: ['Mail.ReadWrite'],
+  /** Sender history: senders, recipients and dates of the user's own mail, never bodies or attachments. */
+  readBasic: ['Mail.ReadBasic'],
   /** Re-fetch a queued message's MIME. */
   read: ['Mail.Read'],
   /** Move a message that sits in a shared mailbox or another person's folder. */

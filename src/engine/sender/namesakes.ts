@@ -34,13 +34,18 @@ function namesOrganization(displayName: string, policy: ResolvedPolicy): boolean
   return namedOrganizations(policy).some((entry) => entry.names.some((name) => mentionsName(text, name)));
 }
 
+/** The pieces of a display name that name a person (see the header); none for a team, a brand or a single word. */
+export function personNameParts(displayName: string, policy: ResolvedPolicy): string[] {
+  if (!displayName.trim() || namesOrganization(displayName, policy)) return [];
+  return nameParts(displayName).filter(isPersonName);
+}
+
 /**
  * A test for "the same person's name as `displayName`", or undefined when the display name does not
  * name a person (see the header). The test accepts another display name in any of its usual forms.
  */
 export function namesakeMatcher(displayName: string, policy: ResolvedPolicy): ((name: string) => boolean) | undefined {
-  if (!displayName.trim() || namesOrganization(displayName, policy)) return undefined;
-  const parts = nameParts(displayName).filter(isPersonName);
+  const parts = personNameParts(displayName, policy);
   if (parts.length === 0) return undefined;
   const spellings = prepareSpellings(parts, { forgiving: false });
   return (name) => name.trim() !== '' && matchPersonName(name, spellings) !== undefined;
