@@ -8,6 +8,10 @@ describe('decorated-sender-name', () => {
     ['a check mark pretending to be verified', 'UPS ✔️ <notice@parcel-example.com>'],
     ['a gift as bait', 'Congratulations🎁 <noreply@promo-example.com>'],
     ['a Japanese name with emoji', '🎁当選事務局🎁 <info@campaign-example.jp>'],
+    ['a name that shouts', 'Unser Geschenk an Sie! <info@promo-example.de>'],
+    ['a name with a price', '$0 Heating Revolution <admin@comfort-example.com>'],
+    ['a name with a discount', 'Entdecken Sie mit 70% Rabatt - Ryoko Team <news@router-example.de>'],
+    ['a Japanese name with a full-width exclamation mark', '当選おめでとうございます！ <info@campaign-example.jp>'],
   ])('reports %s', (_label, from) => {
     const hit = runRule(decoratedSenderName, mail({ from }));
     const name = from.slice(0, from.indexOf(' <'));
@@ -18,7 +22,7 @@ describe('decorated-sender-name', () => {
   });
 
   test('plain names, Japanese names and trademark signs are left alone', () => {
-    for (const from of ['Hanako Suzuki <hanako@asia-policy-forum.org>', '渡辺 健二 <k.watanabe@kaiyo-inst.or.jp>', 'Acme® Cloud™ <news@acme-example.com>', '【公式】サポート <support@shop-example.jp>']) {
+    for (const from of ['Hanako Suzuki <hanako@asia-policy-forum.org>', '渡辺 健二 <k.watanabe@kaiyo-inst.or.jp>', 'Acme® Cloud™ <news@acme-example.com>', '【公式】サポート <support@shop-example.jp>', 'Yahoo!News <news@yahoo-example.com>', 'Team 2024 <team@example.org>', 'Ops 24/7 <ops@example.org>']) {
       expect(runRule(decoratedSenderName, mail({ from }))).toBeUndefined();
     }
   });
