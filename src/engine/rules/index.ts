@@ -19,6 +19,7 @@ import { senderHeaderBrand } from './sender-header-brand';
 import { randomSenderDomain } from './random-sender-domain';
 import { platformTenantSender } from './platform-tenant-sender';
 import { randomSenderMailbox } from './random-sender-mailbox';
+import { abusedTldSender } from './abused-tld-sender';
 import { authenticationFailure } from './authentication-failure';
 import { unalignedSender } from './unaligned-sender';
 import { lureWording } from './lure-wording';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   randomSenderDomain,
   platformTenantSender,
   randomSenderMailbox,
+  abusedTldSender,
   // authentication
   authenticationFailure,
   unalignedSender, // after authentication-failure: a DMARC failure it reported is not said twice
