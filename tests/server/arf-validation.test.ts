@@ -119,6 +119,7 @@ describe('optional fields only when known', () => {
     receivedAt: '2025-01-13T08:02:00.000Z',
     subject: 'Salary adjustment',
     reporter: { address: 'alice@example.org' },
+    reporterVerified: false,
     disposition: 'pending',
     campaignId: 'c',
     rawSize: 10,

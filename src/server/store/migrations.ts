@@ -176,4 +176,89 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX campaign_events_other ON campaign_events(other_campaign_id);
     `,
   },
+  {
+    version: 4,
+    name: 'identity-audit-remediation',
+    sql: `
+      -- Sign-ins under way: PKCE verifier, state and nonce between the redirect to the identity
+      -- provider and its answer, keyed by the hash of the browser's login cookie.
+      CREATE TABLE login_requests (
+        id_hash TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        created_ms INTEGER NOT NULL
+      );
+
+      -- Console sessions, keyed by the hash of the session cookie (a copied database holds no usable cookie).
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        subject TEXT NOT NULL,
+        name TEXT,
+        role TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        -- For RP-initiated logout (id_token_hint).
+        id_token TEXT,
+        created_ms INTEGER NOT NULL,
+        last_seen_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions(expires_ms);
+
+      -- Who did what, when, from where. Append-only: the triggers refuse changes and deletions.
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        actor_name TEXT,
+        actor_kind TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT,
+        target_id TEXT,
+        change_json TEXT NOT NULL,
+        address TEXT,
+        user_agent TEXT
+      );
+      CREATE INDEX audit_log_action ON audit_log(action);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+      -- The signed-in reporter (Entra tenant and user object id) when the report came with a verified token.
+      ALTER TABLE reports ADD COLUMN reporter_tenant TEXT;
+      ALTER TABLE reports ADD COLUMN reporter_oid TEXT;
+      CREATE INDEX reports_reporter_identity ON reports(reporter_tenant, reporter_oid);
+
+      -- Remediation of a campaign's message across mailboxes: the search (a dry run), then the move and its undo.
+      CREATE TABLE remediations (
+        id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        criteria_json TEXT NOT NULL,
+        -- searched, moved, undone
+        state TEXT NOT NULL,
+        destination TEXT,
+        mailboxes_searched INTEGER NOT NULL,
+        truncated INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX remediations_campaign ON remediations(campaign_id);
+      CREATE TABLE remediation_messages (
+        remediation_id TEXT NOT NULL REFERENCES remediations(id),
+        seq INTEGER NOT NULL,
+        mailbox TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        folder_id TEXT,
+        subject TEXT,
+        received_at TEXT,
+        -- found, moved, failed, restored
+        state TEXT NOT NULL,
+        moved_id TEXT,
+        error TEXT,
+        PRIMARY KEY (remediation_id, seq)
+      );
+    `,
+  },
 ];

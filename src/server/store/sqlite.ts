@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Disposition } from '../../report/protocol';
 import type { VerdictLevel } from '../../engine/model';
 import { capOptional, capStrings, capText, MAX_FIELD_CHARS } from './limits';
+import type { Queryable } from './identity';
 import { MIGRATIONS } from './migrations';
 import { StorageError } from './types';
 import type {
@@ -52,7 +53,7 @@ type Row = Record<string, unknown>;
 const SUMMARY_COLUMNS = `r.id, r.received_at, substr(r.subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject,
   substr(r.from_address, 1, ${MAX_FIELD_CHARS + 1}) AS from_address, substr(r.from_name, 1, ${MAX_FIELD_CHARS + 1}) AS from_name,
   r.reporter_address, r.reporter_name, r.verdict, r.score, r.client_verdict, r.disposition, r.campaign_id, r.raw_size,
-  r.incomplete_reason, c.title AS campaign_title,
+  r.incomplete_reason, r.reporter_verified, c.title AS campaign_title,
   (SELECT COUNT(*) FROM reports r2 WHERE r2.campaign_id = r.campaign_id) AS campaign_size`;
 /** Every query that selects SUMMARY_COLUMNS reads from this. */
 const SUMMARY_FROM = 'reports r JOIN campaigns c ON c.id = r.campaign_id';
@@ -76,6 +77,7 @@ function toSummary(row: Row): ReportSummaryRecord {
     fromAddress: capOptional(optional<string>(row.from_address)),
     fromName: capOptional(optional<string>(row.from_name)),
     reporter: { address: row.reporter_address as string, name: optional(row.reporter_name) },
+    reporterVerified: Number(row.reporter_verified) === 1,
     verdict: optional(row.verdict),
     score: optional(row.score),
     clientVerdict: optional(row.client_verdict),
@@ -199,11 +201,11 @@ export class SqliteStore implements ReportStore {
           `INSERT INTO reports (id, key, fingerprint, received_at, reporter_address, reporter_address_lc, reporter_name,
             reasons_json, comment, eml_source, client_json, client_verdict_json, client_verdict, internet_message_id,
             network_message_id, subject, from_address, from_name, search_text, verdict, score, analysis_json, summary_json,
-            raw_sha256, raw_size, campaign_id, first_campaign_id, incomplete_reason, reporter_verified)
+            raw_sha256, raw_size, campaign_id, first_campaign_id, incomplete_reason, reporter_verified, reporter_tenant, reporter_oid)
           VALUES (@id, @key, @fingerprint, @receivedAt, @reporterAddress, @reporterAddressLc, @reporterName, @reasons,
             @comment, @emlSource, @client, @clientVerdictJson, @clientVerdict, @internetMessageId, @networkMessageId,
             @subject, @fromAddress, @fromName, @searchText, @verdict, @score, @analysis, @summary, @rawSha256, @rawSize,
-            @campaignId, @campaignId, @incompleteReason, @reporterVerified)`,
+            @campaignId, @campaignId, @incompleteReason, @reporterVerified, @reporterTenant, @reporterOid)`,
         )
         .run({
           id: report.id,
@@ -234,6 +236,8 @@ export class SqliteStore implements ReportStore {
           campaignId,
           incompleteReason: report.incompleteReason ?? null,
           reporterVerified: report.reporterVerified ? 1 : 0,
+          reporterTenant: report.reporterIdentity?.tenantId ?? null,
+          reporterOid: report.reporterIdentity?.objectId ?? null,
         });
       this.db.prepare('INSERT INTO report_content (report_id, content_json) VALUES (?, ?)').run(report.id, JSON.stringify(report.content));
       this.db.prepare('INSERT INTO report_raw (report_id, bytes) VALUES (?, ?)').run(report.id, Buffer.from(report.raw.buffer, report.raw.byteOffset, report.raw.byteLength));
@@ -779,6 +783,16 @@ export class SqliteStore implements ReportStore {
       for (const group of chunks(ids)) changed += this.db.prepare(`${sql} AND id IN (${placeholders(group.length)})`).run(nowMs, now, ...group).changes;
       return changed;
     })();
+  }
+
+  /** This database for the identity store (sessions, audit log, remediation; store/identity.ts). */
+  queryable(): Queryable {
+    const db = this.db;
+    return {
+      all: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[],
+      get: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).get(...params) as T | undefined,
+      run: async (sql: string, params: readonly unknown[] = []) => db.prepare(sql).run(...params).changes,
+    };
   }
 
   async checkWritable(): Promise<void> {

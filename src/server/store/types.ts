@@ -83,6 +83,8 @@ export interface NewReport {
    * waits for an analyst.
    */
   reporterVerified: boolean;
+  /** The signed-in reporter (Entra tenant and user object id), for "My reports" on every device. */
+  reporterIdentity?: { tenantId: string; objectId: string };
   /** Why the message was not fully analysed; undefined when it was. */
   incompleteReason?: string;
   /** The console's content view (body text, links, raw headers), computed once at intake. */
@@ -113,6 +115,8 @@ export interface ReportSummaryRecord {
   fromAddress?: string;
   fromName?: string;
   reporter: ReporterInfo;
+  /** The reporter signed in (or used a staff token); false for the add-in's shared token. */
+  reporterVerified: boolean;
   verdict?: VerdictLevel;
   score?: number;
   clientVerdict?: VerdictLevel;

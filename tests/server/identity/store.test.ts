@@ -1,0 +1,138 @@
+// The identity store on a real SQLite database: sign-ins used once, sessions that end, an audit log
+// that the database itself keeps append-only, and remediation runs that remember every message.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SqlIdentityStore, type SessionRecord } from '../../../src/server/store/identity';
+import { DATABASE_FILE, SqliteStore } from '../../../src/server/store/sqlite';
+import { tempDir } from '../helpers';
+
+let dir: string;
+let store: SqliteStore;
+let identity: SqlIdentityStore;
+beforeEach(() => {
+  dir = tempDir('lurelens-identity-');
+  store = new SqliteStore(dir);
+  identity = new SqlIdentityStore(store.queryable());
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const HOUR = 3_600_000;
+
+function session(overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return { idHash: 'h1', subject: 'alice@example.test', name: 'Alice', role: 'analyst', csrfToken: 'csrf', createdMs: 0, lastSeenMs: 0, expiresMs: 8 * HOUR, ...overrides };
+}
+
+describe('sign-ins under way', () => {
+  const login = { idHash: 'l1', state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/console.html', createdMs: 1000 };
+
+  it('are taken once: a replayed callback finds nothing', async () => {
+    await identity.saveLoginRequest(login);
+    expect(await identity.takeLoginRequest('l1', 2000, 600_000)).toEqual(login);
+    expect(await identity.takeLoginRequest('l1', 2000, 600_000)).toBeUndefined();
+  });
+
+  it('are refused (and forgotten) when older than the time allowed to sign in', async () => {
+    await identity.saveLoginRequest(login);
+    expect(await identity.takeLoginRequest('l1', 1000 + 600_001, 600_000)).toBeUndefined();
+    expect(await identity.takeLoginRequest('l1', 2000, 600_000)).toBeUndefined();
+  });
+});
+
+describe('sessions', () => {
+  it('are found while live and marked as seen', async () => {
+    await identity.createSession(session());
+    const seen = await identity.touchSession('h1', HOUR / 2, HOUR);
+    expect(seen).toMatchObject({ subject: 'alice@example.test', role: 'analyst', lastSeenMs: HOUR / 2 });
+    // Seen again within the idle time of the last use, not of the start.
+    expect(await identity.touchSession('h1', HOUR * 1.4, HOUR)).toBeDefined();
+  });
+
+  it('end after the idle time and after their lifetime, however busy', async () => {
+    await identity.createSession(session());
+    expect(await identity.touchSession('h1', HOUR + 1, HOUR)).toBeUndefined();
+    await identity.createSession(session({ idHash: 'h2' }));
+    for (let at = HOUR / 2; at < 8 * HOUR; at += HOUR / 2) expect(await identity.touchSession('h2', at, HOUR)).toBeDefined();
+    expect(await identity.touchSession('h2', 8 * HOUR, HOUR)).toBeUndefined();
+  });
+
+  it('are gone after sign-out and purged once expired', async () => {
+    await identity.createSession(session());
+    await identity.createSession(session({ idHash: 'h2', expiresMs: 20 * HOUR }));
+    await identity.deleteSession('h1');
+    expect(await identity.touchSession('h1', 1, HOUR)).toBeUndefined();
+    expect(await identity.purgeExpired(21 * HOUR, 600_000)).toBe(1);
+  });
+});
+
+describe('the audit log', () => {
+  const entry = { at: '2026-12-05T09:00:00.000Z', actor: 'alice@example.test', actorKind: 'session', role: 'analyst', action: 'report.triage', targetType: 'report', targetId: 'r1', change: { disposition: 'phishing' }, address: '192.0.2.7' };
+
+  it('lists entries newest first in pages, and oldest first for exports', async () => {
+    for (let i = 0; i < 5; i++) await identity.appendAudit({ ...entry, targetId: `r${i}` });
+    const first = await identity.listAudit({ limit: 2, order: 'newest' });
+    expect(first.map((e) => e.targetId)).toEqual(['r4', 'r3']);
+    const second = await identity.listAudit({ limit: 2, order: 'newest', afterSeq: first[1].seq });
+    expect(second.map((e) => e.targetId)).toEqual(['r2', 'r1']);
+    const oldest = await identity.listAudit({ limit: 10, order: 'oldest', afterSeq: second[1].seq });
+    expect(oldest.map((e) => e.targetId)).toEqual(['r2', 'r3', 'r4']);
+  });
+
+  it('filters by action, actor (any case) and target', async () => {
+    await identity.appendAudit(entry);
+    await identity.appendAudit({ ...entry, actor: 'bob@example.test', action: 'campaign.merge', targetId: 'c1' });
+    expect(await identity.listAudit({ limit: 10, order: 'newest', actor: 'ALICE@example.test' })).toHaveLength(1);
+    expect((await identity.listAudit({ limit: 10, order: 'newest', action: 'campaign.merge' }))[0].actor).toBe('bob@example.test');
+    expect(await identity.listAudit({ limit: 10, order: 'newest', targetId: 'c1' })).toHaveLength(1);
+  });
+
+  it('keeps what changed, bounded: a long note or a huge bulk selection does not bloat the log', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `r${i}`);
+    await identity.appendAudit({ ...entry, change: { note: 'x'.repeat(100_000), ids } });
+    const [kept] = await identity.listAudit({ limit: 1, order: 'newest' });
+    const change = kept.change as { note: string; ids: string[] };
+    expect(change.note.length).toBeLessThanOrEqual(2001);
+    expect(change.ids).toHaveLength(201);
+    expect(change.ids[200]).toBe('… 800 more');
+  });
+
+  it('cannot be changed or deleted, even by someone with the database open', async () => {
+    await identity.appendAudit(entry);
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    try {
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+    expect((await identity.listAudit({ limit: 1, order: 'newest' }))[0].actor).toBe('alice@example.test');
+  });
+});
+
+describe('remediation runs', () => {
+  it('remember each message found, then what happened to it', async () => {
+    const now = '2026-12-05T09:00:00.000Z';
+    await identity.createRemediation(
+      { id: 'm1', campaignId: 'c1', createdAt: now, updatedAt: now, actor: 'alice@example.test', criteria: { internetMessageId: '<a@b>' }, state: 'searched', mailboxesSearched: 3, truncated: false },
+      [
+        { mailbox: 'u1@example.test', messageId: 'AAA', subject: 'Invoice', state: 'found' },
+        { mailbox: 'u2@example.test', messageId: 'BBB', subject: 'Invoice', state: 'found' },
+      ],
+    );
+    await identity.updateRemediation('m1', 'moved', 'junkemail', [
+      { seq: 1, state: 'moved', movedId: 'AAA-junk' },
+      { seq: 2, state: 'failed', error: 'ErrorItemNotFound' },
+    ]);
+    const run = await identity.getRemediation('m1');
+    expect(run?.record).toMatchObject({ state: 'moved', destination: 'junkemail', counts: { found: 0, moved: 1, failed: 1, restored: 0 } });
+    expect(run?.messages.map((m) => [m.mailbox, m.state, m.movedId, m.error])).toEqual([
+      ['u1@example.test', 'moved', 'AAA-junk', undefined],
+      ['u2@example.test', 'failed', undefined, 'ErrorItemNotFound'],
+    ]);
+    expect((await identity.listRemediations('c1', 10)).map((r) => r.id)).toEqual(['m1']);
+    expect(await identity.listRemediations('c2', 10)).toEqual([]);
+  });
+});
