@@ -11,5 +11,5 @@ module.exports = {
   // module rules require; map them back to the source.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // Some dependencies ship ESM only; let swc turn them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(postal-mime)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(postal-mime|jose|openid-client|oauth4webapi)/)'],
 };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -13,12 +14,20 @@ import { Admission } from './admission';
 import { AnalysisPool } from './analysis/pool';
 import { StaticTokenVerifier, type TokenVerifier } from './auth';
 import { ConfigError, validateConfig, type ServerConfig } from './config';
+import { Auditor } from './identity/audit';
+import { Authenticator } from './identity/authenticator';
+import { isLoopbackHostname } from './identity/config';
+import { ReporterTokenVerifier, type ReporterVerifierOptions } from './identity/reporter-tokens';
+import { SessionManager } from './identity/sessions';
+import { OidcSignIn } from './identity/sign-in';
 import type { ServiceContext } from './context';
 import { ApiError, errorHandler, notFoundHandler } from './errors';
 import { packageRoot } from './paths';
 import { isApiRequest } from './request-path';
 import { loadServicePolicy } from './policy';
 import { addinRoutes } from './routes/addin';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
@@ -28,6 +37,7 @@ import { policyRoutes } from './routes/policy';
 import { reportRoutes } from './routes/reports';
 import { HealthMonitor } from './health';
 import { corsOptions, helmetOptions, LOG_REDACTIONS } from './security';
+import { SqlIdentityStore, type IdentityStore } from './store/identity';
 import { SqliteStore } from './store/sqlite';
 import type { ReportStore } from './store/types';
 import { UploadArea } from './uploads';
@@ -40,6 +50,10 @@ export interface ServerOptions {
   verifier?: TokenVerifier;
   /** Replaces the SQLite store (e.g. PostgreSQL). */
   store?: ReportStore;
+  /** Sessions, audit log and remediation storage; by default the store's own database. */
+  identityStore?: IdentityStore;
+  /** Reporter token checks (tests shorten the JWKS cooldown). */
+  reporterTokens?: ReporterVerifierOptions;
 }
 
 /** Bodies of every route except report submission (which sets its own, from bodyLimitBytes). */
@@ -88,10 +102,15 @@ function isLoopback(host: string): boolean {
 
 export async function buildServer(config: ServerConfig, options: ServerOptions = {}): Promise<FastifyInstance> {
   validateConfig(config);
-  if (!options.verifier && config.tokens.length === 0) {
-    throw new ConfigError('no tokens configured: give at least one analyst:SECRET token (or let "lurelens serve" generate local ones)');
+  const identity = config.identity;
+  if (!options.verifier && config.tokens.length === 0 && !identity?.oidc) {
+    throw new ConfigError('no tokens configured: give at least one analyst:SECRET token, configure sign-in (identity.oidc), or let "lurelens serve" generate local tokens');
   }
-  const verifier = options.verifier ?? new StaticTokenVerifier(config.tokens);
+  const publicUrl = new URL(config.publicUrl);
+  const secureCookies = publicUrl.protocol === 'https:';
+  if (identity?.oidc && !secureCookies && !isLoopbackHostname(publicUrl.hostname)) {
+    throw new ConfigError('sign-in (identity.oidc) needs an https publicUrl: session cookies must not travel in clear');
+  }
   const policy = await loadServicePolicy(config);
   const manifest = await loadManifest(config);
   const https = config.tls
@@ -118,6 +137,23 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   }) as unknown as FastifyInstance;
 
   const store = options.store ?? new SqliteStore(config.dataDir);
+  const identityStore =
+    options.identityStore ?? (store instanceof SqliteStore ? new SqlIdentityStore(store.queryable()) : undefined);
+  if (!identityStore) throw new ConfigError('this store has no identity storage; pass identityStore');
+  const auditor = new Auditor(identityStore);
+  const sessions = identity?.oidc
+    ? new SessionManager(identityStore, {
+        secure: secureCookies,
+        path: publicUrl.pathname.replace(/\/+$/, '') || '/',
+        sessionMs: (identity.oidc.sessionHours ?? 8) * 3_600_000,
+        idleMs: (identity.oidc.idleMinutes ?? 60) * 60_000,
+      })
+    : undefined;
+  const signIn = identity?.oidc ? new OidcSignIn(identity.oidc, `${config.publicUrl}/auth/callback`) : undefined;
+  const reporters = identity?.reporters ? new ReporterTokenVerifier(identity.reporters, options.reporterTokens) : undefined;
+  const verifier =
+    options.verifier ??
+    new Authenticator(new StaticTokenVerifier(config.tokens), reporters, sessions, publicUrl.origin, (reason) => app.log.info({ reason }, 'reporter token refused'));
   const uploads = new UploadArea(config.dataDir);
   // Room for a full-size report: its upload and its copy in the database.
   const health = new HealthMonitor(store, config.dataDir, 2 * config.bodyLimitBytes);
@@ -127,7 +163,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   });
   const admission = new Admission({ maxConcurrent: config.intake.maxConcurrent, maxPerClient: config.intake.maxPerClient, retryAfterSeconds: 5 });
   const webhook = config.webhook ? new WebhookForwarder(config.webhook, store, config.publicUrl, app.log) : undefined;
-  const context: ServiceContext = { config, store, policy, verifier, webhook, pool, health, admission, manifest, version: serviceVersion() };
+  const context: ServiceContext = { config, store, identity: identityStore, auditor, policy, verifier, webhook, pool, health, admission, manifest, version: serviceVersion() };
   for (const warning of policy.warnings) app.log.warn(warning);
   if (config.analysis.memoryMb < (4 * config.bodyLimitBytes) / (1024 * 1024) + 64) {
     // A single string of a whole message (twice its size in UTF-16) must fit with room to spare, or
@@ -170,6 +206,8 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
     });
   }
   await app.register(multipart, { throwFileSizeLimit: true });
+  await app.register(cookie);
+  auditor.install(app);
 
   // Reports and downloads are personal data: never kept by browsers or proxies.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -177,6 +215,8 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
     return payload;
   });
 
+  await app.register(authRoutes, { context, signIn, sessions, auditor });
+  await app.register(auditRoutes, { context, identity: identityStore, auditor });
   await app.register(healthRoutes, { context });
   await app.register(intakeRoutes, { context, admission, uploads });
   await app.register(reportRoutes, { context });

@@ -6,9 +6,16 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { identityProblems, IdentityConfigSchema, withEnvironmentSecrets, type IdentityConfig } from './identity/config';
 import { packageRoot } from './paths';
 
-export type Role = 'analyst' | 'reporter';
+/**
+ * What a caller may do. Staff roles include the weaker ones (admin > analyst > viewer); a reporter
+ * may only submit reports and read its own. Static tokens are for automation and the local default;
+ * people sign in (identity.oidc).
+ */
+export type Role = 'admin' | 'analyst' | 'viewer' | 'reporter';
+const ROLES: readonly Role[] = ['admin', 'analyst', 'viewer', 'reporter'];
 
 export interface TokenConfig {
   token: string;
@@ -34,6 +41,11 @@ export interface RateLimitConfig {
   timeWindowMs: number;
   /** Report submissions per client address per window. */
   reportsMax: number;
+  /**
+   * Report submissions per client address per window with the add-in's shared (unverified) token;
+   * default a quarter of reportsMax. Anyone can read that token from policy.json.
+   */
+  unverifiedReportsMax?: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -100,6 +112,8 @@ export interface ServerConfig {
   organizationName: string;
   logLevel: LogLevel;
   tls?: { certFile: string; keyFile: string };
+  /** Sign-in, verified reporters and Microsoft Graph (identity/config.ts); absent: static tokens only. */
+  identity?: IdentityConfig;
 }
 
 export const MEGABYTE = 1024 * 1024;
@@ -123,7 +137,7 @@ export const MIN_TOKEN_LENGTH = 16;
 const TokenSchema = Type.Object(
   {
     token: Type.String({ minLength: MIN_TOKEN_LENGTH, maxLength: 512 }),
-    role: Type.Union([Type.Literal('analyst'), Type.Literal('reporter')]),
+    role: Type.Union(ROLES.map((role) => Type.Literal(role))),
     name: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
@@ -164,6 +178,7 @@ export const ConfigFileSchema = Type.Object(
             max: Type.Optional(Type.Integer({ minimum: 1 })),
             timeWindowMs: Type.Optional(Type.Integer({ minimum: 1000 })),
             reportsMax: Type.Optional(Type.Integer({ minimum: 1 })),
+            unverifiedReportsMax: Type.Optional(Type.Integer({ minimum: 1 })),
           },
           { additionalProperties: false },
         ),
@@ -199,6 +214,7 @@ export const ConfigFileSchema = Type.Object(
       Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))),
     ),
     tls: Type.Optional(Type.Object({ certFile: Type.String(), keyFile: Type.String() }, { additionalProperties: false })),
+    identity: Type.Optional(IdentityConfigSchema),
   },
   { additionalProperties: false },
 );
@@ -208,9 +224,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** "analyst:SECRET", "reporter:SECRET", or a bare SECRET (an analyst token). */
+/** "analyst:SECRET", "reporter:SECRET", "admin:SECRET", "viewer:SECRET", or a bare SECRET (an analyst token). */
 export function parseTokenSpec(spec: string): TokenConfig {
-  const match = /^(analyst|reporter):(.*)$/s.exec(spec.trim());
+  const match = /^(admin|analyst|viewer|reporter):(.*)$/s.exec(spec.trim());
   const token = match ? match[2] : spec.trim();
   const role: Role = match ? (match[1] as Role) : 'analyst';
   if (token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`a ${role} token must be at least ${MIN_TOKEN_LENGTH} characters`);
@@ -309,11 +325,13 @@ export function validateConfig(config: ServerConfig): ServerConfig {
   if (!(config.bodyLimitBytes > 0)) throw new ConfigError('bodyLimitMb must be positive');
   const seen = new Set<string>();
   for (const token of config.tokens) {
-    if (token.role !== 'analyst' && token.role !== 'reporter') throw new ConfigError(`token role must be analyst or reporter, not "${String(token.role)}"`);
+    if (!ROLES.includes(token.role)) throw new ConfigError(`token role must be one of ${ROLES.join(', ')}, not "${String(token.role)}"`);
     if (token.token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`a ${token.role} token must be at least ${MIN_TOKEN_LENGTH} characters`);
     if (seen.has(token.token)) throw new ConfigError('the same token is configured twice');
     seen.add(token.token);
   }
+  const problems = identityProblems(config.identity);
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;
 }
 
@@ -356,7 +374,8 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
   --host H             interface to listen on (default 127.0.0.1)
   --data DIR           where the database lives (default ./.data)
   --policy FILE        policy.json served to the add-in and used for server-side analysis
-  --token TOKEN        analyst:SECRET or reporter:SECRET (bare SECRET = analyst); repeatable.
+  --token TOKEN        static token for automation: admin:, analyst:, viewer: or reporter:SECRET
+                       (bare SECRET = analyst); repeatable. People sign in with identity.oidc.
                        Without any token, local tokens are generated once and kept in DIR/tokens.json
   --web-root DIR       built add-in files (default dist/web)
   --manifest FILE      manifest.xml template (default ./manifest.xml of the package)
@@ -370,7 +389,8 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
 Environment: LURELENS_CONFIG, LURELENS_DATA_DIR, LURELENS_HOST, LURELENS_PORT, LURELENS_PUBLIC_URL,
   LURELENS_POLICY, LURELENS_WEB_ROOT, LURELENS_MANIFEST, LURELENS_TOKENS (comma-separated role:secret),
   LURELENS_CORS_ORIGINS, LURELENS_WEBHOOK_URL, LURELENS_WEBHOOK_SECRET, LURELENS_BODY_LIMIT_MB,
-  LURELENS_TRUST_PROXY, LURELENS_PREVIEW, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY`;
+  LURELENS_TRUST_PROXY, LURELENS_PREVIEW, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY,
+  LURELENS_OIDC_CLIENT_SECRET, LURELENS_GRAPH_CLIENT_SECRET (identity settings: docs/identity.md)`;
 
 interface Flags {
   help: boolean;
@@ -537,6 +557,7 @@ export async function loadServerConfig(sources: ConfigSources = {}): Promise<Loa
     preview: flags.preview ?? (env.LURELENS_PREVIEW ? env.LURELENS_PREVIEW === 'true' || env.LURELENS_PREVIEW === '1' : file.preview ?? false),
     organizationName: env.LURELENS_ORGANIZATION || file.organizationName || DEFAULTS.organizationName,
     logLevel: logLevelText ? toLogLevel(logLevelText, 'log level') : (file.logLevel as LogLevel | undefined) ?? DEFAULTS.logLevel,
+    identity: withEnvironmentSecrets(file.identity, env),
   };
   return { config: validateConfig(config), help: flags.help };
 }

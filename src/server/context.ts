@@ -5,12 +5,17 @@ import type { HealthMonitor } from './health';
 import type { ServerConfig } from './config';
 import type { TokenVerifier } from './auth';
 import type { ServicePolicy } from './policy';
+import type { Auditor } from './identity/audit';
+import type { IdentityStore } from './store/identity';
 import type { ReportStore } from './store/types';
 import type { WebhookForwarder } from './webhook';
 
 export interface ServiceContext {
   config: ServerConfig;
   store: ReportStore;
+  /** Sessions, audit log, reports by signed-in reporter, remediation runs. */
+  identity: IdentityStore;
+  auditor: Auditor;
   policy: ServicePolicy;
   verifier: TokenVerifier;
   webhook?: WebhookForwarder;

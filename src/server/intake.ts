@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import type { ReportReceipt } from '../report/protocol';
 import { unexamined, type Examination } from './analysis/examine';
 import type { AnalysisPool } from './analysis/pool';
+import type { ReporterIdentity } from './identity/reporter-tokens';
 import { ApiError } from './errors';
 import { sha256Hex } from './indicators';
 import type { SubmissionMetadata } from './schemas';
@@ -35,6 +36,8 @@ export interface Upload {
   sha256: string;
   /** The caller's identity was verified (not the add-in's shared token). */
   reporterVerified: boolean;
+  /** The signed-in reporter, from a verified Entra token: the report is theirs, whatever the body says. */
+  reporterIdentity?: ReporterIdentity;
 }
 
 /** Two submissions with one key are "the same report" when the message bytes and the reporter match. */
@@ -59,8 +62,12 @@ async function examineUpload(pool: AnalysisPool, upload: Upload): Promise<Examin
 
 export async function receiveReport(context: IntakeContext, upload: Upload): Promise<IntakeResult> {
   const { submission } = upload;
+  const signedIn = upload.reporterIdentity;
+  const reporter = signedIn
+    ? { address: signedIn.address, name: signedIn.name ?? submission.reporter.name }
+    : { address: submission.reporter.address.trim(), name: submission.reporter.name };
   if (upload.size === 0) throw new ApiError(400, 'validation', 'body/eml: the message is empty', [{ path: 'body/eml', message: 'is empty' }]);
-  const fingerprint = reportFingerprint(upload.sha256, submission.reporter.address);
+  const fingerprint = reportFingerprint(upload.sha256, reporter.address);
   const status = newStatusToken();
 
   // A retry of a report we already have: answer at once, without parsing it again.
@@ -78,8 +85,9 @@ export async function receiveReport(context: IntakeContext, upload: Upload): Pro
     key: submission.key,
     fingerprint,
     receivedAt: new Date().toISOString(),
-    reporter: { address: submission.reporter.address.trim(), name: submission.reporter.name },
+    reporter,
     reporterVerified: upload.reporterVerified,
+    ...(signedIn ? { reporterIdentity: { tenantId: signedIn.tenantId, objectId: signedIn.objectId } } : {}),
     reasons: submission.reasons,
     comment: submission.comment,
     emlSource: submission.emlSource,

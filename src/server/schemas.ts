@@ -18,7 +18,11 @@ export const ReportSummary = Type.Object({
   receivedAt: Type.String(),
   subject: Type.String(),
   from: Type.Optional(Address),
-  reporter: Address,
+  /**
+   * Who reported. `verified`: the reporter signed in (an Entra token from the add-in) or used a staff
+   * token; false for the add-in's shared token, whose address anyone could have written.
+   */
+  reporter: Type.Object({ address: Type.String(), name: Type.Optional(Type.String()), verified: Type.Boolean() }),
   /** The service's own verdict (re-analysed with the service's policy). */
   verdict: Type.Optional(VerdictLevel),
   score: Type.Optional(Type.Integer()),
@@ -275,6 +279,7 @@ export type SubmissionMetadata = Static<typeof SubmissionMetadata>;
 export const STATUS_TOKENS_HEADER = 'x-status-tokens';
 export const MAX_STATUS_TOKENS = 100;
 
+/** Status tokens are optional for a signed-in reporter, whose reports are found by who they are. */
 export const MyReportsHeaders = Type.Object({
-  [STATUS_TOKENS_HEADER]: Type.String({ minLength: 1, maxLength: MAX_STATUS_TOKENS * 101 }),
+  [STATUS_TOKENS_HEADER]: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_STATUS_TOKENS * 101 })),
 });

@@ -104,6 +104,7 @@ export class WebhookForwarder {
         subject: report.subject,
         from: report.fromAddress,
         reporter: report.reporter.address,
+        reporterVerified: report.reporterVerified,
         verdict: report.verdict,
         score: report.score,
         clientVerdict: report.clientVerdict,

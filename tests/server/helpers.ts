@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { startServer, type ServerOptions } from '../../src/server/app';
-import { defaultServerConfig, type ServerConfig } from '../../src/server/config';
+import { DEFAULTS, defaultServerConfig, type ServerConfig } from '../../src/server/config';
 import type { ReportSubmission } from '../../src/report/protocol';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'server');
@@ -48,6 +48,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
       { token: REPORTER, role: 'reporter', name: 'test add-in' },
     ],
     logLevel: 'info',
+    // Tests file many reports with the shared reporter token from one address; its tighter budget
+    // has its own tests (tests/server/identity).
+    rateLimit: { ...DEFAULTS.rateLimit, unverifiedReportsMax: DEFAULTS.rateLimit.reportsMax },
     // One analysis worker per test server: tests run side by side on a small machine.
     analysis: { workers: 1, timeMs: 15_000, memoryMb: 512, maxParts: 2000 },
     ...overrides,

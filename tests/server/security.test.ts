@@ -157,7 +157,7 @@ describe('logs', () => {
 
 describe('rate limits', () => {
   test('answer 429 with the JSON error body when a client sends too much', async () => {
-    const limited = await startTestServer({ rateLimit: { max: 1000, timeWindowMs: 60_000, reportsMax: 2 } });
+    const limited = await startTestServer({ rateLimit: { max: 1000, timeWindowMs: 60_000, reportsMax: 2, unverifiedReportsMax: 2 } });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await postReport(limited, submission(fixture('unrelated.eml')))).status);
@@ -174,7 +174,7 @@ describe('rate limits', () => {
   });
 
   test('a percent-encoded API path is limited like the plain one', async () => {
-    const limited = await startTestServer({ rateLimit: { max: 1000, timeWindowMs: 60_000, reportsMax: 2 } });
+    const limited = await startTestServer({ rateLimit: { max: 1000, timeWindowMs: 60_000, reportsMax: 2, unverifiedReportsMax: 2 } });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) {

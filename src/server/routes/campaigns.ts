@@ -13,11 +13,12 @@ const CAMPAIGN_REPORTS = 500;
 export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
   const { store, verifier } = context;
   const analyst = requireRole(verifier, 'analyst');
+  const viewer = requireRole(verifier, 'viewer');
 
   app.get(
     '/api/campaigns',
     {
-      onRequest: analyst,
+      onRequest: viewer,
       schema: { summary: 'Campaigns, most recently reported first', querystring: PagingQuery, response: { 200: CampaignList, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -30,7 +31,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
   app.get(
     '/api/campaigns/:id',
     {
-      onRequest: analyst,
+      onRequest: viewer,
       schema: { summary: 'A campaign with its reports and indicators', params: IdParams, response: { 200: CampaignDetail, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -57,6 +58,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
     '/api/campaigns/:id',
     {
       onRequest: analyst,
+      config: { audit: { action: 'campaign.triage', target: 'campaign' } },
       schema: {
         summary: 'Triage every report of a campaign at once',
         params: IdParams,
@@ -81,6 +83,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
     '/api/campaigns/:id/merge',
     {
       onRequest: analyst,
+      config: { audit: { action: 'campaign.merge', target: 'campaign' } },
       schema: { summary: 'Merge another campaign into this one', params: IdParams, body: MergeBody, response: { 200: Changed, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -98,6 +101,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
     '/api/campaigns/:id/split',
     {
       onRequest: analyst,
+      config: { audit: { action: 'campaign.split', target: 'campaign' } },
       schema: {
         summary: 'Move some reports of this campaign into a new campaign, kept apart from this one',
         params: IdParams,
@@ -118,6 +122,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteOptions> = async (app, { co
     '/api/campaigns/:id/keep-apart',
     {
       onRequest: analyst,
+      config: { audit: { action: 'campaign.keep-apart', target: 'campaign' } },
       schema: { summary: 'Decline a proposed merge: the two campaigns stay apart', params: IdParams, body: MergeBody, response: { 200: Changed, ...ERROR_RESPONSES } },
     },
     async (request) => {

@@ -24,11 +24,12 @@ const Download = (description: string) => ({ 200: Type.Unknown({ description }),
 
 export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
   const { store, verifier, config } = context;
-  const analyst = requireRole(verifier, 'analyst');
+  // Reading and downloading is for every staff role; viewers included.
+  const viewer = requireRole(verifier, 'viewer');
 
   app.get(
     '/api/campaigns/:id/stix',
-    { onRequest: analyst, schema: { summary: "The campaign's indicators as a STIX 2.1 bundle", params: IdParams, response: Download('application/stix+json') } },
+    { onRequest: viewer, schema: { summary: "The campaign's indicators as a STIX 2.1 bundle", params: IdParams, response: Download('application/stix+json') } },
     async (request, reply) => {
       const campaign = await store.getCampaign((request.params as IdParams).id);
       if (!campaign) throw new ApiError(404, 'not_found', 'There is no campaign with this id.');
@@ -45,7 +46,7 @@ export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
 
   app.get(
     '/api/campaigns/:id/csv',
-    { onRequest: analyst, schema: { summary: "The campaign's indicators as CSV", params: IdParams, response: Download('text/csv') } },
+    { onRequest: viewer, schema: { summary: "The campaign's indicators as CSV", params: IdParams, response: Download('text/csv') } },
     async (request, reply) => {
       const campaign = await store.getCampaign((request.params as IdParams).id);
       if (!campaign) throw new ApiError(404, 'not_found', 'There is no campaign with this id.');
@@ -56,7 +57,7 @@ export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
 
   app.get(
     '/api/reports/:id/eml',
-    { onRequest: analyst, schema: { summary: 'The reported message exactly as received', params: IdParams, response: Download('message/rfc822') } },
+    { onRequest: viewer, schema: { summary: 'The reported message exactly as received', params: IdParams, response: Download('message/rfc822') } },
     async (request, reply) => {
       const id = (request.params as IdParams).id;
       const raw = await store.getRaw(id);
@@ -68,7 +69,7 @@ export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
 
   app.get(
     '/api/reports/:id/arf',
-    { onRequest: analyst, schema: { summary: 'The report as an RFC 5965 abuse report', params: IdParams, response: Download('message/rfc822') } },
+    { onRequest: viewer, schema: { summary: 'The report as an RFC 5965 abuse report', params: IdParams, response: Download('message/rfc822') } },
     async (request, reply) => {
       const id = (request.params as IdParams).id;
       const [report, raw] = await Promise.all([store.getReport(id), store.getRaw(id)]);

@@ -47,7 +47,7 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
   app.get(
     '/api/status',
     {
-      onRequest: requireRole(context.verifier, 'analyst'),
+      onRequest: requireRole(context.verifier, 'viewer'),
       schema: {
         summary: 'Service status for operators: version, warnings, intake, analysis, storage and webhook queue',
         response: { 200: StatusBody, ...ERROR_RESPONSES },

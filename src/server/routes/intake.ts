@@ -8,6 +8,7 @@ import { ReportReceipt, ReportSubmission } from '../../report/protocol';
 import type { Admission } from '../admission';
 import { MAX_METADATA_BYTES, type Decoded } from '../analysis/decode';
 import { requireRole } from '../auth';
+import { UnverifiedReportLimit } from '../identity/unverified-limit';
 import type { RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES, ErrorBody, type ErrorDetail } from '../errors';
 import { receiveReport, type Upload } from '../intake';
@@ -48,6 +49,9 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   const limit = config.bodyLimitBytes;
   // base64 makes the message a third bigger.
   const jsonLimit = Math.ceil(limit / 3) * 4 + MAX_METADATA_BYTES;
+  const unverified = config.rateLimit
+    ? new UnverifiedReportLimit(config.rateLimit.unverifiedReportsMax ?? Math.max(1, Math.floor(config.rateLimit.reportsMax / 4)), config.rateLimit.timeWindowMs)
+    : undefined;
   const pace = { idleMs: config.intake.idleTimeoutMs, minBytesPerSecond: config.intake.minBytesPerSecond, graceMs: PACE_GRACE_MS };
 
   // JSON bodies are written to disk as they arrive; the handler has the file, not a parsed object.
@@ -70,7 +74,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   });
 
   /** The JSON body on disk, taken apart in a worker: the metadata validated, the message decoded to its own file. */
-  async function fromJson(bodyFile: string): Promise<Omit<Upload, 'reporterVerified'>> {
+  async function fromJson(bodyFile: string): Promise<Omit<Upload, 'reporterVerified' | 'reporterIdentity'>> {
     const emlFile = uploads.file('eml');
     try {
       const outcome = await pool.run<Decoded>({ kind: 'decode', bodyFile, emlFile, limitBytes: limit }, DECODE_TIME_MS);
@@ -91,7 +95,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
    * multipart/form-data: a `submission` field with the JSON submission minus `eml`, and the message
    * itself as an `eml` file (no base64 overhead), written to disk and hashed as it arrives.
    */
-  async function fromMultipart(request: FastifyRequest): Promise<Omit<Upload, 'reporterVerified'>> {
+  async function fromMultipart(request: FastifyRequest): Promise<Omit<Upload, 'reporterVerified' | 'reporterIdentity'>> {
     let submissionText: string | undefined;
     let received: { emlFile: string; size: number; sha256: string } | undefined;
     const stop = watchPace(request.raw, pace);
@@ -143,7 +147,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
   app.post(
     '/api/reports',
     {
-      onRequest: [requireRole(verifier, 'reporter', 'analyst'), admission.hook()],
+      onRequest: [requireRole(verifier, 'reporter', 'analyst'), ...(unverified ? [unverified.hook()] : []), admission.hook()],
       config: config.rateLimit ? { rateLimit: { max: config.rateLimit.reportsMax, timeWindow: config.rateLimit.timeWindowMs } } : {},
       schema: {
         summary: 'Submit a reported message (JSON with base64 eml, or multipart with an eml file)',
@@ -153,7 +157,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      let upload: Omit<Upload, 'reporterVerified'> | undefined;
+      let upload: Omit<Upload, 'reporterVerified' | 'reporterIdentity'> | undefined;
       const bodyFile = (request.body as { bodyFile?: string } | undefined)?.bodyFile;
       try {
         if (request.isMultipart()) upload = await fromMultipart(request);
@@ -162,7 +166,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         if (upload.size > limit) throw tooLarge(limit);
         const result = await receiveReport(
           { store, pool, forward: Boolean(context.webhook), onCreated: () => context.webhook?.nudge() },
-          { ...upload, reporterVerified: request.principal?.verified === true },
+          { ...upload, reporterVerified: request.principal?.verified === true, reporterIdentity: request.principal?.reporter },
         );
         request.log.info({ reportId: result.receipt.id, duplicate: result.receipt.duplicate, size: upload.size }, 'report received');
         return reply.code(result.status).send(result.receipt);

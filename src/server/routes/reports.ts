@@ -23,13 +23,16 @@ import {
 } from '../schemas';
 import type { ReportRecord, ReportSummaryRecord } from '../store/types';
 
+/** Reports listed for a signed-in reporter (newest first). */
+const MY_REPORTS_LIMIT = 200;
+
 export function toSummary(record: ReportSummaryRecord) {
   return {
     id: record.id,
     receivedAt: record.receivedAt,
     subject: record.subject,
     from: record.fromAddress ? { address: record.fromAddress, name: record.fromName } : undefined,
-    reporter: record.reporter,
+    reporter: { ...record.reporter, verified: record.reporterVerified },
     verdict: record.verdict,
     score: record.score,
     clientVerdict: record.clientVerdict,
@@ -78,14 +81,15 @@ export function toDetail(record: ReportRecord) {
 }
 
 export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { context }) => {
-  const { store, verifier, pool } = context;
+  const { store, verifier, pool, identity } = context;
   const anyToken = requireRole(verifier, 'reporter', 'analyst');
   const analyst = requireRole(verifier, 'analyst');
+  const viewer = requireRole(verifier, 'viewer');
 
   app.get(
     '/api/reports',
     {
-      onRequest: analyst,
+      onRequest: viewer,
       schema: { summary: 'List reports, newest first', querystring: ListReportsQuery, response: { 200: ReportList, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -106,7 +110,7 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
 
   app.get(
     '/api/reports/:id',
-    { onRequest: analyst, schema: { summary: 'One report in full', params: IdParams, response: { 200: ReportDetail, ...ERROR_RESPONSES } } },
+    { onRequest: viewer, schema: { summary: 'One report in full', params: IdParams, response: { 200: ReportDetail, ...ERROR_RESPONSES } } },
     async (request) => {
       const record = await store.getReport((request.params as IdParams).id);
       if (!record) throw new ApiError(404, 'not_found', 'There is no report with this id.');
@@ -117,7 +121,7 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
   app.get(
     '/api/reports/:id/content',
     {
-      onRequest: analyst,
+      onRequest: viewer,
       schema: {
         summary: "The message's body text, links and raw header fields (bounded), as computed at intake",
         params: IdParams,
@@ -143,6 +147,7 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     '/api/reports/:id',
     {
       onRequest: analyst,
+      config: { audit: { action: 'report.triage', target: 'report' } },
       schema: { summary: 'Triage a report', params: IdParams, body: TriageBody, response: { 200: ReportDetail, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -157,6 +162,7 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     '/api/reports/triage',
     {
       onRequest: analyst,
+      config: { audit: { action: 'report.bulk-triage', target: 'report' } },
       schema: { summary: 'Triage several reports at once (inbox bulk selection)', body: BulkTriageBody, response: { 200: BulkTriageResult, ...ERROR_RESPONSES } },
     },
     async (request) => {
@@ -173,19 +179,29 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     {
       onRequest: anyToken,
       schema: {
-        summary: 'The reports whose status tokens are given (X-Status-Tokens: comma-separated)',
+        summary: "The caller's reports: a signed-in reporter's on every device, and those whose status tokens are given (X-Status-Tokens: comma-separated)",
+        description: 'reports: newest first. signedIn: the reports were found by who the caller is, not only by tokens this device holds.',
         headers: MyReportsHeaders,
-        response: { 200: Type.Object({ reports: Type.Array(ReportStatus) }), ...ERROR_RESPONSES },
+        response: { 200: Type.Object({ reports: Type.Array(ReportStatus), signedIn: Type.Boolean() }), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
-      const header = request.headers[STATUS_TOKENS_HEADER] as string;
-      const tokens = [...new Set(header.split(',').map((t) => t.trim()).filter(Boolean))];
+      const header = request.headers[STATUS_TOKENS_HEADER] as string | undefined;
+      const signedIn = request.principal?.reporter;
+      if (header === undefined && !signedIn) {
+        throw new ApiError(400, 'validation', `headers/${STATUS_TOKENS_HEADER}: required without a signed-in reporter`);
+      }
+      const tokens = [...new Set((header ?? '').split(',').map((t) => t.trim()).filter(Boolean))];
       if (tokens.length > MAX_STATUS_TOKENS || tokens.some((t) => t.length > 100)) {
         throw new ApiError(400, 'validation', `headers/${STATUS_TOKENS_HEADER}: at most ${MAX_STATUS_TOKENS} tokens of up to 100 characters`);
       }
-      const reports = await store.statusesByTokenHashes(tokens.map(hashStatusToken));
-      return { reports };
+      const byToken = tokens.length > 0 ? await store.statusesByTokenHashes(tokens.map(hashStatusToken)) : [];
+      if (!signedIn) return { reports: byToken, signedIn: false };
+      // Reports sent before signing in (this device's tokens) and those sent as this user from anywhere.
+      const mine = await identity.reportsByReporter(signedIn.tenantId, signedIn.objectId, MY_REPORTS_LIMIT);
+      const byId = new Map([...mine, ...byToken].map((report) => [report.id, report]));
+      const reports = [...byId.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0)).slice(0, MY_REPORTS_LIMIT);
+      return { reports, signedIn: true };
     },
   );
 };

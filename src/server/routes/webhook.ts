@@ -30,7 +30,7 @@ export const webhookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { con
 
   app.get(
     '/api/webhook/failed',
-    { onRequest: analyst, schema: { summary: 'Webhook deliveries that failed for good, newest first', response: { 200: FailedList, ...ERROR_RESPONSES } } },
+    { onRequest: requireRole(verifier, 'viewer'), schema: { summary: 'Webhook deliveries that failed for good, newest first', response: { 200: FailedList, ...ERROR_RESPONSES } } },
     async () => {
       configured();
       return { items: await store.failedDeliveries(MAX_LISTED) };
@@ -41,6 +41,7 @@ export const webhookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { con
     '/api/webhook/redrive',
     {
       onRequest: analyst,
+      config: { audit: { action: 'webhook.redrive' } },
       schema: {
         summary: 'Queue failed deliveries again (the given ids, or all) with a fresh attempt count',
         body: RedriveBody,
