@@ -9,6 +9,7 @@ import { DispositionLabel, DownloadButton, ErrorBar, Loading, Section, useLoad, 
 import { readDraft, writeDraft, type DraftStorage } from './drafts';
 import { defangDomain, defangIndicator, defangText } from './defang';
 import { EvidenceList } from './Evidence';
+import { SenderHistory } from './SenderHistory';
 import { campaignHref, formatRoute, type Route } from './routing';
 import { localizedText, type Strings } from './strings';
 import { Addresses, AddressView, formatDate, formatSize, PlainText, Txt, Url } from './Text';
@@ -425,6 +426,11 @@ export function ReportView({ api, t, language, id, drafts, navigate }: PageProps
       <Section title={t.authentication}>
         <Authentication auth={headers?.authentication} t={t} />
       </Section>
+      {report.senderHistory && (
+        <Section title={t.senderHistory.title} testId="sender-history-section">
+          <SenderHistory history={report.senderHistory} t={t} language={language} />
+        </Section>
+      )}
       <Section title={t.findings}>
         <Findings findings={report.analysis.findings} t={t} language={language} />
       </Section>

@@ -2,6 +2,7 @@
 // (checked by the Strings type), so a missing translation is a type error.
 import type { Disposition } from '../report/protocol';
 import { workEn, workJa, type WorkStrings } from './work-strings';
+import { senderHistoryEn, senderHistoryJa, type SenderHistoryStrings } from './history-strings';
 
 export type Language = 'en' | 'ja';
 export type VerdictName = 'clean' | 'suspicious' | 'dangerous';
@@ -171,6 +172,7 @@ export interface Strings {
   viewInInbox: string;
 
   work: WorkStrings;
+  senderHistory: SenderHistoryStrings;
 
   evidenceLabels: {
     field: string;
@@ -205,6 +207,7 @@ export interface Strings {
 
 export const en: Strings = {
   work: workEn,
+  senderHistory: senderHistoryEn,
   appName: 'Lure Lens triage console',
   skipToContent: 'Skip to content',
   navLabel: 'Main',
@@ -408,6 +411,7 @@ export const en: Strings = {
 
 export const ja: Strings = {
   work: workJa,
+  senderHistory: senderHistoryJa,
   appName: 'Lure Lens トリアージコンソール',
   skipToContent: '本文へ移動',
   navLabel: 'メイン',

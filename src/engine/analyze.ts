@@ -93,5 +93,7 @@ export function analyze(message: MailMessage, policy: ResolvedPolicy, rules: rea
   const order = new Map(rules.map((rule, index) => [rule.id, index]));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
   const value = score(findings);
-  return { verdict: levelFor(value), score: value, findings, notChecked };
+  const history = message.senderHistory;
+  const judgedWithHistory = history !== undefined && history.address === message.from?.address.toLowerCase();
+  return { verdict: levelFor(value), score: value, findings, notChecked, ...(judgedWithHistory ? { senderHistory: history } : {}) };
 }

@@ -209,4 +209,6 @@ export interface Verdict {
   /** Ordered by severity (high first), then by rule order. */
   findings: Finding[];
   notChecked: NotChecked[];
+  /** The mailbox history the findings were judged with, when the pane had one (a report carries it to the analyst). */
+  senderHistory?: SenderHistory;
 }

@@ -53,6 +53,7 @@ const DEFAULTS: Record<string, string> = {
   riskyExtensions: `${RISKY_EXTENSIONS.length} built-in extensions (see below)`,
   trackingLinkHosts: `${TRACKING_LINK_HOSTS.length} built-in hosts (see below)`,
   reporting: 'see the fields below',
+  senderHistory: 'false',
   'protectedPeople[].aliases': 'none',
   'protectedPeople[].emails': 'none',
   'protectedPeople[].domains': 'none',

@@ -130,6 +130,7 @@ function build(policy: Policy | undefined): ResolvedPolicy {
     ),
     trackingLinkHosts: domainSet(TRACKING_LINK_HOSTS, policy?.trackingLinkHosts),
     reporting: resolveReporting(policy?.reporting),
+    senderHistory: policy?.senderHistory === true,
   });
 }
 

@@ -4,10 +4,10 @@
 //
 // Every field carries `description` (English), `descriptionJa` (Japanese) and `examples`; fields
 // with a pattern carry `errorMessage`, the sentence IT sees when a value does not match.
-import { Array as TArray, Integer, Literal, Object as TObject, Optional, String as TString, Union, type Static, type TSchema } from '@sinclair/typebox';
+import { Array as TArray, Boolean as TBoolean, Integer, Literal, Object as TObject, Optional, String as TString, Union, type Static, type TSchema } from '@sinclair/typebox';
 // The builders as separate functions, gathered here under the usual `Type.` names: TypeBox's own `Type`
 // object carries every builder (mapped, template-literal, extends…), which browser bundles cannot drop.
-const Type = { Array: TArray, Integer, Literal, Object: TObject, Optional, String: TString, Union };
+const Type = { Array: TArray, Boolean: TBoolean, Integer, Literal, Object: TObject, Optional, String: TString, Union };
 import type {
   AfterReport,
   KnownOrganization,
@@ -510,6 +510,15 @@ export const PolicySchema = Type.Object(
       ),
     ),
     reporting: Type.Optional(ReportingPolicySchema),
+    senderHistory: Type.Optional(
+      Type.Boolean({
+        description:
+          "Check the sender against the user's own mailbox: how much mail came from this address and since when, whether the user ever wrote to it, and whether the same name usually writes from another address. The pane asks Microsoft Graph with the user's own sign-in (delegated Mail.ReadBasic: senders, recipients and dates, never message text) through the Entra app of reporting.entraClientId; the answer stays on the device. Turn it on once that permission has admin consent. Default false.",
+        descriptionJa:
+          '差出人を利用者自身のメールボックスと照合します(このアドレスからのメールの件数と時期、利用者が送信したことがあるか、同じ名前の人物が普段は別のアドレスを使っているか)。作業ウィンドウが利用者本人のサインインで Microsoft Graph に問い合わせます(委任アクセス許可 Mail.ReadBasic: 差出人・宛先・日時のみで、本文は読みません。reporting.entraClientId の Entra アプリを使用)。結果は端末の外に出ません。このアクセス許可に管理者の同意を与えてから有効にしてください。既定値は false。',
+        examples: [true],
+      }),
+    ),
   },
   {
     additionalProperties: false,

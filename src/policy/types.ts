@@ -86,6 +86,11 @@ export interface Policy {
   /** Mail services whose redirect links are normal (tracking links): not a mismatch by themselves. */
   trackingLinkHosts?: string[];
   reporting?: ReportingPolicy;
+  /**
+   * Look up the sender in the user's own mailbox through Microsoft Graph (Mail.ReadBasic, the Entra app of
+   * reporting.entraClientId): earlier mail from the address, mail sent to it, other addresses under the same name.
+   */
+  senderHistory?: boolean;
 }
 
 /** Policy with defaults merged in and every list normalised (lower-case domains, NFKC names). */
@@ -104,4 +109,6 @@ export interface ResolvedPolicy {
   riskyExtensions: ReadonlySet<string>;
   trackingLinkHosts: ReadonlySet<string>;
   reporting: ReportingPolicy;
+  /** Sender history is looked up (policy.senderHistory); absent in hand-built policies (tests), which then never ask. */
+  senderHistory?: boolean;
 }

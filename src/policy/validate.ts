@@ -195,6 +195,13 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
         : undefined,
   },
   {
+    summary: 'If `senderHistory` is true, `reporting.entraClientId` must be set (the pane signs in to Microsoft Graph with that app).',
+    check: (policy) =>
+      policy.senderHistory === true && !policy.reporting?.entraClientId
+        ? { pointer: '/reporting/entraClientId', message: 'is required because senderHistory is true (the pane reads the mailbox through Microsoft Graph with this app)' }
+        : undefined,
+  },
+  {
     summary: '`reporting.endpointToken` is only accepted together with `reporting.endpointUrl`.',
     check: (policy) =>
       policy.reporting?.endpointToken && !policy.reporting.endpointUrl

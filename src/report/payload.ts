@@ -5,7 +5,7 @@ import { base64DecodedLength } from './encoding';
 import { headersOfBase64Eml, networkMessageIdOf, parseHeaderBlock, type RawHeader } from './headers';
 import { newIdempotencyKey } from './ids';
 import type { ClientInfo, ReportItem, ReporterIdentity } from './item';
-import type { ReportSubmission } from './protocol';
+import { HISTORY_LIMITS, type ReportSubmission, type SenderHistorySummary } from './protocol';
 import { ItemUnreadableError, rebuildEml } from './rebuild';
 import type { ReportRequest } from './reporter';
 
@@ -69,9 +69,18 @@ export function cleanReasons(reasons: readonly unknown[]): string[] {
   return [...seen];
 }
 
+/** The history the verdict was judged with, within the wire limits: counts, addresses, dates and the namesakes' names only. */
+function historySummary(history: NonNullable<Verdict['senderHistory']>): SenderHistorySummary {
+  return {
+    ...history,
+    namesakes: history.namesakes.slice(0, HISTORY_LIMITS.namesakes).map((namesake) => ({ ...namesake, name: clip(namesake.name, HISTORY_LIMITS.nameLength) })),
+  };
+}
+
 /** The engine's verdict in the submission's shape (English titles; the service re-analyses anyway). */
 export function toClientVerdict(verdict: Verdict): ClientVerdict {
   return {
+    ...(verdict.senderHistory ? { senderHistory: historySummary(verdict.senderHistory) } : {}),
     verdict: verdict.verdict,
     score: Math.max(0, Math.min(100, Math.round(verdict.score))),
     findings: verdict.findings.slice(0, 200).map((finding) => ({

@@ -1,6 +1,7 @@
 // The wire contract between the add-in (reporting channels) and the intake service.
 // One TypeBox schema gives the service its validation and the add-in its types.
 import { Array as TArray, Boolean as TBoolean, Integer, Literal, Number as TNumber, Object as TObject, Optional, Record as TRecord, String as TString, Union, type Static } from '@sinclair/typebox';
+import type { SenderHistory } from '../engine/model';
 // The builders as separate functions, gathered here under the usual `Type.` names: TypeBox's own `Type`
 // object carries every builder (mapped, template-literal, extends…), which browser bundles cannot drop.
 const Type = { Array: TArray, Boolean: TBoolean, Integer, Literal, Number: TNumber, Object: TObject, Optional, Record: TRecord, String: TString, Union };
@@ -46,6 +47,48 @@ export const ClientFinding = Type.Object(
  */
 export const EMAIL_ADDRESS_PATTERN = '^[^\\s@<>()\\[\\]\\\\,;:"]{1,64}@(?:[^\\s@<>()\\[\\]\\\\,;:".]{1,63}\\.)+[^\\s@<>()\\[\\]\\\\,;:".]{2,63}$';
 
+/** Limits of a sender-history summary: counts, addresses and dates, never text from the mailbox beyond a name. */
+export const HISTORY_LIMITS = { namesakes: 3, nameLength: 200, count: 10_000_000 } as const;
+const HistoryCount = Type.Integer({ minimum: 0, maximum: HISTORY_LIMITS.count });
+const HistoryDate = Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}T[0-9:.]{8,15}Z$' });
+const HistoryAddress = Type.String({ minLength: 3, maxLength: 320, pattern: EMAIL_ADDRESS_PATTERN });
+
+/**
+ * What the reporter's mailbox said about the sender (the engine's SenderHistory): how much mail came from
+ * the address and since when, whether the reporter wrote to it, and the other addresses the engine found
+ * under the same name, with their counts. For the analyst; never subjects, bodies or other mailbox content.
+ */
+export const SenderHistorySummary = Type.Object(
+  {
+    address: HistoryAddress,
+    received: Type.Object({ count: HistoryCount, more: Type.Optional(Type.Boolean()), since: Type.Optional(HistoryDate) }, { additionalProperties: false }),
+    sent: Type.Object({ count: HistoryCount, more: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+    namesakes: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ maxLength: HISTORY_LIMITS.nameLength }),
+          address: HistoryAddress,
+          count: HistoryCount,
+          more: Type.Optional(Type.Boolean()),
+          since: Type.Optional(HistoryDate),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: HISTORY_LIMITS.namesakes },
+    ),
+    unchecked: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('received'), Type.Literal('sent'), Type.Literal('namesakes')]), { maxItems: 3, uniqueItems: true }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SenderHistorySummary = Static<typeof SenderHistorySummary>;
+
+// The wire shape is the engine's, field for field: if one changes without the other this stops compiling.
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type SummaryMatchesEngine = Equals<SenderHistorySummary, SenderHistory> extends true ? true : never;
+export const SUMMARY_MATCHES_ENGINE: SummaryMatchesEngine = true;
+
 export const ReportSubmission = Type.Object(
   {
     /** Idempotency key chosen by the client (UUID); a retry with the same key never creates a second report. */
@@ -66,6 +109,8 @@ export const ReportSubmission = Type.Object(
         verdict: VerdictLevel,
         score: Type.Integer({ minimum: 0, maximum: 100 }),
         findings: Type.Array(ClientFinding, { maxItems: 200 }),
+        /** The reporter's mailbox history of the sender that the verdict was judged with (sender-history). */
+        senderHistory: Type.Optional(SenderHistorySummary),
       }),
     ),
     client: Type.Optional(

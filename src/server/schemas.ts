@@ -2,7 +2,7 @@
 // contract in src/report/protocol.ts). Responses are serialised through these, so a field that is
 // not declared here never leaves the service by accident.
 import { Type, type Static } from '@sinclair/typebox';
-import { Disposition, ReportSubmission } from '../report/protocol';
+import { Disposition, ReportSubmission, SenderHistorySummary } from '../report/protocol';
 
 export const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
 
@@ -96,6 +96,8 @@ export const ReportDetail = Type.Composite([
     emlSource: Type.String(),
     client: Type.Optional(Type.Unknown()),
     clientAnalysis: Type.Optional(Type.Unknown()),
+    /** What the reporter's mailbox said about the sender when they reported (counts and addresses, from the add-in). */
+    senderHistory: Type.Optional(SenderHistorySummary),
     internetMessageId: Type.Optional(Type.String()),
     networkMessageId: Type.Optional(Type.String()),
     analysis: ServerAnalysis,

@@ -102,6 +102,12 @@ describe('resolvePolicy', () => {
     });
   });
 
+  it('looks up sender history only when the policy says so', () => {
+    expect(resolvePolicy().senderHistory).toBe(false);
+    expect(resolvePolicy({ senderHistory: false }).senderHistory).toBe(false);
+    expect(resolvePolicy({ senderHistory: true, reporting: { entraClientId: '4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73' } }).senderHistory).toBe(true);
+  });
+
   it('returns the same frozen object for the same policy object', () => {
     const policy: Policy = { organizationDomains: ['example.or.jp'] };
     const first = resolvePolicy(policy);

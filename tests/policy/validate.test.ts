@@ -38,7 +38,7 @@ describe('validatePolicy', () => {
       'protectedPeople/0/email: unknown field; did you mean "emails"?',
     ]);
     const [unrelated] = errorsOf({ colour: 'blue' });
-    expect(unrelated).toMatch(/^colour: unknown field \(allowed here: organizationDomains, protectedPeople, .*reporting\)$/);
+    expect(unrelated).toMatch(/^colour: unknown field \(allowed here: organizationDomains, protectedPeople, .*reporting, senderHistory\)$/);
   });
 
   it('requires https for the intake URL except on this machine', () => {
@@ -106,7 +106,11 @@ describe('validatePolicy', () => {
     ]);
     expect(errorsOf({ reporting: { endpointToken: 'llr_0123456789abcdef' } })).toEqual([
       'reporting/endpointToken: is set but reporting/endpointUrl is not, so the token would never be used',
+    ]);    expect(errorsOf({ senderHistory: true })).toEqual([
+      'reporting/entraClientId: is required because senderHistory is true (the pane reads the mailbox through Microsoft Graph with this app)',
     ]);
+    expect(validatePolicy({ senderHistory: true, reporting: { entraClientId: '4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73' } }).ok).toBe(true);
+    expect(errorsOf({ senderHistory: 'yes' })[0]).toMatch(/^senderHistory: /);
   });
 
   it('stops listing after a bounded number of problems', () => {

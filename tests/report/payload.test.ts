@@ -58,6 +58,30 @@ describe('buildReportSubmission with Outlook’s exact copy (getAsFileAsync)', (
     expect(report.emlBytes).toBe(fixture('original.eml').length);
   });
 
+  it('carries the sender history the verdict was judged with: counts, addresses and dates, within the contract', async () => {
+    const namesake = (index: number) => ({ name: `渡辺 隆 ${'x'.repeat(300)}`, address: `t.watanabe${index}@tiss.or.jp`, count: 212 - index, since: '2021-04-05T01:00:00.000Z' });
+    const senderHistory = { address: 'watanabe.tiss@gmail.com', received: { count: 0 }, sent: { count: 0 }, namesakes: [0, 1, 2, 3, 4].map(namesake) };
+    const { submission } = await buildReportSubmission({ item: fakeItem({ eml }), reporter, request: { reasons: [] }, verdict: { ...verdict, senderHistory } });
+    expect(Value.Check(ReportSubmission, submission)).toBe(true);
+    const carried = submission.clientVerdict?.senderHistory;
+    expect(carried).toMatchObject({ address: 'watanabe.tiss@gmail.com', received: { count: 0 }, sent: { count: 0 } });
+    expect(carried?.namesakes.map((entry) => [entry.address, entry.count, entry.name.length])).toEqual([
+      ['t.watanabe0@tiss.or.jp', 212, 200],
+      ['t.watanabe1@tiss.or.jp', 211, 200],
+      ['t.watanabe2@tiss.or.jp', 210, 200],
+    ]);
+  });
+
+  it('refuses a history with anything but the summary (the service validates it)', () => {
+    const base = { key: 'k-12345678', eml: 'AA==', emlSource: 'original', reporter, reasons: [] };
+    const history = { address: 'a@b.example', received: { count: 0 }, sent: { count: 0 }, namesakes: [] };
+    const withHistory = (senderHistory: unknown) => ({ ...base, clientVerdict: { verdict: 'clean', score: 0, findings: [], senderHistory } });
+    expect(Value.Check(ReportSubmission, withHistory(history))).toBe(true);
+    expect(Value.Check(ReportSubmission, withHistory({ ...history, subjects: ['Re: budget'] }))).toBe(false);
+    expect(Value.Check(ReportSubmission, withHistory({ ...history, received: { count: -1 } }))).toBe(false);
+    expect(Value.Check(ReportSubmission, withHistory({ ...history, namesakes: [{ name: 'x', address: 'not an address', count: 1 }] }))).toBe(false);
+  });
+
   it('gives every report its own idempotency key, and keeps a key it is handed (outbox re-fetch)', async () => {
     const item = fakeItem({ eml });
     const a = await buildReportSubmission({ item, reporter, request: { reasons: [] } });

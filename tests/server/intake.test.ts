@@ -100,6 +100,20 @@ describe('POST /api/reports', () => {
     expect(ids.size).toBe(1);
   });
 
+  test('keeps the sender history the add-in judged with and shows it in the report detail', async () => {
+    const senderHistory = {
+      address: 'watanabe.tiss@gmail.com',
+      received: { count: 0 },
+      sent: { count: 0 },
+      namesakes: [{ name: '渡辺 隆', address: 't.watanabe@tiss.or.jp', count: 212, since: '2021-04-05T01:00:00.000Z' }],
+    };
+    const receipt = await report(server, fixture('unrelated.eml'), { clientVerdict: { verdict: 'suspicious', score: 45, findings: [], senderHistory } });
+    const detail = await (await call(server, `/api/reports/${receipt.id}`)).json();
+    expect(detail.senderHistory).toEqual(senderHistory);
+    const without = await report(server, fixture('campaign-1.eml'), { clientVerdict: { verdict: 'clean', score: 0, findings: [] } });
+    expect(await (await call(server, `/api/reports/${without.id}`)).json()).not.toHaveProperty('senderHistory');
+  });
+
   test('the same key with a different message is a 409 conflict', async () => {
     const body = submission(fixture('campaign-1.eml'));
     expect((await postReport(server, body)).status).toBe(201);
@@ -194,6 +208,16 @@ describe('validation errors answer 400 with {error, message, details} naming the
     ['client verdict unknown level', (b) => ({ ...b, clientVerdict: { verdict: 'evil', score: 1, findings: [] } }), 'body/clientVerdict/verdict'],
     ['score given as a string', (b) => ({ ...b, clientVerdict: { verdict: 'clean', score: '5', findings: [] } }), 'body/clientVerdict/score'],
     ['unknown client property', (b) => ({ ...b, client: { host: 'Outlook', injected: true } }), 'body/client'],
+    [
+      'sender history with mailbox content',
+      (b) => ({ ...b, clientVerdict: { verdict: 'clean', score: 0, findings: [], senderHistory: { address: 'a@b.example', received: { count: 0 }, sent: { count: 0 }, namesakes: [], subjects: ['Re: budget'] } } }),
+      'body/clientVerdict/senderHistory',
+    ],
+    [
+      'sender history with a negative count',
+      (b) => ({ ...b, clientVerdict: { verdict: 'clean', score: 0, findings: [], senderHistory: { address: 'a@b.example', received: { count: -3 }, sent: { count: 0 }, namesakes: [] } } }),
+      'body/clientVerdict/senderHistory/received/count',
+    ],
     ['unknown top-level property', (b) => ({ ...b, admin: true }), 'unknown property "admin"'],
     ['internetMessageId too long', (b) => ({ ...b, internetMessageId: 'x'.repeat(1001) }), 'body/internetMessageId'],
   ];

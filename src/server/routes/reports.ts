@@ -2,8 +2,9 @@
 // reporters (only the reports whose status tokens they hold).
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { normalizeText } from '../../engine/text/normalize';
-import { ReportStatus } from '../../report/protocol';
+import { ReportStatus, SenderHistorySummary } from '../../report/protocol';
 import { requireRole } from '../auth';
 import { paging, type RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES } from '../errors';
@@ -44,6 +45,12 @@ export function toSummary(record: ReportSummaryRecord) {
   };
 }
 
+/** The sender history the add-in sent with the report (validated at intake; checked again, stored rows may predate it). */
+function senderHistoryOf(record: ReportRecord): SenderHistorySummary | undefined {
+  const history = record.clientVerdictDetail?.senderHistory;
+  return Value.Check(SenderHistorySummary, history) ? history : undefined;
+}
+
 export function toDetail(record: ReportRecord) {
   const analysis = record.analysis as { verdict?: string; score?: number; findings?: unknown[]; notChecked?: unknown[]; error?: string; incomplete?: { reason: string; message: string } };
   return {
@@ -54,6 +61,7 @@ export function toDetail(record: ReportRecord) {
     emlSource: record.emlSource,
     client: record.client,
     clientAnalysis: record.clientVerdictDetail,
+    senderHistory: senderHistoryOf(record),
     internetMessageId: record.internetMessageId,
     networkMessageId: record.networkMessageId,
     analysis: {
