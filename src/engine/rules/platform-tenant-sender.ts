@@ -13,7 +13,8 @@
 //
 // What it must leave alone:
 // - a tenant whose name the display name shares ("Acme Support" <help@acme.zendesk.com>, Firebase
-//   mail of project "myshop-1234" signed "MyShop"), and senders without a display name;
+//   mail of project "myshop-1234" signed "MyShop", "Nyaaaan" on the WorkMail organisation "nyaan"),
+//   and senders without a display name;
 // - a company whose own domain Microsoft 365 signs with its initial domain until custom DKIM is set
 //   up ("antunibremen.onmicrosoft.com" for uni-bremen.de): the tenant is named after the domain;
 // - our own and trusted domains.
@@ -30,10 +31,14 @@ const TENANT_DOMAINS: ReadonlySet<string> = new Set(SHARED_TENANT_DOMAINS);
 const MIN_WORD = 3;
 /** Display-name words compared; a name is a few words. */
 const MAX_WORDS = 20;
+/** A shared beginning this long relates a name to a tenant spelled a little differently ("Nyaaaan", "nyaan"). */
+const SHARED_START = 4;
 
 export interface Tenant {
   /** The customer's own label on the platform: "pqqjd" in pqqjd.zendesk.com. */
   label: string;
+  /** Everything the customer chose in front of the platform: "nyaan.example" in nyaan.example.awsapps.com. */
+  name: string;
   /** The platform's domain: "zendesk.com", "firebaseapp.com". */
   platform: string;
 }
@@ -42,11 +47,13 @@ export interface Tenant {
 export function tenantOf(host: string): Tenant | undefined {
   const name = host.toLowerCase().slice(0, 253);
   const parsed = parse(name, { allowPrivateDomains: true });
-  if (parsed.isPrivate && parsed.domainWithoutSuffix && parsed.publicSuffix) return { label: parsed.domainWithoutSuffix, platform: parsed.publicSuffix };
+  if (parsed.isPrivate && parsed.domainWithoutSuffix && parsed.publicSuffix && name.endsWith('.' + parsed.publicSuffix)) {
+    return { label: parsed.domainWithoutSuffix, name: name.slice(0, -(parsed.publicSuffix.length + 1)), platform: parsed.publicSuffix };
+  }
   const labels = name.split('.');
   for (let i = 1; i < labels.length - 1 && i < 127; i++) {
     const platform = labels.slice(i).join('.');
-    if (TENANT_DOMAINS.has(platform)) return { label: labels[i - 1], platform };
+    if (TENANT_DOMAINS.has(platform)) return { label: labels[i - 1], name: labels.slice(0, i).join('.'), platform };
   }
   return undefined;
 }
@@ -57,11 +64,12 @@ function compact(value: string): string {
 
 /** True when one of the words names the tenant, or the tenant's name contains one of the words. */
 export function namesTenant(words: readonly string[], label: string): boolean {
-  const tenant = compact(label);
+  const tenant = compact(label).slice(0, 253);
   if (tenant.length < MIN_WORD) return true;
   for (const word of words.slice(0, MAX_WORDS)) {
     if (word.length < MIN_WORD) continue;
     if (tenant.includes(word) || word.includes(tenant)) return true;
+    if (word.length >= SHARED_START && tenant.length >= SHARED_START && word.slice(0, SHARED_START) === tenant.slice(0, SHARED_START)) return true;
   }
   // Names written as one word: "MyShop" against "myshop-1234".
   const joined = words.join('');
@@ -99,7 +107,7 @@ export const platformTenantSender: Rule = {
     const evidence: Evidence[] = [];
     const tenant = tenantOf(fromHost.ascii);
     const nameWords = wordsOf(from.name);
-    if (tenant && nameWords.length > 0 && !namesTenant(nameWords, tenant.label)) {
+    if (tenant && nameWords.length > 0 && !namesTenant(nameWords, tenant.name)) {
       evidence.push({
         kind: 'header',
         name: 'From',
@@ -119,7 +127,7 @@ export const platformTenantSender: Rule = {
     if (signedByFrom) return undefined;
     for (const signer of signers.slice(0, 5)) {
       const signingTenant = tenantOf(signer);
-      if (!signingTenant || !TENANT_DOMAINS.has(signingTenant.platform) || namesTenant(domainWords, signingTenant.label)) continue;
+      if (!signingTenant || !TENANT_DOMAINS.has(signingTenant.platform) || namesTenant(domainWords, signingTenant.name)) continue;
       evidence.push({ kind: 'authentication', method: 'dkim', result: 'pass', domain: signer, detail: `signed only by the account "${signingTenant.label}" on ${signingTenant.platform}, not by ${fromHost.registrable ?? fromHost.ascii}` });
       return { evidence, severity: 'low' };
     }

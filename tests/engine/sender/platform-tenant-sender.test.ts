@@ -8,9 +8,9 @@ const dkim = (domain: string, extra = '') => header('Authentication-Results', `m
 
 describe('platform-tenant-sender', () => {
   it('finds the tenant on private Public Suffix List hosting and on help-desk and Microsoft 365 domains', () => {
-    expect(tenantOf('canad-7aae6.firebaseapp.com')).toEqual({ label: 'canad-7aae6', platform: 'firebaseapp.com' });
-    expect(tenantOf('pqqjd.zendesk.com')).toEqual({ label: 'pqqjd', platform: 'zendesk.com' });
-    expect(tenantOf('mail.ujxicee.onmicrosoft.com')).toEqual({ label: 'ujxicee', platform: 'onmicrosoft.com' });
+    expect(tenantOf('canad-7aae6.firebaseapp.com')).toEqual({ label: 'canad-7aae6', name: 'canad-7aae6', platform: 'firebaseapp.com' });
+    expect(tenantOf('pqqjd.zendesk.com')).toEqual({ label: 'pqqjd', name: 'pqqjd', platform: 'zendesk.com' });
+    expect(tenantOf('mail.ujxicee.onmicrosoft.com')).toEqual({ label: 'ujxicee', name: 'mail.ujxicee', platform: 'onmicrosoft.com' });
     expect(tenantOf('zendesk.com')).toBeUndefined();
     expect(tenantOf('example.co.jp')).toBeUndefined();
   });
@@ -36,6 +36,7 @@ describe('platform-tenant-sender', () => {
     it.each([
       ['a help desk under its own name', { from: 'Acme Support <help@acme.zendesk.com>' }],
       ['a Firebase project signing with its one-word name', { from: 'MyShop <noreply@myshop-1234.firebaseapp.com>' }],
+      ['a WorkMail organisation spelt a little differently', { from: 'Nyaaaan <shironeko@nyaan.example.awsapps.com>' }],
       ['a tenant address without a display name', { from: 'noreply@pqqjd.zendesk.com' }],
       ['an ordinary company domain', { from: 'Tether <support@tether.example>' }],
       ['a university signed by its own initial domain', { from: 'Jan Muster <jan@ant.uni-bremen.de>', headers: [dkim('antunibremen.onmicrosoft.com', 'uni-bremen.de')] }],
