@@ -7,8 +7,8 @@
 // acronyms ("MSNBCNews", "FOXSportsFLASH"), and the bounce addresses of mailing services, which
 // are generated too but as encoded identifiers mixing digits ("bounces+1234-ab12@…",
 // "Online#3.19725.55-A8YAgb1NX5rYkdRR.1@…"): a name with any digit is such an identifier and is
-// not read; otherwise each piece between separators is, and one needs three or more case pieces of
-// which at least two are no word at all.
+// not read; otherwise each piece between separators is, and one needs at least two case pieces
+// that are no word at all ("GQVbc|RBBd", "pf|Rppobjlpl|Hts|F").
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 
@@ -33,7 +33,7 @@ export function randomCaseStretch(local: string): string | undefined {
   for (const stretch of local.slice(0, MAX_LOCAL).split(/[._+=#-]+/)) {
     if (stretch.length < MIN_LENGTH || !/^[A-Za-z]+$/.test(stretch) || !/[a-z]/.test(stretch) || !/[A-Z]/.test(stretch.slice(1))) continue;
     const pieces = stretch.match(/[A-Z]+[a-z]*|[a-z]+/g) ?? [];
-    if (pieces.length >= 3 && pieces.filter((piece) => !wordLike(piece)).length >= 2) return stretch;
+    if (pieces.length >= 2 && pieces.filter((piece) => !wordLike(piece)).length >= 2) return stretch;
   }
   return undefined;
 }

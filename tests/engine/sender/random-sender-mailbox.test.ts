@@ -4,7 +4,7 @@ import { mail, runRule } from './message';
 import { makePolicy } from './policy';
 
 describe('random-sender-mailbox', () => {
-  it.each(['pfRppobjlplHtsF', 'OjFzRsV', 'pprGcVU', 'msMqrRsA', 'QKkCpXCMd', 'HvGkodFtmcYKpfN'])('fires (low) for a From mailbox named %s', (local) => {
+  it.each(['pfRppobjlplHtsF', 'GQVbcRBBd', 'dnVXGjxw', 'OjFzRsV', 'pprGcVU', 'msMqrRsA', 'QKkCpXCMd', 'HvGkodFtmcYKpfN'])('fires (low) for a From mailbox named %s', (local) => {
     const hit = runRule(rule, mail({ from: `Home Warranty <${local}@duty.offers.example>` }));
     expect(rule.severity).toBe('low');
     expect(hit?.evidence).toEqual([expect.objectContaining({ kind: 'header', name: 'From', meaning: expect.objectContaining({ en: expect.stringContaining(local) }) })]);
@@ -16,7 +16,7 @@ describe('random-sender-mailbox', () => {
   });
 
   it.each([
-    'TetherTeam', 'McQuirk', 'ThosStew', 'iPhoneNews', 'eBayDeals', 'DeltaAirLines', 'MSNBCNews', 'FOXSportsFLASH', 'JohnMcDonald',
+    'TetherTeam', 'McQuirk', 'ThosStew', 'JPMorganChase', 'LinkedInNews', 'USAToday', 'iPhoneNews', 'eBayDeals', 'DeltaAirLines', 'MSNBCNews', 'FOXSportsFLASH', 'JohnMcDonald',
     'hanako.suzuki', 'k.watanabe', 'bounces+16198611-6986-news', '0101018f79e69a52-e8d77140-2405', 'SRS0=dYwS8=HP', 'ZQ', 'Online#3.19725.55-A8YAgb1NX5rYkdRR.1', '2.20803.e3-IczdlShkrpJ3.1', '2.21122.29-GYdCgEWAHESJ.1',
   ])('stays quiet for %s', (local) => {
     expect(randomCaseStretch(local)).toBeUndefined();
