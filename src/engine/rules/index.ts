@@ -33,6 +33,7 @@ import { shortenedLink } from './shortened-link';
 import { fileSharingLink } from './file-sharing-link';
 import { suspiciousLinkTarget } from './suspicious-link-target';
 import { brandCredentialLink } from './brand-credential-link';
+import { claimedNameLinkHost } from './claimed-name-link-host';
 import { riskyAttachment } from './risky-attachment';
 import { doubleExtension } from './double-extension';
 import { protectedArchive } from './protected-archive';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   fileSharingLink, // after wording and sender rules: lure or impersonation makes it high
   suspiciousLinkTarget, // after credential-lure: weak hints count with credential wording
   brandCredentialLink, // after suspicious-link-target: covers brands named in the subject or body it does not read
+  claimedNameLinkHost,
   // attachments
   riskyAttachment,
   doubleExtension,
