@@ -65,6 +65,13 @@ const addressParserOnlyRule = {
   },
 };
 
+// The task pane and the preview carry the public suffix list without its private section: the
+// engine asks with allowPrivateDomains: false when it judges mail (scripts/webpack/icann-trie.ts).
+const icannOnlySuffixesRule = {
+  test: /[\\/]node_modules[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/,
+  use: path.resolve(__dirname, 'scripts', 'webpack', 'icann-trie-loader.js'),
+};
+
 function common(argv) {
   const production = (argv && argv.mode) !== 'development';
   return {
@@ -85,8 +92,10 @@ function taskpaneConfig(env, argv) {
   const { renderManifest, normalizeBaseUrl, allowedAddinScripts } = loadManifestRenderer();
   // Checked before compiling, so a wrong --env baseUrl fails at once rather than after the build.
   const baseUrl = normalizeBaseUrl((env && env.baseUrl) || 'https://localhost:3000');
+  const base = common(argv);
   return {
-    ...common(argv),
+    ...base,
+    module: { rules: [...base.module.rules, icannOnlySuffixesRule] },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
     output: {
@@ -133,7 +142,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    require('./webpack.pages.js')(env, argv, common),
+    require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

@@ -11,8 +11,10 @@ const OUTPUT = path.resolve(__dirname, 'dist', 'web');
 
 const PAGES = ['preview', 'console'];
 
-module.exports = (_env = {}, argv = {}, common) => ({
+module.exports = (_env = {}, argv = {}, common, { icannOnlySuffixesRule }) => ({
   ...common(argv),
+  // The preview runs the task pane, with the pane's public suffix list (the console has none).
+  module: { rules: [...common(argv).module.rules, icannOnlySuffixesRule] },
   name: 'pages',
   entry: Object.fromEntries(PAGES.map((name) => [name, `./src/${name}/${name}.tsx`])),
   output: {

@@ -1,7 +1,6 @@
 // Reasons under the verdict card: one line each, a disclosure triangle, a left rule in the verdict's
 // status colour (neutral under a clean verdict: nothing there is a warning).
-import { tokens } from '@fluentui/react-components';
-import { styleSheet } from './stylesheet';
+import { styleSheet, token } from './stylesheet';
 
 export type ReasonTone = 'neutral' | 'warning' | 'danger';
 
@@ -19,14 +18,14 @@ export const reasonListClasses = {
 export const reasonListStyles = styleSheet(
   'reason-list',
   `
-.ll-reasons-intro { margin: 0 0 8px; color: ${tokens.colorNeutralForeground2}; }
+.ll-reasons-intro { margin: 0 0 8px; color: ${token('colorNeutralForeground2')}; }
 .ll-reasons-list { list-style: none; margin: 0; padding: 0; }
-.ll-reason { margin: 0 0 8px; padding: 2px 0 2px 10px; border-left: 3px solid ${tokens.colorNeutralStroke1}; }
-.ll-reason-warning { border-left-color: ${tokens.colorStatusWarningBorderActive}; }
-.ll-reason-danger { border-left-color: ${tokens.colorStatusDangerBorderActive}; }
-.ll-reason-summary { cursor: pointer; padding: 2px 0; font-size: ${tokens.fontSizeBase300}; line-height: ${tokens.lineHeightBase300}; }
-.ll-reason-summary:hover { color: ${tokens.colorNeutralForeground2Hover}; }
+.ll-reason { margin: 0 0 8px; padding: 2px 0 2px 10px; border-left: 3px solid ${token('colorNeutralStroke1')}; }
+.ll-reason-warning { border-left-color: ${token('colorStatusWarningBorderActive')}; }
+.ll-reason-danger { border-left-color: ${token('colorStatusDangerBorderActive')}; }
+.ll-reason-summary { cursor: pointer; padding: 2px 0; font-size: ${token('fontSizeBase300')}; line-height: ${token('lineHeightBase300')}; }
+.ll-reason-summary:hover { color: ${token('colorNeutralForeground2Hover')}; }
 .ll-reason-body { padding: 6px 0 4px; }
-.ll-reasons-more > summary { cursor: pointer; color: ${tokens.colorBrandForegroundLink}; margin: 4px 0 8px; }
+.ll-reasons-more > summary { cursor: pointer; color: ${token('colorBrandForegroundLink')}; margin: 4px 0 8px; }
 `,
 );
