@@ -4,7 +4,7 @@ import { en } from './en';
 import { ja } from './ja';
 import type { Language, Strings } from './strings';
 
-export type { Language, ReportReason, Strings } from './strings';
+export type { DetailStrings, Language, ReportReason, Strings } from './strings';
 export { en, ja };
 
 export function stringsFor(language: Language): Strings {

@@ -1,6 +1,7 @@
-// Every string the task pane shows, as one typed dictionary per language. Adding a key here makes
-// the compiler ask for it in both en.ts and ja.ts. Written for an employee, not an analyst: no rule
-// ids, technique numbers or names of message fields.
+// Every string the task pane shows, as typed dictionaries per language: Strings (en.ts, ja.ts) for
+// what the first screen needs, DetailStrings (en-details.ts, ja-details.ts) for what loads after it.
+// Adding a key here makes the compiler ask for it in both languages. Written for an employee, not an
+// analyst: no rule ids, technique numbers or names of message fields.
 import type { MissingPart, VerdictLevel } from '../engine/model';
 import type { Disposition } from '../report/protocol';
 
@@ -39,10 +40,45 @@ export interface Strings {
   noticedLink: (host: string) => string;
   noticedAttachment: (name: string) => string;
   listJoin: (items: string[]) => string;
-  alsoAboutThis: string;
   loadingDetails: string;
 
+  /** Names of the built-in phrase topics; a topic IT added in policy.json shows as written. */
+  topicNames: Record<string, string>;
+
+  policyInvalid: string;
+  policyUnreachable: string;
+
+  // Reporting.
+  /** Who gets reports when policy.json does not name the security team. */
+  defaultTeam: string;
+  reportButton: string;
+  reportAnywayButton: string;
+  reportWithNote: string;
+  reportingNow: string;
+  reportCancel: string;
+  reportError: string;
+  /** "Reported on <date> to <team>." */
+  reportedOn: (date: string, team: string) => string;
+  /** A report kept on this device: nothing has been sent yet. */
+  reportQueued: (team: string) => string;
+  reportRefused: (team: string) => string;
+  reportStatus: (status: string) => string;
+  askReportAgain: (date: string) => string;
+  askReportAgainQueued: string;
+  reportAgain: string;
+  reportMoved: Record<'junk' | 'deletedItems' | 'reportedFolder', string>;
+
+  disposition: Record<Disposition, string>;
+  feedback: string;
+}
+
+/**
+ * The words only the evidence, the sections below the reasons and the report form need: in their own
+ * dictionaries, loaded with those parts after the verdict is on screen (details.ts).
+ */
+export interface DetailStrings {
   // Evidence, in plain words.
+  alsoAboutThis: string;
   nameShown: string;
   claimsToBe: string;
   realAddress: string;
@@ -52,7 +88,6 @@ export interface Strings {
   repliesGoTo: string;
   nameShowsAddress: string;
   differencesMarked: string;
-  andMore: (count: number) => string;
   trick: string;
   unusualCharacters: string;
   /** "і is CYRILLIC SMALL LETTER … (U+0456)". */
@@ -60,7 +95,6 @@ export interface Strings {
   header: string;
   meaning: string;
   authDomain: string;
-  detail: string;
   topic: string;
   /** Names of the message parts evidence points at (subject, message text…); a part not listed is not named. */
   fieldNames: Record<string, string>;
@@ -68,8 +102,6 @@ export interface Strings {
   authResultMeanings: Record<string, string>;
   /** Plain names for the look-alike techniques (combosquat, tld-swap…); an unknown one shows as written. */
   techniqueNames: Record<string, string>;
-  /** Names of the built-in phrase topics; a topic IT added in policy.json shows as written. */
-  topicNames: Record<string, string>;
   quoteNormalized: string;
   linkText: string;
   linkRealHost: string;
@@ -92,40 +124,17 @@ export interface Strings {
   whyThresholds: (suspicious: number, dangerous: number) => string;
   whyWording: string;
 
-  policyInvalid: string;
-  policyUnreachable: string;
-
-  // Reporting.
-  /** Who gets reports when policy.json does not name the security team. */
-  defaultTeam: string;
-  reportButton: string;
-  reportAnywayButton: string;
-  reportWithNote: string;
-  reportingNow: string;
+  // The report form.
   reportReasonsLegend: string;
   reportReason: Record<ReportReason, string>;
   reportComment: string;
   reportCommentHint: string;
   reportSend: string;
-  reportCancel: string;
-  reportError: string;
-  /** "Reported on <date> to <team>." */
-  reportedOn: (date: string, team: string) => string;
-  /** A report kept on this device: nothing has been sent yet. */
-  reportQueued: (team: string) => string;
-  reportRefused: (team: string) => string;
-  reportStatus: (status: string) => string;
-  askReportAgain: (date: string) => string;
-  askReportAgainQueued: string;
-  reportAgain: string;
-  reportMoved: Record<'junk' | 'deletedItems' | 'reportedFolder', string>;
 
   myReportsHeading: string;
   myReportsEmpty: string;
   myReportsLoadFailed: string;
   myReportsRefresh: string;
-  disposition: Record<Disposition, string>;
-  feedback: string;
   reportedDate: (date: string) => string;
   pendingHeading: string;
   pendingState: Record<'pending' | 'rejected', string>;

@@ -175,8 +175,8 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
           )}
           <ReasonList reasons={reasons} level={state.verdict.verdict} message={state.loaded.message} t={t} language={language} />
           <Suspense fallback={null}>
-            <NotChecked verdict={state.verdict} capabilities={state.loaded.capabilities} t={t} language={language} />
-            <HowWeDecide verdict={state.verdict} t={t} />
+            <NotChecked verdict={state.verdict} capabilities={state.loaded.capabilities} language={language} />
+            <HowWeDecide verdict={state.verdict} language={language} />
           </Suspense>
         </>
       )}

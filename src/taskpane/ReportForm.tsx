@@ -2,12 +2,14 @@
 // the user chooses to report, so Report.tsx loads this file (and the Fluent Checkbox, Field and
 // Textarea it brings) as a separate script instead of in the pane's first load.
 import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
-import type { ReportReason, Strings } from '../i18n';
+import type { Language, ReportReason, Strings } from '../i18n';
+import { detailStringsFor } from '../i18n/details';
 
 export const COMMENT_LIMIT = 2000;
 
 export interface ReportFormProps {
   t: Strings;
+  language: Language;
   reasons: readonly ReportReason[];
   allReasons: readonly ReportReason[];
   comment: string;
@@ -18,7 +20,8 @@ export interface ReportFormProps {
   onCancel: () => void;
 }
 
-export function ReportForm({ t, reasons, allReasons, comment, sending, onToggle, onComment, onSend, onCancel }: ReportFormProps) {
+export function ReportForm({ t, language, reasons, allReasons, comment, sending, onToggle, onComment, onSend, onCancel }: ReportFormProps) {
+  const d = detailStringsFor(language);
   return (
     <form
       onSubmit={(event) => {
@@ -27,19 +30,19 @@ export function ReportForm({ t, reasons, allReasons, comment, sending, onToggle,
       }}
     >
       <fieldset>
-        <legend>{t.reportReasonsLegend}</legend>
+        <legend>{d.reportReasonsLegend}</legend>
         {allReasons.map((reason) => (
           <div key={reason}>
-            <Checkbox label={t.reportReason[reason]} checked={reasons.includes(reason)} onChange={(_, data) => onToggle(reason, data.checked === true)} />
+            <Checkbox label={d.reportReason[reason]} checked={reasons.includes(reason)} onChange={(_, data) => onToggle(reason, data.checked === true)} />
           </div>
         ))}
       </fieldset>
-      <Field label={t.reportComment} hint={t.reportCommentHint}>
+      <Field label={d.reportComment} hint={d.reportCommentHint}>
         <Textarea value={comment} maxLength={COMMENT_LIMIT} onChange={(_, data) => onComment(data.value.slice(0, COMMENT_LIMIT))} />
       </Field>
       <div className="ll-actions">
         <Button appearance="primary" type="submit" disabled={sending}>
-          {t.reportSend}
+          {d.reportSend}
         </Button>
         <Button type="button" onClick={onCancel} disabled={sending}>
           {t.reportCancel}

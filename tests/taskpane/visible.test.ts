@@ -1,4 +1,6 @@
 import { en, ja, languageFor } from '../../src/i18n';
+import { enDetails } from '../../src/i18n/en-details';
+import { jaDetails } from '../../src/i18n/ja-details';
 import { highlightPhrase, truncate, visible } from '../../src/taskpane/visible';
 
 describe('visible()', () => {
@@ -30,10 +32,13 @@ describe('language', () => {
     expect(languageFor(undefined)).toBe('en');
   });
 
-  it('has every string in both languages', () => {
-    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      if (typeof en[key] === 'string') expect((ja[key] as string).length).toBeGreaterThan(0);
+  it.each([
+    ['the first screen', en, ja],
+    ['the details', enDetails, jaDetails],
+  ] as unknown as [string, Record<string, unknown>, Record<string, unknown>][])('has every string of %s in both languages', (_part, english, japanese) => {
+    expect(Object.keys(japanese).sort()).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english)) {
+      if (typeof english[key] === 'string') expect((japanese[key] as string).length).toBeGreaterThan(0);
     }
   });
 });

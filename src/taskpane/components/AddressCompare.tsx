@@ -1,6 +1,6 @@
 // The address a message claims and the one it really comes from, one above the other, with the
 // characters that differ marked: "k.watanabe@example.or.jp" over "k.watanabe@example-or.jp".
-import type { Strings } from '../../i18n';
+import type { DetailStrings } from '../../i18n';
 import { diffStrings } from '../diff';
 import { Highlighted } from '../SafeText';
 import { reasonDetailsClasses as classes, type MarkTone } from './ReasonDetails.styles';
@@ -14,7 +14,7 @@ export interface Comparison {
   extra?: readonly number[];
 }
 
-export function AddressCompare({ comparison, tone, t }: { comparison: Comparison; tone: MarkTone; t: Strings }) {
+export function AddressCompare({ comparison, tone, d }: { comparison: Comparison; tone: MarkTone; d: DetailStrings }) {
   const diff = diffStrings(comparison.actual, comparison.claimed, comparison.extra);
   return (
     <div className={`${classes.compare} ${classes.mark[tone]}`} data-testid="address-compare">
@@ -26,7 +26,7 @@ export function AddressCompare({ comparison, tone, t }: { comparison: Comparison
       <span className={classes.compareValue} data-role="actual">
         <Highlighted segments={diff.a} />
       </span>
-      <p className={classes.compareNote}>{t.differencesMarked}</p>
+      <p className={classes.compareNote}>{d.differencesMarked}</p>
     </div>
   );
 }

@@ -2,20 +2,22 @@
 // never warns. Collapsed; the score itself lives here, not on the card.
 import { COMBINATION, THRESHOLDS } from '../../engine/analyze';
 import type { Verdict } from '../../engine/model';
-import type { Strings } from '../../i18n';
+import type { Language } from '../../i18n';
+import { detailStringsFor } from '../../i18n/details';
 import { paneSectionClasses as classes, paneSectionStyles } from './PaneSections.styles';
 import { useStyleSheets } from './stylesheet';
 
-export function HowWeDecide({ verdict, t }: { verdict: Verdict; t: Strings }) {
+export function HowWeDecide({ verdict, language }: { verdict: Verdict; language: Language }) {
   useStyleSheets(paneSectionStyles);
+  const d = detailStringsFor(language);
   return (
     <section className={classes.section} data-testid="how-we-decide">
       <details>
-        <summary>{t.whyHeading}</summary>
-        <p>{t.scoreLabel(verdict.score)}</p>
-        <p>{t.whyPoints(COMBINATION.points)}</p>
-        <p>{t.whyThresholds(THRESHOLDS.suspicious, THRESHOLDS.dangerous)}</p>
-        <p>{t.whyWording}</p>
+        <summary>{d.whyHeading}</summary>
+        <p>{d.scoreLabel(verdict.score)}</p>
+        <p>{d.whyPoints(COMBINATION.points)}</p>
+        <p>{d.whyThresholds(THRESHOLDS.suspicious, THRESHOLDS.dangerous)}</p>
+        <p>{d.whyWording}</p>
       </details>
     </section>
   );

@@ -2,6 +2,7 @@
 // waiting on this device (or refused, with the service's words). Subjects are message text: SafeText.
 import { Button } from '@fluentui/react-components';
 import type { Language, Strings } from '../../i18n';
+import { detailStringsFor } from '../../i18n/details';
 import { formatDate } from '../format';
 import { SafeText } from '../SafeText';
 import type { MyReportsView, PaneReporterLike } from '../useReports';
@@ -10,19 +11,20 @@ import { useStyleSheets } from './stylesheet';
 
 export function MyReports({ reporter, view, onRefresh, t, language }: { reporter: PaneReporterLike; view: MyReportsView; onRefresh: () => void; t: Strings; language: Language }) {
   useStyleSheets(paneSectionStyles);
+  const d = detailStringsFor(language);
   const { reports, pending, failed } = view;
   return (
     <section aria-labelledby="ll-my-reports-heading" className={classes.section} data-testid="my-reports">
       <h2 id="ll-my-reports-heading" className={classes.heading}>
-        {t.myReportsHeading}
+        {d.myReportsHeading}
       </h2>
       {pending.length > 0 && (
         <>
-          <h3>{t.pendingHeading}</h3>
+          <h3>{d.pendingHeading}</h3>
           <ul className={classes.list}>
             {pending.map((entry) => (
               <li key={entry.key} data-state={entry.state}>
-                <SafeText value={entry.subject} max={100} /> — {t.pendingState[entry.state]} ({t.pendingAttempts(entry.attempts)})
+                <SafeText value={entry.subject} max={100} /> — {d.pendingState[entry.state]} ({d.pendingAttempts(entry.attempts)})
                 {entry.serverMessage && (
                   <>
                     {' '}
@@ -31,7 +33,7 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
                 )}
                 {entry.state === 'rejected' && reporter.dismiss && (
                   <Button size="small" appearance="subtle" onClick={() => void reporter.dismiss!(entry.key).then(onRefresh, onRefresh)}>
-                    {t.dismiss}
+                    {d.dismiss}
                   </Button>
                 )}
               </li>
@@ -42,9 +44,9 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
       {reports === undefined ? (
         <p className={classes.muted}>{t.loadingDetails}</p>
       ) : failed ? (
-        <p>{t.myReportsLoadFailed}</p>
+        <p>{d.myReportsLoadFailed}</p>
       ) : reports.length === 0 ? (
-        pending.length === 0 && <p className={classes.muted}>{t.myReportsEmpty}</p>
+        pending.length === 0 && <p className={classes.muted}>{d.myReportsEmpty}</p>
       ) : (
         <ul className={classes.list}>
           {reports.map((report) => (
@@ -53,7 +55,7 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
                 <SafeText value={report.subject} max={100} />
               </strong>
               <br />
-              {t.disposition[report.disposition]} · {t.reportedDate(formatDate(report.receivedAt, language))}
+              {t.disposition[report.disposition]} · {d.reportedDate(formatDate(report.receivedAt, language))}
               {report.feedback && (
                 <>
                   <br />
@@ -65,7 +67,7 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
         </ul>
       )}
       <Button size="small" onClick={onRefresh}>
-        {t.myReportsRefresh}
+        {d.myReportsRefresh}
       </Button>
     </section>
   );

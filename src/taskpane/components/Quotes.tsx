@@ -3,7 +3,7 @@
 // quote. Where the quote cannot be placed in the original, the engine's (normalised) context is shown
 // and said to be that.
 import type { Evidence, MailMessage } from '../../engine/model';
-import type { Strings } from '../../i18n';
+import type { DetailStrings, Strings } from '../../i18n';
 import { originalRanges, quotesOf, rangesByText } from '../quote';
 import { named } from '../named';
 import { Highlighted, SafeText } from '../SafeText';
@@ -25,14 +25,14 @@ export function quotesForField(message: MailMessage, field: string, phrases: rea
   return { quotes: phrases.slice(0, 3).map((phrase) => highlightPhrase(phrase.context.slice(0, 600), phrase.phrase)), normalized: true };
 }
 
-export function Quotes({ message, phrases, tone, t }: { message: MailMessage; phrases: readonly PhraseEvidence[]; tone: MarkTone; t: Strings }) {
+export function Quotes({ message, phrases, tone, t, d }: { message: MailMessage; phrases: readonly PhraseEvidence[]; tone: MarkTone; t: Strings; d: DetailStrings }) {
   const fields = [...new Set(phrases.map((phrase) => phrase.field))];
   // Built-in topics by their name in the pane's language; a topic IT invented, as written.
   const topics = [...new Set(phrases.map((phrase) => named(t.topicNames, phrase.category) ?? phrase.category))];
   return (
     <>
       <dl className={classes.facts} data-kind="phrase">
-        <dt>{t.topic}</dt>
+        <dt>{d.topic}</dt>
         <dd>
           <SafeText value={t.listJoin(topics.slice(0, 6))} max={300} />
         </dd>
@@ -43,12 +43,12 @@ export function Quotes({ message, phrases, tone, t }: { message: MailMessage; ph
           field,
           phrases.filter((phrase) => phrase.field === field),
         );
-        const label = named(t.fieldNames, field);
+        const label = named(d.fieldNames, field);
         return (
           <div key={field} className={classes.mark[tone]} data-field={field} data-testid="quote">
             {quotes.map((segments, index) => (
               <blockquote key={index} className={classes.quote}>
-                {index === 0 && (label || normalized) && <span className={classes.quoteLabel}>{normalized ? t.quoteNormalized : label}</span>}
+                {index === 0 && (label || normalized) && <span className={classes.quoteLabel}>{normalized ? d.quoteNormalized : label}</span>}
                 <Highlighted segments={segments} multiline />
               </blockquote>
             ))}

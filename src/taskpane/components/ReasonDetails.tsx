@@ -4,7 +4,8 @@
 // appear without the engine's warnings.
 import type { Evidence, MailMessage, VerdictLevel } from '../../engine/model';
 import { domainOfAddress } from '../../mail/hosts';
-import { localized, type Language, type Strings } from '../../i18n';
+import { localized, type DetailStrings, type Language, type Strings } from '../../i18n';
+import { detailStringsFor } from '../../i18n/details';
 import { closest } from '../diff';
 import { evidenceOf, type Reason } from '../reasons';
 import { SafeText } from '../SafeText';
@@ -21,20 +22,20 @@ const REPLY_TO = /reply-to/i;
  * address against the sender's, else a look-alike domain against the real one, else an address
  * written in the name (or the Reply-To) against the real one, else an organisation's domain.
  */
-export function comparisonOf(evidence: readonly Evidence[], t: Strings): { comparison: Comparison; used: Evidence } | undefined {
+export function comparisonOf(evidence: readonly Evidence[], d: DetailStrings): { comparison: Comparison; used: Evidence } | undefined {
   const personal = evidence.find((item) => item.kind === 'impersonation' && item.expected.some((address) => address.includes('@')));
   if (personal?.kind === 'impersonation') {
     const claimed = closest(personal.actual, personal.expected.filter((address) => address.includes('@'))) as string;
-    return { used: personal, comparison: { claimedLabel: t.realAddress, claimed, actualLabel: t.reallySentFrom, actual: personal.actual } };
+    return { used: personal, comparison: { claimedLabel: d.realAddress, claimed, actualLabel: d.reallySentFrom, actual: personal.actual } };
   }
   const lookalike = evidence.find((item) => item.kind === 'lookalike');
   if (lookalike?.kind === 'lookalike') {
     return {
       used: lookalike,
       comparison: {
-        claimedLabel: t.looksLike,
+        claimedLabel: d.looksLike,
         claimed: lookalike.resembles,
-        actualLabel: REPLY_TO.test(lookalike.field) ? t.repliesGoTo : t.reallySentFrom,
+        actualLabel: REPLY_TO.test(lookalike.field) ? d.repliesGoTo : d.reallySentFrom,
         actual: lookalike.domain,
         extra: lookalike.differences.map((note) => note.index),
       },
@@ -45,14 +46,14 @@ export function comparisonOf(evidence: readonly Evidence[], t: Strings): { compa
     const replies = REPLY_TO.test(mismatch.field);
     return {
       used: mismatch,
-      comparison: { claimedLabel: replies ? t.replyToShown : t.nameShowsAddress, claimed: mismatch.shown, actualLabel: replies ? t.repliesGoTo : t.reallySentFrom, actual: mismatch.actual },
+      comparison: { claimedLabel: replies ? d.replyToShown : d.nameShowsAddress, claimed: mismatch.shown, actualLabel: replies ? d.repliesGoTo : d.reallySentFrom, actual: mismatch.actual },
     };
   }
   const organisation = evidence.find((item) => item.kind === 'impersonation' && item.expected.length > 0);
   if (organisation?.kind === 'impersonation') {
     const actualDomain = domainOfAddress(organisation.actual) || organisation.actual;
     const claimed = closest(actualDomain, organisation.expected) as string;
-    return { used: organisation, comparison: { claimedLabel: t.claimsToBe, claimed, actualLabel: t.reallySentFrom, actual: actualDomain } };
+    return { used: organisation, comparison: { claimedLabel: d.claimsToBe, claimed, actualLabel: d.reallySentFrom, actual: actualDomain } };
   }
   return undefined;
 }
@@ -71,10 +72,11 @@ function saidByComparison(item: Evidence, used: Evidence | undefined): boolean {
 
 export function ReasonDetails({ reason, level, message, t, language }: { reason: Reason; level: VerdictLevel; message: MailMessage; t: Strings; language: Language }) {
   useStyleSheets(reasonDetailsStyles);
+  const d = detailStringsFor(language);
   const neutral = level === 'clean';
   const tone = neutral ? 'neutral' : 'alert';
   const evidence = evidenceOf(reason);
-  const found = comparisonOf(evidence, t);
+  const found = comparisonOf(evidence, d);
   const phrases = evidence.filter((item): item is Extract<Evidence, { kind: 'phrase' }> => item.kind === 'phrase');
   // A compared look-alike still has more to say: the trick and the look-alike characters.
   const rest = evidence.filter((item) => item.kind !== 'phrase' && (item.kind === 'lookalike' || !saidByComparison(item, found?.used)));
@@ -84,20 +86,20 @@ export function ReasonDetails({ reason, level, message, t, language }: { reason:
     <div data-testid="reason-details">
       {name && (
         <dl className={classes.facts}>
-          <dt>{t.nameShown}</dt>
+          <dt>{d.nameShown}</dt>
           <dd>
             <SafeText value={name} />
           </dd>
         </dl>
       )}
-      {found && <AddressCompare comparison={found.comparison} tone={tone} t={t} />}
-      {phrases.length > 0 && <Quotes message={message} phrases={phrases} tone={tone} t={t} />}
+      {found && <AddressCompare comparison={found.comparison} tone={tone} d={d} />}
+      {phrases.length > 0 && <Quotes message={message} phrases={phrases} tone={tone} t={t} d={d} />}
       {rest.slice(0, 12).map((item, index) => (
-        <EvidenceView key={index} evidence={item} t={t} language={language} neutral={neutral} compared={item === found?.used} />
+        <EvidenceView key={index} evidence={item} t={t} d={d} language={language} neutral={neutral} compared={item === found?.used} />
       ))}
       {others.length > 0 && (
         <>
-          <p className={classes.explanation}>{t.alsoAboutThis}</p>
+          <p className={classes.explanation}>{d.alsoAboutThis}</p>
           <ul className={classes.also}>
             {others.map((finding) => (
               <li key={finding.rule}>{localized(finding.title, language)}</li>

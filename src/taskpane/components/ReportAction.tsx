@@ -196,6 +196,7 @@ export function ReportAction({ reporter, level, messageId, team, reports, t, lan
       {phase.kind === 'form' && form && (
         <form.ReportForm
           t={t}
+          language={language}
           reasons={reasons}
           allReasons={REPORT_REASONS}
           comment={comment}
