@@ -72,6 +72,17 @@ const icannOnlySuffixesRule = {
   use: path.resolve(__dirname, 'scripts', 'webpack', 'icann-trie-loader.js'),
 };
 
+// The task pane (and the preview, which runs it) render with Preact through its React compatibility
+// layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
+// react-dom's 40 KB gzip on the pane's first load. The triage console keeps React.
+const PANE_REACT_ALIAS = {
+  react$: 'preact/compat',
+  'react-dom$': 'preact/compat',
+  'react-dom/client$': 'preact/compat/client',
+  'react/jsx-runtime$': 'preact/jsx-runtime',
+  'react/jsx-dev-runtime$': 'preact/jsx-dev-runtime',
+};
+
 function common(argv) {
   const production = (argv && argv.mode) !== 'development';
   return {
@@ -96,6 +107,7 @@ function taskpaneConfig(env, argv) {
   return {
     ...base,
     module: { rules: [...base.module.rules, icannOnlySuffixesRule] },
+    resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
     output: {
@@ -142,7 +154,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule }),
+    ...require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule, paneReactAlias: PANE_REACT_ALIAS }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.
