@@ -6,7 +6,7 @@
 const base = require('./jest.config.js');
 module.exports = {
   ...base,
-  roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/commands', '<rootDir>/tests/package'],
+  roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/commands', '<rootDir>/tests/package', '<rootDir>/tests/manifest'],
   testMatch: ['**/tests/e2e/**/*.test.ts', '**/*.built.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   // One browser and one service per file; files run one after another on a 2-core machine.

@@ -9,7 +9,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const GZIP_BUDGET_BYTES = 200 * 1024;
+// Issue #12: what loads before the verdict, at most 160 KB gzip. Lazy chunks never count, and nothing
+// the first verdict needs may move into one to meet this (the engine, its lists, the first screen's words).
+export const GZIP_BUDGET_BYTES = 160 * 1024;
 
 const PAGES_WITHOUT_BUDGET = new Set(['taskpane.html', 'commands.html']);
 

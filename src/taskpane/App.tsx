@@ -5,7 +5,7 @@
 // most three reasons, each one sentence with its evidence a click away; then what could not be
 // checked, how Lure Lens decides, and My reports. Everything below the card loads after it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { analyze, type MailMessage, type Verdict } from '../engine';
 import { securityTeamName } from '../policy/reporting';
 import type { ResolvedPolicy } from '../policy/types';
@@ -17,6 +17,7 @@ import type { ThemeName } from '../office/theme';
 import { MessageUnreadableError } from '../office/read-message';
 import { appClasses as classes, appStyles } from './App.styles';
 import { paneSectionClasses as sections, paneSectionStyles } from './components/PaneSections.styles';
+import { PaneButton } from './components/PaneButton';
 import { ReasonList, preloadReasonDetails } from './components/ReasonList';
 import { ReportAction } from './components/ReportAction';
 import { useStyleSheets } from './components/stylesheet';
@@ -62,9 +63,9 @@ function ErrorState({ error, t, onRetry }: { error: unknown; t: Strings; onRetry
       <p>
         {t.errorDetail} <SafeText value={detail} max={300} />
       </p>
-      <Button appearance="primary" onClick={onRetry}>
+      <PaneButton appearance="primary" onClick={onRetry}>
         {t.retry}
-      </Button>
+      </PaneButton>
     </div>
   );
 }

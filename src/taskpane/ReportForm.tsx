@@ -1,9 +1,10 @@
 // The report form's controls: reasons to tick, an optional comment, Send and Cancel. Only needed once
-// the user chooses to report, so Report.tsx loads this file (and the Fluent Checkbox, Field and
+// the user chooses to report, so ReportAction.tsx loads this file (and the Fluent Checkbox, Field and
 // Textarea it brings) as a separate script instead of in the pane's first load.
-import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Textarea } from '@fluentui/react-components';
 import type { Language, ReportReason, Strings } from '../i18n';
 import { detailStringsFor } from '../i18n/details';
+import { PaneButton } from './components/PaneButton';
 
 export const COMMENT_LIMIT = 2000;
 
@@ -41,12 +42,12 @@ export function ReportForm({ t, language, reasons, allReasons, comment, sending,
         <Textarea value={comment} maxLength={COMMENT_LIMIT} onChange={(_, data) => onComment(data.value.slice(0, COMMENT_LIMIT))} />
       </Field>
       <div className="ll-actions">
-        <Button appearance="primary" type="submit" disabled={sending}>
+        <PaneButton appearance="primary" type="submit" disabled={sending}>
           {d.reportSend}
-        </Button>
-        <Button type="button" onClick={onCancel} disabled={sending}>
+        </PaneButton>
+        <PaneButton type="button" onClick={onCancel} disabled={sending}>
           {t.reportCancel}
-        </Button>
+        </PaneButton>
       </div>
     </form>
   );

@@ -1,10 +1,10 @@
 // "My reports": what this user reported and what the security team decided, plus reports still
 // waiting on this device (or refused, with the service's words). Subjects are message text: SafeText.
-import { Button } from '@fluentui/react-components';
 import type { Language, Strings } from '../../i18n';
 import { detailStringsFor } from '../../i18n/details';
 import { formatDate } from '../format';
 import { SafeText } from '../SafeText';
+import { PaneButton } from './PaneButton';
 import type { MyReportsView, PaneReporterLike } from '../useReports';
 import { paneSectionClasses as classes, paneSectionStyles } from './PaneSections.styles';
 import { useStyleSheets } from './stylesheet';
@@ -32,9 +32,9 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
                   </>
                 )}
                 {entry.state === 'rejected' && reporter.dismiss && (
-                  <Button size="small" appearance="subtle" onClick={() => void reporter.dismiss!(entry.key).then(onRefresh, onRefresh)}>
+                  <PaneButton size="small" appearance="subtle" onClick={() => void reporter.dismiss!(entry.key).then(onRefresh, onRefresh)}>
                     {d.dismiss}
-                  </Button>
+                  </PaneButton>
                 )}
               </li>
             ))}
@@ -66,9 +66,9 @@ export function MyReports({ reporter, view, onRefresh, t, language }: { reporter
           ))}
         </ul>
       )}
-      <Button size="small" onClick={onRefresh}>
+      <PaneButton size="small" onClick={onRefresh}>
         {d.myReportsRefresh}
-      </Button>
+      </PaneButton>
     </section>
   );
 }

@@ -4,7 +4,6 @@
 // Afterwards the card says truthfully what happened: "Reported on … to <team>" only once the security
 // team has the report, "Not sent yet" while it waits on this device, and the status from My reports.
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '@fluentui/react-components';
 import type { VerdictLevel } from '../../engine/model';
 import { localized, type Language, type ReportReason, type Strings } from '../../i18n';
 import type { ReportStatus } from '../../report/protocol';
@@ -13,6 +12,7 @@ import type { ReportOutcome } from '../../report/reporter';
 import { formatDate } from '../format';
 import { SafeText } from '../SafeText';
 import { useReportState, type PaneReporterLike } from '../useReports';
+import { PaneButton } from './PaneButton';
 import { reportActionClasses as classes, reportActionStyles } from './ReportAction.styles';
 import { useStyleSheets } from './stylesheet';
 
@@ -163,7 +163,7 @@ export function ReportAction({ reporter, level, messageId, team, reports, t, lan
     <div className={classes.root} data-testid="report-action">
       {phase.kind !== 'form' && phase.kind !== 'asking' && (
         <>
-          <Button
+          <PaneButton
             className={classes.primary}
             appearance={level === 'clean' || reported ? 'secondary' : 'primary'}
             size="large"
@@ -172,11 +172,11 @@ export function ReportAction({ reporter, level, messageId, team, reports, t, lan
             onClick={() => void start(defaultMode)}
           >
             {busy ? t.reportingNow : level === 'clean' ? t.reportAnywayButton : t.reportButton}
-          </Button>
+          </PaneButton>
           {defaultMode === 'quick' && !busy && !reported && (
-            <Button className={classes.note} appearance="subtle" size="small" onClick={() => void start('form')}>
+            <PaneButton className={classes.note} appearance="subtle" size="small" onClick={() => void start('form')}>
               {t.reportWithNote}
-            </Button>
+            </PaneButton>
           )}
         </>
       )}
@@ -186,10 +186,10 @@ export function ReportAction({ reporter, level, messageId, team, reports, t, lan
             {phase.known.state === 'delivered' ? t.askReportAgain(formatDate(phase.known.at, language)) : t.askReportAgainQueued}
           </p>
           <div className={classes.buttons}>
-            <Button appearance="primary" onClick={() => proceed(phase.mode)}>
+            <PaneButton appearance="primary" onClick={() => proceed(phase.mode)}>
               {t.reportAgain}
-            </Button>
-            <Button onClick={() => setPhase({ kind: 'idle' })}>{t.reportCancel}</Button>
+            </PaneButton>
+            <PaneButton onClick={() => setPhase({ kind: 'idle' })}>{t.reportCancel}</PaneButton>
           </div>
         </div>
       )}

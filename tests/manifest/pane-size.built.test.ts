@@ -1,0 +1,30 @@
+// The budget on the built pane (issue #12): what taskpane.html loads before the verdict is at most
+// 160 KB gzip, and the report form, the evidence and the policy checker stay out of that first load.
+// Runs after `npm run build` (jest.e2e.config.js), on the files Outlook downloads.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { GZIP_BUDGET_BYTES, main, scriptSources } from '../../scripts/size';
+
+const WEB = path.join(__dirname, '..', '..', 'dist', 'web');
+
+describe('the built task pane', () => {
+  let output = '';
+  let log: jest.SpyInstance;
+  beforeAll(() => {
+    if (!existsSync(path.join(WEB, 'taskpane.html'))) throw new Error('dist/web is not built; run npm run build first (npm run test:e2e does)');
+    log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void (output += `${args.join(' ')}\n`));
+  });
+  afterAll(() => log.mockRestore());
+
+  it(`loads at most ${GZIP_BUDGET_BYTES / 1024} KB gzip before the verdict (npm run size)`, () => {
+    const status = main(WEB);
+    expect(output).toMatch(/Task pane initial load: \d+\.\d KB gzip of a 160\.0 KB budget — \d+\.\d KB to spare/);
+    expect(status).toBe(0);
+  });
+
+  it('keeps the details, the report form and the policy checker in chunks of their own, loaded later', () => {
+    const first = scriptSources(readFileSync(path.join(WEB, 'taskpane.html'), 'utf8'));
+    const lazy = readdirSync(WEB).filter((file) => file.endsWith('.js') && !first.includes(file));
+    for (const name of ['pane-details', 'report-form', 'policy-check', 'report']) expect(lazy.some((file) => file.startsWith(`${name}.`))).toBe(true);
+  });
+});
