@@ -24,6 +24,7 @@ import { useStyleSheets } from './components/stylesheet';
 import { VerdictCard } from './components/VerdictCard';
 import { reasonsOf } from './reasons';
 import { SafeText } from './SafeText';
+import { markItemStart, measureVerdictPainted } from './timing';
 import { useMyReports, type PaneReporterLike } from './useReports';
 
 export type ReporterFactory = (policy: ResolvedPolicy, currentVerdict: () => Verdict | undefined) => Reporter;
@@ -81,6 +82,7 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
 
   const run = useCallback(async () => {
     const mine = ++sequence.current;
+    markItemStart(mine);
     setState({ kind: 'loading' });
     verdictRef.current = undefined;
     try {
@@ -122,6 +124,10 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
   }, [reporter]);
 
   const ready = state.kind === 'ready';
+  const shownSequence = state.kind === 'ready' ? state.sequence : undefined;
+  useEffect(() => {
+    if (shownSequence !== undefined) measureVerdictPainted(shownSequence);
+  }, [shownSequence]);
   useEffect(() => {
     // Once a verdict is on screen, fetch what opening a reason needs.
     if (ready) preloadReasonDetails();
