@@ -83,6 +83,23 @@ const PANE_REACT_ALIAS = {
   'react/jsx-dev-runtime$': 'preact/jsx-dev-runtime',
 };
 
+// The pane remembers which policy.json text its checker passed (src/office/policy-source.ts), keyed by
+// this: a hash of the policy code the checker is built from, so a build with another schema checks again.
+function policyCheckerId() {
+  const hash = require('node:crypto').createHash('sha256');
+  const visit = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith('.ts')) hash.update(`${path.relative(__dirname, file)}\0`).update(fs.readFileSync(file));
+    }
+  };
+  visit(path.join(__dirname, 'src', 'policy'));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const policyCheckerPlugin = () => new webpack.DefinePlugin({ LURELENS_POLICY_CHECKER: JSON.stringify(policyCheckerId()) });
+
 function common(argv) {
   const production = (argv && argv.mode) !== 'development';
   return {
@@ -117,6 +134,7 @@ function taskpaneConfig(env, argv) {
       publicPath: 'auto',
     },
     plugins: [
+      policyCheckerPlugin(),
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new WellKnownAllowedPlugin(allowedAddinScripts(baseUrl)),
       new HtmlWebpackPlugin({ template: './assets/help.html', filename: 'help.html', chunks: [], inject: false, minify: false }),
@@ -154,7 +172,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    ...require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule, paneReactAlias: PANE_REACT_ALIAS }),
+    ...require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule, paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

@@ -1,8 +1,10 @@
 // policy.json for the pane: fetched once from the pane's own origin, optional (404 means the built-in
 // defaults), and never fatal: an invalid or unreachable file gives the defaults plus a warning the
 // pane shows, so a typo by IT cannot switch the checks off silently.
-// The schema check (TypeBox and the policy schema) is loaded only when there is a policy.json to check:
-// most panes open with the defaults and never need it, so it stays out of the pane's first load.
+// The schema check (TypeBox and the policy schema, 19 KB gzip) is a separate script, loaded only when a
+// policy.json text has to be checked: with a memo (browserPolicyMemo), a device that already checked
+// exactly this text with this build's checker uses it at once, so after its first open the pane's
+// first verdict never waits for the checker. A changed file, a new checker or no storage: checked again.
 import { policyForMailbox } from '../policy/resolve';
 import type { Policy, ResolvedPolicy } from '../policy/types';
 import { fetchWithTimeout, type FetchLike } from '../report/http';
@@ -29,6 +31,53 @@ export interface PolicyLoaderOptions {
   url?: string;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Remembers the last text the checker passed, so an unchanged policy.json needs no checker. */
+  memo?: ValidatedPolicyMemo;
+}
+
+/** Where the last policy.json text this build's checker passed is kept (localStorage in the pane). */
+export interface ValidatedPolicyMemo {
+  /** Identifies the checker (a hash of src/policy at build time): another checker checks again. */
+  checker: string;
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+const MEMO_KEY = 'lurelens.policy.checked';
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The policy in `text` when the memo says this exact text passed this checker; never throws. */
+function rememberedPolicy(memo: ValidatedPolicyMemo | undefined, text: string): Policy | undefined {
+  if (!memo) return undefined;
+  try {
+    const saved = JSON.parse(memo.storage.getItem(MEMO_KEY) ?? 'null') as { checker?: unknown; text?: unknown } | null;
+    return saved?.checker === memo.checker && saved.text === text ? (JSON.parse(stripBom(text)) as Policy) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberPolicy(memo: ValidatedPolicyMemo | undefined, text: string): void {
+  try {
+    memo?.storage.setItem(MEMO_KEY, JSON.stringify({ checker: memo.checker, text }));
+  } catch {
+    // Storage full or refused: the next pane checks again.
+  }
+}
+
+declare const LURELENS_POLICY_CHECKER: string | undefined;
+
+/** The pane's memo: localStorage, keyed by the checker the build was made with (webpack defines it). */
+export function browserPolicyMemo(): ValidatedPolicyMemo | undefined {
+  try {
+    const checker = typeof LURELENS_POLICY_CHECKER === 'string' ? LURELENS_POLICY_CHECKER : undefined;
+    return checker && typeof localStorage !== 'undefined' ? { checker, storage: localStorage } : undefined;
+  } catch {
+    // localStorage itself can throw where storage is blocked.
+    return undefined;
+  }
 }
 
 type FileResult = { policy?: Policy; problem?: PolicyProblem };
@@ -63,6 +112,8 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
     } catch (error) {
       return { problem: { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) } };
     }
+    const remembered = rememberedPolicy(options.memo, text);
+    if (remembered) return { policy: remembered };
     let parsePolicyJson: typeof import('../policy/validate.js').parsePolicyJson;
     try {
       ({ parsePolicyJson } = await import(/* webpackChunkName: "policy-check" */ '../policy/validate.js'));
@@ -71,7 +122,9 @@ export function createPolicyLoader(options: PolicyLoaderOptions = {}): PolicyLoa
       return { problem: { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) } };
     }
     const parsed = parsePolicyJson(text);
-    return parsed.ok ? { policy: parsed.policy } : { problem: { kind: 'invalid', errors: parsed.errors } };
+    if (!parsed.ok) return { problem: { kind: 'invalid', errors: parsed.errors } };
+    rememberPolicy(options.memo, text);
+    return { policy: parsed.policy };
   }
 
   return async (userAddress: string): Promise<PolicyLoad> => {

@@ -9,7 +9,7 @@
 //   ?layout=pane         only the task pane, filling the window (Outlook's pane is 320-350 px wide)
 import { createRoot } from 'react-dom/client';
 import { languageFor, type Language } from '../i18n';
-import { createPolicyLoader } from '../office/policy-source';
+import { browserPolicyMemo, createPolicyLoader } from '../office/policy-source';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../office/session';
 import { officeThemeHost, officeThemeSource, type ThemeName } from '../office/theme';
 import { createOfficeReporter } from '../report/office-reporter';
@@ -37,7 +37,7 @@ function start(): void {
   const office = installPreviewOffice(mailbox, initialLanguage === 'ja' ? 'ja-JP' : 'en-US');
   const source = createOfficeMessageSource({ mailbox: mailbox as unknown as OfficeMailboxLike, isSetSupported: previewIsSetSupported });
   const themes = officeThemeSource(officeThemeHost(office));
-  const loadPolicy = createPolicyLoader();
+  const loadPolicy = createPolicyLoader({ memo: browserPolicyMemo() });
   const createReporter: ReporterFactory = (policy, currentVerdict) =>
     createOfficeReporter({ policy, currentVerdict, mailbox: mailbox as unknown as Office.Mailbox, addinVersion: 'preview' });
   const onLanguageChange = (language: Language) => {

@@ -5,7 +5,7 @@
 // reporting is configured and a token is needed).
 import { createRoot } from 'react-dom/client';
 import { languageFor } from '../i18n';
-import { createPolicyLoader } from '../office/policy-source';
+import { browserPolicyMemo, createPolicyLoader } from '../office/policy-source';
 import { createOfficeMessageSource, type OfficeMailboxLike } from '../office/session';
 import { officeThemeHost, officeThemeSource, type ThemeSource } from '../office/theme';
 import { lazyPaneReporter } from '../report/lazy-reporter';
@@ -21,7 +21,7 @@ void Office.onReady(() => {
   if (!container) return;
   const mailbox = Office.context.mailbox;
   const source = createOfficeMessageSource({ mailbox: mailbox as unknown as OfficeMailboxLike });
-  const loadPolicy = createPolicyLoader();
+  const loadPolicy = createPolicyLoader({ memo: browserPolicyMemo() });
   const createReporter: ReporterFactory = (policy, currentVerdict) =>
     lazyPaneReporter(() =>
       import(/* webpackChunkName: "report" */ '../report/office-reporter.js').then(({ createOfficeReporter }) => createOfficeReporter({ policy, currentVerdict, mailbox })),

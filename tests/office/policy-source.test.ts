@@ -1,4 +1,4 @@
-import { createPolicyLoader } from '../../src/office/policy-source';
+import { createPolicyLoader, type ValidatedPolicyMemo } from '../../src/office/policy-source';
 
 function respond(status: number, body = '') {
   return jest.fn(async () => new Response(body, { status }));
@@ -81,5 +81,67 @@ describe('policy loader: the schema checker is a separate script', () => {
     expect(second.source).toBe('file');
     expect(second.policy.organizationDomains).toEqual(['example.org']);
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('policy loader: a policy.json this device already checked needs no checker', () => {
+  afterEach(() => {
+    jest.dontMock('../../src/policy/validate');
+    jest.resetModules();
+  });
+
+  /** One pane session: a new loader with its own module registry, counting loads of the checker. */
+  function session(memo: ValidatedPolicyMemo, text: string, counter: { loads: number }) {
+    // The checker is imported after isolateModules returns, from the shared registry: start it afresh.
+    jest.resetModules();
+    let createLoader!: typeof createPolicyLoader;
+    jest.isolateModules(() => {
+      jest.doMock('../../src/policy/validate', () => {
+        counter.loads += 1;
+        return jest.requireActual('../../src/policy/validate');
+      });
+      ({ createPolicyLoader: createLoader } = require('../../src/office/policy-source'));
+    });
+    return createLoader({ url: 'https://addin.example/policy.json', fetch: respond(200, text), memo })('aiko@example.co.jp');
+  }
+
+  function memoryStorage(): ValidatedPolicyMemo['storage'] & { items: Map<string, string> } {
+    const items = new Map<string, string>();
+    return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  }
+
+  const valid = JSON.stringify({ organizationDomains: ['example.org'] });
+
+  it('checks a policy once, then applies the same text at once in later sessions', async () => {
+    const memo = { checker: 'build-1', storage: memoryStorage() };
+    const counter = { loads: 0 };
+    expect((await session(memo, valid, counter)).policy.organizationDomains).toEqual(['example.org']);
+    const later = await session(memo, valid, counter);
+    expect(later.source).toBe('file');
+    expect(later.policy.organizationDomains).toEqual(['example.org']);
+    expect(counter.loads).toBe(1);
+  });
+
+  it.each([
+    ['the file changed', { organizationDomains: ['example.net'] }, 'build-1'],
+    ['the add-in has another checker', { organizationDomains: ['example.org'] }, 'build-2'],
+  ])('checks again when %s', async (_case, next, checker) => {
+    const storage = memoryStorage();
+    const counter = { loads: 0 };
+    await session({ checker: 'build-1', storage }, valid, counter);
+    const again = await session({ checker, storage }, JSON.stringify(next), counter);
+    expect(again.policy.organizationDomains).toEqual(next.organizationDomains);
+    expect(counter.loads).toBe(2);
+  });
+
+  it('never remembers an invalid policy, and a broken memo only means checking again', async () => {
+    const storage = memoryStorage();
+    const counter = { loads: 0 };
+    const invalid = '{"organizationDomains": 5}';
+    expect((await session({ checker: 'build-1', storage }, invalid, counter)).problem?.kind).toBe('invalid');
+    expect((await session({ checker: 'build-1', storage }, invalid, counter)).problem?.kind).toBe('invalid');
+    storage.items.set('lurelens.policy.checked', '{not json');
+    expect((await session({ checker: 'build-1', storage }, valid, counter)).source).toBe('file');
+    expect(counter.loads).toBe(3);
   });
 });
