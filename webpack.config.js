@@ -65,13 +65,6 @@ const addressParserOnlyRule = {
   },
 };
 
-// The task pane and the preview carry the public suffix list without its private section: the
-// engine asks with allowPrivateDomains: false when it judges mail (scripts/webpack/icann-trie.ts).
-const icannOnlySuffixesRule = {
-  test: /[\\/]node_modules[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/,
-  use: path.resolve(__dirname, 'scripts', 'webpack', 'icann-trie-loader.js'),
-};
-
 // The task pane (and the preview, which runs it) render with Preact through its React compatibility
 // layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
 // react-dom's 40 KB gzip on the pane's first load. The triage console keeps React.
@@ -123,7 +116,6 @@ function taskpaneConfig(env, argv) {
   const base = common(argv);
   return {
     ...base,
-    module: { rules: [...base.module.rules, icannOnlySuffixesRule] },
     resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
@@ -172,7 +164,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    ...require('./webpack.pages.js')(env, argv, common, { icannOnlySuffixesRule, paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin }),
+    ...require('./webpack.pages.js')(env, argv, common, { paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

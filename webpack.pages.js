@@ -3,8 +3,8 @@
 //   console.html  the security team's triage console
 //   samples/*.eml the preview's bundled sample messages, fetched by the page at run time
 // They share webpack.config.js's TypeScript rule and output folder; called from there. Two configs,
-// because the preview renders the pane exactly as Outlook gets it (Preact, the pane's public suffix
-// list, its policy checker id) while the console keeps React.
+// because the preview renders the pane exactly as Outlook gets it (Preact, the policy checker id)
+// while the console keeps React.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -27,11 +27,10 @@ function page(name, base, extra) {
   };
 }
 
-module.exports = (_env = {}, argv = {}, common, { icannOnlySuffixesRule, paneReactAlias, policyCheckerPlugin }) => {
+module.exports = (_env = {}, argv = {}, common, { paneReactAlias, policyCheckerPlugin }) => {
   const base = common(argv);
   return [
     page('preview', base, {
-      module: { rules: [...base.module.rules, icannOnlySuffixesRule] },
       resolve: { ...base.resolve, alias: paneReactAlias },
       plugins: [policyCheckerPlugin(), new CopyWebpackPlugin({ patterns: [{ from: 'src/samples/*.eml', to: 'samples/[name][ext]' }] })],
     }),

@@ -1,6 +1,6 @@
 // A button of the pane: a native <button> in Fluent UI's look (PaneButton.styles.ts). The first screen
-// cannot carry Fluent's Button: its precompiled styles for every appearance, size and shape, with the
-// focus machinery behind them, cost about 6 KB gzip of the pane's 160 KB budget, for the three
+// does without Fluent's Button: its precompiled styles for every appearance, size and shape, with the
+// focus machinery behind them, cost about 6 KB gzip of the pane's first load, for the three
 // appearances and sizes the pane uses. The lazily loaded form keeps Fluent's Checkbox, Field and Textarea.
 import type { ButtonHTMLAttributes } from 'react';
 import { paneButtonClasses as classes, paneButtonStyles, type ButtonAppearance, type ButtonSize } from './PaneButton.styles';
