@@ -1,5 +1,6 @@
 // The intake service: a Fastify app with routes grouped by resource, storage behind ReportStore,
 // and security headers, CORS, rate limits and log redaction on every response.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,9 @@ import { StaticTokenVerifier, type TokenVerifier } from './auth';
 import { ConfigError, validateConfig, type ServerConfig } from './config';
 import { Auditor } from './identity/audit';
 import { Authenticator } from './identity/authenticator';
+import { DefenderForwarder } from './identity/defender';
+import { AppGraphClient } from './identity/graph-client';
+import { Remediator } from './identity/remediation';
 import { isLoopbackHostname } from './identity/config';
 import { ReporterTokenVerifier, type ReporterVerifierOptions } from './identity/reporter-tokens';
 import { SessionManager } from './identity/sessions';
@@ -27,6 +31,7 @@ import { isApiRequest } from './request-path';
 import { loadServicePolicy } from './policy';
 import { addinRoutes } from './routes/addin';
 import { auditRoutes } from './routes/audit';
+import { remediationRoutes } from './routes/remediation';
 import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { exportRoutes } from './routes/exports';
@@ -163,7 +168,10 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   });
   const admission = new Admission({ maxConcurrent: config.intake.maxConcurrent, maxPerClient: config.intake.maxPerClient, retryAfterSeconds: 5 });
   const webhook = config.webhook ? new WebhookForwarder(config.webhook, store, config.publicUrl, app.log) : undefined;
-  const context: ServiceContext = { config, store, identity: identityStore, auditor, policy, verifier, webhook, pool, health, admission, manifest, version: serviceVersion() };
+  // Microsoft Graph with the service's own app identity: remediation, and Defender submissions.
+  const graph = identity?.graph ? new AppGraphClient(identity.graph) : undefined;
+  const defender = graph && identity?.graph?.defender ? new DefenderForwarder(graph, identity.graph.defender, store, auditor, app.log) : undefined;
+  const context: ServiceContext = { config, store, identity: identityStore, auditor, policy, verifier, webhook, defender, pool, health, admission, manifest, version: serviceVersion() };
   for (const warning of policy.warnings) app.log.warn(warning);
   if (config.analysis.memoryMb < (4 * config.bodyLimitBytes) / (1024 * 1024) + 64) {
     // A single string of a whole message (twice its size in UTF-16) must fit with room to spare, or
@@ -180,6 +188,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
 
   app.addHook('onClose', async () => {
     await webhook?.stop();
+    defender?.close();
     await pool.close();
     await store.close();
   });
@@ -217,6 +226,7 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
 
   await app.register(authRoutes, { context, signIn, sessions, auditor });
   await app.register(auditRoutes, { context, identity: identityStore, auditor });
+  await app.register(remediationRoutes, { context, remediator: graph && identity?.graph ? new Remediator(graph, identityStore, identity.graph, randomUUID) : undefined });
   await app.register(healthRoutes, { context });
   await app.register(intakeRoutes, { context, admission, uploads });
   await app.register(reportRoutes, { context });

@@ -6,6 +6,7 @@ import type { ServerConfig } from './config';
 import type { TokenVerifier } from './auth';
 import type { ServicePolicy } from './policy';
 import type { Auditor } from './identity/audit';
+import type { DefenderForwarder } from './identity/defender';
 import type { IdentityStore } from './store/identity';
 import type { ReportStore } from './store/types';
 import type { WebhookForwarder } from './webhook';
@@ -19,6 +20,8 @@ export interface ServiceContext {
   policy: ServicePolicy;
   verifier: TokenVerifier;
   webhook?: WebhookForwarder;
+  /** Sends each new report to Microsoft Defender too (identity.graph.defender). */
+  defender?: DefenderForwarder;
   /** Worker threads for parsing and analysis (never on the event loop). */
   pool: AnalysisPool;
   /** What readiness and /api/status report: storage writes, disk space, lost analyses. */

@@ -38,6 +38,11 @@ export class Auditor {
     });
   }
 
+  /** An action the service took by itself (e.g. sending a report to Defender), recorded as the service. */
+  async system(action: string, target: { type?: string; id?: string }, change: Record<string, unknown>): Promise<void> {
+    await this.store.appendAudit({ at: new Date().toISOString(), actor: 'lurelens-service', actorKind: 'service', role: 'none', action, targetType: target.type, targetId: target.id, change });
+  }
+
   /** Writes the entry of every successful request to a route that declares `config.audit`. */
   install(app: FastifyInstance): void {
     app.addHook('onSend', async (request, reply, payload) => {

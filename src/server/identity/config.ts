@@ -73,7 +73,7 @@ export const GraphConfigSchema = Type.Object(
     clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     /** Token endpoint authority (default https://login.microsoftonline.com). */
     authority: Type.Optional(Type.String({ minLength: 8, maxLength: 300 })),
-    /** Graph root (default https://graph.microsoft.com/v1.0). */
+    /** Graph's root, without version (default https://graph.microsoft.com; national clouds have their own). */
     baseUrl: Type.Optional(Type.String({ minLength: 8, maxLength: 300 })),
     /** Mailboxes searched for a campaign's message; absent: every user with a mailbox (at most maxMailboxes). */
     mailboxes: Type.Optional(Type.Array(Type.String({ minLength: 3, maxLength: 320 }), { maxItems: 10000 })),
@@ -113,7 +113,7 @@ export type RoleMapping = Static<typeof RoleMappingSchema>;
 
 export const ENTRA_ISSUER_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 export const ENTRA_JWKS_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/discovery/v2.0/keys';
-export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+export const GRAPH_ROOT = 'https://graph.microsoft.com';
 export const ENTRA_AUTHORITY = 'https://login.microsoftonline.com';
 
 /** Secrets from the environment win over the file (they are kept out of files more easily). */

@@ -7,6 +7,7 @@ import type { RouteOptions } from '../context';
 import { ERROR_RESPONSES } from '../errors';
 import { toCsv } from '../exports/csv';
 import type { Auditor } from '../identity/audit';
+import { AuditList } from '../identity/schemas';
 import type { AuditRecord, IdentityStore } from '../store/identity';
 
 export interface AuditRouteOptions extends RouteOptions {
@@ -17,21 +18,6 @@ export interface AuditRouteOptions extends RouteOptions {
 /** Entries in one export; a longer log is exported in parts (`after` = the last seq of the previous part). */
 export const AUDIT_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 1000;
-
-const AuditEntrySchema = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String(),
-  actor: Type.String(),
-  actorName: Type.Optional(Type.String()),
-  actorKind: Type.String(),
-  role: Type.String(),
-  action: Type.String(),
-  targetType: Type.Optional(Type.String()),
-  targetId: Type.Optional(Type.String()),
-  change: Type.Unknown(),
-  address: Type.Optional(Type.String()),
-  userAgent: Type.Optional(Type.String()),
-});
 
 const AuditQuery = Type.Object(
   {
@@ -74,7 +60,7 @@ export const auditRoutes: FastifyPluginAsync<AuditRouteOptions> = async (app, { 
       schema: {
         summary: 'The audit log, newest first',
         querystring: AuditQuery,
-        response: { 200: Type.Object({ items: Type.Array(AuditEntrySchema), next: Type.Optional(Type.String()) }), ...ERROR_RESPONSES },
+        response: { 200: AuditList, ...ERROR_RESPONSES },
       },
     },
     async (request) => {

@@ -9,6 +9,7 @@ import type { RouteOptions } from '../context';
 import { ERROR_RESPONSES } from '../errors';
 import type { Auditor } from '../identity/audit';
 import type { SessionManager } from '../identity/sessions';
+import { Me } from '../identity/schemas';
 import { isStaffRole, type OidcSignIn } from '../identity/sign-in';
 
 export interface AuthRouteOptions extends RouteOptions {
@@ -16,18 +17,6 @@ export interface AuthRouteOptions extends RouteOptions {
   sessions?: SessionManager;
   auditor: Auditor;
 }
-
-const Me = Type.Object({
-  signedIn: Type.Boolean(),
-  /** How the caller is known: a console session or a static token. */
-  kind: Type.Optional(Type.Union([Type.Literal('session'), Type.Literal('token'), Type.Literal('reporter')])),
-  subject: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  role: Type.Optional(Type.String()),
-  /** Echo in X-CSRF-Token on every change made with the session cookie. */
-  csrfToken: Type.Optional(Type.String()),
-  signIn: Type.Object({ available: Type.Boolean(), provider: Type.Optional(Type.String()) }),
-});
 
 const LoginQuery = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 type LoginQuery = Static<typeof LoginQuery>;
@@ -51,12 +40,13 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { co
     { schema: { summary: 'Who is signed in (or which token this is), and whether sign-in is offered', response: { 200: Me, ...ERROR_RESPONSES } } },
     async (request) => {
       const available = { available: Boolean(signIn), ...(signIn ? { provider: signIn.displayName } : {}) };
+      const remediation = Boolean(config.identity?.graph);
       let principal = request.headers.authorization === undefined ? await verifier.fromSession?.(request) : undefined;
       if (!principal && typeof request.headers.authorization === 'string') {
         const match = /^Bearer[ ]+([^\s]{1,8192})\s*$/i.exec(request.headers.authorization);
         principal = match ? await verifier.verify(match[1]) : undefined;
       }
-      if (!principal) return { signedIn: false, signIn: available };
+      if (!principal) return { signedIn: false, signIn: available, remediation };
       return {
         signedIn: true,
         kind: principal.kind,
@@ -65,6 +55,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, { co
         role: principal.role,
         csrfToken: principal.session?.csrfToken,
         signIn: available,
+        remediation,
       };
     },
   );

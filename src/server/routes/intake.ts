@@ -169,6 +169,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
           { ...upload, reporterVerified: request.principal?.verified === true, reporterIdentity: request.principal?.reporter },
         );
         request.log.info({ reportId: result.receipt.id, duplicate: result.receipt.duplicate, size: upload.size }, 'report received');
+        if (!result.receipt.duplicate) context.defender?.forward(result.receipt.id);
         return reply.code(result.status).send(result.receipt);
       } finally {
         await uploads.remove(bodyFile, upload?.emlFile);
