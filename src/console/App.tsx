@@ -1,9 +1,10 @@
-// The triage console: sign in with an analyst token (kept in sessionStorage, checked with
-// GET /api/status), then hash-routed pages for reports and campaigns. A 401 from any call ends the
-// session and returns to sign-in.
+// The triage console: sign in with the organisation's identity provider (a session cookie the page
+// cannot read, plus a CSRF token from /api/me) or with a static token (automation, the local
+// default; kept in sessionStorage, checked with GET /api/status), then hash-routed pages for reports
+// and campaigns. A 401 from any call ends the session and returns to sign-in.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, FluentProvider, Input, Label, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { Api, ApiError, type FetchLike } from './api';
+import { Api, ApiError, type FetchLike, type Me } from './api';
 import { CampaignList, CampaignPage } from './Campaigns';
 import { clearDrafts } from './drafts';
 import { Inbox } from './Inbox';
@@ -78,7 +79,22 @@ function navigate(route: Route): void {
   window.location.hash = formatRoute(route);
 }
 
-function SignIn({ t, onSignIn, notice }: { t: Strings; onSignIn: (token: string) => Promise<void>; notice?: string }) {
+/** The identity provider's answer, as /auth/callback reports it in ?signin= when sign-in did not complete. */
+function signInOutcome(t: Strings): string | undefined {
+  const outcome = new URLSearchParams(window.location.search).get('signin');
+  return outcome === 'no-role' || outcome === 'failed' || outcome === 'expired' || outcome === 'denied' ? t.signInOutcome[outcome] : undefined;
+}
+
+interface SignInProps {
+  t: Strings;
+  onSignIn: (token: string) => Promise<void>;
+  notice?: string;
+  /** The identity provider's name when the service offers sign-in with it. */
+  provider?: string;
+  baseUrl: string;
+}
+
+function SignIn({ t, onSignIn, notice, provider, baseUrl }: SignInProps) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -108,12 +124,24 @@ function SignIn({ t, onSignIn, notice }: { t: Strings; onSignIn: (token: string)
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {provider && (
+        <p>
+          <Button
+            as="a"
+            appearance="primary"
+            data-testid="sign-in-provider"
+            href={`${baseUrl}/auth/login?returnTo=${encodeURIComponent('/console.html' + window.location.hash)}`}
+          >
+            {t.signInWith(provider)}
+          </Button>
+        </p>
+      )}
       <form onSubmit={submit} data-testid="sign-in" style={{ display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '32rem', marginTop: '12px' }}>
-        <Field label={t.tokenLabel} hint={t.tokenHint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Field label={provider ? t.tokenLabelAutomation : t.tokenLabel} hint={t.tokenHint} validationMessage={error} validationState={error ? 'error' : 'none'}>
           <Input data-testid="token-input" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(_, data) => setToken(data.value)} />
         </Field>
         <div>
-          <Button type="submit" appearance="primary" disabled={busy} data-testid="sign-in-submit">
+          <Button type="submit" appearance={provider ? 'secondary' : 'primary'} disabled={busy} data-testid="sign-in-submit">
             {busy ? t.signingIn : t.signIn}
           </Button>
         </div>
@@ -130,8 +158,11 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   });
   const t = stringsFor(language);
   const [token, setToken] = useState(() => readStored(storage, TOKEN_KEY));
+  // A signed-in person (session cookie), and what the service offers for signing in.
+  const [me, setMe] = useState<Me>();
+  const session = me?.signedIn && me.kind === 'session' ? me : undefined;
   const [version, setVersion] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<string | undefined>(() => signInOutcome(stringsFor(language)));
   const route = useHashRoute();
   const pageKey = route.kind === 'report' || route.kind === 'campaign' ? `${route.kind}/${route.id}` : route.kind;
   const lastPage = useRef(pageKey);
@@ -155,17 +186,27 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
         // Storage unavailable: the token lived in memory only.
       }
       setToken('');
+      setMe((current) => (current ? { signedIn: false, signIn: current.signIn, remediation: current.remediation } : current));
       setVersion(undefined);
       setNotice(message);
     },
     [storage],
   );
 
+  // Is someone signed in already (the session cookie), and does the service offer sign-in?
+  useEffect(() => {
+    if (!token) new Api({ baseUrl, fetch }).me().then(setMe, () => undefined);
+  }, [token, baseUrl, fetch]);
+
   const api = useMemo(
-    () => (token ? new Api({ token, baseUrl, fetch, onUnauthorized: () => signOut(stringsFor(language).sessionEnded) }) : undefined),
+    () => {
+      const onUnauthorized = () => signOut(stringsFor(language).sessionEnded);
+      if (token) return new Api({ token, baseUrl, fetch, onUnauthorized });
+      return session ? new Api({ csrfToken: session.csrfToken, baseUrl, fetch, onUnauthorized }) : undefined;
+    },
     // The language only picks the wording of the notice; a new client is not needed for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [token, baseUrl, fetch, signOut],
+    [token, session?.csrfToken, baseUrl, fetch, signOut],
   );
 
   // A token from an earlier visit in this tab: check it is still accepted.
@@ -201,7 +242,7 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   };
 
   let page;
-  if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} />;
+  if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} provider={me?.signIn.provider} baseUrl={baseUrl} />;
   else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} drafts={storage} navigate={navigate} />;
   else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} navigate={navigate} />;
   else if (route.kind === 'campaigns') page = <CampaignList api={api} t={t} language={language} offset={route.offset} navigate={navigate} />;
@@ -220,6 +261,9 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
       <header className={styles.header}>
         <span className={styles.brand}>{t.appName}</span>
         <div className={styles.tools}>
+          {session && (
+            <span data-testid="signed-in-person">{t.signedInPerson(session.name ?? session.subject ?? '', t.roleNames[session.role as keyof Strings['roleNames']] ?? session.role ?? '')}</span>
+          )}
           {version && <span data-testid="service-version">{t.signedInAs(version)}</span>}
           <span style={{ display: 'inline-flex', alignItems: 'center', gap: '8px' }}>
             <Label htmlFor="console-language">{t.language}</Label>
@@ -238,7 +282,12 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
               onClick={() => {
                 // A deliberate sign-out leaves nothing behind; drafts survive only an ended session (401).
                 clearDrafts(storage);
-                signOut();
+                if (!session) return signOut();
+                // A session ends at the service, then (where offered) at the identity provider too.
+                api.signOut().then(
+                  ({ endSessionUrl }) => (endSessionUrl ? window.location.assign(endSessionUrl) : signOut()),
+                  () => signOut(),
+                );
               }}
             >
               {t.signOut}

@@ -401,7 +401,17 @@ export function ReportView({ api, t, language, id, drafts, navigate }: PageProps
             [t.serviceVerdict, <span><VerdictLabel verdict={report.verdict} t={t} testId="verdict" incomplete={report.incomplete} /> {report.score !== undefined ? `${t.score} ${report.score}` : ''}</span>],
             [t.clientVerdict, <VerdictLabel verdict={report.clientVerdict} t={t} />],
             [t.received, formatDate(report.receivedAt, language)],
-            [t.reporter, <AddressView value={report.reporter} />],
+            [
+              t.reporter,
+              <span>
+                <AddressView value={report.reporter} />
+                {!report.reporter.verified && (
+                  <span data-testid="reporter-unverified" title={t.unverifiedReporterHint}>
+                    {' '}({t.unverifiedReporter})
+                  </span>
+                )}
+              </span>,
+            ],
             [t.reasons, <Txt value={report.reasons.join(', ') || '—'} />],
             ...(report.comment ? ([[t.comment, <Txt value={report.comment} max={4000} />]] as [string, ReactNode][]) : []),
             [t.campaign, <Link href={campaignHref(report.campaignId)} data-testid="campaign-link"><Txt value={t.work.campaignOf(report.campaign.title || report.campaignId, report.campaign.reportCount)} max={200} /></Link>],

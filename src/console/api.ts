@@ -7,6 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Disposition } from '../report/protocol';
 import type { CampaignDetail as CampaignDetailSchema, CampaignList as CampaignListSchema, ReportContent as ReportContentSchema, ReportDetail as ReportDetailSchema, ReportList as ReportListSchema } from '../server/schemas';
 import type { AuthenticationSummary } from '../mail/authentication';
+import type { Me as MeSchema } from '../server/identity/schemas';
 import type { Evidence, LocalizedText, Severity } from '../engine/model';
 
 export type ReportList = Static<typeof ReportListSchema>;
@@ -20,6 +21,8 @@ export type HeaderSummary = NonNullable<ReportDetail['headers']>;
 export type VerdictLevel = NonNullable<ReportSummary['verdict']>;
 export type GroupingReason = CampaignDetail['grouping'][number];
 export type CampaignEvent = CampaignDetail['events'][number];
+/** Who the service says is calling, and whether it offers sign-in with the organisation's identity provider. */
+export type Me = Static<typeof MeSchema>;
 
 export interface ServiceStatus {
   version: string;
@@ -84,7 +87,10 @@ export class ApiError extends Error {
 }
 
 export interface ApiOptions {
-  token: string;
+  /** A static token (automation, the local default); without one the browser's session cookie is used. */
+  token?: string;
+  /** With a session: the CSRF token from /api/me, sent with every change. */
+  csrfToken?: string;
   /** '' (same origin) in the browser. */
   baseUrl?: string;
   fetch?: FetchLike;
@@ -137,7 +143,9 @@ export class Api {
   }
 
   private async send(method: string, path: string, body?: unknown, accept = 'application/json') {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept };
+    const headers: Record<string, string> = { accept };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    else if (this.options.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.options.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Awaited<ReturnType<FetchLike>>;
     try {
@@ -160,6 +168,16 @@ export class Api {
 
   status(): Promise<ServiceStatus> {
     return this.json('GET', '/api/status');
+  }
+
+  /** Who is signed in (session cookie or token), and whether sign-in with the identity provider is offered. */
+  me(): Promise<Me> {
+    return this.json('GET', '/api/me');
+  }
+
+  /** Ends the console session; the provider's own sign-out page when it offers one. */
+  signOut(): Promise<{ endSessionUrl?: string }> {
+    return this.json('POST', '/auth/logout', {});
   }
 
   /** Sets the triage fields of several reports (inbox bulk selection). */

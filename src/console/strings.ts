@@ -28,6 +28,16 @@ export interface Strings {
   tokenRejected: string;
   tokenNotAnalyst: string;
   sessionEnded: string;
+  /** The sign-in button when the service offers the organisation's identity provider. */
+  signInWith: (provider: string) => string;
+  tokenLabelAutomation: string;
+  /** Why sign-in with the identity provider did not complete (?signin= from the service). */
+  signInOutcome: Record<'no-role' | 'failed' | 'expired' | 'denied', string>;
+  signedInPerson: (name: string, role: string) => string;
+  roleNames: Record<'admin' | 'analyst' | 'viewer', string>;
+  /** Beside a reporter who used the add-in's shared token: anyone could have written that address. */
+  unverifiedReporter: string;
+  unverifiedReporterHint: string;
 
   loading: string;
   retry: string;
@@ -228,6 +238,18 @@ export const en: Strings = {
   tokenRejected: 'The service did not accept this token.',
   tokenNotAnalyst: 'This token may only submit reports. Use an analyst token.',
   sessionEnded: 'The service no longer accepts your token. Sign in again.',
+  signInWith: (provider) => `Sign in with ${provider}`,
+  tokenLabelAutomation: 'Or a static token (automation, local service)',
+  signInOutcome: {
+    'no-role': 'You signed in, but your account has no Lure Lens role. Ask an administrator to assign you Viewer, Analyst or Admin.',
+    failed: 'Sign-in did not complete: the answer from the identity provider was refused. Try again.',
+    expired: 'Sign-in took too long or was already used. Try again.',
+    denied: 'The identity provider did not sign you in (cancelled, or consent is missing).',
+  },
+  signedInPerson: (name, role) => `${name} (${role})`,
+  roleNames: { admin: 'Admin', analyst: 'Analyst', viewer: 'Viewer' },
+  unverifiedReporter: 'unverified',
+  unverifiedReporterHint: 'Sent with the add-in’s shared token: the reporter did not sign in, so this address is only what the add-in said.',
 
   loading: 'Loading…',
   retry: 'Try again',
@@ -432,6 +454,18 @@ export const ja: Strings = {
   tokenRejected: 'このトークンはサービスに受け付けられませんでした。',
   tokenNotAnalyst: 'このトークンは報告の送信専用です。アナリスト用トークンを使ってください。',
   sessionEnded: 'トークンが受け付けられなくなりました。もう一度サインインしてください。',
+  signInWith: (provider) => `${provider} でサインイン`,
+  tokenLabelAutomation: 'または固定トークン（自動化、ローカルのサービス）',
+  signInOutcome: {
+    'no-role': 'サインインしましたが、このアカウントには Lure Lens のロールがありません。管理者に閲覧者・アナリスト・管理者のいずれかを割り当ててもらってください。',
+    failed: 'サインインを完了できませんでした（ID プロバイダーからの応答を受け付けませんでした）。もう一度お試しください。',
+    expired: 'サインインに時間がかかりすぎたか、すでに使われています。もう一度お試しください。',
+    denied: 'ID プロバイダーでサインインできませんでした（キャンセル、または同意がありません）。',
+  },
+  signedInPerson: (name, role) => `${name}（${role}）`,
+  roleNames: { admin: '管理者', analyst: 'アナリスト', viewer: '閲覧者' },
+  unverifiedReporter: '未確認',
+  unverifiedReporterHint: 'アドインの共通トークンで送信されました。報告者はサインインしていないため、このアドレスはアドインが示したものにすぎません。',
 
   loading: '読み込み中…',
   retry: '再試行',
