@@ -101,10 +101,12 @@ test('every package the compiled service loads is a production dependency, and e
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.js')) {
-        for (const match of readFileSync(full, 'utf8').matchAll(/require\("([^"./][^"]*)"\)/g)) {
-          const name = match[1].startsWith('@') ? match[1].split('/').slice(0, 2).join('/') : match[1].split('/')[0];
+        for (const match of readFileSync(full, 'utf8').matchAll(/(?:require|import)\((["'])([^"'./][^"']*)\1\)/g)) {
+          const specifier = match[2];
+          const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+          // Dynamic import(): ESM-only packages (jose, openid-client) the CommonJS build loads on demand.
           // "punycode/" names the npm package, not Node's deprecated built-in of that name.
-          const builtin = name.startsWith('node:') || (builtinModules.includes(name) && !match[1].endsWith('/'));
+          const builtin = name.startsWith('node:') || (builtinModules.includes(name) && !specifier.endsWith('/'));
           if (!builtin) required.add(name);
         }
       }
