@@ -1,12 +1,15 @@
 // Forwards each new report to a SIEM/SOAR webhook. The queue lives in the database (the entry is
 // written in the same transaction as the report), so a crash or restart loses no delivery; failed
 // attempts are retried with exponential backoff and jitter up to maxAttempts, then marked failed.
+// Several service instances on one database share the queue: each claims a batch for a lease
+// (store.claimDeliveries), so an entry is delivered by one of them; a batch whose instance died is
+// claimed again once its lease has run out.
 // With a secret, every attempt is signed over its send time and body, so a receiver can refuse replays.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebhookConfig } from './config';
 import { exportUri } from './indicators/uri';
-import type { ReportStore } from './store/types';
+import type { Delivery, ReportStore } from './store/types';
 
 export interface WebhookPayload {
   event: 'report.created';
@@ -54,6 +57,13 @@ export function backoffDelay(failedAttempts: number, config: Pick<WebhookConfig,
   const exponential = config.retryBaseMs * 2 ** Math.min(failedAttempts - 1, 30);
   const capped = Math.min(exponential, config.retryMaxMs);
   return Math.round(capped * (0.8 + 0.4 * random()));
+}
+
+/** Deliveries claimed per pass; with the lease below, what a dead instance leaves waits at most this many timeouts. */
+const BATCH = 10;
+/** Time to settle a claimed batch: every attempt may take the whole timeout. */
+function leaseMs(config: Pick<WebhookConfig, 'timeoutMs'>): number {
+  return BATCH * config.timeoutMs + 30_000;
 }
 
 export class WebhookForwarder {
@@ -125,29 +135,29 @@ export class WebhookForwarder {
 
   private async deliverDue(): Promise<void> {
     // Bounded per pass; the timer picks up the rest.
-    for (let pass = 0; pass < 10 && !this.stopped; pass++) {
-      const due = await this.store.dueDeliveries(Date.now(), 20);
-      if (due.length === 0) return;
-      for (const delivery of due) {
-        if (this.stopped) return;
-        const payload = await this.payloadFor(delivery.reportId, delivery.id);
-        if (!payload) {
-          await this.store.deliveryFailed(delivery.id, 'report not found', undefined);
-          continue;
-        }
-        const error = await this.post(payload);
-        // Interrupted by shutdown: not the receiver's fault, so not an attempt; it stays due.
-        if (this.stopped) return;
-        if (!error) {
-          await this.store.deliverySucceeded(delivery.id);
-          continue;
-        }
-        const attempts = delivery.attempts + 1;
-        const giveUp = attempts >= this.config.maxAttempts;
-        await this.store.deliveryFailed(delivery.id, error, giveUp ? undefined : Date.now() + backoffDelay(attempts, this.config));
-        this.log.warn({ deliveryId: delivery.id, attempts, giveUp, reason: error }, 'webhook delivery failed');
+    for (let pass = 0; pass < 20 && !this.stopped; pass++) {
+      const claimed = await this.store.claimDeliveries(Date.now(), BATCH, leaseMs(this.config));
+      if (claimed.length === 0) return;
+      for (let i = 0; i < claimed.length; i++) {
+        const delivery = claimed[i];
+        if (!this.stopped) await this.attempt(delivery);
+        // Stopped (this attempt interrupted or not started): not the receiver's fault, so not an
+        // attempt; what is left goes back to the queue for another instance or the next start.
+        if (this.stopped) return this.store.releaseDeliveries(claimed.slice(i), Date.now());
       }
     }
+  }
+
+  private async attempt(delivery: Delivery): Promise<void> {
+    const payload = await this.payloadFor(delivery.reportId, delivery.id);
+    if (!payload) return this.store.deliveryFailed(delivery, 'report not found', undefined);
+    const error = await this.post(payload);
+    if (this.stopped) return;
+    if (!error) return this.store.deliverySucceeded(delivery);
+    const attempts = delivery.attempts + 1;
+    const giveUp = attempts >= this.config.maxAttempts;
+    await this.store.deliveryFailed(delivery, error, giveUp ? undefined : Date.now() + backoffDelay(attempts, this.config));
+    this.log.warn({ deliveryId: delivery.id, attempts, giveUp, reason: error }, 'webhook delivery failed');
   }
 
   /** One attempt; returns an error description, or undefined on a 2xx answer. */

@@ -33,7 +33,7 @@ test('one private file in WAL mode with synchronous=FULL, migrations applied onc
   // synchronous is per connection: check on the store's own.
   const store2 = new SqliteStore(dir);
   // 2 = FULL
-  expect((store2 as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+  expect((store2 as unknown as { db: { connection: Database.Database } }).db.connection.pragma('synchronous', { simple: true })).toBe(2);
   await store2.close();
 });
 

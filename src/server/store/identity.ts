@@ -1,20 +1,12 @@
 // Storage for identity: sign-ins under way, console sessions, the append-only audit log, reports
 // by signed-in reporter ("My reports" on every device) and remediation runs. Written once in the
-// SQL SQLite and PostgreSQL share (`?` placeholders, RETURNING), against the small Queryable seam,
-// so each engine only supplies a connection.
+// SQL SQLite and PostgreSQL share (`?` placeholders, RETURNING), against the store's Queryable seam
+// (sql.ts), so each engine only supplies a connection.
 import type { Disposition } from '../../report/protocol';
 import type { Role } from '../config';
 import { capText, MAX_FIELD_CHARS } from './limits';
+import type { Queryable, Row } from './sql';
 import type { ReportStatusRecord } from './types';
-
-export type Row = Record<string, unknown>;
-
-export interface Queryable {
-  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-  get<T = Row>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
-  /** Resolves with the number of rows changed. */
-  run(sql: string, params?: readonly unknown[]): Promise<number>;
-}
 
 export interface LoginRequest {
   idHash: string;

@@ -1,6 +1,6 @@
-// Storage behind one interface so the SQLite implementation (one file, nothing to operate) can be
-// joined by PostgreSQL for larger teams. Every method is async for that reason, even though
-// better-sqlite3 answers synchronously. Implementations must make `insertReport` atomic: the raw
+// Storage behind one interface: SQLite (one file, nothing to operate; the default) or PostgreSQL
+// (several service instances on one database). Both are SqlStore (sql-store.ts) over an engine
+// (sqlite.ts, postgres.ts); routes see only this interface. `insertReport` is atomic: the raw
 // message, its metadata, indicators, campaign assignment and the webhook queue entry commit
 // together or not at all, and the promise resolves only after the commit is durable.
 import type { Disposition } from '../../report/protocol';
@@ -236,6 +236,8 @@ export interface Delivery {
   id: number;
   reportId: string;
   attempts: number;
+  /** Names this forwarder's claim; settling with an expired claim (another forwarder took it over) changes nothing. */
+  claim: string;
 }
 
 export interface DeliveryStats {
@@ -308,10 +310,16 @@ export interface ReportStore {
   /** Closes pending merge proposals between two campaigns without merging; they stay apart. */
   dismissMerge(id: string, other: string, actor: string): Promise<boolean>;
   statusesByTokenHashes(hashes: string[]): Promise<ReportStatusRecord[]>;
-  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
-  deliverySucceeded(id: number): Promise<void>;
+  /**
+   * Claims up to `limit` due webhook deliveries for `leaseMs`: no other forwarder (in this or another
+   * service instance) gets them before the lease ends, unless they are released or settled.
+   */
+  claimDeliveries(nowMs: number, limit: number, leaseMs: number): Promise<Delivery[]>;
+  deliverySucceeded(delivery: Delivery): Promise<void>;
   /** Records a failed attempt; `nextAttemptMs` undefined means give up. */
-  deliveryFailed(id: number, error: string, nextAttemptMs: number | undefined): Promise<void>;
+  deliveryFailed(delivery: Delivery, error: string, nextAttemptMs: number | undefined): Promise<void>;
+  /** Gives claimed deliveries that were not attempted back to the queue, due at once (on shutdown). */
+  releaseDeliveries(deliveries: Delivery[], nowMs: number): Promise<void>;
   deliveryStats(): Promise<DeliveryStats>;
   /**
    * Records what an export publishes, atomically: a new object keeps the proposed created and

@@ -1,0 +1,68 @@
+// The seam between the store and a database engine. The store's queries (reports.ts, campaigns.ts,
+// deliveries.ts, stix-versions.ts) are written once, in the SQL that SQLite and PostgreSQL share,
+// against these interfaces; sqlite.ts and postgres.ts supply connections, transactions, locks and
+// the few phrases that differ (Dialect). A new table or method is written once and runs on both;
+// only its migration is written per engine (migrations.ts).
+
+export type Row = Record<string, unknown>;
+export type Params = readonly unknown[];
+
+export interface Queryable {
+  /** Every row of a query. Parameters are `?` placeholders, in order. */
+  all<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** The first row, or undefined. */
+  get<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** Runs a statement; resolves with the number of rows it changed. */
+  run(sql: string, params?: Params): Promise<number>;
+}
+
+export interface Transaction extends Queryable {
+  /**
+   * Holds the named locks until the transaction ends: transactions that lock a name in common run
+   * one after the other, whichever process or service instance runs them. SQLite lets one writer in
+   * at a time anyway, so there it costs nothing. Names are taken in one sorted order per call.
+   */
+  lock(names: readonly string[]): Promise<void>;
+}
+
+/** Where the engines' SQL differs. */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** LIKE that ignores case (SQLite's LIKE already does, for ASCII). */
+  readonly ilike: string;
+  /** Ends a SELECT that claims rows: rows another transaction claimed are skipped, not waited for. */
+  readonly skipLocked: string;
+  /** The column giving the indicators table's insertion order. */
+  readonly indicatorOrder: string;
+}
+
+export interface SqlDatabase extends Queryable {
+  readonly dialect: Dialect;
+  /**
+   * Runs `work` in one transaction: it commits, durably, before the promise resolves, and rolls back
+   * when `work` throws. PostgreSQL runs `work` again after a serialisation failure or a deadlock, so
+   * `work` must not act outside the database.
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** SQLite's default limit on bound parameters is 32766, PostgreSQL's 65535: lists go in chunks far below either. */
+export const IN_CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `?,?,?` for an IN list. */
+export function placeholders(count: number): string {
+  return new Array(count).fill('?').join(',');
+}
+
+/** `(?,?),(?,?)` for a multi-row VALUES list. */
+export function valueRows(rows: number, columns: number): string {
+  const row = `(${placeholders(columns)})`;
+  return new Array(rows).fill(row).join(',');
+}
