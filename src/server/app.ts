@@ -43,7 +43,8 @@ import { reportRoutes } from './routes/reports';
 import { HealthMonitor } from './health';
 import { corsOptions, helmetOptions, LOG_REDACTIONS } from './security';
 import { SqlIdentityStore, type IdentityStore } from './store/identity';
-import { SqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
+import { SqlStore } from './store/sql-store';
 import type { ReportStore } from './store/types';
 import { UploadArea } from './uploads';
 import { WebhookForwarder } from './webhook';
@@ -53,7 +54,7 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Replaces the configured shared tokens, e.g. with an Entra ID token validator. */
   verifier?: TokenVerifier;
-  /** Replaces the SQLite store (e.g. PostgreSQL). */
+  /** Replaces the store the configuration names (SQLite, or PostgreSQL with config.database). */
   store?: ReportStore;
   /** Sessions, audit log and remediation storage; by default the store's own database. */
   identityStore?: IdentityStore;
@@ -141,9 +142,9 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
     ...(https ? { https } : {}),
   }) as unknown as FastifyInstance;
 
-  const store = options.store ?? new SqliteStore(config.dataDir);
+  const store = options.store ?? (await openStore(config));
   const identityStore =
-    options.identityStore ?? (store instanceof SqliteStore ? new SqlIdentityStore(store.queryable()) : undefined);
+    options.identityStore ?? (store instanceof SqlStore ? new SqlIdentityStore(store.queryable()) : undefined);
   if (!identityStore) throw new ConfigError('this store has no identity storage; pass identityStore');
   const auditor = new Auditor(identityStore);
   const sessions = identity?.oidc

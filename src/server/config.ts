@@ -81,8 +81,21 @@ export interface AnalysisLimits {
  */
 export type TrustProxy = boolean | number | string[];
 
+/**
+ * PostgreSQL instead of the embedded SQLite file, for several service instances on one database
+ * (docs/service.md). Without it, reports live in dataDir/lurelens.sqlite.
+ */
+export interface DatabaseConfig {
+  /** postgresql://user:password@host:5432/database (libpq's PG* variables and ~/.pgpass fill what it leaves out). */
+  url: string;
+  /** Connections one service instance keeps open at most. */
+  poolSize: number;
+}
+
 export interface ServerConfig {
+  /** Uploads in progress, local tokens and (without `database`) the SQLite database. */
   dataDir: string;
+  database?: DatabaseConfig;
   host: string;
   port: number;
   /** The address people and Outlook use (https in production), e.g. https://lurelens.example.org. */
@@ -124,6 +137,7 @@ export const DEFAULTS = {
   port: 3000,
   bodyLimitMb: 35,
   rateLimit: { max: 1200, timeWindowMs: 60_000, reportsMax: 120 },
+  databasePoolSize: 10,
   webhook: { maxAttempts: 10, retryBaseMs: 5_000, retryMaxMs: 3_600_000, timeoutMs: 10_000, pollMs: 1_000 },
   intake: { maxConcurrent: 16, maxPerClient: 8, idleTimeoutMs: 10_000, minBytesPerSecond: 16 * 1024, requestTimeoutMs: 120_000 } as IntakeLimits,
   analysis: { workers: 0, timeMs: 15_000, memoryMb: 512, maxParts: 2000 } as AnalysisLimits,
@@ -147,6 +161,15 @@ const TokenSchema = Type.Object(
 export const ConfigFileSchema = Type.Object(
   {
     dataDir: Type.Optional(Type.String()),
+    database: Type.Optional(
+      Type.Object(
+        {
+          url: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+          poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     host: Type.Optional(Type.String()),
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     publicUrl: Type.Optional(Type.String()),
@@ -301,11 +324,28 @@ export function parseTrustProxy(text: string, source: string): TrustProxy {
   }
 }
 
+/**
+ * A PostgreSQL connection URL as libpq writes them (postgresql://user:password@host:5432/db, or
+ * postgresql://user@/db?host=/run/postgresql for a socket), checked before anything connects; the
+ * message never repeats a password.
+ */
+export function checkDatabaseUrl(value: string): string {
+  const url = value.trim();
+  if (!/^postgres(?:ql)?:\/\/[^\s]*$/.test(url)) {
+    throw new ConfigError('database url must look like postgresql://user:password@host:5432/database (SQLite, the default, needs no url)');
+  }
+  return url;
+}
+
 /** Checks the parts of a config every source can get wrong; throws ConfigError naming the setting. */
 export function validateConfig(config: ServerConfig): ServerConfig {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError(`port must be 0-65535, not ${config.port}`);
   config.publicUrl = normalisePublicUrl(config.publicUrl);
   config.trustProxy = checkTrustProxy(config.trustProxy);
+  if (config.database) {
+    config.database.url = checkDatabaseUrl(config.database.url);
+    if (!Number.isInteger(config.database.poolSize) || config.database.poolSize < 1) throw new ConfigError('database poolSize must be a positive integer');
+  }
   for (const origin of config.corsOrigins) {
     try {
       if (new URL(origin).origin !== origin) throw new Error();
@@ -372,7 +412,8 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
   --public-url URL     address people and Outlook use (default http://localhost:PORT; Outlook needs https)
   --port N             port to listen on (default 3000)
   --host H             interface to listen on (default 127.0.0.1)
-  --data DIR           where the database lives (default ./.data)
+  --data DIR           where the SQLite database, uploads and local tokens live (default ./.data)
+  --database-url URL   PostgreSQL instead of SQLite: postgresql://user:password@host:5432/db
   --policy FILE        policy.json served to the add-in and used for server-side analysis
   --token TOKEN        static token for automation: admin:, analyst:, viewer: or reporter:SECRET
                        (bare SECRET = analyst); repeatable. People sign in with identity.oidc.
@@ -386,7 +427,7 @@ export const SERVE_USAGE = `Usage: lurelens serve [options]
   --preview            serve the preview page with sample messages (local demos; npm start uses it)
   --log-level LEVEL    fatal, error, warn, info (default), debug, trace, silent
   --config FILE        JSON config file (see docs/service.md)
-Environment: LURELENS_CONFIG, LURELENS_DATA_DIR, LURELENS_HOST, LURELENS_PORT, LURELENS_PUBLIC_URL,
+Environment: LURELENS_CONFIG, LURELENS_DATA_DIR, LURELENS_DATABASE_URL, LURELENS_HOST, LURELENS_PORT, LURELENS_PUBLIC_URL,
   LURELENS_POLICY, LURELENS_WEB_ROOT, LURELENS_MANIFEST, LURELENS_TOKENS (comma-separated role:secret),
   LURELENS_CORS_ORIGINS, LURELENS_WEBHOOK_URL, LURELENS_WEBHOOK_SECRET, LURELENS_BODY_LIMIT_MB,
   LURELENS_TRUST_PROXY, LURELENS_PREVIEW, LURELENS_LOG_LEVEL, LURELENS_ORGANIZATION, LURELENS_TLS_CERT, LURELENS_TLS_KEY,
@@ -406,6 +447,7 @@ const VALUE_FLAGS: Record<string, string> = {
   '--port': 'port',
   '--host': 'host',
   '--data': 'dataDir',
+  '--database-url': 'databaseUrl',
   '--policy': 'policyFile',
   '--web-root': 'webRoot',
   '--manifest': 'manifestFile',
@@ -533,10 +575,14 @@ export async function loadServerConfig(sources: ConfigSources = {}): Promise<Loa
   const rateLimit = file.rateLimit === false ? false : { ...DEFAULTS.rateLimit, ...file.rateLimit };
   const corsOrigins = env.LURELENS_CORS_ORIGINS ? env.LURELENS_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : file.corsOrigins ?? [];
 
+  const databaseUrl = pick(flags.values.databaseUrl, env.LURELENS_DATABASE_URL) ?? file.database?.url;
+  const database: DatabaseConfig | undefined = databaseUrl ? { url: databaseUrl, poolSize: file.database?.poolSize ?? DEFAULTS.databasePoolSize } : undefined;
+
   const defaults = defaultServerConfig({ host, port, tls });
   const config: ServerConfig = {
     ...defaults,
     dataDir: pathSetting(flags.values.dataDir, env.LURELENS_DATA_DIR, file.dataDir) ?? fromCwd(DEFAULTS.dataDir),
+    database,
     publicUrl: pick(flags.values.publicUrl, env.LURELENS_PUBLIC_URL) ?? file.publicUrl ?? defaults.publicUrl,
     policyFile: pathSetting(flags.values.policyFile, env.LURELENS_POLICY, file.policyFile),
     webRoot: pathSetting(flags.values.webRoot, env.LURELENS_WEB_ROOT, file.webRoot) ?? defaults.webRoot,
