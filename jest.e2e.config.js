@@ -3,7 +3,8 @@
  * pages, the real service and Debian's Chromium) and *.built.test.ts (e.g. commands.js in Outlook's
  * JavaScript-only runtime).
  */
-const base = require('./jest.config.js');
+// The main project's settings (jest.config.js also lists the PostgreSQL re-run, not wanted here).
+const base = require('./jest.config.js').projects[0];
 module.exports = {
   ...base,
   roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/commands', '<rootDir>/tests/package', '<rootDir>/tests/manifest'],

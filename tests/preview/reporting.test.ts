@@ -16,6 +16,7 @@ import { buildServer } from '../../src/server/app';
 import { defaultServerConfig } from '../../src/server/config';
 import { demoPolicyFile, sampleBytes } from './support';
 import { freePort } from '../support/free-port';
+import { testDatabaseFor } from '../support/test-database';
 
 const ANALYST = 'analyst-token-for-preview-tests-01';
 const REPORTER = 'reporter-token-for-preview-tests-01';
@@ -39,6 +40,8 @@ beforeAll(async () => {
       publicUrl: base,
       policyFile,
       dataDir: path.join(dir, 'data'),
+      // The PostgreSQL run's database for this directory; SQLite otherwise.
+      database: await testDatabaseFor(path.join(dir, 'data')),
       webRoot: path.join(dir, 'web'),
       manifestFile: path.join(dir, 'no-manifest.xml'),
       tokens: [

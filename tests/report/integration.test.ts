@@ -12,6 +12,7 @@ import { buildReportSubmission } from '../../src/report/payload';
 import { ReportService } from '../../src/report/service';
 import { memoryStore, type KeyValueStore } from '../../src/report/stores';
 import { fakeItem, fixture, instantSleep } from './support';
+import { testDatabaseFor } from '../support/test-database';
 
 const ANALYST = 'analyst-token-for-report-tests-01';
 const REPORTER = 'reporter-token-for-report-tests-01';
@@ -30,6 +31,8 @@ beforeAll(async () => {
       port: 0,
       publicUrl: PUBLIC_URL,
       dataDir: path.join(dir, 'data'),
+      // The PostgreSQL run's database for this directory; SQLite otherwise.
+      database: await testDatabaseFor(path.join(dir, 'data')),
       webRoot: path.join(dir, 'web'),
       manifestFile: path.join(dir, 'no-manifest.xml'),
       tokens: [

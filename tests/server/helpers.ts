@@ -1,5 +1,6 @@
-// A real service on 127.0.0.1 (ephemeral port) with a real SQLite file in a temporary directory,
-// and small helpers to talk to it with fetch.
+// A real service on 127.0.0.1 (ephemeral port) with a real SQLite file in a temporary directory, or
+// in the PostgreSQL run a fresh database on the run's cluster (tests/support/test-database.ts), and
+// small helpers to talk to it with fetch.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { startServer, type ServerOptions } from '../../src/server/app';
 import { DEFAULTS, defaultServerConfig, type ServerConfig } from '../../src/server/config';
 import type { ReportSubmission } from '../../src/report/protocol';
+import { dropDatabaseOf, testDatabaseFor } from '../support/test-database';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'server');
 
@@ -60,7 +62,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   const logs: string[] = [];
-  const config = testConfig({ ...overrides, dataDir });
+  // `database: undefined` given explicitly: SQLite in either run.
+  const database = 'database' in overrides ? overrides.database : await testDatabaseFor(dataDir);
+  const config = testConfig({ ...overrides, dataDir, database });
   const running = await startServer(config, { logStream: { write: (line: string) => void logs.push(line) }, ...options });
   return {
     url: running.url,
@@ -70,7 +74,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     logs,
     async close({ keepData = false } = {}) {
       await running.app.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (keepData) return;
+      await dropDatabaseOf(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,10 +2,8 @@
 // byte for byte, but list rows, the report detail and the reporter's status answers carry a bounded
 // copy, including rows stored before intake bounded them.
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { capStrings, capText, cutText, MAX_FIELD_CHARS } from '../../src/server/store/limits';
-import { DATABASE_FILE } from '../../src/server/store/sqlite';
+import { openTestDatabase } from '../support/test-database';
 import { call, report, REPORTER, startTestServer, type TestServer } from './helpers';
 
 /** Room for the JSON around one bounded field (quotes, escapes are not expected in ASCII text). */
@@ -138,12 +136,12 @@ test('rows stored before the bound (megabyte subject in the row and the summary)
   // What an older version stored for such a message.
   const subject = 'Old unbounded subject '.repeat(50_000);
   const name = 'Old unbounded name '.repeat(20_000);
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  const summary = JSON.parse((db.prepare('SELECT summary_json FROM reports WHERE id = ?').get(receipt.id) as { summary_json: string }).summary_json);
+  const db = openTestDatabase(dataDir);
+  const summary = JSON.parse((await db.get<{ summary_json: string }>('SELECT summary_json FROM reports WHERE id = ?', [receipt.id]))!.summary_json);
   summary.subject = subject;
   summary.from = { name, address: 'it@evil.example' };
-  db.prepare('UPDATE reports SET subject = ?, from_name = ?, summary_json = ? WHERE id = ?').run(subject, name, JSON.stringify(summary), receipt.id);
-  db.close();
+  await db.run('UPDATE reports SET subject = ?, from_name = ?, summary_json = ? WHERE id = ?', [subject, name, JSON.stringify(summary), receipt.id]);
+  await db.close();
 
   const again = await startTestServer({ dataDir });
   try {

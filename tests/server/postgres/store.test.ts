@@ -1,0 +1,64 @@
+// The PostgreSQL store's own guarantees: versioned migrations applied once even when instances
+// start together, a database from a newer release refused, commits that wait for the WAL flush,
+// and failures to connect told without the password.
+import { Client } from 'pg';
+import { openStore } from '../../../src/server/store/open';
+import { MIGRATIONS } from '../../../src/server/store/migrations';
+import { PostgresStore } from '../../../src/server/store/postgres';
+import { createTestDatabase, databaseUrl, dropTestDatabase } from '../../support/test-database';
+import { freePort } from '../../support/free-port';
+import { tempDir } from '../helpers';
+
+let name: string;
+let url: string;
+
+beforeEach(async () => {
+  // An empty database (not the migrated template): what a new deployment starts with.
+  name = await createTestDatabase('template0');
+  url = databaseUrl(name);
+});
+afterEach(async () => dropTestDatabase(name));
+
+async function query<T>(sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+test('instances starting together migrate once, in order', async () => {
+  const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(url, { poolSize: 1 })));
+  const created = await Promise.all(stores.map((store) => store.instance()));
+  expect(new Set(created.map((c) => c.createdAt)).size).toBe(1);
+  await Promise.all(stores.map((store) => store.close()));
+  const versions = await query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+  expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+});
+
+test('a database written by a newer version is refused, not guessed at', async () => {
+  await (await PostgresStore.open(url, { poolSize: 1 })).close();
+  await query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2099-01-01')");
+  await expect(PostgresStore.open(url, { poolSize: 1 })).rejects.toThrow(/written by a newer Lure Lens \(schema 999/);
+});
+
+test('every connection of the store commits with synchronous_commit on', async () => {
+  // Even where the server's default is off (a tuned or careless server configuration).
+  await query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+  const store = await PostgresStore.open(url, { poolSize: 1 });
+  try {
+    const db = (store as unknown as { db: { get(sql: string): Promise<{ synchronous_commit: string }> } }).db;
+    expect((await db.get('SHOW synchronous_commit'))?.synchronous_commit).toBe('on');
+  } finally {
+    await store.close();
+  }
+});
+
+test('an unreachable database is a configuration error that names the server but not the password', async () => {
+  const port = await freePort();
+  const attempt = openStore({ dataDir: tempDir(), database: { url: `postgresql://lurelens:s3cret-password@127.0.0.1:${port}/lurelens`, poolSize: 1 } });
+  await expect(attempt).rejects.toThrow(/cannot use the database postgresql:\/\/lurelens:\*\*\*@127\.0\.0\.1/);
+  await expect(attempt).rejects.not.toThrow(/s3cret-password/);
+});
