@@ -31,6 +31,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'backup --to FILE | --dir DIR [--keep N] [--config FILE]',
     run: (argv, io) => (require('./backup') as typeof import('./backup')).runBackup(argv, io),
   },
+  'migrate-db': {
+    summary: 'migrate-db --to postgresql://… [--config FILE]',
+    run: (argv, io) => (require('./migrate-db') as typeof import('./migrate-db')).runMigrateDb(argv, io),
+  },
   restore: {
     summary: 'restore --from FILE [--force] [--config FILE]',
     run: (argv, io) => (require('./restore') as typeof import('./restore')).runRestore(argv, io),

@@ -6,6 +6,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { CopySource } from './copy';
 import { MIGRATIONS } from './migrations';
 import type { Dialect, Params, Row, SqlDatabase, Transaction } from './sql';
 import { SqlStore } from './sql-store';
@@ -168,3 +169,24 @@ export class SqliteStore extends SqlStore {
   }
 }
 
+/** The tables of an open SQLite store as `lurelens migrate-db` reads them (copy.ts). */
+export function sqliteCopySource(connection: Database.Database): CopySource {
+  return {
+    async tables() {
+      const rows = connection.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations'`).all() as Row[];
+      return rows.map((row) => row.name as string);
+    },
+    async columns(table) {
+      return (connection.pragma(`table_info(${quoteName(table)})`) as Row[]).map((row) => row.name as string);
+    },
+    async *rows(table, columns) {
+      // rowid: the order the rows were written in, which identity columns follow too.
+      yield* connection.prepare(`SELECT ${columns.map(quoteName).join(', ')} FROM ${quoteName(table)} ORDER BY rowid`).iterate() as IterableIterator<Row>;
+    },
+  };
+}
+
+function quoteName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected table or column name ${name}`);
+  return `"${name}"`;
+}
