@@ -23,11 +23,11 @@ const main = {
 
 // The service's tests run a second time on PostgreSQL, on a throw-away cluster the run starts and
 // removes (tests/support/postgres-*.ts), plus the PostgreSQL-only tests in tests/server/postgres/.
-// Chosen by what the files do (start a test service), so a new service test needs no list entry;
+// Chosen by what the files do (start a test service or open a test store), so a new service test needs no list entry;
 // left out are the folders whose subject is not the store: the console's and the manifest's UI
 // tests (their API calls are the service tests' subject) and the operator commands, which work on
 // the SQLite file itself (backup, restore, doctor).
-const STARTS_A_SERVICE = /\b(startTestServer|testDatabaseFor|openTestDatabase|runDurabilityCheck)\(/;
+const STARTS_A_SERVICE = /\b(startTestServer|startIdentityServer|testDatabaseFor|openTestDatabase|openTestStore|runDurabilityCheck)\(/;
 const NOT_ABOUT_THE_STORE = /^tests\/(e2e|console|manifest|cli)\/|\.built\.test\.ts$/;
 const storeTests = fs
   .readdirSync(path.join(__dirname, 'tests'), { recursive: true })

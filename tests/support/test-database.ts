@@ -8,9 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { DatabaseConfig } from '../../src/server/config';
-import { postgresDatabase, postgresPool } from '../../src/server/store/postgres';
+import { postgresDatabase, postgresPool, PostgresStore } from '../../src/server/store/postgres';
 import type { SqlDatabase } from '../../src/server/store/sql';
-import { DATABASE_FILE, sqliteDatabase } from '../../src/server/store/sqlite';
+import type { SqlStore } from '../../src/server/store/sql-store';
+import { DATABASE_FILE, sqliteDatabase, SqliteStore } from '../../src/server/store/sqlite';
 
 export type TestBackend = 'sqlite' | 'postgres';
 
@@ -87,4 +88,10 @@ export function openTestDatabase(dataDir: string): SqlDatabase {
   const marker = path.join(dataDir, MARKER);
   if (existsSync(marker)) return postgresDatabase(postgresPool(databaseUrl(readFileSync(marker, 'utf8').trim()), { poolSize: 1 }));
   return sqliteDatabase(new Database(path.join(dataDir, DATABASE_FILE)));
+}
+
+/** A store of the run's engine for tests of the store itself: SQLite in `dataDir`, or that directory's PostgreSQL database. */
+export async function openTestStore(dataDir: string): Promise<SqlStore> {
+  const database = await testDatabaseFor(dataDir);
+  return database ? PostgresStore.open(database.url, { poolSize: TEST_POOL_SIZE }) : new SqliteStore(dataDir);
 }

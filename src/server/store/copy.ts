@@ -23,6 +23,11 @@ export const COPIED_TABLES = [
   'campaign_events',
   'webhook_queue',
   'stix_objects',
+  'login_requests',
+  'sessions',
+  'audit_log',
+  'remediations',
+  'remediation_messages',
 ] as const;
 
 /** Columns filled by the target's own identity sequence (moved past the copied values afterwards). */
@@ -32,6 +37,7 @@ const IDENTITY_COLUMNS: Record<string, string> = {
   report_events: 'seq',
   campaign_events: 'seq',
   webhook_queue: 'id',
+  audit_log: 'seq',
 };
 
 /** Rows per INSERT, and bytes: raw messages are up to 35 MB each. */

@@ -1,22 +1,23 @@
-// The identity store on a real SQLite database: sign-ins used once, sessions that end, an audit log
-// that the database itself keeps append-only, and remediation runs that remember every message.
+// The identity store on a real database (SQLite, and PostgreSQL in the PostgreSQL run): sign-ins
+// used once, sessions that end, an audit log that the database itself keeps append-only, and
+// remediation runs that remember every message.
 import { rmSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { SqlIdentityStore, type SessionRecord } from '../../../src/server/store/identity';
-import { DATABASE_FILE, SqliteStore } from '../../../src/server/store/sqlite';
+import type { SqlStore } from '../../../src/server/store/sql-store';
+import { dropDatabaseOf, openTestDatabase, openTestStore } from '../../support/test-database';
 import { tempDir } from '../helpers';
 
 let dir: string;
-let store: SqliteStore;
+let store: SqlStore;
 let identity: SqlIdentityStore;
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir('lurelens-identity-');
-  store = new SqliteStore(dir);
+  store = await openTestStore(dir);
   identity = new SqlIdentityStore(store.queryable());
 });
 afterEach(async () => {
   await store.close();
+  await dropDatabaseOf(dir);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -101,12 +102,14 @@ describe('the audit log', () => {
 
   it('cannot be changed or deleted, even by someone with the database open', async () => {
     await identity.appendAudit(entry);
-    const db = new Database(path.join(dir, DATABASE_FILE));
+    const db = openTestDatabase(dir);
     try {
-      expect(() => db.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      await expect(db.run("UPDATE audit_log SET actor = 'mallory'")).rejects.toThrow(/append-only/);
+      await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+      // PostgreSQL has TRUNCATE as well (SQLite has none): refused too.
+      if (db.dialect.name === 'postgres') await expect(db.run('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     } finally {
-      db.close();
+      await db.close();
     }
     expect((await identity.listAudit({ limit: 1, order: 'newest' }))[0].actor).toBe('alice@example.test');
   });
