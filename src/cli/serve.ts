@@ -10,6 +10,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, ensureLocalTokens, loadServerConfig, SERVE_USAGE, type ServerConfig } from '../server/config';
 import { startServer } from '../server/app';
+import { describeStore } from '../server/store/open';
 import { loadServicePolicy } from '../server/policy';
 import { databaseFor } from './database';
 import { newerSchemaMessage } from './database/sqlite';
@@ -47,6 +48,11 @@ async function prepareDatabase(config: ServerConfig, backupBeforeUpgrade: boolea
   if (!state.exists) return;
   if (state.schemaVersion > state.supportedVersion) throw new DatabaseError(newerSchemaMessage(state.location, state.schemaVersion));
   if (state.schemaVersion === state.supportedVersion || state.reports === 0 || !backupBeforeUpgrade) return;
+  if (database.kind === 'postgres') {
+    // The database server's own backups cover it (docs/service.md, "Backups"); say what is about to happen.
+    io.out(`Upgrading the database schema ${state.schemaVersion} → ${state.supportedVersion} in ${state.location}; take a pg_dump first if your backups are not recent.`);
+    return;
+  }
   const dir = path.join(config.dataDir, 'backups');
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `lurelens-schema-${state.schemaVersion}-before-upgrade-${fileTimestamp(new Date())}.sqlite`);
@@ -99,7 +105,7 @@ export async function startServe(argv: readonly string[], io: ServeIo = processI
     io.out(`Public URL:       ${config.publicUrl}`);
     io.out(`Add-in manifest:  ${config.publicUrl}/manifest.xml`);
     io.out(`Policy:           ${config.publicUrl}/policy.json`);
-    io.out(`Data:             ${config.dataDir}`);
+    io.out(`Data:             ${describeStore(config)}`);
     if (new URL(config.publicUrl).protocol !== 'https:') {
       io.out('Note: Outlook loads add-ins over https only; put the service behind TLS (docs/service.md) or use --public-url.');
     }

@@ -40,7 +40,7 @@ export interface RestoreResult {
 }
 
 export interface DatabaseMaintenance {
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   state(): Promise<DatabaseState>;
   checkIntegrity(mode: IntegrityResult['mode']): Promise<IntegrityResult>;
   /** True while another process (a running service) has the database open. */

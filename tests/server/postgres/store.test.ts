@@ -1,7 +1,8 @@
 // The PostgreSQL store's own guarantees: versioned migrations applied once even when instances
 // start together, a database from a newer release refused, commits that wait for the WAL flush,
-// and failures to connect told without the password.
+// failures to connect told without the password, and what the operator commands read of it.
 import { Client } from 'pg';
+import { databaseFor } from '../../../src/cli/database';
 import { openStore } from '../../../src/server/store/open';
 import { MIGRATIONS } from '../../../src/server/store/migrations';
 import { PostgresStore } from '../../../src/server/store/postgres';
@@ -61,4 +62,23 @@ test('an unreachable database is a configuration error that names the server but
   const attempt = openStore({ dataDir: tempDir(), database: { url: `postgresql://lurelens:s3cret-password@127.0.0.1:${port}/lurelens`, poolSize: 1 } });
   await expect(attempt).rejects.toThrow(/cannot use the database postgresql:\/\/lurelens:\*\*\*@127\.0\.0\.1/);
   await expect(attempt).rejects.not.toThrow(/s3cret-password/);
+});
+
+test('lurelens doctor and serve read the PostgreSQL database; backup points to pg_dump instead of copying a file', async () => {
+  const maintenance = databaseFor({ dataDir: tempDir(), database: { url, poolSize: 1 } });
+  expect(await maintenance.state()).toMatchObject({ exists: false, schemaVersion: 0 });
+  const store = await PostgresStore.open(url, { poolSize: 1 });
+  try {
+    await store.instance();
+    expect(await maintenance.state()).toMatchObject({ exists: true, schemaVersion: MIGRATIONS.at(-1)!.version, reports: 0, location: expect.not.stringContaining(new URL(url).password) });
+    // A running service holds a connection.
+    expect(await maintenance.inUse()).toBe(true);
+    expect(await maintenance.checkIntegrity('full')).toEqual({ ok: true, mode: 'full', problems: [] });
+    await expect(maintenance.backup('/tmp/unused')).rejects.toThrow(/pg_dump/);
+  } finally {
+    await store.close();
+  }
+  expect(await maintenance.inUse()).toBe(false);
+  await query('DROP TABLE stix_objects');
+  expect((await maintenance.checkIntegrity('quick')).problems).toEqual(['table stix_objects is missing']);
 });

@@ -38,6 +38,13 @@ export const database: Check = {
     }
     const mode = context.thorough ? 'full' : 'quick';
     const integrity = await maintenance.checkIntegrity(mode);
+    if (maintenance.kind === 'postgres') {
+      // Tables and indexes (PostgreSQL checks its own pages); restoring is pg_restore's, not ours.
+      const problems = integrity.problems.slice(0, 5).join('; ');
+      if (integrity.ok) findings.push(ok(t('every table present, no invalid index', 'すべての表があり、無効な索引はありません')));
+      else findings.push(fail(t(problems, problems), t('Repair the schema (REINDEX for invalid indexes) or restore a pg_dump backup (pg_restore).', 'スキーマを修復する (無効な索引は REINDEX) か、pg_dump のバックアップを pg_restore で復元してください。')));
+      return findings;
+    }
     const name = mode === 'full' ? 'integrity_check' : 'quick_check';
     if (integrity.ok) findings.push(ok(t(`PRAGMA ${name} and foreign_key_check: ok`, `PRAGMA ${name} と foreign_key_check: 正常`)));
     else findings.push(fail(t(`PRAGMA ${name}: ${integrity.problems.slice(0, 5).join('; ')}`, `PRAGMA ${name}: ${integrity.problems.slice(0, 5).join('; ')}`), RESTORE));
