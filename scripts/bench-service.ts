@@ -1,10 +1,13 @@
 // Intake throughput: autocannon against a locally started service (own process, 127.0.0.1 only,
 // temporary data directory, rate limits off), ~10 s per message size, every request a new key so
-// each one is parsed, analysed and committed (fsync) for real. Then the abuse scenarios
+// each one is parsed, analysed and committed (fsync) for real: on SQLite, on PostgreSQL (a
+// throw-away cluster with fsync on, as in production, started from Debian's programs) and with two
+// instances on that PostgreSQL, the load split between them, printed side by side (the PostgreSQL
+// rows are left out, saying why, where its programs are missing). Then the abuse scenarios
 // (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a fresh service
 // with /healthz latency and peak memory during each, printed under the normal figures.
 //
-//   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse]
+//   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse] [--sqlite-only]
 //                          [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
 //
 // --compare-with REV runs the abuse scenarios against that git revision too (its src/ exported
@@ -16,7 +19,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatFigures, largeMessage, mimeBombScenario, parallelLargeScenario, rssMb, slowBodyScenario } from './bench-abuse';
-import { startServiceProcess } from './durability';
+import { startServiceProcess, type ServiceProcess } from './durability';
+import { findPostgres } from '../tests/support/postgres-bin';
+import { startCluster, type PostgresCluster } from '../tests/support/postgres-cluster';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -33,25 +38,42 @@ const autocannon = require('autocannon') as Autocannon;
 
 const TOKENS = { analyst: `bench-analyst-${randomUUID()}`, reporter: `bench-reporter-${randomUUID()}` };
 
-async function scenario(url: string, label: string, sizeBytes: number, connections: number, duration: number) {
+interface Throughput {
+  rate: number;
+  p50: number;
+  p99: number;
+  stored: number;
+  failed: number;
+}
+
+/**
+ * Posts new reports of `sizeBytes` for `duration` s over `connections` connections, split evenly
+ * between `urls` (one per instance); rates add up, latencies are the slowest instance's.
+ */
+async function throughput(urls: string[], sizeBytes: number, connections: number, duration: number): Promise<Throughput> {
   const eml = largeMessage(sizeBytes).toString('base64');
   // The key is the only part that changes; the body is assembled around it per request.
   const prefix = '{"key":"';
   const suffix = `","eml":"${eml}","emlSource":"original","reporter":{"address":"bench@example.org"},"reasons":["other"]}`;
-  const result = await autocannon({
-    url: `${url}/api/reports`,
-    method: 'POST',
-    connections,
-    duration,
-    headers: { authorization: `Bearer ${TOKENS.reporter}`, 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: prefix + randomUUID() + suffix }) }],
-  });
-  const line =
-    `${label.padEnd(7)} ${result.requests.average.toFixed(1).padStart(7)} reports/s   ` +
-    `p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   ` +
-    `${result['2xx']} stored, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts (${connections} connections, ${duration} s)`;
-  console.log(line);
-  return result;
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/api/reports`,
+        method: 'POST',
+        connections: Math.max(1, Math.round(connections / urls.length)),
+        duration,
+        headers: { authorization: `Bearer ${TOKENS.reporter}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: prefix + randomUUID() + suffix }) }],
+      }),
+    ),
+  );
+  return {
+    rate: results.reduce((sum, result) => sum + result.requests.average, 0),
+    p50: Math.max(...results.map((result) => result.latency.p50)),
+    p99: Math.max(...results.map((result) => result.latency.p99)),
+    stored: results.reduce((sum, result) => sum + result['2xx'], 0),
+    failed: results.reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, 0),
+  };
 }
 
 /** The floor in the same run: the same server answering GET /healthz (HTTP, security headers, no body, no database). */
@@ -69,34 +91,88 @@ function numberFlag(argv: string[], name: string, fallback: number, max: number)
   return index >= 0 ? Math.min(Math.max(Number(argv[index + 1]) || fallback, 1), max) : fallback;
 }
 
-async function withService<T>(run: (url: string, pid: number) => Promise<T>, sourceRoot?: string): Promise<T> {
+async function withServices<T>(count: number, run: (services: ServiceProcess[]) => Promise<T>, sourceRoot?: string, databaseUrl?: string): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lurelens-bench-'));
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify({ rateLimit: false, logLevel: 'warn', publicUrl: 'http://127.0.0.1' }));
-  const service = await startServiceProcess(path.join(dir, 'data'), configFile, TOKENS, sourceRoot);
+  const services: ServiceProcess[] = [];
   try {
-    return await run(service.url, service.process.pid ?? 0);
+    for (let i = 0; i < count; i++) services.push(await startServiceProcess(path.join(dir, `data-${i}`), configFile, TOKENS, sourceRoot, databaseUrl));
+    return await run(services);
   } finally {
-    service.process.kill('SIGTERM');
-    await service.exited;
+    for (const service of services) {
+      service.process.kill('SIGTERM');
+      await service.exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function withService<T>(run: (url: string, pid: number) => Promise<T>, sourceRoot?: string): Promise<T> {
+  return withServices(1, ([service]) => run(service.url, service.process.pid ?? 0), sourceRoot);
+}
+
+interface Backend {
+  label: string;
+  instances: number;
+  databaseUrl?: string;
+}
+
+const SIZES = [
+  ['50 KB', 50 * 1024, 8],
+  ['1 MB', 1024 * 1024, 4],
+] as const;
+
+/** Each backend's figures per message size, then the table that puts them side by side. */
+async function throughputByBackend(backends: Backend[], duration: number): Promise<void> {
+  const rows: { size: string; line: string }[] = [];
+  for (const backend of backends) {
+    await withServices(
+      backend.instances,
+      async (services) => {
+        for (const [label, size, connections] of SIZES) {
+          const result = await throughput(services.map((service) => service.url), size, connections, duration);
+          const line =
+            `${backend.label.padEnd(16)} ${label.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
+            `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections)`;
+          rows.push({ size: label, line });
+          console.log(line);
+        }
+        console.log(`${backend.label.padEnd(16)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}`);
+      },
+      undefined,
+      backend.databaseUrl,
+    );
+  }
+  console.log('\nSide by side (two instances: the load split between them; rates added, latency of the slower one):');
+  for (const [label] of SIZES) for (const row of rows.filter((row) => row.size === label)) console.log(`  ${row.line}`);
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const duration = numberFlag(argv, '--duration', 10, 60);
   if (!argv.includes('--abuse-only')) {
-    await withService(async (url, pid) => {
-      console.log(`Lure Lens intake benchmark against ${url} (SQLite WAL, synchronous=FULL; parse + analyse + commit per report)`);
+    await withService(async (url) => {
+      console.log(`Lure Lens intake benchmark (parse + analyse + durable commit per report) against ${url}`);
       const floor = await baseline(url, Math.min(duration, 5));
-      for (const [label, size, connections] of [['50 KB', 50 * 1024, 8], ['1 MB', 1024 * 1024, 4]] as const) {
-        const result = await scenario(url, label, size, connections, duration);
-        const share = (100 * result.requests.average) / Math.max(floor.requests.average, 1e-9);
-        console.log(`        ${share.toFixed(1)}% of the baseline's request rate: the rest is decoding, parsing, analysis and the fsynced commit`);
-      }
-      console.log(`        peak RSS after the throughput runs ${rssMb(pid).toFixed(0)} MB`);
+      console.log(`        the floor: the service answers ${floor.requests.average.toFixed(0)} requests/s that touch no message and no database`);
     });
+    const backends: Backend[] = [{ label: 'SQLite', instances: 1 }];
+    const programs = findPostgres();
+    let cluster: PostgresCluster | undefined;
+    if (argv.includes('--sqlite-only')) console.log('PostgreSQL left out (--sqlite-only).');
+    else if (programs.missing !== undefined) console.log(`PostgreSQL left out: ${programs.missing}.`);
+    else {
+      cluster = await startCluster({ durable: true });
+      backends.push({ label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase('bench_one') });
+      backends.push({ label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase('bench_two') });
+      console.log(`PostgreSQL ${cluster.port}: a throw-away cluster with fsync and synchronous_commit on (${cluster.dir})`);
+    }
+    try {
+      await throughputByBackend(backends, duration);
+    } finally {
+      await cluster?.stop();
+    }
   }
   if (argv.includes('--no-abuse')) return;
   const bombs = numberFlag(argv, '--bombs', 3, 20);

@@ -112,6 +112,26 @@ describe('loadServerConfig', () => {
     expect(config.trustProxy).toEqual(expected);
   });
 
+  test('PostgreSQL: the url from the file, environment or flag (later wins), the pool from the file; SQLite without one', async () => {
+    expect((await loadServerConfig({ argv: [], env: {}, cwd: dir })).config.database).toBeUndefined();
+    const file = path.join(dir, 'db.json');
+    writeFileSync(file, JSON.stringify({ database: { url: 'postgresql://file@db.example/lurelens', poolSize: 25 } }));
+    expect((await loadServerConfig({ argv: ['--config', file], env: {}, cwd: dir })).config.database).toEqual({ url: 'postgresql://file@db.example/lurelens', poolSize: 25 });
+    const env = { LURELENS_DATABASE_URL: 'postgresql://env@db.example/lurelens' };
+    expect((await loadServerConfig({ argv: ['--config', file], env, cwd: dir })).config.database).toEqual({ url: env.LURELENS_DATABASE_URL, poolSize: 25 });
+    const flag = await loadServerConfig({ argv: ['--database-url', 'postgres://flag@db.example/lurelens'], env, cwd: dir });
+    expect(flag.config.database).toEqual({ url: 'postgres://flag@db.example/lurelens', poolSize: DEFAULTS.databasePoolSize });
+  });
+
+  test.each([
+    ['mysql://user:secret@db.example/lurelens', /database url must look like postgresql:\/\//],
+    ['db.example:5432', /database url must look like postgresql:\/\//],
+  ])('a database url %s is refused before anything connects, without repeating it', async (url, message) => {
+    const attempt = loadServerConfig({ argv: ['--database-url', url], env: {}, cwd: dir });
+    await expect(attempt).rejects.toThrow(message);
+    await expect(attempt).rejects.not.toThrow(/secret/);
+  });
+
   test('a config file with a typo or bad JSON is an error naming the file and the field', async () => {
     const typo = path.join(dir, 'typo.json');
     writeFileSync(typo, JSON.stringify({ prot: 3000 }));
