@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { SqlIdentityStore, type SessionRecord } from '../../../src/server/store/identity';
 import type { SqlStore } from '../../../src/server/store/sql-store';
-import { dropDatabaseOf, openTestDatabase, openTestStore } from '../../support/test-database';
+import { dropDatabaseOf, openTestStore, TEST_BACKEND } from '../../support/test-database';
 import { tempDir } from '../helpers';
 
 let dir: string;
@@ -102,15 +102,13 @@ describe('the audit log', () => {
 
   it('cannot be changed or deleted, even by someone with the database open', async () => {
     await identity.appendAudit(entry);
-    const db = openTestDatabase(dir);
-    try {
-      await expect(db.run("UPDATE audit_log SET actor = 'mallory'")).rejects.toThrow(/append-only/);
-      await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-      // PostgreSQL has TRUNCATE as well (SQLite has none): refused too.
-      if (db.dialect.name === 'postgres') await expect(db.run('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
-    } finally {
-      await db.close();
-    }
+    // Plain SQL on the store's own connection: the database refuses, not the store's code.
+    const db = store.queryable();
+    expect((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log'))?.n).toBe(1);
+    await expect(db.run("UPDATE audit_log SET actor = 'mallory'")).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    // PostgreSQL has TRUNCATE as well (SQLite has none): refused too.
+    if (TEST_BACKEND === 'postgres') await expect(db.run('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     expect((await identity.listAudit({ limit: 1, order: 'newest' }))[0].actor).toBe('alice@example.test');
   });
 });
