@@ -20,6 +20,7 @@ import type { ThemeName, ThemeSource } from '../office/theme';
 import type { Reporter } from '../report/reporter';
 import { SAMPLES, type SampleMessage } from '../samples';
 import { App, type ReporterFactory } from '../taskpane/App';
+import type { HistoryLookupFactory } from '../taskpane/useSenderHistory';
 import { useTheme } from '../taskpane/useTheme';
 import { createPreviewItem, PREVIEW_OFFICE_THEMES, type NewMessageForm, type PreviewItem, type PreviewMailbox } from './fake-mailbox';
 import { ReadingPane } from './ReadingPane';
@@ -119,6 +120,8 @@ export interface PreviewAppProps {
   systemDark?: Pick<MediaQueryList, 'matches' | 'addEventListener' | 'removeEventListener'>;
   /** 'pane': only the task pane, filling the window (browser tests, screenshots, a narrow window). */
   layout?: 'page' | 'pane';
+  /** The sender-history check over the preview's built-in mailbox. */
+  createHistoryLookup?: HistoryLookupFactory;
 }
 
 export function PreviewApp({
@@ -127,6 +130,7 @@ export function PreviewApp({
   loadPolicy,
   createReporter,
   initialLanguage,
+  createHistoryLookup,
   samples = SAMPLES,
   fetchSample = fetchSampleFromPage,
   initialSample,
@@ -271,8 +275,8 @@ export function PreviewApp({
   };
 
   const pane = useMemo(
-    () => <App source={source} loadPolicy={loadPolicy} createReporter={paneReporter} language={language} theme={paneTheme} />,
-    [source, loadPolicy, paneReporter, language, paneTheme],
+    () => <App source={source} loadPolicy={loadPolicy} createReporter={paneReporter} createHistoryLookup={createHistoryLookup} language={language} theme={paneTheme} />,
+    [source, loadPolicy, paneReporter, createHistoryLookup, language, paneTheme],
   );
 
   const reportedKey = (file: string) => reported.has(file);

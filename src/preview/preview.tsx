@@ -15,6 +15,7 @@ import { officeThemeHost, officeThemeSource, type ThemeName } from '../office/th
 import { createOfficeReporter } from '../report/office-reporter';
 import { PREVIEW_USER_ADDRESS, PREVIEW_USER_NAME, SAMPLES } from '../samples';
 import type { ReporterFactory } from '../taskpane/App';
+import type { HistoryLookupFactory } from '../taskpane/useSenderHistory';
 import { PREVIEW_OFFICE_THEMES, PreviewMailbox } from './fake-mailbox';
 import { installPreviewOffice, previewIsSetSupported } from './office-global';
 import { PreviewApp } from './PreviewApp';
@@ -40,6 +41,9 @@ function start(): void {
   const loadPolicy = createPolicyLoader({ memo: browserPolicyMemo() });
   const createReporter: ReporterFactory = (policy, currentVerdict) =>
     createOfficeReporter({ policy, currentVerdict, mailbox: mailbox as unknown as Office.Mailbox, addinVersion: 'preview' });
+  // The preview always offers the sender-history check, over its built-in mailbox (no Graph, no sign-in).
+  const createHistoryLookup: HistoryLookupFactory = (policy) =>
+    import(/* webpackChunkName: "preview-history" */ './history-mailbox.js').then(({ previewHistoryAccess }) => previewHistoryAccess(policy));
   const onLanguageChange = (language: Language) => {
     office.context.displayLanguage = language === 'ja' ? 'ja-JP' : 'en-US';
   };
@@ -49,6 +53,7 @@ function start(): void {
       source={source}
       loadPolicy={loadPolicy}
       createReporter={createReporter}
+      createHistoryLookup={createHistoryLookup}
       initialLanguage={initialLanguage}
       onLanguageChange={onLanguageChange}
       themes={themes}

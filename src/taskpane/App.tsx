@@ -6,7 +6,7 @@
 // checked, how Lure Lens decides, and My reports. Everything below the card loads after it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { analyze, type MailMessage, type Verdict } from '../engine';
+import { analyze, type MailMessage, type SenderHistory, type Verdict } from '../engine';
 import { securityTeamName } from '../policy/reporting';
 import type { ResolvedPolicy } from '../policy/types';
 import type { Reporter } from '../report/reporter';
@@ -26,6 +26,7 @@ import { reasonsOf } from './reasons';
 import { SafeText } from './SafeText';
 import { markItemStart, measureVerdictPainted } from './timing';
 import { useMyReports, type PaneReporterLike } from './useReports';
+import { useSenderHistory, type HistoryLookupFactory } from './useSenderHistory';
 
 export type ReporterFactory = (policy: ResolvedPolicy, currentVerdict: () => Verdict | undefined) => Reporter;
 
@@ -37,6 +38,8 @@ export interface AppProps {
   theme: ThemeName;
   /** The engine by default; the preview page and tests may pass a fixed verdict. */
   analyzeMessage?: (message: MailMessage, policy: ResolvedPolicy) => Verdict;
+  /** The user's mailbox for the sender-history check (Graph in Outlook, a built-in mailbox in the preview); none: no check. */
+  createHistoryLookup?: HistoryLookupFactory;
 }
 
 type PaneState =
@@ -48,6 +51,9 @@ type PaneState =
 // Below the reasons, in the same script as the reasons' details (loaded after the verdict is shown).
 const NotChecked = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/NotChecked.js').then((module) => ({ default: module.NotChecked })));
 const HowWeDecide = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/HowWeDecide.js').then((module) => ({ default: module.HowWeDecide })));
+const SenderHistoryStatus = lazy(() =>
+  import(/* webpackChunkName: "pane-details" */ './components/SenderHistoryStatus.js').then((module) => ({ default: module.SenderHistoryStatus })),
+);
 const MyReports = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/MyReports.js').then((module) => ({ default: module.MyReports })));
 
 function policyWarning(policy: PolicyLoad | undefined, t: Strings): string | undefined {
@@ -71,7 +77,7 @@ function ErrorState({ error, t, onRetry }: { error: unknown; t: Strings; onRetry
   );
 }
 
-export function Pane({ source, loadPolicy, createReporter, language, analyzeMessage = analyze }: Omit<AppProps, 'theme'>) {
+export function Pane({ source, loadPolicy, createReporter, language, analyzeMessage = analyze, createHistoryLookup }: Omit<AppProps, 'theme'>) {
   const t = stringsFor(language);
   useStyleSheets(appStyles, paneSectionStyles);
   const [state, setState] = useState<PaneState>({ kind: 'loading' });
@@ -122,6 +128,24 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
       () => undefined,
     );
   }, [reporter]);
+
+  // The verdict is on screen already; the mailbox's answer re-judges the same message when it comes.
+  const historyTarget = useMemo(
+    () => (state.kind === 'ready' ? { message: state.loaded.message, policy: state.policy.policy, sequence: state.sequence } : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.kind === 'ready' ? state.sequence : undefined],
+  );
+  const onHistory = useCallback(
+    (mine: number, senderHistory: SenderHistory) =>
+      setState((previous) => {
+        if (previous.kind !== 'ready' || previous.sequence !== mine) return previous;
+        const verdict = analyzeMessage({ ...previous.loaded.message, senderHistory }, previous.policy.policy);
+        verdictRef.current = verdict;
+        return { ...previous, verdict };
+      }),
+    [analyzeMessage],
+  );
+  const history = useSenderHistory(historyTarget, createHistoryLookup, onHistory);
 
   const ready = state.kind === 'ready';
   const shownSequence = state.kind === 'ready' ? state.sequence : undefined;
@@ -182,6 +206,7 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
           )}
           <ReasonList reasons={reasons} level={state.verdict.verdict} message={state.loaded.message} t={t} language={language} />
           <Suspense fallback={null}>
+            <SenderHistoryStatus status={history.status} findings={state.verdict.findings} language={language} onAllow={history.allow} />
             <NotChecked verdict={state.verdict} capabilities={state.loaded.capabilities} language={language} />
             <HowWeDecide verdict={state.verdict} language={language} />
           </Suspense>

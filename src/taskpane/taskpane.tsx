@@ -10,6 +10,7 @@ import { createOfficeMessageSource, type OfficeMailboxLike } from '../office/ses
 import { officeThemeHost, officeThemeSource, type ThemeSource } from '../office/theme';
 import { lazyPaneReporter } from '../report/lazy-reporter';
 import { App, type AppProps, type ReporterFactory } from './App';
+import type { HistoryLookupFactory } from './useSenderHistory';
 import { useTheme } from './useTheme';
 
 function OutlookPane({ themes, ...props }: Omit<AppProps, 'theme'> & { themes: ThemeSource }) {
@@ -26,8 +27,13 @@ void Office.onReady(() => {
     lazyPaneReporter(() =>
       import(/* webpackChunkName: "report" */ '../report/office-reporter.js').then(({ createOfficeReporter }) => createOfficeReporter({ policy, currentVerdict, mailbox })),
     );
+  // The sender-history check and the Graph client load after the verdict, and only when the policy asks for it.
+  const createHistoryLookup: HistoryLookupFactory = async (policy) =>
+    policy.senderHistory
+      ? import(/* webpackChunkName: "sender-history" */ '../graph/office-access.js').then(({ officeHistoryAccess }) => officeHistoryAccess(policy))
+      : 'off';
   const themes = officeThemeSource(officeThemeHost(Office as unknown as Parameters<typeof officeThemeHost>[0]));
   createRoot(container).render(
-    <OutlookPane source={source} loadPolicy={loadPolicy} createReporter={createReporter} language={languageFor(Office.context.displayLanguage)} themes={themes} />,
+    <OutlookPane source={source} loadPolicy={loadPolicy} createReporter={createReporter} createHistoryLookup={createHistoryLookup} language={languageFor(Office.context.displayLanguage)} themes={themes} />,
   );
 });
