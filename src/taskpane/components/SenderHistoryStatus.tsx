@@ -2,11 +2,11 @@
 // address that raised nothing, or why it could not be checked (with a way to allow it when permission
 // is what is missing). What the history means for the verdict is a reason like any other (rule
 // sender-history); this line only says whether the check ran.
-import { Button } from '@fluentui/react-components';
 import type { Finding } from '../../engine/model';
 import type { Language } from '../../i18n';
 import { senderHistoryWords } from '../../i18n/sender-history';
 import type { HistoryStatus } from '../useSenderHistory';
+import { PaneButton } from './PaneButton';
 import { paneSectionClasses as classes, paneSectionStyles } from './PaneSections.styles';
 import { useStyleSheets } from './stylesheet';
 
@@ -41,9 +41,9 @@ export function SenderHistoryStatus({ status, findings, language, onAllow }: { s
         {words.unavailable}: {words.problems[status.problem]}
       </p>
       {status.canAllow && (
-        <Button size="small" onClick={onAllow}>
+        <PaneButton size="small" onClick={onAllow}>
           {words.allow}
-        </Button>
+        </PaneButton>
       )}
     </div>
   );
