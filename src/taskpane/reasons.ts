@@ -16,9 +16,16 @@ export interface Reason {
   title: LocalizedText;
   /** Most severe first, as the engine ordered them. */
   findings: Finding[];
+  /** Only context (sender history's "first message from this address"): never shown as a warning. */
+  informational: boolean;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Context ranks below every warning sign, so it neither titles a reason nor takes a warning's place. */
+function rank(finding: Pick<Finding, 'severity' | 'informational'>): number {
+  return finding.informational ? 3 : SEVERITY_RANK[finding.severity];
+}
 
 /** Message parts that name the sender (From's name and address, the on-behalf-of Sender). */
 const SENDER_FIELD = /^(?:from|sender)(?:\.|$)/i;
@@ -64,20 +71,22 @@ export function reasonsOf(verdict: Pick<Verdict, 'findings'>): Reason[] {
     const key = subjectOf(finding);
     const reason = byKey.get(key);
     if (!reason) {
-      const created: Reason = { key, severity: finding.severity, title: finding.title, findings: [finding] };
+      const created: Reason = { key, severity: finding.severity, title: finding.title, findings: [finding], informational: finding.informational === true };
       byKey.set(key, created);
       order.push(created);
       continue;
     }
+    const before = rank(reason);
     reason.findings.push(finding);
-    if (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[reason.severity]) {
+    if (!finding.informational) reason.informational = false;
+    if (rank(finding) < before) {
       reason.severity = finding.severity;
       reason.title = finding.title;
     }
   }
   return order
     .map((reason, index) => ({ reason, index }))
-    .sort((a, b) => SEVERITY_RANK[a.reason.severity] - SEVERITY_RANK[b.reason.severity] || a.index - b.index)
+    .sort((a, b) => rank(a.reason) - rank(b.reason) || a.index - b.index)
     .map(({ reason }) => reason);
 }
 

@@ -75,4 +75,21 @@ describe('reasonsOf', () => {
   ])('finds what %s is about', (_name, input, key) => {
     expect(subjectOf(input)).toBe(key);
   });
+
+  it('keeps context (a first message from this address) behind every warning sign and never lets it title a reason', () => {
+    const firstContact: Finding = { ...finding('sender-history', 'low', 'sender', [{ kind: 'note', text: text('First message from this address') }]), informational: true };
+    const reasons = reasonsOf({
+      findings: [firstContact, finding('risky-attachment', 'high', 'attachments', [archive]), finding('reply-to-divergence', 'medium', 'sender', [replyTo])],
+    });
+    expect(reasons.map((reason) => [reason.key, reason.informational])).toEqual([
+      ['attachment:docs.zip', false],
+      ['reply-to', false],
+      ['rule:sender-history', true],
+    ]);
+    // Context about the sender address itself joins that address's reason, which a warning then titles.
+    const aboutSender: Finding = { ...firstContact, evidence: [impersonation] };
+    const merged = reasonsOf({ findings: [aboutSender, finding('lookalike-domain', 'low', 'sender', [lookalike])] });
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ informational: false, title: text('title of lookalike-domain') });
+  });
 });

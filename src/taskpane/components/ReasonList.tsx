@@ -48,7 +48,7 @@ function ReasonItem({ reason, level, message, t, language }: { reason: Reason; l
   const [open, setOpen] = useState(false);
   return (
     <li>
-      <details className={`${classes.item} ${classes.tone[TONE[level]]}`} data-reason={reason.key} data-rule={reason.findings.map((finding) => finding.rule).join(' ')} open={open}>
+      <details className={`${classes.item} ${classes.tone[reason.informational ? 'neutral' : TONE[level]]}`} data-reason={reason.key} data-rule={reason.findings.map((finding) => finding.rule).join(' ')} open={open}>
         {/* Opened by React, so the details' script is asked for exactly when the reader opens one. */}
         <summary
           className={classes.summary}
