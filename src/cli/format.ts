@@ -56,7 +56,7 @@ export function describeEvidence(e: Evidence): string {
     case 'header':
       return `${e.name}: ${e.value} — ${e.meaning.en}`;
     case 'authentication':
-      return `${e.method}=${e.result}` + (e.domain ? ` (${e.domain})` : '') + (e.detail ? ` ${e.detail}` : '');
+      return `${e.method}=${e.result}` + (e.domain ? ` (${e.domain})` : '') + (e.detail ? ` ${e.detail}` : '') + (e.meaning ? ` — ${e.meaning.en}` : '');
     case 'characters':
       return `${e.field} hides ${e.characters.map((c) => `${c.codePoint} ${c.description}`).join(', ')}`;
     case 'phrase':

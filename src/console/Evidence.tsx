@@ -66,6 +66,7 @@ function rows(evidence: StoredEvidence, l: Labels, language: Language): [string,
         [l.method, <Txt value={String(evidence.method ?? '').toUpperCase()} />],
         [l.result, <Txt value={evidence.result} />],
         ...(evidence.domain ? ([[l.domain, <Txt value={defangDomain(evidence.domain)} />]] as [string, ReactNode][]) : []),
+        ...(evidence.meaning ? ([[l.meaning, <Txt value={localizedText(evidence.meaning, language)} max={1000} />]] as [string, ReactNode][]) : []),
         ...(evidence.detail ? ([[l.note, <Txt value={evidence.detail} max={1000} />]] as [string, ReactNode][]) : []),
       ];
     case 'characters':

@@ -163,7 +163,16 @@ export type Evidence =
   | { kind: 'lookalike'; field: string; domain: string; resembles: string; technique: string; differences: CharacterNote[] }
   | { kind: 'address-mismatch'; field: string; shown: string; actual: string }
   | { kind: 'header'; name: string; value: string; meaning: LocalizedText }
-  | { kind: 'authentication'; method: 'spf' | 'dkim' | 'dmarc' | 'compauth' | 'arc'; result: string; domain?: string; detail?: string }
+  | {
+      kind: 'authentication';
+      method: 'spf' | 'dkim' | 'dmarc' | 'compauth' | 'arc';
+      result: string;
+      domain?: string;
+      /** A raw token from the header for analysts ("action=quarantine"). */
+      detail?: string;
+      /** What this result means here when the plain reading of the result would mislead ("pass", but by the wrong signer). */
+      meaning?: LocalizedText;
+    }
   | { kind: 'characters'; field: string; value: string; characters: CharacterNote[] }
   | {
       kind: 'phrase';

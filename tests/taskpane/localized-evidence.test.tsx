@@ -36,6 +36,7 @@ function sentences(verdict: Verdict): LocalizedText[] {
     if (evidence.kind === 'link' || evidence.kind === 'attachment') found.push(evidence.reason);
     else if (evidence.kind === 'header') found.push(evidence.meaning);
     else if (evidence.kind === 'note') found.push(evidence.text);
+    else if (evidence.kind === 'authentication' && evidence.meaning) found.push(evidence.meaning);
   };
   for (const finding of verdict.findings) finding.evidence.slice(0, 20).forEach(add);
   return found;
@@ -108,6 +109,7 @@ describe('evidence sentences in the pane language', () => {
             { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: t('English attachment reason', '添付の理由です。') },
             { kind: 'header', name: 'To', value: '(none)', meaning: t('English meaning', 'ヘッダーの意味です。') },
             { kind: 'note', text: t('English note', '補足です。') },
+            { kind: 'authentication', method: 'dkim', result: 'pass', domain: 'tenant.onmicrosoft.com', meaning: t('English authentication meaning', '署名の意味です。') },
           ],
         },
       ],
@@ -120,7 +122,9 @@ describe('evidence sentences in the pane language', () => {
     expect(byKind('attachment')).toContain('添付の理由です。');
     expect(byKind('header')).toContain('ヘッダーの意味です。');
     expect(byKind('note')).toBe('補足です。');
-    expect(container.textContent).not.toMatch(/English (reason|attachment reason|meaning|note)/);
+    // A "pass" whose meaning the rule gives is not called "confirmed".
+    expect(byKind('authentication')).toContain('署名の意味です。');
+    expect(container.textContent).not.toMatch(/English (reason|attachment reason|meaning|note|authentication meaning)/);
   });
 
   it('names message parts and built-in topics in the pane language; a topic IT invented shows as written', async () => {

@@ -128,7 +128,17 @@ export const platformTenantSender: Rule = {
     for (const signer of signers.slice(0, 5)) {
       const signingTenant = tenantOf(signer);
       if (!signingTenant || !TENANT_DOMAINS.has(signingTenant.platform) || namesTenant(domainWords, signingTenant.name)) continue;
-      evidence.push({ kind: 'authentication', method: 'dkim', result: 'pass', domain: signer, detail: `signed only by the account "${signingTenant.label}" on ${signingTenant.platform}, not by ${fromHost.registrable ?? fromHost.ascii}` });
+      const fromDomain = fromHost.registrable ?? fromHost.ascii;
+      evidence.push({
+        kind: 'authentication',
+        method: 'dkim',
+        result: 'pass',
+        domain: signer,
+        meaning: {
+          en: `Signed only by the account "${signingTenant.label}" on ${signingTenant.platform}, which anyone can open, and not by ${fromDomain}: the signature does not vouch for the sender`,
+          ja: `署名したのは誰でも作れる ${signingTenant.platform} 上のアカウント「${signingTenant.label}」だけで、${fromDomain} ではありません。この署名は差出人を保証しません。`,
+        },
+      });
       return { evidence, severity: 'low' };
     }
     return undefined;

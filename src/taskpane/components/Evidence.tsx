@@ -86,7 +86,7 @@ export function EvidenceView({ evidence, t, d, language, neutral, compared = fal
         </Facts>
       );
     case 'authentication': {
-      const meaning = named(d.authResultMeanings, evidence.result.toLowerCase());
+      const meaning = evidence.meaning ? localized(evidence.meaning, language) : named(d.authResultMeanings, evidence.result.toLowerCase());
       return (
         <Facts kind={evidence.kind}>
           <Row label={evidence.method.toUpperCase()}>

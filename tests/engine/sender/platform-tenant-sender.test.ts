@@ -30,6 +30,8 @@ describe('platform-tenant-sender', () => {
     const hit = runRule(rule, mail({ from: 'Home Title Lock <offers@deck.social-mail.example>', headers: [dkim('ste20995472.onmicrosoft.com', 'deck.social-mail.example')] }));
     expect(hit?.severity).toBe('low');
     expect(hit?.evidence[0]).toMatchObject({ kind: 'authentication', method: 'dkim', domain: 'ste20995472.onmicrosoft.com' });
+    // Said in both languages, not as a bare "pass" the pane would read as "the sender was confirmed".
+    expect(hit?.evidence[0]).toMatchObject({ meaning: { en: expect.stringContaining('does not vouch'), ja: expect.stringContaining('保証しません') } });
   });
 
   describe('stays quiet', () => {
