@@ -283,6 +283,12 @@ function Triage({ report, t, language, save, drafts, onNext }: { report: ReportD
     setOutcome(undefined);
     try {
       const saved = await save(update);
+      // The draft forgets the sent fields now, not in the effect after the next paint: "Saved."
+      // must never show while the storage still holds the text as unsaved.
+      writeDraft(drafts, report.id, {
+        feedback: update.feedback === undefined && feedback !== (saved.feedback ?? '') ? feedback : undefined,
+        note: update.note === undefined && note !== (saved.note ?? '') ? note : undefined,
+      });
       // What the service stored is now the text of the fields that were sent.
       if (update.feedback !== undefined) setFeedback(saved.feedback ?? '');
       if (update.note !== undefined) setNote(saved.note ?? '');
