@@ -286,8 +286,8 @@ function Triage({ report, t, language, save, drafts, onNext }: { report: ReportD
       // The draft forgets the sent fields now, not in the effect after the next paint: "Saved."
       // must never show while the storage still holds the text as unsaved.
       writeDraft(drafts, report.id, {
-        feedback: update.feedback === undefined && feedback !== (saved.feedback ?? '') ? feedback : undefined,
-        note: update.note === undefined && note !== (saved.note ?? '') ? note : undefined,
+        feedback: update.feedback === undefined && feedback !== serverFeedback ? feedback : undefined,
+        note: update.note === undefined && note !== serverNote ? note : undefined,
       });
       // What the service stored is now the text of the fields that were sent.
       if (update.feedback !== undefined) setFeedback(saved.feedback ?? '');

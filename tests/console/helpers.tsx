@@ -1,8 +1,12 @@
 // The console against a real in-process intake service: a recording fetch (Node's, so no CORS or
 // relative URLs get in the way), memory storage, and hostile sample messages.
-import { act, render } from '@testing-library/react';
+import { act, configure, render } from '@testing-library/react';
 import { ConsoleApp, TOKEN_KEY } from '../../src/console/App';
 import type { FetchLike } from '../../src/console/api';
+
+// Fluent rendering and role queries in jsdom are slow on a busy machine (CI runs two projects at
+// once): waits are generous, not timed.
+configure({ asyncUtilTimeout: 5000 });
 
 export interface Recorded {
   method: string;
