@@ -34,6 +34,7 @@ import { fileSharingLink } from './file-sharing-link';
 import { suspiciousLinkTarget } from './suspicious-link-target';
 import { brandCredentialLink } from './brand-credential-link';
 import { claimedNameLinkHost } from './claimed-name-link-host';
+import { unrelatedLinkSite } from './unrelated-link-site';
 import { riskyAttachment } from './risky-attachment';
 import { doubleExtension } from './double-extension';
 import { protectedArchive } from './protected-archive';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   suspiciousLinkTarget, // after credential-lure: weak hints count with credential wording
   brandCredentialLink, // after suspicious-link-target: covers brands named in the subject or body it does not read
   claimedNameLinkHost,
+  unrelatedLinkSite,
   // attachments
   riskyAttachment,
   doubleExtension,

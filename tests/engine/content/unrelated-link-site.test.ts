@@ -1,0 +1,58 @@
+import { unrelatedLinkSite as rule } from '../../../src/engine/rules/unrelated-link-site';
+import { analyze } from '../../../src/engine/analyze';
+import { resolvePolicy } from '../../../src/policy';
+import type { MailMessage } from '../../../src/engine/model';
+import { from, htmlLink, mail, runRule, textLink } from './message';
+
+const policy = resolvePolicy({ organizationDomains: ['example-institute.jp'], trustedDomains: ['partner-example.org'] });
+
+/** Bulk mail as the honeypots receive it: a rented sending domain, buttons to another rented domain. */
+function bulk(overrides: Partial<MailMessage> = {}): MailMessage {
+  return mail({
+    ...from('renew@loans-sender-example.com', 'Personal Loan'),
+    returnPath: 'renew@loans-sender-example.com',
+    subject: 'Personal loans from $100 to $40,000',
+    links: [htmlLink('https://metaverse-shades-example.com/r/8812', 'Request now'), htmlLink('https://metaverse-shades-example.com/u/8812', 'Unsubscribe')],
+    ...overrides,
+  });
+}
+
+describe('unrelated-link-site', () => {
+  it('reports buttons that all lead to a site the sender does not have', () => {
+    const hit = runRule(rule, bulk(), policy);
+    expect(hit?.evidence).toHaveLength(1);
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', host: 'metaverse-shades-example.com', reason: { en: expect.stringContaining('comes from loans-sender-example.com') } });
+    expect(rule.severity).toBe('low');
+  });
+
+  it('reports a brand address sent through someone else whose links go to a third site', () => {
+    const message = bulk({ ...from('support@anwb-example.nl', 'bericht van de ANWB'), returnPath: 'info@isolatie-example.nl', links: [htmlLink('https://stifte-example.shop/p', 'Vraag nu aan')] });
+    expect(runRule(rule, message, policy)?.evidence[0]).toMatchObject({ host: 'stifte-example.shop' });
+  });
+
+  it('adds up with another weak sign but never flags alone', () => {
+    expect(analyze(bulk(), policy).verdict).toBe('clean');
+    const hidden = bulk({ to: [], cc: [] });
+    expect(analyze(hidden, policy).findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['hidden-recipients', 'unrelated-link-site']));
+    expect(analyze(hidden, policy).verdict).toBe('suspicious');
+  });
+
+  describe('stays quiet', () => {
+    it.each<[string, Partial<MailMessage>]>([
+      ['when one link goes to the sender’s own site', { links: [htmlLink('https://metaverse-shades-example.com/r', 'Request'), htmlLink('https://www.loans-sender-example.com/about', 'About us')] }],
+      ['when a link goes to the envelope sender’s site', { returnPath: 'bounce@metaverse-shades-example.com' }],
+      ['for links to a site the message names', { subject: 'Metaverse Shades Example: spring sale' }],
+      ['for a site carrying the sender’s own name', { ...from('news@fool-example.com', 'The Fool'), links: [htmlLink('https://motleyfool-example.com/x', 'Read')] }],
+      ['for written-out addresses (a reference, not a button)', { links: [htmlLink('https://metaverse-shades-example.com/story', 'https://metaverse-shades-example.com/story')] }],
+      ['for plain-text links', { links: [textLink('https://metaverse-shades-example.com/story')] }],
+      ['for links to known organisations and trackers', { links: [htmlLink('https://www.facebook.com/x', 'Follow'), htmlLink('https://safelinks.protection.outlook.com/?url=x', 'Open')] }],
+      ['for digests linking to many sites', { links: ['a', 'b', 'c'].map((name) => htmlLink(`https://${name}-site-example.com/`, 'Read')) }],
+      ['for replies in a conversation', { headers: [{ name: 'In-Reply-To', value: '<1@example.org>' }] }],
+      ['for free-mail senders', { ...from('someone@gmail.com', 'Someone'), returnPath: 'someone@gmail.com' }],
+      ['for trusted senders', { ...from('news@partner-example.org', 'Partner') }],
+      ['without links', { links: [] }],
+    ])('%s', (_label, overrides) => {
+      expect(runRule(rule, bulk(overrides), policy)).toBeUndefined();
+    });
+  });
+});
