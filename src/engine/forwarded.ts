@@ -3,7 +3,11 @@
 // being asked about. Each original is analysed with the same rules; a rule that already fired on
 // the forwarding message is not counted twice. The parser bounds how many originals there are and
 // how deep they nest (mail/forwarded.ts), so this adds at most that many analyses.
+// A report a mail system writes (a bounce, a read receipt, an abuse report) returns a message rather
+// than forwarding one: usually the reader's own outgoing mail, so it is never judged as a lure here,
+// whichever source filled in `forwarded`.
 import type { Evidence, Finding, MailMessage, Verdict } from './model';
+import { isMailSystemReport } from '../mail/delivery-report';
 
 /** Evidence kept per carried-over finding, after the note saying where it was found. */
 const MAX_EVIDENCE = 9;
@@ -29,6 +33,7 @@ function whereFound(original: MailMessage, how: 'attached' | 'inline'): Evidence
 
 /** Findings of the forwarded originals whose rules did not already fire on `message` itself. */
 export function forwardedFindings(message: MailMessage, own: readonly Finding[], analyzeOriginal: (original: MailMessage) => Verdict): Finding[] {
+  if (!message.forwarded?.length || isMailSystemReport(message)) return [];
   const seen = new Set(own.map((finding) => finding.rule));
   const added: Finding[] = [];
   for (const { how, message: original } of message.forwarded ?? []) {

@@ -49,3 +49,48 @@ describe('other mail-system reports', () => {
     expect(isDeliveryReport(message)).toBe(false);
   });
 });
+
+describe('returned mail in the older shape (multipart/mixed from the mail system, the message attached)', () => {
+  const returned = (from: string, returnPath?: string) =>
+    [
+      ...(returnPath === undefined ? [] : [`Return-Path: ${returnPath}`]),
+      `From: ${from}`,
+      'To: staff@kaiyo-inst.or.jp',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="m"',
+      '',
+      '--m',
+      'Content-Type: text/plain',
+      '',
+      'Delivery to nobody@example.jp failed permanently.',
+      '--m',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment',
+      '',
+      'From: staff@kaiyo-inst.or.jp',
+      'To: nobody@example.jp',
+      'Subject: Minutes',
+      '',
+      'Attached are the minutes.',
+      '--m--',
+      '',
+    ].join('\r\n');
+
+  it.each([
+    ['with the null envelope sender', 'MAILER-DAEMON@mx.example.jp', '<>'],
+    ['when the stored copy kept no envelope sender', 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', undefined],
+    ['from postmaster', 'postmaster@mx.example.jp', '<MAILER-DAEMON>'],
+  ])('are delivery reports %s', async (_case, from, returnPath) => {
+    const message = await parseEml(returned(from, returnPath));
+    expect(isDeliveryReport(message)).toBe(true);
+    expect(isMailSystemReport(message)).toBe(true);
+  });
+
+  it.each([
+    ['a real envelope sender (a fake bounce)', 'MAILER-DAEMON@mx.example.jp', '<notice@relay-example.com>'],
+    ['an ordinary sender attaching a message', 'colleague@example.jp', '<colleague@example.jp>'],
+  ])('are not confused with %s', async (_case, from, returnPath) => {
+    expect(isDeliveryReport(await parseEml(returned(from, returnPath)))).toBe(false);
+  });
+});

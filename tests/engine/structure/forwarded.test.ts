@@ -39,3 +39,67 @@ describe('an ordinary inline forward', () => {
     expect(verdict.findings).toEqual([]);
   });
 });
+
+describe('returned mail (a bounce in the older, non-RFC 3464 shape)', () => {
+  // What a mail server sends back when it could not deliver one of our messages: multipart/mixed from
+  // its MAILER-DAEMON with the null envelope sender, the undelivered message attached as message/rfc822.
+  const bounce = (returnPath: string, original: string) =>
+    [
+      `Return-Path: ${returnPath}`,
+      'From: MAILER-DAEMON@mx.partner-example.com',
+      'To: hanako@kaiyo-inst.or.jp',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Your message could not be delivered to kenji@partner-example.com: mailbox unavailable.',
+      '--b1',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment',
+      '',
+      original,
+      '--b1--',
+      '',
+    ].join('\r\n');
+  // The user's own outgoing mail, which happens to carry what would look bad in a message sent to them.
+  const ownMessage = [
+    'From: Hanako Suzuki <hanako@kaiyo-inst.or.jp>',
+    'To: kenji@partner-example.com',
+    'Subject: Tools for the workshop',
+    'Content-Type: multipart/mixed; boundary="b2"',
+    '',
+    '--b2',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'The installer is attached.',
+    '--b2',
+    'Content-Type: application/octet-stream; name="setup.pdf.exe"',
+    'Content-Disposition: attachment; filename="setup.pdf.exe"',
+    '',
+    'MZ',
+    '--b2--',
+  ].join('\r\n');
+
+  it('is a delivery report: the returned original is not judged as a lure', async () => {
+    const message = await parseEml(bounce('<>', ownMessage));
+    expect(message.forwarded).toBeUndefined();
+    const verdict = analyze(message, policy);
+    expect(verdict.findings.filter((finding) => finding.evidence[0]?.kind === 'note' && JSON.stringify(finding.evidence[0]).includes('original message'))).toEqual([]);
+  });
+
+  it('is not judged by a forwarded original that another source filled in either', async () => {
+    const message = await parseEml(bounce('<>', ownMessage));
+    const original = await parseEml(ownMessage);
+    const verdict = analyze({ ...message, forwarded: [{ how: 'attached', message: original }] }, policy);
+    expect(verdict.findings.some((finding) => finding.rule === 'double-extension')).toBe(false);
+  });
+
+  it('a fake bounce with a real envelope sender still has its attached lure judged', async () => {
+    const verdict = analyze(await parseEml(bounce('<notice@mailer-relay.example>', ownMessage)), policy);
+    expect(verdict.verdict).not.toBe('clean');
+    expect(verdict.findings.some((finding) => finding.evidence[0]?.kind === 'note' && JSON.stringify(finding.evidence[0]).includes('attached original message'))).toBe(true);
+  });
+});
