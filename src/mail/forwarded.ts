@@ -18,21 +18,25 @@ const MAX_QUOTED_HEADERS = 12;
 
 /** Marker lines of forwards, by mail program and language. Each alternative is bounded and anchored to one line. */
 const FORWARD_MARKER =
-  /^[ \t>]{0,8}(?:-{2,20}\s{0,3}(?:forwarded message|original message|転送メッセージ|転送されたメッセージ|転送済みメッセージ|元のメッセージ|message transféré|weitergeleitete nachricht|mensaje reenviado)\s{0,3}-{2,20}|begin forwarded message:|[-=_]{2,20}\s{0,3}(?:以下、?)?転送(?:メール|します)?\s{0,3}[-=_]{2,20})[ \t]{0,8}$/im;
+  /^[ \t>]{0,8}(?:-{2,20}\s{0,3}(?:forwarded message|original message|転送メッセージ|転送されたメッセージ|転送済みメッセージ|元のメッセージ|message transféré|weitergeleitete nachricht|mensaje reenviado)\s{0,3}-{2,20}|begin forwarded message:|[-=_]{2,20}\s{0,3}(?:以下、?)?転送(?:メール|します)?\s{0,3}[-=_]{2,20})[ \t\r]{0,8}$/im;
 /** Outlook separates the quoted header with a rule of underscores and nothing else. */
-const OUTLOOK_RULE = /^_{20,40}[ \t]{0,4}$/m;
+const OUTLOOK_RULE = /^_{20,40}[ \t\r]{0,4}$/m;
 /** Subjects of forwards: FW:, Fwd:, TR:, WG:, RV:, 転送:. */
 const FORWARD_SUBJECT = /^\s{0,4}(?:\[[^\]]{0,40}\]\s{0,2})?(?:fwd?|tr|wg|rv|enc|転送|転)\s{0,2}[:：]/i;
 
 type QuotedField = 'from' | 'to' | 'cc' | 'subject' | 'date';
 
-/** Header names forwarders write, in the languages we support. */
+/**
+ * Header names forwarders write: English and Japanese, and the labels Outlook and Gmail use in the
+ * other languages their users forward from (German, French, Spanish, Portuguese, Italian, Dutch), as
+ * their localised interfaces show them.
+ */
 const QUOTED_FIELDS: ReadonlyArray<[RegExp, QuotedField]> = [
-  [/^(?:from|von|de|差出人|送信者|送信元)$/i, 'from'],
-  [/^(?:to|an|à|para|宛先|宛て先|受信者)$/i, 'to'],
+  [/^(?:from|von|de|da|van|差出人|送信者|送信元)$/i, 'from'],
+  [/^(?:to|an|à|a|para|aan|宛先|宛て先|受信者)$/i, 'to'],
   [/^(?:cc|kopie|cc ?\(同報\)|ｃｃ)$/i, 'cc'],
-  [/^(?:subject|betreff|objet|asunto|件名|題名)$/i, 'subject'],
-  [/^(?:date|sent|datum|gesendet|envoyé|enviado|日付|送信日時|日時)$/i, 'date'],
+  [/^(?:subject|betreff|objet|asunto|assunto|oggetto|onderwerp|件名|題名)$/i, 'subject'],
+  [/^(?:date|sent|datum|gesendet|envoyé|enviado|inviato|verzonden|data|日付|送信日時|日時)$/i, 'date'],
 ];
 
 function quotedField(name: string): QuotedField | undefined {
@@ -55,7 +59,8 @@ function readInlineOriginal(text: string, start: number): MailMessage | undefine
   let fields = 0;
   for (let lines = 0; lines < MAX_QUOTED_HEADERS + 4 && position < text.length; lines++) {
     const end = text.indexOf('\n', position);
-    const line = text.slice(position, end < 0 ? text.length : end).replace(/^[ \t>]{0,8}/, '');
+    // Text bodies keep their CRLF line ends; the quoted header is read without them.
+    const line = text.slice(position, end < 0 ? text.length : end).replace(/^[ \t>]{0,8}/, '').replace(/\r$/, '');
     const next = end < 0 ? text.length : end + 1;
     if (!line.trim()) {
       position = next;

@@ -50,6 +50,19 @@ describe('forwarded originals', () => {
     expect(inlineForward('-----Original Message-----\nFrom: a@b.example\nSubject: x\n\nhi', 'Re: x')).toBeUndefined();
   });
 
+  it.each([
+    ['Portuguese', 'De: Banco <aviso@banco-aviso.example>\r\nEnviado: quarta-feira, 11 de outubro de 2023 22:29\r\nPara: Rodrigo <rodrigo@example.com>\r\nAssunto: Saldo liberado\r\n'],
+    ['Italian', 'Da: Banco <aviso@banco-aviso.example>\r\nInviato: mercoledì 11 ottobre 2023 22:29\r\nA: Rodrigo <rodrigo@example.com>\r\nOggetto: Saldo liberado\r\n'],
+    ['Dutch', 'Van: Banco <aviso@banco-aviso.example>\r\nVerzonden: woensdag 11 oktober 2023 22:29\r\nAan: Rodrigo <rodrigo@example.com>\r\nOnderwerp: Saldo liberado\r\n'],
+  ])('reads Outlook’s %s forward header, with CRLF line ends as text bodies keep them', (_language, header) => {
+    const text = `\r\n________________________________\r\n${header}\r\nRealize a liberação em até 24 horas.\r\n`;
+    const original = inlineForward(text, 'ENC: Saldo liberado');
+    expect(original?.from?.address).toBe('aviso@banco-aviso.example');
+    expect(original?.subject).toBe('Saldo liberado');
+    expect(original?.to[0]?.address).toBe('rodrigo@example.com');
+    expect(original?.text.trim()).toBe('Realize a liberação em até 24 horas.');
+  });
+
   it('ignores marker-like lines without a quoted sender', () => {
     expect(inlineForward('---------- Forwarded message ---------\nnothing here', 'Fwd: x')).toBeUndefined();
   });
