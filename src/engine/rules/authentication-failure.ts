@@ -3,7 +3,10 @@
 // never re-verify; we report the verdict of the system that did (see mail/authentication.ts).
 //
 // Severity: high when DMARC or compauth fails for a domain people trust (our own, a trusted
-// partner, a known organisation, a protected person's domain) or SPF hard-fails for our own domain;
+// partner, a known organisation, a protected person's domain) or for a free-mail provider's domain
+// (Gmail, Outlook.com, Proton sign all their users' mail and send it only from their own servers, so
+// a failure there means the address was written into From somewhere else; a mailing list's
+// relaying stays low as below), or SPF hard-fails for our own domain;
 // medium for DMARC/compauth failure elsewhere or Microsoft's own spoof/impersonation/phish
 // verdict; low when SPF soft-fails and nothing else does, or when a mailing list (which breaks
 // DMARC alignment by design) relayed a failing message from a domain we have no stake in. A message without
@@ -13,7 +16,7 @@ import type { Evidence, LocalizedText, Severity } from '../model';
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { canonicalHost } from '../../mail/hosts';
-import { hasListHeaders, isLegitimateHost } from './sender-context';
+import { hasListHeaders, isFreemail, isLegitimateHost } from './sender-context';
 
 /** Microsoft 365 anti-spam categories (X-Forefront-Antispam-Report CAT) that mean spoofing, impersonation or phishing. */
 const MICROSOFT_CATEGORIES: Readonly<Record<string, LocalizedText>> = {
@@ -67,7 +70,7 @@ export const authenticationFailure: Rule = {
     // Mailing lists add footers and subject tags, which breaks the author's DMARC alignment on the way;
     // a failure is then expected unless the author is one of ours or someone we trust.
     const viaList = hasListHeaders(message);
-    const failureLevel: Severity = trustedFrom ? 'high' : viaList ? 'low' : 'medium';
+    const failureLevel: Severity = trustedFrom ? 'high' : viaList ? 'low' : isFreemail(fromHost, policy) ? 'high' : 'medium';
 
     const dmarc = auth.dmarc;
     const dmarcFailed = dmarc?.result === 'fail';

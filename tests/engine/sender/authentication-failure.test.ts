@@ -38,6 +38,16 @@ describe('authentication-failure', () => {
     expect(hit?.evidence).toContainEqual({ kind: 'authentication', method: 'dkim', result: 'fail', domain: 'other.example' });
   });
 
+  it('is high when DMARC fails for a free-mail address (the provider sends its users’ mail only from its own servers)', () => {
+    const hit = runRule(rule, mail({ from: 'Bernard <bernard.donation@gmail.com>', headers: [results('spf=pass smtp.mailfrom=bounces@mailer.example; dkim=pass header.d=mailer.example; dmarc=fail action=none header.from=gmail.com')] }));
+    expect(hit?.severity).toBe('high');
+  });
+
+  it('stays low for a free-mail address relayed by a mailing list', () => {
+    const hit = runRule(rule, mail({ from: 'Dev <dev@gmail.com>', headers: [...listHeaders(), results('spf=pass smtp.mailfrom=policy-talk-bounces@lists.example.org; dmarc=fail action=none header.from=gmail.com')] }));
+    expect(hit?.severity).toBe('low');
+  });
+
   it('is low when SPF only soft-fails', () => {
     const hit = runRule(rule, mail({ from: 'A <a@shop.example>', headers: [results('spf=softfail smtp.mailfrom=shop.example; dkim=pass header.d=shop.example; dmarc=pass header.from=shop.example')] }));
     expect(hit).toEqual({ severity: 'low', evidence: [{ kind: 'authentication', method: 'spf', result: 'softfail', domain: 'shop.example' }] });
