@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseEml } from '../src/mail/eml';
 import { analyze } from '../src/engine/analyze';
 import { resolvePolicy } from '../src/policy';
+import { zipSync } from 'fflate';
 
 const policy = resolvePolicy({
   organizationDomains: ['example.or.jp'],
@@ -85,6 +86,25 @@ const adversarial: Record<string, (scale: number) => string> = {
     let body = 'Content-Type: text/plain\r\n\r\nhello\r\n';
     for (let i = 0; i < depth; i++) body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
     return `From: a@b.example\r\nSubject: nested\r\nMIME-Version: 1.0\r\n${body}`;
+  },
+  // Deeper than the MIME library follows: our own walker reads the rest.
+  '20,000 nested MIME levels': (s) => {
+    const depth = Math.floor(20_000 * s);
+    let body = 'Content-Type: text/plain\r\n\r\nbottom\r\n';
+    for (let i = 0; i < depth; i++) body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
+    return `From: a@b.example\r\nSubject: nested\r\nMIME-Version: 1.0\r\n${body}`;
+  },
+  '200,000 empty MIME parts': (s) => header('parts', 'multipart/mixed; boundary=b') + '--b\r\n\r\n'.repeat(Math.floor(200_000 * s)),
+  '50,000 nested hidden HTML elements': (s) => {
+    const n = Math.floor(50_000 * s);
+    return header('hidden', 'text/html; charset=utf-8') + '<div style="font-size:0"><span style="color:#fff">'.repeat(n) + 'x' + '</span></div>'.repeat(n);
+  },
+  '100,000 password words': (s) => header('パスワード') + 'パスワード password '.repeat(Math.floor(100_000 * s)),
+  // An archive entry that inflates to 16 MB: the archive reader stops at its limit.
+  'zip bomb attachment': (s) => {
+    const zip = zipSync({ 'big.bin': new Uint8Array(Math.floor(16 * 1024 * 1024 * s)) }, { level: 6 });
+    const base64 = Buffer.from(zip).toString('base64').replace(/.{76}/g, '$&\r\n');
+    return `${header('archive', 'multipart/mixed; boundary=z')}--z\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--z\r\nContent-Type: application/zip; name="report.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64}\r\n--z--\r\n`;
   },
 };
 

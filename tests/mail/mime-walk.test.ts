@@ -46,12 +46,25 @@ describe('messages the MIME library gives up on', () => {
     expect(message.attachments.map((attachment) => attachment.name)).toEqual(['invoice.pdf.exe']);
   });
 
-  it('reads 20,000 levels of nesting in linear time', async () => {
-    const started = performance.now();
-    const message = await parseEml(nestedMime(20_000, 'bottom of the well'));
-    expect(performance.now() - started).toBeLessThan(5000);
+  // Time on such inputs is measured by `npm run bench` (adversarial inputs at two sizes), not here.
+  it('reads nesting deeper than the library follows, and says so', async () => {
+    const message = await parseEml(nestedMime(300, 'bottom of the well'));
     expect(message.incomplete).toEqual(['mime-depth']);
     expect(message.text).toContain('bottom of the well');
+  });
+
+  it('reads 20,000 levels of nesting without giving them to the library (too many parts)', async () => {
+    const message = await parseEml(nestedMime(20_000, 'bottom of the well'));
+    expect(message.incomplete).toEqual(['part-limit']);
+    expect(message.text).toContain('bottom of the well');
+  });
+
+  it('keeps the program attached after more parts than the library is given, and marks the message', async () => {
+    const filler = '--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n'.repeat(1100);
+    const message = await parseEml(`From: a@b.example\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${filler}--b\r\n${exePart}--b--\r\n`);
+    expect(message.incomplete).toEqual(['part-limit']);
+    expect(message.attachments.map((attachment) => attachment.name)).toEqual(['invoice.pdf.exe']);
+    expect(analyze(message, resolvePolicy()).verdict).toBe('dangerous');
   });
 
   it('leaves ordinary messages unmarked, including 100 levels the library still follows', async () => {
@@ -101,7 +114,7 @@ describe('walkMime', () => {
     expect(new TextDecoder().decode(decodeQuotedPrintableBytes(new TextEncoder().encode('a=3Db=\r\nc= \nd=ZZ')))).toBe('a=bcd=ZZ');
   });
 
-  it('never throws and stays fast on arbitrary boundary soup', () => {
+  it('never throws on arbitrary boundary soup', () => {
     const line = fc.constantFrom('--b', '--b--', '--c', 'Content-Type: multipart/mixed; boundary=c', 'Content-Type: message/rfc822', 'Content-Transfer-Encoding: base64', '', 'TVqQ', 'x=41', '\r');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 200 }), (lines) => {
@@ -110,8 +123,6 @@ describe('walkMime', () => {
       }),
       { numRuns: 300 },
     );
-    const started = performance.now();
-    walk('Content-Type: multipart/mixed; boundary=b\r\n\r\n' + '--b\r\n\r\n'.repeat(200_000));
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(walk('Content-Type: multipart/mixed; boundary=b\r\n\r\n' + '--b\r\n\r\n'.repeat(200_000)).incomplete).toContain('part-limit');
   });
 });

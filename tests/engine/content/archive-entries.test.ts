@@ -54,10 +54,8 @@ describe('archive entries opened to see what they are', () => {
     const bomb = zipSync({ 'big.bin': new Uint8Array(16 * 1024 * 1024) }, { level: 6 });
     const listing = listZip(bomb);
     expect(listing.names).toEqual(['big.bin']);
-    const started = performance.now();
     const entry = readZipEntry(bomb, { method: 8, compressedSize: bomb.length, localOffset: 0 }, 1024);
     expect(entry?.length).toBe(1024);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('never throws on corrupted deflate data', () => {

