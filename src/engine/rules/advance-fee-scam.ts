@@ -17,7 +17,7 @@ import type { ResolvedPolicy } from '../../policy/types';
 import type { MessageView } from '../view';
 import { hostInSet } from './content/links';
 import { SCAM_CATEGORIES, distinctPhrases, messagePhrases, phraseEvidence, totalWeight } from './content/phrases';
-import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from './sender-context';
+import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
 import { recipientsHidden } from './hidden-recipients';
 
 /** Distinct-phrase weight needed: one strong phrase and a weak one, or two medium ones. */

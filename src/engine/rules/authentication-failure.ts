@@ -16,7 +16,8 @@ import type { Evidence, LocalizedText, Severity } from '../model';
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { canonicalHost } from '../../mail/hosts';
-import { hasListHeaders, isFreemail, isLegitimateHost } from './sender-context';
+import { hasListHeaders, isFreemail } from '../sender/identity';
+import { isLegitimateHost } from '../sender/protected-domains';
 
 /** Microsoft 365 anti-spam categories (X-Forefront-Antispam-Report CAT) that mean spoofing, impersonation or phishing. */
 const MICROSOFT_CATEGORIES: Readonly<Record<string, LocalizedText>> = {

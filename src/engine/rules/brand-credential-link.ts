@@ -15,7 +15,8 @@ import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, type PreparedName } from '../text/words';
 import { clip, displayHost, hostInSet } from './content/links';
-import { dkimPassDomains, hostOfAddress, knownDomainSet, listRewrite, namedOrganizations, type NamedOrganization } from './sender-context';
+import { dkimPassDomains, hostOfAddress, listRewrite } from '../sender/identity';
+import { knownDomainSet, namedOrganizations, type NamedOrganization } from '../sender/organizations';
 
 /** The top of the body, where a notice names who it is from; a brand further down is just mentioned. */
 const BODY_HEAD = 600;

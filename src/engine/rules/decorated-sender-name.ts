@@ -7,7 +7,7 @@
 // other findings. Trademark signs (®, ™, ©) are not decoration, and neither is an exclamation mark
 // inside a brand ("Yahoo!News").
 import type { Rule } from '../rule';
-import { claimedIdentities } from './sender-context';
+import { claimedIdentities } from '../sender/identity';
 
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 const TRADEMARK = new Set(['©', '®', '™']);

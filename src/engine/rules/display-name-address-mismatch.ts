@@ -12,7 +12,8 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
 import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
-import { claimedIdentities, isLegitimateHost, isVerifiedPlatform, registrableOf } from './sender-context';
+import { claimedIdentities, isVerifiedPlatform, registrableOf } from '../sender/identity';
+import { isLegitimateHost } from '../sender/protected-domains';
 
 const MENTION_LIMIT = 10;
 const LOCAL_CHAR = /[a-z0-9._%+\-!#$&'*/=?^`{|}~]/;

@@ -7,7 +7,7 @@
 // visible recipients (group replies), company domains (a colleague's address at the same company is
 // normal), and trusted mailing lists.
 import type { Rule } from '../rule';
-import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from './sender-context';
+import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
 
 /** Gmail ignores dots and "+tags" in the mailbox name: j.smith+x@ is jsmith@. */
 function mailboxKey(address: string): string {

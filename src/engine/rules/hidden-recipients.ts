@@ -14,7 +14,7 @@
 //   address the postmaster or nobody.
 import type { MailMessage } from '../model';
 import type { Rule } from '../rule';
-import { hasListHeaders, headerValues } from './sender-context';
+import { hasListHeaders, headerValues } from '../sender/identity';
 
 /** Mailboxes of mail systems themselves (RFC 5321 postmaster, the bounce daemon). */
 const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;

@@ -19,7 +19,8 @@ import type { ResolvedPolicy } from '../../policy/types';
 import { isWithinDomains } from '../view';
 import type { CanonicalHost } from '../../mail/hosts';
 import { claimText, containsWord } from '../text/words';
-import { claimedIdentities, dkimPassDomains, hostOfAddress, ownDomains, registrableOf } from './sender-context';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, registrableOf } from '../sender/identity';
+import { ownDomains } from '../sender/protected-domains';
 
 /** IT roles in Latin script, matched as whole words after folding look-alikes ("Adminstrator" typo included). */
 const IT_ROLES = [

@@ -16,7 +16,9 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { skeleton, scriptOf, describeChar } from '../text/confusables';
 import { codePointLabel } from '../text/normalize';
 import { characterDifferences, classifyEdit, damerauLevenshtein } from '../text/similarity';
-import { hostOfAddress, isBrandServiceHost, isDocumentationDomain, isFreemail, isLegitimateHost, protectedDomains, registrableOf, type ProtectedDomain } from './sender-context';
+import { hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
+import { isBrandServiceHost } from '../sender/organizations';
+import { isDocumentationDomain, isLegitimateHost, protectedDomains, type ProtectedDomain } from '../sender/protected-domains';
 import { ABUSED_TLDS } from './content/links';
 
 /** Shorter labels collide with real, unrelated domains too often for one-edit matching. */

@@ -18,7 +18,9 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
 import { brandTokens } from './content/host-traits';
-import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, isGovernmentOrganization, listRewrite, namedOrganizations, ownDomains } from './sender-context';
+import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, listRewrite } from '../sender/identity';
+import { isGovernmentOrganization, namedOrganizations } from '../sender/organizations';
+import { ownDomains } from '../sender/protected-domains';
 
 interface PreparedOrganization {
   organization: KnownOrganization;

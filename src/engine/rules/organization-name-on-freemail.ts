@@ -9,7 +9,7 @@
 // freelancer's "Studio Tanaka" on Gmail is real; it counts once anything else is wrong.
 import type { Rule } from '../rule';
 import { claimText, containsWord } from '../text/words';
-import { claimedIdentities, isFreemail } from './sender-context';
+import { claimedIdentities, isFreemail } from '../sender/identity';
 
 /** Words that make a display name an organisation or one of its units, in Latin script (whole words). */
 const ORGANIZATION_WORDS = [

@@ -24,7 +24,7 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import { SHARED_TENANT_DOMAINS } from '../../policy/data/hosts';
 import { claimText } from '../text/words';
-import { dkimPassDomains } from './sender-context';
+import { dkimPassDomains } from '../sender/identity';
 
 const TENANT_DOMAINS: ReadonlySet<string> = new Set(SHARED_TENANT_DOMAINS);
 /** Words shorter than this ("by", "of", "HR") say nothing about who a tenant is. */

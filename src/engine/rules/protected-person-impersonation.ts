@@ -17,7 +17,7 @@ import type { Rule } from '../rule';
 import type { ProtectedPerson, ResolvedPolicy } from '../../policy/types';
 import { isWithinDomains } from '../view';
 import { matchPersonName, prepareSpellings, type Spelling } from '../text/name-match';
-import { claimedIdentities, isFreemail, isVerifiedPlatform, registrableOf, type ClaimedIdentity } from './sender-context';
+import { claimedIdentities, isFreemail, isVerifiedPlatform, registrableOf, type ClaimedIdentity } from '../sender/identity';
 
 interface PreparedPerson {
   person: Required<ProtectedPerson>;

@@ -6,7 +6,7 @@
 // domains (xn--…), and words of languages with long consonant clusters: a name only counts as random
 // when it is long and almost without vowels, or when letters and digits alternate again and again.
 import type { Rule } from '../rule';
-import { registrableOf } from './sender-context';
+import { registrableOf } from '../sender/identity';
 
 /** Shorter names are acronyms or words; randomness needs length to show. */
 const MIN_LENGTH = 8;

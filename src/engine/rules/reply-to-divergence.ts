@@ -15,7 +15,8 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { hasPersonalTitle } from '../text/names';
 import { canonicalHost } from '../../mail/hosts';
-import { hasListHeaders, hostOfAddress, isFreemail, listRewrite, protectedEntryFor, registrableOf } from './sender-context';
+import { hasListHeaders, hostOfAddress, isFreemail, listRewrite, registrableOf } from '../sender/identity';
+import { protectedEntryFor } from '../sender/protected-domains';
 
 /** Rules whose findings mean the From line claims to be a particular organisation or person. */
 const CLAIM_RULES = new Set(['protected-person-impersonation', 'organization-claim-mismatch', 'internal-sender-spoof', 'display-name-address-mismatch', 'lookalike-domain']);

@@ -7,7 +7,8 @@
 // domain passed SPF or DKIM), a Sender in the same organisation as From, and no Sender at all.
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
-import { hostOfAddress, isLegitimateHost, protectedEntryFor, registrableOf } from './sender-context';
+import { hostOfAddress, registrableOf } from '../sender/identity';
+import { isLegitimateHost, protectedEntryFor } from '../sender/protected-domains';
 
 export const senderHeaderBrand: Rule = {
   id: 'sender-header-brand',

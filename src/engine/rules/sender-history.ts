@@ -17,7 +17,8 @@
 import type { Evidence, LocalizedText, Namesake } from '../model';
 import type { Rule } from '../rule';
 import { namesakeMatcher } from '../sender/namesakes';
-import { hasListHeaders, hostOfAddress, isFreemail, isLegitimateHost, registrableOf } from './sender-context';
+import { hasListHeaders, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
+import { isLegitimateHost } from '../sender/protected-domains';
 
 /** A correspondent who wrote three times is someone the reader knows; once or twice could be anyone. */
 export const ESTABLISHED_MESSAGES = 3;

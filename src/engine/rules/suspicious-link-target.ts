@@ -34,7 +34,8 @@ import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinks, webPageBehaviour } from './content/pages';
 import { joinReasons } from './content/reasons';
-import { hostOfAddress, knownDomainSet, listRewrite } from './sender-context';
+import { hostOfAddress, listRewrite } from '../sender/identity';
+import { knownDomainSet } from '../sender/organizations';
 
 /** More sites than this, besides the organisation's own, make a message a publication rather than a notice. */
 const NOTICE_SITES_LIMIT = 3;

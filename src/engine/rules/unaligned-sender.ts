@@ -22,7 +22,8 @@
 //   an earlier hop (archived list mail carries the list server's check of the author, not our own).
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import { hasListHeaders, isLegitimateHost } from './sender-context';
+import { hasListHeaders } from '../sender/identity';
+import { isLegitimateHost } from '../sender/protected-domains';
 
 export const unalignedSender: Rule = {
   id: 'unaligned-sender',

@@ -20,7 +20,8 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { clip, displayHost, hostInSet, hostNamedByText } from './content/links';
 import { BRAND_INFRASTRUCTURE } from './content/host-traits';
-import { dkimPassDomains, hasListHeaders, headerValues, hostOfAddress, isFreemail, knownDomainSet, registrableOf } from './sender-context';
+import { dkimPassDomains, hasListHeaders, headerValues, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
+import { knownDomainSet } from '../sender/organizations';
 
 /** A notice sends the reader to one or two places; more sites make it a digest or a publication. */
 const NOTICE_SITES = 2;

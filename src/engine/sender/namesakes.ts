@@ -14,7 +14,7 @@ import { isCjk, nameParts, nameTokens } from '../text/names';
 import { matchPersonName, prepareSpellings } from '../text/name-match';
 import { claimText, mentionsName } from '../text/words';
 import { organizationWordIn } from '../rules/organization-name-on-freemail';
-import { namedOrganizations } from '../rules/sender-context';
+import { namedOrganizations } from './organizations';
 
 /** Latin names need a given and a family name; more than four words is a phrase, not a name. */
 const MAX_NAME_WORDS = 4;

@@ -3,7 +3,7 @@
 import { analyze } from '../../../src/engine/analyze';
 import { credentialLure } from '../../../src/engine/rules/credential-lure';
 import { organizationClaimMismatch } from '../../../src/engine/rules/organization-claim-mismatch';
-import { isFreemail, hostOfAddress } from '../../../src/engine/rules/sender-context';
+import { isFreemail, hostOfAddress } from '../../../src/engine/sender/identity';
 import { resolvePolicy } from '../../../src/policy';
 import { from, htmlLink, mail, runRule } from './message';
 

@@ -1,4 +1,4 @@
-import { isFreemail, hostOfAddress } from '../../../src/engine/rules/sender-context';
+import { isFreemail, hostOfAddress } from '../../../src/engine/sender/identity';
 import { canonicalHost } from '../../../src/mail/hosts';
 import { makePolicy } from './policy';
 
