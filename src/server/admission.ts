@@ -14,6 +14,28 @@ export interface AdmissionLimits {
   retryAfterSeconds: number;
 }
 
+/**
+ * How long the rest of a refused submission's body is read and thrown away before the connection is
+ * closed: a full-size report arrives well within it on any usable link; a trickling one does not.
+ */
+const LINGER_MS = 5_000;
+
+/**
+ * A refused client is usually still sending its body. Closing the connection at once (as this did)
+ * makes the client's next write meet a reset, and most clients then report a network error instead
+ * of the 503 and its Retry-After (the bench's "no answer"). So, as web servers do after an early
+ * answer, the rest of the body is read and thrown away (Node does it on a connection it keeps;
+ * nothing is stored or parsed) for LINGER_MS at most; a body still arriving then is cut off.
+ */
+function lingerOnBody(request: FastifyRequest): void {
+  const incoming = request.raw;
+  if (incoming.complete) return;
+  const timer = setTimeout(() => incoming.socket.destroy(), LINGER_MS).unref();
+  // Once the body is in, the connection may carry the client's next request: it must not be cut then.
+  incoming.once('end', () => clearTimeout(timer));
+  incoming.once('close', () => clearTimeout(timer));
+}
+
 export class Admission {
   private active = 0;
   private readonly perClient = new Map<string, number>();
@@ -34,8 +56,7 @@ export class Admission {
       if (this.active >= this.limits.maxConcurrent || mine >= this.limits.maxPerClient) {
         this.refused++;
         reply.header('retry-after', String(this.limits.retryAfterSeconds));
-        // The body will not be read: do not keep the connection for it.
-        reply.header('connection', 'close');
+        lingerOnBody(request);
         throw new ApiError(
           503,
           'busy',

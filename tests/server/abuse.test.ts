@@ -23,16 +23,21 @@ async function postMultipart(server: TestServer, eml: Buffer, reporter = 'alice@
   return call(server, '/api/reports', { method: 'POST', token: REPORTER, body: new Blob([Uint8Array.from(body)]), headers: { 'content-type': contentType } });
 }
 
-/** Opens a submission that sends its headers and part of its body, then waits; resolves with the status or 'closed'. */
-function holdOpen(server: TestServer, declared: number, sent: number): { done: Promise<string>; abort: () => void } {
+/** A JSON submission sent by hand, so a test decides when each part of the body goes. */
+function rawSubmission(server: TestServer, declared: number) {
   const url = new URL(server.url);
-  const request = httpRequest({
+  return httpRequest({
     host: url.hostname,
     port: url.port,
     method: 'POST',
     path: '/api/reports',
     headers: { authorization: `Bearer ${REPORTER}`, 'content-type': 'application/json', 'content-length': String(declared) },
   });
+}
+
+/** Opens a submission that sends its headers and part of its body, then waits; resolves with the status or 'closed'. */
+function holdOpen(server: TestServer, declared: number, sent: number): { done: Promise<string>; abort: () => void } {
+  const request = rawSubmission(server, declared);
   const done = new Promise<string>((resolve) => {
     request.on('response', (response) => {
       response.resume();
@@ -85,6 +90,7 @@ describe('analysis budgets', () => {
     const status = await (await call(server, '/api/status')).json();
     expect(status.analysis.stoppedAtBudget.time).toBeGreaterThanOrEqual(1);
     expect(status.warnings.join(' ')).toContain('not fully analysed');
+    expect(status.warningDetails).toContainEqual(expect.objectContaining({ code: 'analyses-stopped', params: expect.objectContaining({ time: expect.any(Number) }) }));
   });
 
   test('a message over the memory budget is stored and marked; the worker is replaced', async () => {
@@ -118,6 +124,27 @@ describe('admission and slow bodies', () => {
     // The slot is free again once the held request is gone.
     await until(async () => (await (await call(server, '/api/status')).json()).intake.inProgress === 0);
     expect((await postReport(server, submission(fixture('unrelated.eml')))).status).toBe(201);
+  });
+
+  test('a refused client still sending its body can finish sending it and reads the 503 (the connection is not reset under it)', async () => {
+    const server = await start({ intake: { maxConcurrent: 1, maxPerClient: 5, idleTimeoutMs: 10_000, minBytesPerSecond: 0, requestTimeoutMs: 60_000 } });
+    const held = holdOpen(server, 1_000_000, 1000);
+    await until(async () => (await (await call(server, '/api/status')).json()).intake.inProgress === 1);
+    const body = Buffer.from(JSON.stringify(submission(Buffer.alloc(3_000_000, 'a'))));
+    const request = rawSubmission(server, body.length);
+    const errors: string[] = [];
+    request.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    const answered = new Promise<number>((resolve) => request.on('response', (response) => (response.resume(), resolve(response.statusCode ?? 0))));
+    request.write(body.subarray(0, 64 * 1024));
+    expect(await answered).toBe(503);
+    // The answer came early, as a browser's upload would see it; the rest of the body follows.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise<void>((resolve) => request.end(body.subarray(64 * 1024), () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(errors).toEqual([]);
+    request.destroy();
+    held.abort();
+    await held.done;
   });
 
   test('one client cannot take every slot: the per-client cap answers 503', async () => {
