@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import type { ReportStore } from './store/types';
 import { StorageError } from './store/types';
+import { serviceWarning, type ServiceWarning } from './warnings';
 
 /** A write check is a real commit (fsync); readiness probes every second must not each cause one. */
 const CHECK_INTERVAL_MS = 2_000;
@@ -77,19 +78,16 @@ export class HealthMonitor {
     return { ready: reasons.length === 0, reasons, freeBytes };
   }
 
-  /** Sentences for operators (never secrets, never message content). */
-  async warnings(): Promise<string[]> {
+  /** What operators should act on (never secrets, never message content). */
+  async warnings(): Promise<ServiceWarning[]> {
     const readiness = await this.readiness();
-    const warnings: string[] = [];
-    if (readiness.reasons.includes('storage-unwritable')) warnings.push('The database does not accept writes: new reports are refused with 503.');
+    const warnings: ServiceWarning[] = [];
+    if (readiness.reasons.includes('storage-unwritable')) warnings.push(serviceWarning('storage-unwritable', {}));
     if (readiness.reasons.includes('disk-full')) {
-      warnings.push(`The disk holding the data directory is (nearly) full${readiness.freeBytes !== undefined ? ` (${Math.floor(readiness.freeBytes / 1024 / 1024)} MB free)` : ''}: new reports are refused with 507.`);
+      warnings.push(serviceWarning('disk-full', readiness.freeBytes !== undefined ? { freeMb: Math.floor(readiness.freeBytes / 1024 / 1024) } : {}));
     }
-    if (this.lastFailure) warnings.push(`The last storage failure was at ${this.lastFailure.at}: ${this.lastFailure.message}`);
-    const lost = Object.entries(this.lostAnalyses);
-    if (lost.length > 0) {
-      warnings.push(`Analyses stopped at their budget since start: ${lost.map(([reason, n]) => `${n} (${reason})`).join(', ')}; those reports are marked "not fully analysed".`);
-    }
+    if (this.lastFailure) warnings.push(serviceWarning('storage-failed', { at: this.lastFailure.at, kind: this.lastFailure.kind, detail: this.lastFailure.message }));
+    if (Object.keys(this.lostAnalyses).length > 0) warnings.push(serviceWarning('analyses-stopped', { ...this.lostAnalyses }));
     return warnings;
   }
 }

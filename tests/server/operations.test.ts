@@ -46,6 +46,8 @@ test('deliveries the webhook gave up on are listed, warned about, and re-driven 
     const status = await (await call(server, '/api/status')).json();
     expect(status.webhook.failed).toBe(1);
     expect(status.warnings.join(' ')).toContain('re-drive');
+    // The console words it from the code and its parameters (in Japanese too).
+    expect(status.warningDetails).toContainEqual({ code: 'webhook-failed', params: { count: 1 }, message: expect.stringContaining('re-drive') });
 
     healthy = true;
     const redrive = await call(server, '/api/webhook/redrive', { method: 'POST', json: {} });
@@ -105,7 +107,9 @@ const small = smallFilesystem();
     const ready = await call(server, '/readyz', { token: null });
     expect(ready.status).toBe(503);
     expect((await ready.json()).reasons).toContain('disk-full');
-    expect((await (await call(server, '/api/status')).json()).warnings.join(' ')).toMatch(/full/);
+    const status = await (await call(server, '/api/status')).json();
+    expect(status.warnings.join(' ')).toMatch(/full/);
+    expect(status.warningDetails.map((warning: { code: string }) => warning.code)).toContain('disk-full');
     // Nothing half-saved: the list still holds the one report.
     expect((await (await call(server, '/api/reports')).json()).total).toBe(1);
 

@@ -5,14 +5,17 @@ import { Type } from '@sinclair/typebox';
 import { requireRole } from '../auth';
 import type { RouteOptions } from '../context';
 import { ERROR_RESPONSES } from '../errors';
+import { serviceWarning, ServiceWarningSchema } from '../warnings';
 
 const WebhookStatus = Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() });
 
 const StatusBody = Type.Object({
   version: Type.String(),
   webhook: Type.Optional(WebhookStatus),
-  /** Things an operator should act on (storage, disk, failed deliveries, analyses over budget, configuration). */
+  /** Things an operator should act on (storage, disk, failed deliveries, analyses over budget, configuration), in English. */
   warnings: Type.Array(Type.String()),
+  /** The same warnings, in the same order, as a stable code and parameters (the console words them in Japanese too). */
+  warningDetails: Type.Array(ServiceWarningSchema),
   intake: Type.Object({ inProgress: Type.Integer(), refusedBusy: Type.Integer() }),
   analysis: Type.Object({ workers: Type.Integer(), queued: Type.Integer(), stoppedAtBudget: Type.Record(Type.String(), Type.Integer()) }),
   storage: Type.Object({ ready: Type.Boolean(), freeBytes: Type.Optional(Type.Integer()) }),
@@ -57,14 +60,15 @@ export const healthRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
       const { health, admission, pool, config } = context;
       const webhook = context.webhook ? await context.store.deliveryStats() : undefined;
       const warnings = await health.warnings();
-      if (webhook && webhook.failed > 0) warnings.push(`${webhook.failed} webhook deliveries failed for good; re-drive them from the console or POST /api/webhook/redrive.`);
-      if (config.trustProxy === true) warnings.push('trustProxy is true: clients can choose their own address in X-Forwarded-For; set a hop count or the proxy addresses.');
-      if (new URL(config.publicUrl).protocol !== 'https:') warnings.push('publicUrl is not https: Outlook loads add-ins over https only.');
+      if (webhook && webhook.failed > 0) warnings.push(serviceWarning('webhook-failed', { count: webhook.failed }));
+      if (config.trustProxy === true) warnings.push(serviceWarning('trust-proxy-any', {}));
+      if (new URL(config.publicUrl).protocol !== 'https:') warnings.push(serviceWarning('public-url-not-https', {}));
       const readiness = await health.readiness();
       return {
         version: context.version,
         webhook,
-        warnings,
+        warnings: warnings.map((warning) => warning.message),
+        warningDetails: warnings,
         intake: { inProgress: admission.inProgress, refusedBusy: admission.refused },
         analysis: { workers: pool.size, queued: pool.queued, stoppedAtBudget: { ...health.lostAnalyses } },
         storage: { ready: readiness.ready, freeBytes: readiness.freeBytes },
