@@ -64,6 +64,8 @@ export interface ServerOptions {
 
 /** Bodies of every route except report submission (which sets its own, from bodyLimitBytes). */
 const DEFAULT_BODY_LIMIT = 256 * 1024;
+/** How often unfinished intakes' message chunks are looked for (store/raw.ts ORPHAN_AGE_MS says when they count as unfinished). */
+const ORPHAN_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 function serviceVersion(): string {
   try {
@@ -187,13 +189,25 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   }
   if (!manifest) app.log.warn({ manifestFile: config.manifestFile }, 'no manifest template found; /manifest.xml answers 404');
 
+  // Message chunks an intake stopped by a crash left behind (store/raw.ts): swept at start and now and then.
+  const sweepOrphans = () =>
+    void store.sweepOrphanRaw(Date.now()).then(
+      (swept) => swept > 0 && app.log.info({ swept }, 'deleted the message chunks of intakes that never finished'),
+      (error: unknown) => app.log.warn({ err: error }, 'could not sweep unfinished message chunks'),
+    );
+  const sweeper = setInterval(sweepOrphans, ORPHAN_SWEEP_INTERVAL_MS).unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     await webhook?.stop();
     defender?.close();
     await pool.close();
     await store.close();
   });
-  app.addHook('onReady', async () => webhook?.start());
+  app.addHook('onReady', async () => {
+    sweepOrphans();
+    webhook?.start();
+  });
 
   // JSON APIs only: plain text bodies are refused with 415 like any other unknown type.
   app.removeContentTypeParser('text/plain');

@@ -29,11 +29,18 @@ function message(index: number): Buffer {
   );
 }
 
-/** Raw bytes of each report in a database file, by id. */
+/** SHA-256 of each report's raw message (its chunks in order) in a database file, by id. */
 function rawById(file: string): Map<string, string> {
   const db = new Database(file, { readonly: true });
   try {
-    return new Map((db.prepare('SELECT report_id, bytes FROM report_raw').all() as { report_id: string; bytes: Buffer }[]).map((row) => [row.report_id, sha256(row.bytes)]));
+    // Schema 6 keeps messages in chunks; older backups as one BLOB per report.
+    const chunked = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'raw_chunks'`).get() !== undefined;
+    const chunks = db
+      .prepare(chunked ? 'SELECT r.id, c.bytes FROM reports r JOIN raw_chunks c ON c.raw_id = r.raw_id ORDER BY r.id, c.seq' : 'SELECT report_id AS id, bytes FROM report_raw')
+      .all() as { id: string; bytes: Buffer }[];
+    const byId = new Map<string, Buffer[]>();
+    for (const chunk of chunks) byId.set(chunk.id, [...(byId.get(chunk.id) ?? []), chunk.bytes]);
+    return new Map([...byId].map(([id, parts]) => [id, sha256(Buffer.concat(parts))]));
   } finally {
     db.close();
   }

@@ -44,3 +44,20 @@ test('a database written by a newer version is refused, not guessed at', async (
   db.close();
   expect(() => new SqliteStore(dir)).toThrow(/written by a newer Lure Lens \(schema 999/);
 });
+
+test('checkpoints run beside the service, not in its commits: committed data reaches the database file while the store is open', async () => {
+  const store = new SqliteStore(dir);
+  try {
+    const connection = (store as unknown as { db: { connection: Database.Database } }).db.connection;
+    // The service's own connection never stops a commit to copy the WAL into the file.
+    expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const db = store.queryable();
+    for (let seq = 0; seq < 24; seq++) await db.run('INSERT INTO raw_chunks (raw_id, seq, written_ms, bytes) VALUES (?, ?, ?, ?)', ['check', seq, Date.now(), Buffer.alloc(256 * 1024, seq)]);
+    const file = path.join(dir, DATABASE_FILE);
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < 6 * 1024 * 1024 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statSync(file).size).toBeGreaterThanOrEqual(6 * 1024 * 1024);
+  } finally {
+    await store.close();
+  }
+});

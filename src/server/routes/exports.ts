@@ -1,6 +1,7 @@
 // Downloads for analysts: a campaign's indicators (STIX 2.1, CSV), a report's original message,
 // and a report as an RFC 5965 abuse report. Every download is an attachment with nosniff and a
 // sandboxing CSP, so a browser never renders message content as a page.
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { requireRole } from '../auth';
@@ -11,7 +12,7 @@ import { indicatorsCsv } from '../exports/csv';
 import { versionedStixBundle } from '../exports/stix-versions';
 import { IdParams } from '../schemas';
 
-function download(reply: FastifyReply, contentType: string, filename: string, body: Buffer): FastifyReply {
+function download(reply: FastifyReply, contentType: string, filename: string, body: Buffer | Readable): FastifyReply {
   return reply
     .type(contentType)
     .header('content-disposition', `attachment; filename="${filename}"`)
@@ -60,10 +61,11 @@ export const exportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { cont
     { onRequest: viewer, schema: { summary: 'The reported message exactly as received', params: IdParams, response: Download('message/rfc822') } },
     async (request, reply) => {
       const id = (request.params as IdParams).id;
-      const raw = await store.getRaw(id);
+      // Streamed as stored, chunk by chunk: a 35 MB message is never held whole for a download.
+      const raw = await store.getRawChunks(id);
       if (!raw) throw new ApiError(404, 'not_found', 'There is no report with this id.');
-      reply.header('x-content-sha256', raw.sha256);
-      return download(reply, 'message/rfc822', `report-${id}.eml`, raw.bytes);
+      reply.header('x-content-sha256', raw.sha256).header('content-length', String(raw.size));
+      return download(reply, 'message/rfc822', `report-${id}.eml`, Readable.from(raw.chunks));
     },
   );
 

@@ -13,7 +13,7 @@ export const COPIED_TABLES = [
   'meta',
   'campaigns',
   'reports',
-  'report_raw',
+  'raw_chunks',
   'report_content',
   'indicators',
   'campaign_keys',

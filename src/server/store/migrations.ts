@@ -8,6 +8,9 @@
 // compares), so ordering and LOWER() are the same whatever locale the database was created with.
 // Times are ISO 8601 text in both: exports carry them verbatim, to the millisecond.
 
+/** Chunk size migration 6 cuts old messages into (fixed: reads take chunks of any size; store/raw.ts writes new ones). */
+const MIGRATED_CHUNK_BYTES = 256 * 1024;
+
 export interface Migration {
   version: number;
   name: string;
@@ -506,6 +509,52 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: `
       ALTER TABLE webhook_queue ADD COLUMN claim ${TEXT};
       CREATE INDEX campaigns_merged_into ON campaigns(merged_into);
+    `,
+  },
+  {
+    version: 6,
+    name: 'raw-chunks',
+    // Raw messages in chunks (store/raw.ts): a large message is written in short transactions
+    // before its report row, so no single write holds the service (or SQLite's one writer) for long.
+    // Old messages are cut into chunks of the same size here; their raw_id is the report's id.
+    sqlite: `
+      CREATE TABLE raw_chunks (
+        raw_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        -- When the chunk was written (ms): chunks no report refers to are swept after a while.
+        written_ms INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (raw_id, seq)
+      );
+      CREATE INDEX raw_chunks_written ON raw_chunks(written_ms);
+      ALTER TABLE reports ADD COLUMN raw_id TEXT;
+      UPDATE reports SET raw_id = id;
+      CREATE UNIQUE INDEX reports_raw ON reports(raw_id);
+      INSERT INTO raw_chunks (raw_id, seq, written_ms, bytes)
+        WITH RECURSIVE parts(raw_id, seq, size) AS (
+          SELECT report_id, 0, length(bytes) FROM report_raw
+          UNION ALL SELECT raw_id, seq + 1, size FROM parts WHERE (seq + 1) * ${MIGRATED_CHUNK_BYTES} < size
+        )
+        SELECT p.raw_id, p.seq, 0, substr(r.bytes, p.seq * ${MIGRATED_CHUNK_BYTES} + 1, ${MIGRATED_CHUNK_BYTES})
+        FROM parts p JOIN report_raw r ON r.report_id = p.raw_id;
+      DROP TABLE report_raw;
+    `,
+    postgres: `
+      CREATE TABLE raw_chunks (
+        raw_id ${TEXT} NOT NULL,
+        seq INTEGER NOT NULL,
+        written_ms BIGINT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (raw_id, seq)
+      );
+      CREATE INDEX raw_chunks_written ON raw_chunks(written_ms);
+      ALTER TABLE reports ADD COLUMN raw_id ${TEXT};
+      UPDATE reports SET raw_id = id;
+      CREATE UNIQUE INDEX reports_raw ON reports(raw_id);
+      INSERT INTO raw_chunks (raw_id, seq, written_ms, bytes)
+        SELECT r.report_id, g, 0, substring(r.bytes FROM g * ${MIGRATED_CHUNK_BYTES} + 1 FOR ${MIGRATED_CHUNK_BYTES})
+        FROM report_raw r, generate_series(0, GREATEST(length(r.bytes) - 1, 0) / ${MIGRATED_CHUNK_BYTES}) AS g;
+      DROP TABLE report_raw;
     `,
   },
 ];

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, types, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { MIGRATIONS } from './migrations';
-import type { Dialect, Params, Row, SqlDatabase, Transaction } from './sql';
+import type { Dialect, Params, Row, SqlDatabase, Transaction, TransactionOptions } from './sql';
 import { SqlStore } from './sql-store';
 import { StorageError } from './types';
 
@@ -151,7 +151,7 @@ class PostgresDatabase implements SqlDatabase {
     }
   }
 
-  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let client: PoolClient;
       try {
@@ -161,7 +161,9 @@ class PostgresDatabase implements SqlDatabase {
       }
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // One round trip; synchronous_commit off for this transaction only (sql.ts, TransactionOptions):
+        // the next synchronous commit flushes the WAL past these records too.
+        await client.query(options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
         const result = await work(transactionOn(client));
         await client.query('COMMIT');
         return result;

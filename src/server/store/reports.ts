@@ -3,9 +3,17 @@
 import type { Disposition } from '../../report/protocol';
 import { assignCampaign, recordGrouping, resolveCampaignId } from './campaigns';
 import { capStrings, capText, MAX_FIELD_CHARS } from './limits';
+import { insertSmallRaw } from './raw';
 import { optional, parseJson, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './report-rows';
 import { chunks, placeholders, valueRows, type Queryable, type SqlDatabase, type Transaction } from './sql';
 import type { Indicator, InsertOutcome, KeyRecord, NewReport, Page, ReportFilter, ReportRecord, ReportStatusRecord, ReportSummaryRecord, TriageUpdate } from './types';
+
+/** Where the intake's raw message is (raw.ts): its chunks' id, and whether they were written before the transaction. */
+export interface StoredRaw {
+  rawId: string;
+  writtenAhead: boolean;
+  writtenMs: number;
+}
 
 /** A retried submission gets a new status token; only the newest few stay valid. */
 const STATUS_TOKENS_PER_REPORT = 5;
@@ -27,7 +35,7 @@ export async function findByKey(db: Queryable, key: string): Promise<KeyRecord |
  * The idempotency key is locked first, so retries of one submission that reach two service instances
  * at once wait for each other: the second finds the first's report and answers with it.
  */
-export async function insertReport(tx: Transaction, report: NewReport): Promise<InsertOutcome> {
+export async function insertReport(tx: Transaction, report: NewReport, raw: StoredRaw): Promise<InsertOutcome> {
   await tx.lock([`report-key:${report.key}`]);
   const existing = await findByKey(tx, report.key);
   if (existing) {
@@ -41,8 +49,8 @@ export async function insertReport(tx: Transaction, report: NewReport): Promise<
     `INSERT INTO reports (id, key, fingerprint, received_at, reporter_address, reporter_address_lc, reporter_name,
       reasons_json, comment, eml_source, client_json, client_verdict_json, client_verdict, internet_message_id,
       network_message_id, subject, from_address, from_name, search_text, verdict, score, analysis_json, summary_json,
-      raw_sha256, raw_size, campaign_id, first_campaign_id, incomplete_reason, reporter_verified, reporter_tenant, reporter_oid)
-    VALUES (${placeholders(31)})`,
+      raw_sha256, raw_size, campaign_id, first_campaign_id, incomplete_reason, reporter_verified, reporter_tenant, reporter_oid, raw_id)
+    VALUES (${placeholders(32)})`,
     [
       report.id,
       report.key,
@@ -75,10 +83,11 @@ export async function insertReport(tx: Transaction, report: NewReport): Promise<
       report.reporterVerified ? 1 : 0,
       report.reporterIdentity?.tenantId ?? null,
       report.reporterIdentity?.objectId ?? null,
+      raw.rawId,
     ],
   );
   await tx.run('INSERT INTO report_content (report_id, content_json) VALUES (?, ?)', [report.id, JSON.stringify(report.content)]);
-  await tx.run('INSERT INTO report_raw (report_id, bytes) VALUES (?, ?)', [report.id, Buffer.from(report.raw.buffer, report.raw.byteOffset, report.raw.byteLength)]);
+  if (!raw.writtenAhead) await insertSmallRaw(tx, raw.rawId, report.raw, raw.writtenMs);
   for (const group of chunks(report.indicators, INDICATOR_ROWS)) {
     await tx.run(
       `INSERT INTO indicators (report_id, type, value, name) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
@@ -178,11 +187,6 @@ export async function getReport(db: SqlDatabase, id: string): Promise<ReportReco
     triagedAt: optional(row.triaged_at),
     triagedBy: optional(row.triaged_by),
   };
-}
-
-export async function getRaw(db: Queryable, id: string): Promise<{ bytes: Buffer; sha256: string } | undefined> {
-  const row = await db.get('SELECT b.bytes, r.raw_sha256 FROM report_raw b JOIN reports r ON r.id = b.report_id WHERE b.report_id = ?', [id]);
-  return row ? { bytes: row.bytes as Buffer, sha256: row.raw_sha256 as string } : undefined;
 }
 
 export async function getContent(db: Queryable, id: string): Promise<Record<string, unknown> | null | undefined> {

@@ -3,8 +3,9 @@
 // connect and migrate; a new method is added here once and runs on both.
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
+import * as raw from './raw';
 import * as reports from './reports';
-import type { Queryable, SqlDatabase } from './sql';
+import type { Dialect, Queryable, SqlDatabase } from './sql';
 import * as stix from './stix-versions';
 import type {
   CampaignEvent,
@@ -18,6 +19,7 @@ import type {
   KeyRecord,
   NewReport,
   Page,
+  RawChunks,
   ReportFilter,
   ReportRecord,
   ReportStatusRecord,
@@ -40,8 +42,17 @@ export class SqlStore implements ReportStore {
     return reports.findByKey(this.db, key);
   }
 
-  insertReport(report: NewReport): Promise<InsertOutcome> {
-    return this.db.transaction((tx) => reports.insertReport(tx, report));
+  /** A large message is written ahead of the transaction that refers to it (raw.ts); it is deleted again unless that created a report. */
+  async insertReport(report: NewReport): Promise<InsertOutcome> {
+    const stored: reports.StoredRaw = { rawId: raw.newRawId(), writtenAhead: report.raw.byteLength > raw.SMALL_RAW_BYTES, writtenMs: Date.now() };
+    if (stored.writtenAhead) await raw.writeRawAhead(this.db, stored.rawId, report.raw, stored.writtenMs);
+    let outcome: InsertOutcome | undefined;
+    try {
+      outcome = await this.db.transaction((tx) => reports.insertReport(tx, report, stored));
+      return outcome;
+    } finally {
+      if (stored.writtenAhead && outcome?.kind !== 'created') await raw.deleteRaw(this.db, stored.rawId).catch(() => undefined);
+    }
   }
 
   addStatusToken(reportId: string, tokenHash: string): Promise<void> {
@@ -57,7 +68,15 @@ export class SqlStore implements ReportStore {
   }
 
   getRaw(id: string): Promise<{ bytes: Buffer; sha256: string } | undefined> {
-    return reports.getRaw(this.db, id);
+    return raw.readRaw(this.db, id);
+  }
+
+  getRawChunks(id: string): Promise<RawChunks | undefined> {
+    return raw.rawChunks(this.db, id);
+  }
+
+  sweepOrphanRaw(nowMs: number): Promise<number> {
+    return raw.sweepOrphanRaw(this.db, nowMs - raw.ORPHAN_AGE_MS);
   }
 
   getContent(id: string): Promise<Record<string, unknown> | null | undefined> {
@@ -161,6 +180,11 @@ export class SqlStore implements ReportStore {
 
   stixObjectsOfMerged(campaignId: string): Promise<StixVersion[]> {
     return stix.stixObjectsOfMerged(this.db, campaignId);
+  }
+
+  /** Which engine holds the data. */
+  dialect(): Dialect['name'] {
+    return this.db.dialect.name;
   }
 
   /** This database for the identity store (sessions, audit log, remediation; store/identity.ts). */

@@ -36,6 +36,15 @@ export interface Dialect {
   readonly indicatorOrder: string;
 }
 
+export interface TransactionOptions {
+  /**
+   * false: the commit need not reach the disk by itself (no fsync, no WAL flush wait); it does with
+   * the next durable commit, since both engines keep one log written in order. For rows nothing
+   * refers to until a later durable transaction does (raw message chunks, store/raw.ts).
+   */
+  durable?: boolean;
+}
+
 export interface SqlDatabase extends Queryable {
   readonly dialect: Dialect;
   /**
@@ -43,7 +52,7 @@ export interface SqlDatabase extends Queryable {
    * when `work` throws. PostgreSQL runs `work` again after a serialisation failure or a deadlock, so
    * `work` must not act outside the database.
    */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,15 +1,17 @@
 // SQLite engine: one file under dataDir, WAL with synchronous=FULL so a committed report survives a
-// crash or power loss, raw messages as BLOBs in the same transaction as their metadata (no orphan or
-// missing files to reconcile after a crash, one file to back up). One connection, one writer:
-// transactions take turns (a queue in this process, BEGIN IMMEDIATE against any other), and a query
+// crash or power loss, raw messages in the database with their metadata (one file to back up). One
+// connection, one writer: transactions take turns (a queue in this process, BEGIN IMMEDIATE against any other), and a query
 // outside a transaction waits while one is open, so it never sees that transaction's uncommitted rows.
+// better-sqlite3 works on the event loop, so each step is kept short: raw messages in chunks (raw.ts),
+// WAL checkpoints in a worker thread (sqlite-checkpointer.ts).
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CopySource } from './copy';
 import { MIGRATIONS } from './migrations';
-import type { Dialect, Params, Row, SqlDatabase, Transaction } from './sql';
+import type { Dialect, Params, Row, SqlDatabase, Transaction, TransactionOptions } from './sql';
 import { SqlStore } from './sql-store';
+import { Checkpointer } from './sqlite-checkpointer';
 import { StorageError } from './types';
 
 export const DATABASE_FILE = 'lurelens.sqlite';
@@ -90,8 +92,11 @@ class SqliteDatabase implements SqlDatabase {
     return this.outside(() => this.tx.run(sql, params));
   }
 
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.enqueue(async () => {
+      // NORMAL only around this commit: in WAL mode it skips the fsync, and the next FULL commit's
+      // fsync of the same WAL makes these frames durable too (sql.ts, TransactionOptions).
+      if (options.durable === false) this.connection.pragma('synchronous = NORMAL');
       // IMMEDIATE: the write lock is taken now, so no other process can commit in between.
       this.connection.exec('BEGIN IMMEDIATE');
       this.open = true;
@@ -104,6 +109,7 @@ class SqliteDatabase implements SqlDatabase {
         throw error;
       } finally {
         this.open = false;
+        if (options.durable === false) this.connection.pragma('synchronous = FULL');
       }
     });
   }
@@ -161,11 +167,18 @@ export function sqliteDatabase(connection: Database.Database): SqlDatabase & { r
 
 export class SqliteStore extends SqlStore {
   readonly file: string;
+  private readonly checkpointer: Checkpointer;
 
   constructor(dataDir: string) {
     const { connection, file } = openSqliteConnection(dataDir);
     super(new SqliteDatabase(connection));
     this.file = file;
+    this.checkpointer = new Checkpointer(connection, file);
+  }
+
+  override async close(): Promise<void> {
+    await this.checkpointer.stop();
+    await super.close();
   }
 }
 

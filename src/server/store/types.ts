@@ -277,6 +277,13 @@ export interface FailedDelivery {
   updatedAt: string;
 }
 
+export interface RawChunks {
+  size: number;
+  sha256: string;
+  /** In order; fails if a chunk is missing (damage), never ends early. */
+  chunks: AsyncIterable<Buffer>;
+}
+
 export interface ReportStore {
   /** Identity of this database (created once), e.g. for deterministic STIX identity timestamps. */
   instance(): Promise<{ createdAt: string }>;
@@ -286,7 +293,12 @@ export interface ReportStore {
   addStatusToken(reportId: string, tokenHash: string): Promise<void>;
   listReports(filter: ReportFilter): Promise<Page<ReportSummaryRecord>>;
   getReport(id: string): Promise<ReportRecord | undefined>;
+  /** The whole message in memory; undefined for no report. */
   getRaw(id: string): Promise<{ bytes: Buffer; sha256: string } | undefined>;
+  /** The message as it is stored, chunk by chunk (for downloads: never all of it in memory at once). */
+  getRawChunks(id: string): Promise<RawChunks | undefined>;
+  /** Deletes message chunks that an intake stopped by a crash left behind (old enough that no intake still runs); returns how many messages. */
+  sweepOrphanRaw(nowMs: number): Promise<number>;
   /** The stored content view; `null` for a report stored before content views were kept, undefined for no report. */
   getContent(id: string): Promise<Record<string, unknown> | null | undefined>;
   putContent(id: string, content: Record<string, unknown>): Promise<void>;
