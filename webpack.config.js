@@ -1,6 +1,7 @@
 // Builds the add-in's web files into dist/web:
 //   taskpane.html + taskpane.[contenthash].js (React pane) + chunks it loads on demand (reporting, the
-//     policy.json checker, the report form, MSAL; npm run size budgets the first load, lists these apart)
+//     policy.json checker, the report form, MSAL, the public suffix list's private section; npm run size
+//     budgets the first load, lists these apart)
 //   commands.html + commands.js (Report button; exactly ONE file, see below)
 //   help.html, assets/*.png, manifest.xml rendered for --env baseUrl=https://... (default https://localhost:3000)
 // office.js is never bundled: the pages load it from Microsoft's CDN, as Office requires.
@@ -65,6 +66,19 @@ const addressParserOnlyRule = {
   },
 };
 
+// The task pane and the preview start with the public suffix list's ICANN section only and load the
+// private section when a question needs it (src/taskpane/suffix-list.ts, which says why):
+// - tldts's data without the private section (scripts/webpack/icann-trie.ts);
+// - the engine's, the mail model's and the policy's imports of tldts get src/taskpane/suffix-list.ts;
+// - src/taskpane/whole-suffix-list.ts, loaded when needed, gets tldts's own self-contained bundle,
+//   which carries the whole list and which the first rule does not touch.
+const TLDTS = path.dirname(require.resolve('tldts/package.json'));
+const splitSuffixListRules = [
+  { test: /[\\/]node_modules[\\/]tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/, use: path.resolve(__dirname, 'scripts', 'webpack', 'icann-trie-loader.js') },
+  { test: /[\\/]src[\\/](?:engine|mail|policy)[\\/]/, resolve: { alias: { tldts$: path.resolve(__dirname, 'src', 'taskpane', 'suffix-list.ts') } } },
+  { test: /[\\/]src[\\/]taskpane[\\/]whole-suffix-list\.ts$/, resolve: { alias: { tldts$: path.join(TLDTS, 'dist', 'index.esm.min.js') } } },
+];
+
 // The task pane (and the preview, which runs it) render with Preact through its React compatibility
 // layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
 // react-dom's 40 KB gzip on the pane's first load. The triage console keeps React.
@@ -116,6 +130,7 @@ function taskpaneConfig(env, argv) {
   const base = common(argv);
   return {
     ...base,
+    module: { rules: [...base.module.rules, ...splitSuffixListRules] },
     resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
@@ -164,7 +179,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    ...require('./webpack.pages.js')(env, argv, common, { paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin }),
+    ...require('./webpack.pages.js')(env, argv, common, { paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin, splitSuffixListRules }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

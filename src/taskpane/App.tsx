@@ -7,6 +7,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { analyze, type MailMessage, type SenderHistory, type Verdict } from '../engine';
+import { domainOfAddress } from '../mail/hosts';
 import { securityTeamName } from '../policy/reporting';
 import type { ResolvedPolicy } from '../policy/types';
 import type { Reporter } from '../report/reporter';
@@ -23,6 +24,7 @@ import { ReportAction } from './components/ReportAction';
 import { useStyleSheets } from './components/stylesheet';
 import { VerdictCard } from './components/VerdictCard';
 import { reasonsOf } from './reasons';
+import { wholeListFor, withWholeList } from './suffix-list';
 import { SafeText } from './SafeText';
 import { markItemStart, measureVerdictPainted } from './timing';
 import { useMyReports, type PaneReporterLike } from './useReports';
@@ -93,6 +95,8 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
     verdictRef.current = undefined;
     try {
       const loaded = await source.load();
+      // The organisation domain a policy takes from the mailbox reads the private suffixes too.
+      await wholeListFor([domainOfAddress(loaded.userAddress)]);
       const policy = await loadPolicy(loaded.userAddress);
       // Only the newest selection may draw.
       if (mine !== sequence.current) return;
@@ -100,7 +104,8 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
         setState({ kind: 'no-message', policy });
         return;
       }
-      const verdict = analyzeMessage(loaded.message, policy.policy);
+      const verdict = await withWholeList(() => analyzeMessage(loaded.message, policy.policy));
+      if (mine !== sequence.current) return;
       verdictRef.current = verdict;
       setState({ kind: 'ready', loaded, verdict, policy, sequence: mine });
     } catch (error) {
