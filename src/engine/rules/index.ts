@@ -44,6 +44,7 @@ import { mirrorfacePattern } from './mirrorface-pattern';
 import { unreadableMessage } from './unreadable-message';
 import { hiddenText } from './hidden-text';
 import { imageOnlyBody } from './image-only-body';
+import { hashBusterToken } from './hash-buster-token';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   unreadableMessage,
   hiddenText,
   imageOnlyBody,
+  hashBusterToken,
   // combinations (last: they read the findings above)
   mirrorfacePattern,
 ];

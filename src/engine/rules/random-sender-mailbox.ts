@@ -11,32 +11,7 @@
 // that are no word at all ("GQVbc|RBBd", "pf|Rppobjlpl|Hts|F").
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-
-/** Shorter stretches are initials or words. */
-const MIN_LENGTH = 5;
-/** Mailbox names are at most 64 characters (RFC 5321); more is not read. */
-const MAX_LOCAL = 64;
-/** An all-capital piece up to this long is an acronym ("IBM", "NASA"), longer is noise. */
-const ACRONYM_LENGTH = 5;
-
-/** A case piece that reads as a word: "Team", "news", "Mc", an acronym. */
-function wordLike(piece: string): boolean {
-  if (/^[A-Z]+$/.test(piece)) return piece.length <= ACRONYM_LENGTH;
-  if (/^[A-Z]{2,}/.test(piece)) return false;
-  const lower = piece.replace(/^[A-Z]/, '').toLowerCase();
-  return lower.length >= 2 && /[aeiouy]/.test(lower);
-}
-
-/** The random-case stretch of a mailbox name, or undefined when it reads as a name. */
-export function randomCaseStretch(local: string): string | undefined {
-  if (/\d/.test(local.slice(0, MAX_LOCAL))) return undefined;
-  for (const stretch of local.slice(0, MAX_LOCAL).split(/[._+=#-]+/)) {
-    if (stretch.length < MIN_LENGTH || !/^[A-Za-z]+$/.test(stretch) || !/[a-z]/.test(stretch) || !/[A-Z]/.test(stretch.slice(1))) continue;
-    const pieces = stretch.match(/[A-Z]+[a-z]*|[a-z]+/g) ?? [];
-    if (pieces.length >= 2 && pieces.filter((piece) => !wordLike(piece)).length >= 2) return stretch;
-  }
-  return undefined;
-}
+import { randomCaseStretch } from '../text/random-case';
 
 function localPart(address: string | undefined): string {
   const at = (address ?? '').lastIndexOf('@');

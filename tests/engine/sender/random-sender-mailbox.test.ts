@@ -1,4 +1,5 @@
-import { randomSenderMailbox as rule, randomCaseStretch } from '../../../src/engine/rules/random-sender-mailbox';
+import { randomSenderMailbox as rule } from '../../../src/engine/rules/random-sender-mailbox';
+import { randomCaseStretch } from '../../../src/engine/text/random-case';
 import { analyze } from '../../../src/engine/analyze';
 import { mail, runRule } from './message';
 import { makePolicy } from './policy';
