@@ -75,6 +75,7 @@ export function resolveReporting(reporting: ReportingPolicy | undefined): Report
   };
   if (given.endpointUrl) resolved.endpointUrl = given.endpointUrl.trim();
   if (given.endpointToken) resolved.endpointToken = given.endpointToken;
+  if (given.endpointScope) resolved.endpointScope = given.endpointScope.trim();
   if (given.securityMailbox) resolved.securityMailbox = normalizeEmail(given.securityMailbox) ?? given.securityMailbox.trim();
   if (given.entraClientId) resolved.entraClientId = given.entraClientId.toLowerCase();
   if (given.securityTeamName) resolved.securityTeamName = normalizeLabel(given.securityTeamName);

@@ -46,7 +46,13 @@ export const URL_PATTERN =
   '^(?:https://[A-Za-z0-9\\u00a1-\\uffff.-]{1,253}|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$';
 export const EXTENSION_PATTERN = '^\\.?[A-Za-z0-9][A-Za-z0-9_-]{0,19}$';
 export const CATEGORY_PATTERN = '^[a-z][a-z0-9-]{0,31}$';
-export const GUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$';
+const GUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
+export const GUID_PATTERN = `^${GUID}$`;
+/**
+ * An Entra API scope in full: the API's Application ID URI (api://… or https://…) or its client id,
+ * then the scope's name. Each part stops at the next slash, so the match is linear.
+ */
+export const API_SCOPE_PATTERN = `^(?:(?:api|https)://[^\\s/]{1,253}(?:/[^\\s/]{1,200}){0,8}|${GUID})/[A-Za-z0-9._-]{1,120}$`;
 /** Printable ASCII without spaces: what fits in an Authorization header. */
 export const TOKEN_PATTERN = '^[\\x21-\\x7e]+$';
 /** At least one character that is not white space. */
@@ -66,6 +72,8 @@ export const LIMITS = {
   knownOrganizations: 2000,
   perOrganizationList: 100,
   tokenLength: 4096,
+  /** The service's own limit for identity.reporters.scope. */
+  scopeLength: 400,
   teamNameLength: 100,
 } as const;
 
@@ -320,6 +328,19 @@ export const ReportingPolicySchema = Type.Object(
         errorMessage: 'must be the token exactly as issued, without spaces or line breaks',
       }),
     ),
+    endpointScope: Type.Optional(
+      Type.String({
+        description:
+          "The Entra scope of the Lure Lens service's API that the add-in asks Outlook for (nested app authentication, silently, with the app of entraClientId), so each report carries the employee's verified identity. Filled in by the service from identity.reporters.scope; without it, or when Outlook cannot give the token, reports use endpointToken and are marked unverified.",
+        descriptionJa:
+          'アドインが Outlook に求める Lure Lens サービス API の Entra スコープ(ネストされたアプリ認証で、entraClientId のアプリを使い画面を出さずに取得)。報告に利用者の確認済みの ID が付きます。サービスが identity.reporters.scope から自動で設定します。設定がない場合や Outlook からトークンを取得できない場合は endpointToken で送信し、報告は「未確認」になります。',
+        examples: ['api://lurelens.example.or.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit'],
+        maxLength: LIMITS.scopeLength,
+        pattern: API_SCOPE_PATTERN,
+        errorMessage:
+          'must be a full API scope like api://lurelens.example.or.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit (the Application ID URI, a slash, the scope name)',
+      }),
+    ),
     securityMailbox: Type.Optional(
       email({
         description: 'The security team mailbox that receives reports on the mailbox and compose channels.',
@@ -354,8 +375,8 @@ export const ReportingPolicySchema = Type.Object(
     entraClientId: Type.Optional(
       Type.String({
         description:
-          'Application (client) ID of the Entra app registration used for nested app authentication; needed by the mailbox channel.',
-        descriptionJa: 'ネストされたアプリ認証に使う Entra アプリ登録のアプリケーション(クライアント)ID。mailbox 経路に必要です。',
+          'Application (client) ID of the Entra app registration used for nested app authentication; needed by the mailbox channel and for verified reporters (endpointScope).',
+        descriptionJa: 'ネストされたアプリ認証に使う Entra アプリ登録のアプリケーション(クライアント)ID。mailbox 経路と、報告者の確認(endpointScope)に必要です。',
         examples: ['4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73'],
         pattern: GUID_PATTERN,
         errorMessage: 'must be an application (client) ID like 4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73',

@@ -60,13 +60,15 @@ export interface ReportingPolicy {
   endpointUrl?: string;
   /** Bearer token IT issues for the endpoint channel. */
   endpointToken?: string;
+  /** The service API's Entra scope the add-in asks a token for (verified reporters); filled in by the service. */
+  endpointScope?: string;
   /** Security team mailbox for the mailbox and compose channels. */
   securityMailbox?: string;
   /** The security team's name as employees know it ("Reported … to <name>"). */
   securityTeamName?: string;
   /** The same in Japanese, for a Japanese pane; falls back to securityTeamName. */
   securityTeamNameJa?: string;
-  /** Entra app (client) id for nested app authentication (mailbox channel through Graph). */
+  /** Entra app (client) id for nested app authentication (mailbox channel through Graph, verified reporters). */
   entraClientId?: string;
   afterReport?: AfterReport;
   reportedFolderName?: string;

@@ -23,6 +23,17 @@ const policies: [string, Policy | undefined][] = [
       },
     },
   ],
+  [
+    'verified reporters: the API scope the service publishes',
+    {
+      reporting: {
+        entraClientId: '4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73',
+        endpointUrl: 'https://lurelens.example.or.jp/api/reports',
+        endpointToken: 'llr_3a9f0c1e5b7d4c2a8e6f1b0d9c7a5e3f',
+        endpointScope: 'api://lurelens.example.or.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit',
+      },
+    },
+  ],
   ['mailbox without client id is not configured', { reporting: { securityMailbox: 'soc@example.or.jp' } }],
   ['channels listed, repeated, compose first', { reporting: { channels: ['compose', 'mailbox', 'endpoint', 'mailbox'], endpointUrl: 'https://r.example.jp/api' } }],
   ['only compose listed', { reporting: { channels: ['compose'], endpointUrl: 'https://r.example.jp/api' } }],
@@ -45,6 +56,12 @@ describe('resolveReporting (what the Report button loads)', () => {
     expect(resolveReporting(policies[3][1]?.reporting).channels).toEqual(['endpoint', 'mailbox', 'compose']);
     expect(resolveReporting({ channels: ['compose', 'mailbox', 'endpoint', 'mailbox'] }).channels).toEqual(['mailbox', 'endpoint', 'compose']);
     expect(resolveReporting(undefined)).toEqual({ channels: ['compose'], afterReport: 'junk', reportedFolderName: 'Reported phishing' });
+  });
+
+  it("keeps the service API's scope, so the pane and the Report button can ask for the reporter's token", () => {
+    const scope = 'api://lurelens.example.or.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit';
+    expect(resolveReporting({ endpointScope: ` ${scope} ` }).endpointScope).toBe(scope);
+    expect(resolveReporting({})).not.toHaveProperty('endpointScope');
   });
 
   it('writes the security mailbox with an ASCII (punycode) domain and keeps unusable ones as written', () => {

@@ -96,6 +96,26 @@ describe('validatePolicy', () => {
     expect(errorsOf({ reporting: { entraClientId: 'my-app' } })[0]).toMatch(/^reporting\/entraClientId: must be an application \(client\) ID/);
   });
 
+  it.each([
+    'api://lurelens.example.or.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit',
+    'api://4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit',
+    'https://contoso.onmicrosoft.com/lurelens/Reports.Submit',
+    '4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit',
+    'api://4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/.default',
+  ])('accepts the API scope %s in the forms Entra gives it', (scope) => {
+    expect(validatePolicy({ reporting: { endpointScope: scope } }).ok).toBe(true);
+  });
+
+  it.each([
+    ['a bare scope name', 'Reports.Submit'],
+    ['an Application ID URI without the scope', 'api://lurelens.example.or.jp/'],
+    ['spaces', 'api://lurelens.example.or.jp/Reports Submit'],
+    ['two scopes', 'api://a.example/Reports.Submit api://a.example/Other'],
+    ['plain http', 'http://lurelens.example.or.jp/Reports.Submit'],
+  ])('refuses an API scope with %s, saying what one looks like', (_, scope) => {
+    expect(errorsOf({ reporting: { endpointScope: scope } })).toEqual([expect.stringMatching(/^reporting\/endpointScope: must be a full API scope like api:\/\//)]);
+  });
+
   it('rejects reporting settings that could never take effect', () => {
     expect(errorsOf({ reporting: { channels: ['endpoint'] } })).toEqual(['reporting/endpointUrl: is required because reporting/channels lists "endpoint"']);
     expect(errorsOf({ reporting: { channels: ['mailbox'], securityMailbox: 'security@example.or.jp' } })).toEqual([
