@@ -1,6 +1,7 @@
-// Graph tokens through MSAL's nested app authentication (the signed-in Outlook account, no separate
-// sign-in page). MSAL is handed in by a loader so the task pane can load it lazily (dynamic import: the
-// pane bundle carries it only when the mailbox channel is configured) while the Report button's bundle,
+// Access tokens through MSAL's nested app authentication (the signed-in Outlook account, no separate
+// sign-in page): Graph's, and the service API's for verified reporters (reporter-token.ts, always silent).
+// MSAL is handed in by a loader so the task pane can load it lazily (dynamic import: the pane fetches
+// it only when an Entra app is configured and a token is needed) while the Report button's bundle,
 // which must not split, imports it statically. Only where Outlook offers NestedAppAuth 1.1: elsewhere
 // there is no token provider at all, so reporting plans without Graph instead of failing every report.
 // Entra needs the app registered as a SPA with the redirect URI brk-multihub://<add-in origin>
@@ -66,22 +67,22 @@ export function createNaaTokenProvider(options: NaaOptions): TokenProvider {
     return app;
   };
   return {
-    async getToken(scopes) {
+    async getToken(scopes, request = {}) {
       let loaded: { msal: MsalModule; client: NestableClient };
       try {
         loaded = await client();
       } catch (error) {
         throw classify(error);
       }
-      const request = { scopes: [...scopes] };
+      const asked = { scopes: [...scopes] };
       try {
-        return (await loaded.client.acquireTokenSilent(request)).accessToken;
+        return (await loaded.client.acquireTokenSilent(asked)).accessToken;
       } catch (error) {
         if (!isInteractionRequired(loaded.msal, error)) throw classify(error);
-        if (!options.interactive) throw new TokenUnavailableError('interaction-required', true);
+        if (!options.interactive || request.silent) throw new TokenUnavailableError('interaction-required', true);
       }
       try {
-        return (await loaded.client.acquireTokenPopup(request)).accessToken;
+        return (await loaded.client.acquireTokenPopup(asked)).accessToken;
       } catch (error) {
         throw classify(error);
       }

@@ -1,10 +1,11 @@
 // The task pane's Reporter wired to Outlook: the open message through Office.js, the outbox in
-// OfficeRuntime.storage (shared with the Report button) or localStorage, Graph tokens through nested
-// app authentication loaded on demand, and the compose form as the last resort.
+// OfficeRuntime.storage (shared with the Report button) or localStorage, tokens through nested app
+// authentication loaded on demand (Graph's, and the service API's for verified reporters, asked
+// silently), and the compose form as the last resort.
 import type { Verdict } from '../engine/model';
 import type { ReportingPolicy } from '../policy/types';
 import type { FetchLike } from './http';
-import { officeTokenProvider } from './office-auth';
+import { officeTokenProvider, type MsalModule } from './office-auth';
 import { officeClientInfo, officeComposeForm, officeReporterIdentity, officeReportItem } from './office-item';
 import { createPaneReporter, type PaneReporter } from './pane-reporter';
 import { ReportService, type ReportLog } from './service';
@@ -21,6 +22,8 @@ export interface OfficeReporterEnv {
   fetch?: FetchLike;
   store?: KeyValueStore;
   tokens?: TokenProvider;
+  /** MSAL for nested app authentication; default: its own script, loaded the first time a token is needed. */
+  loadMsal?: () => Promise<MsalModule>;
   log?: ReportLog;
 }
 
@@ -31,8 +34,8 @@ export function createOfficeReporter(env: OfficeReporterEnv): PaneReporter {
   const tokens =
     env.tokens ??
     officeTokenProvider(reporting.entraClientId, {
-      // Dynamic import: the pane loads MSAL only when this channel is configured and a token is needed.
-      loadMsal: () => import(/* webpackChunkName: "msal" */ './msal-naa.js').then((module) => module.nestedAppAuthMsal),
+      // Dynamic import: the pane loads MSAL only when an Entra app is configured and a token is needed.
+      loadMsal: env.loadMsal ?? (() => import(/* webpackChunkName: "msal" */ './msal-naa.js').then((module) => module.nestedAppAuthMsal)),
       interactive: true,
     });
   const fetchFn: FetchLike = env.fetch ?? ((url, init) => fetch(url, init));

@@ -2,21 +2,22 @@
 // Outlook's Report button (src/commands). Channels are tried in the policy's order with bounded retries;
 // a report that cannot be delivered now stays in the outbox and is retried later; compose is the last
 // resort. Nothing here moves or deletes the reported message.
-import { Value } from '@sinclair/typebox/value';
 import type { ReportChannel, ReportingPolicy } from '../policy/types';
 import { openComposeReport } from './compose-channel';
 import { base64DecodedLength } from './encoding';
 import { endpointTarget, postToEndpoint, serviceBase, type EndpointTarget } from './endpoint-channel';
 import { REPORT_ATTACHMENT_NAME, securityMailbox, sendViaGraph } from './graph-channel';
-import { fetchWithTimeout, type AttemptResult, type FetchLike } from './http';
+import type { AttemptResult, FetchLike } from './http';
 import type { ComposeForm } from './item';
 import type { ReportProblem } from './messages';
 import { Outbox, type OutboxEntry } from './outbox';
+import { fetchMyReports } from './my-reports';
 import { findingsSummary, reportMailSubject, type PreparedReport } from './payload';
-import { ReportStatus } from './protocol';
+import type { ReportStatus } from './protocol';
 import { ReceiptBook } from './receipts';
 import { PANE_RETRY, withRetry } from './retry';
 import type { ReportOutcomeStatus } from './reporter';
+import { signedInReporter, type SignedInReporter } from './reporter-token';
 import type { KeyValueStore } from './stores';
 import type { TokenProvider } from './tokens';
 
@@ -33,7 +34,10 @@ export interface ReportServiceDeps {
   store: KeyValueStore;
   /** False when the store does not outlive the page (then nothing is promised as "queued"). */
   storePersistent?: boolean;
-  /** Graph tokens; without them the mailbox channel is unavailable. */
+  /**
+   * Tokens through nested app authentication: Graph's (without them the mailbox channel is unavailable)
+   * and, asked silently, the service API's for the endpoint channel (verified reporters).
+   */
   tokens?: TokenProvider;
   /** Outlook's new-message form; without it the compose channel is unavailable. */
   compose?: ComposeForm;
@@ -88,6 +92,7 @@ export class ReportService {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly log: ReportLog;
+  private readonly signedIn?: SignedInReporter;
 
   constructor(private readonly deps: ReportServiceDeps) {
     this.outbox = new Outbox(deps.store, { now: deps.now });
@@ -95,6 +100,7 @@ export class ReportService {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = deps.random ?? Math.random;
     this.log = deps.log ?? consoleLog;
+    this.signedIn = signedInReporter(deps.reporting, deps.tokens, { onFallback: (reason) => this.log('report.signed-in.fallback', { reason }) });
   }
 
   plan(): ChannelPlan {
@@ -107,10 +113,7 @@ export class ReportService {
   }
 
   private async attempt(channel: AutomaticChannel, report: PreparedReport): Promise<AttemptResult> {
-    if (channel === 'endpoint') {
-      const target = endpointTarget(this.deps.reporting) as EndpointTarget;
-      return postToEndpoint(report.submission, target, this.deps.fetch, this.deps.timeoutMs);
-    }
+    if (channel === 'endpoint') return this.postToEndpoint(report);
     return sendViaGraph(
       {
         submission: report.submission,
@@ -120,6 +123,22 @@ export class ReportService {
       },
       { fetch: this.deps.fetch, tokens: this.deps.tokens as TokenProvider, timeoutMs: this.deps.timeoutMs },
     );
+  }
+
+  /**
+   * The endpoint channel: with the signed-in reporter's token when Outlook gives one silently, else (or
+   * when the service refuses it) with the shared reporter token, in the same attempt and with the same
+   * idempotency key, so a sign-in problem never costs a report or a retry.
+   */
+  private async postToEndpoint(report: PreparedReport): Promise<AttemptResult> {
+    const target = endpointTarget(this.deps.reporting) as EndpointTarget;
+    const signedIn = await this.signedIn?.token();
+    if (signedIn) {
+      const result = await postToEndpoint(report.submission, { ...target, token: signedIn }, this.deps.fetch, this.deps.timeoutMs);
+      if (result.outcome !== 'rejected' || result.status !== 401) return result;
+      this.signedIn?.refused();
+    }
+    return postToEndpoint(report.submission, target, this.deps.fetch, this.deps.timeoutMs);
   }
 
   /** Tries each automatic channel (with retries) until one delivers. */
@@ -280,49 +299,8 @@ export class ReportService {
     return { delivered, remaining };
   }
 
-  /**
-   * The reporter's own reports with the security team's decision, from the endpoint service. Only the
-   * status tokens kept for that service are sent, in a header (never the URL).
-   */
-  async myReports(): Promise<ReportStatus[]> {
-    const target = endpointTarget(this.deps.reporting);
-    if (!target) return [];
-    const base = serviceBase(target);
-    const tokens = (await this.receipts.list()).filter((receipt) => receipt.service === base && receipt.statusToken).slice(0, MY_REPORTS_MAX_TOKENS);
-    if (!tokens.length) return [];
-    let response: Response;
-    try {
-      response = await fetchWithTimeout(
-        this.deps.fetch,
-        `${base}/api/my/reports`,
-        {
-          method: 'GET',
-          mode: 'cors',
-          credentials: 'omit',
-          cache: 'no-store',
-          headers: {
-            Authorization: `Bearer ${target.token}`,
-            Accept: 'application/json',
-            [STATUS_TOKENS_HEADER]: tokens.map((receipt) => receipt.statusToken).join(','),
-          },
-        },
-        this.deps.timeoutMs,
-      );
-    } catch {
-      this.log('report.my-reports.failed', { reason: 'network' });
-      return [];
-    }
-    if (response.status !== 200) {
-      this.log('report.my-reports.failed', { status: response.status });
-      return [];
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    const list = Array.isArray(body) ? body : Array.isArray((body as { reports?: unknown })?.reports) ? (body as { reports: unknown[] }).reports : [];
-    return list.filter((item): item is ReportStatus => Value.Check(ReportStatus, item));
+  /** The reporter's own reports with the security team's decision (my-reports.ts). */
+  myReports(): Promise<ReportStatus[]> {
+    return fetchMyReports({ reporting: this.deps.reporting, fetch: this.deps.fetch, receipts: this.receipts, signedIn: this.signedIn, timeoutMs: this.deps.timeoutMs, log: this.log });
   }
 }
-
-/** Header carrying the status tokens to GET /api/my/reports (the service's STATUS_TOKENS_HEADER). */
-export const STATUS_TOKENS_HEADER = 'X-Status-Tokens';
-/** The service reads at most this many tokens per request. */
-export const MY_REPORTS_MAX_TOKENS = 100;

@@ -1,9 +1,15 @@
-// Access tokens for Microsoft Graph (mailbox channel, moving the message, re-fetching it for the outbox).
+// Access tokens for Microsoft Graph (mailbox channel, moving the message, re-fetching it for the outbox)
+// and for the Lure Lens service's own API (verified reporters, reporter-token.ts).
 // The implementation (MSAL nested app authentication) is in office-auth.ts; tests hand in their own.
 
+export interface TokenRequestOptions {
+  /** Never show a sign-in or consent window, even where the provider could: fail with 'interaction-required' instead. */
+  silent?: boolean;
+}
+
 export interface TokenProvider {
-  /** A bearer token for Graph with these delegated scopes. */
-  getToken(scopes: readonly string[]): Promise<string>;
+  /** A bearer token with these delegated scopes (Graph's, or the service API's). */
+  getToken(scopes: readonly string[], options?: TokenRequestOptions): Promise<string>;
 }
 
 export const GRAPH_SCOPES = {
@@ -27,7 +33,7 @@ export class TokenUnavailableError extends Error {
     readonly code: 'interaction-required' | 'cancelled' | 'consent-denied' | 'network' | 'unavailable',
     readonly retryable: boolean,
   ) {
-    super(`Could not get a Microsoft Graph token (${code})`);
+    super(`Could not get an access token (${code})`);
     this.name = 'TokenUnavailableError';
   }
 }

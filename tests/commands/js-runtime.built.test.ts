@@ -30,9 +30,10 @@ interface Request {
   url: string;
   method: string;
   body?: string;
+  authorization?: string | null;
 }
 
-async function outlookRuntime(options: { policy: 'ok' | 'down' }) {
+async function outlookRuntime(options: { policy: 'ok' | 'down'; nestedAppAuth?: boolean; served?: object }) {
   const bytes = readFileSync(path.join(__dirname, '..', '..', 'src', 'samples', 'mirrorface-lure.eml'));
   const mailbox = new PreviewMailbox({ userAddress: 'k.watanabe@example.co.jp', userName: '渡辺 健二' });
   mailbox.select(await createPreviewItem(new Uint8Array(bytes), 'mirrorface-lure.eml'));
@@ -55,7 +56,10 @@ async function outlookRuntime(options: { policy: 'ok' | 'down' }) {
       mailbox,
       displayLanguage: 'ja-JP',
       diagnostics: { host: 'Outlook', platform: 'PC', version: '16.0.17928.20114' },
-      requirements: { isSetSupported: (name: string, version = '1.1') => name === 'Mailbox' && Number(version.split('.')[1]) <= 14 },
+      requirements: {
+        isSetSupported: (name: string, version = '1.1') =>
+          (name === 'Mailbox' && Number(version.split('.')[1]) <= 14) || (name === 'NestedAppAuth' && version === '1.1' && !!options.nestedAppAuth),
+      },
       urls: { javascriptRuntimeUrl: SCRIPT_URL },
     },
   };
@@ -67,9 +71,9 @@ async function outlookRuntime(options: { policy: 'ok' | 'down' }) {
       getKeys: async () => [...storage.keys()],
     },
   };
-  const fetch = async (url: string, init: { method?: string; body?: string } = {}) => {
-    requests.push({ url, method: init.method ?? 'GET', body: init.body });
-    if (url === POLICY_URL) return options.policy === 'ok' ? new Response(JSON.stringify(POLICY), { status: 200 }) : Promise.reject(new TypeError('Network request failed'));
+  const fetch = async (url: string, init: { method?: string; body?: string; headers?: HeadersInit } = {}) => {
+    requests.push({ url, method: init.method ?? 'GET', body: init.body, authorization: new Headers(init.headers).get('authorization') });
+    if (url === POLICY_URL) return options.policy === 'ok' ? new Response(JSON.stringify(options.served ?? POLICY), { status: 200 }) : Promise.reject(new TypeError('Network request failed'));
     if (url === ENDPOINT) return new Response(JSON.stringify({ id: 'rep_1', duplicate: false, statusToken: 'st_1' }), { status: 201 });
     return new Response(null, { status: 404 });
   };
@@ -134,6 +138,19 @@ describe('dist/web/commands.js in classic Outlook\'s JavaScript-only runtime', (
     expect(sent.client.requirementSets).toContain('Mailbox 1.14');
     // The receipt is kept in OfficeRuntime.storage for the pane's "My reports"; nothing is left queued.
     expect([...runtime.storage.keys()].sort()).toEqual(['lurelens.policy.v1.reporting', 'lurelens.receipt.v1.rep_1']);
+  });
+
+  it("reports with the shared token when the policy asks for the reporter's sign-in and MSAL cannot get it in this runtime", async () => {
+    // NestedAppAuth 1.1 reported, the policy publishing the API scope: the bundled MSAL is started without a
+    // window (no broker to reach), fails, and the report goes out as before, unverified, the message moved.
+    const served = { reporting: { ...POLICY.reporting, entraClientId: '4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73', endpointScope: 'api://intranet.example.co.jp/4f1c2b7e-9a3d-4e8b-b6c5-2d0a1f9e8c73/Reports.Submit' } };
+    const runtime = await outlookRuntime({ policy: 'ok', nestedAppAuth: true, served });
+    new vm.Script(source, { filename: 'commands.js' }).runInContext(runtime.context);
+    const completions = await report(runtime.associated);
+    expect(completions).toEqual([expect.objectContaining({ onErrorDeleteItem: false, moveItemTo: 'junkFolder' })]);
+    expect(runtime.requests.map((request) => `${request.method} ${request.url}`)).toEqual([`GET ${POLICY_URL}`, `POST ${ENDPOINT}`]);
+    expect(runtime.requests[1].authorization).toBe(`Bearer ${POLICY.reporting.endpointToken}`);
+    expect(runtime.logs.join('\n')).toContain('report.signed-in.fallback');
   });
 
   it('leaves the message where it is, and says why, when policy.json cannot be reached and nothing is cached', async () => {
