@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+// Node's timers even where a test gives the globals a browser's (jsdom: setInterval returns a number, no unref).
+import { clearInterval, setInterval } from 'node:timers';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
