@@ -79,6 +79,15 @@ const splitSuffixListRules = [
   { test: /[\\/]src[\\/]taskpane[\\/]whole-suffix-list\.ts$/, resolve: { alias: { tldts$: path.join(TLDTS, 'dist', 'index.esm.min.js') } } },
 ];
 
+// The pane's Fluent UI themes as values computed at build time rather than code computing them when
+// the pane starts (scripts/webpack/fluent-themes.ts).
+const fluentThemesRule = { test: /[\\/]src[\\/]taskpane[\\/]themes\.ts$/, use: path.resolve(__dirname, 'scripts', 'webpack', 'fluent-themes-loader.js') };
+
+// The pane's scripts: smaller with terser's three passes and ES2020 syntax (the target), and an import
+// of a name a module does not export (say, from the stand-in for tldts above) stops the build.
+const paneOptimization = { minimizeOptions: { javascript: { compress: { passes: 3, ecma: 2020 }, ecma: 2020 } } };
+const paneParser = { javascript: { exportsPresence: 'error' } };
+
 // The task pane (and the preview, which runs it) render with Preact through its React compatibility
 // layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
 // react-dom's 40 KB gzip on the pane's first load. The triage console keeps React.
@@ -130,7 +139,8 @@ function taskpaneConfig(env, argv) {
   const base = common(argv);
   return {
     ...base,
-    module: { rules: [...base.module.rules, ...splitSuffixListRules] },
+    module: { rules: [...base.module.rules, ...splitSuffixListRules, fluentThemesRule], parser: paneParser },
+    optimization: paneOptimization,
     resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
@@ -179,7 +189,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = [
     taskpaneConfig(env, argv),
     commandsConfig(env, argv),
-    ...require('./webpack.pages.js')(env, argv, common, { paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin, splitSuffixListRules }),
+    ...require('./webpack.pages.js')(env, argv, common, { paneReactAlias: PANE_REACT_ALIAS, policyCheckerPlugin, paneRules: [...splitSuffixListRules, fluentThemesRule] }),
   ];
   // Several configs share dist/web, so no single one may use output.clean; start from empty instead
   // (old hashed chunks would otherwise pile up and be served). Only once every config is valid.

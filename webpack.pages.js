@@ -4,7 +4,7 @@
 //   samples/*.eml the preview's bundled sample messages, fetched by the page at run time
 // They share webpack.config.js's TypeScript rule and output folder; called from there. Two configs,
 // because the preview renders the pane exactly as Outlook gets it (Preact, the policy checker id, the
-// public suffix list split in two)
+// public suffix list split in two, the themes as values)
 // while the console keeps React.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -28,11 +28,11 @@ function page(name, base, extra) {
   };
 }
 
-module.exports = (_env = {}, argv = {}, common, { paneReactAlias, policyCheckerPlugin, splitSuffixListRules }) => {
+module.exports = (_env = {}, argv = {}, common, { paneReactAlias, policyCheckerPlugin, paneRules }) => {
   const base = common(argv);
   return [
     page('preview', base, {
-      module: { rules: [...base.module.rules, ...splitSuffixListRules] },
+      module: { rules: [...base.module.rules, ...paneRules] },
       resolve: { ...base.resolve, alias: paneReactAlias },
       plugins: [policyCheckerPlugin(), new CopyWebpackPlugin({ patterns: [{ from: 'src/samples/*.eml', to: 'samples/[name][ext]' }] })],
     }),

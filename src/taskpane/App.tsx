@@ -5,7 +5,7 @@
 // most three reasons, each one sentence with its evidence a click away; then what could not be
 // checked, how Lure Lens decides, and My reports. Everything below the card loads after it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { analyze, type MailMessage, type SenderHistory, type Verdict } from '../engine';
 import { domainOfAddress } from '../mail/hosts';
 import { securityTeamName } from '../policy/reporting';
@@ -26,6 +26,7 @@ import { VerdictCard } from './components/VerdictCard';
 import { reasonsOf } from './reasons';
 import { wholeListFor, withWholeList } from './suffix-list';
 import { SafeText } from './SafeText';
+import { webDarkTheme, webLightTheme } from './themes';
 import { markItemStart, measureVerdictPainted } from './timing';
 import { useMyReports, type PaneReporterLike } from './useReports';
 import { useSenderHistory, type HistoryLookupFactory } from './useSenderHistory';
