@@ -11,9 +11,10 @@ import { gzipSync } from 'node:zlib';
 
 // What loads before the verdict may not grow past this. Issue #12 asks for 160 KB gzip; the pane is at
 // 169 KB: the engine, its lists and the public suffix list's ICANN section are most of it (the private
-// section loads only for hosts on its platforms, src/taskpane/suffix-list.ts). Lazy chunks never count, and nothing the first verdict needs on every
-// message may move into one to meet a budget (the engine, its lists, the first screen's words).
-export const GZIP_BUDGET_BYTES = 170 * 1024;
+// section loads only for hosts on its platforms, src/taskpane/suffix-list.ts). The budget leaves room
+// for a rule or two, not for a library. Lazy chunks never count, and nothing the first verdict needs on
+// every message may move into one to meet a budget (the engine, its lists, the first screen's words).
+export const GZIP_BUDGET_BYTES = 172 * 1024;
 
 const PAGES_WITHOUT_BUDGET = new Set(['taskpane.html', 'commands.html']);
 
