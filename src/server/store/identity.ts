@@ -1,11 +1,11 @@
 // Storage for identity: sign-ins under way, console sessions, the append-only audit log, reports
 // by signed-in reporter ("My reports" on every device) and remediation runs. Written once in the
-// SQL SQLite and PostgreSQL share (`?` placeholders, RETURNING), against the store's Queryable seam
-// (sql.ts), so each engine only supplies a connection.
+// SQL SQLite and PostgreSQL share (`?` placeholders, RETURNING), against the store's database seam
+// (sql.ts), so each engine only supplies a connection and its transactions.
 import type { Disposition } from '../../report/protocol';
 import type { Role } from '../config';
 import { capText, MAX_FIELD_CHARS } from './limits';
-import type { Queryable, Row } from './sql';
+import type { Row, SqlDatabase } from './sql';
 import type { ReportStatusRecord } from './types';
 
 export interface LoginRequest {
@@ -181,7 +181,7 @@ function toRemediation(row: Row, counts: RemediationRecord['counts']): Remediati
 }
 
 export class SqlIdentityStore implements IdentityStore {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   async saveLoginRequest(request: LoginRequest): Promise<void> {
     await this.db.run('INSERT INTO login_requests (id_hash, state, nonce, code_verifier, return_to, created_ms) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -285,19 +285,22 @@ export class SqlIdentityStore implements IdentityStore {
     }));
   }
 
+  /** The run and every message found, in one transaction: a failure part-way leaves no run behind. */
   async createRemediation(record: Omit<RemediationRecord, 'counts'>, messages: Omit<RemediationMessage, 'seq'>[]): Promise<void> {
-    await this.db.run(
-      `INSERT INTO remediations (id, campaign_id, created_at, actor, criteria_json, state, destination, mailboxes_searched, truncated, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [record.id, record.campaignId, record.createdAt, record.actor, JSON.stringify(record.criteria), record.state, record.destination ?? null, record.mailboxesSearched, record.truncated ? 1 : 0, record.updatedAt],
-    );
-    let seq = 0;
-    for (const message of messages) {
-      await this.db.run(
-        `INSERT INTO remediation_messages (remediation_id, seq, mailbox, message_id, folder_id, subject, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [record.id, ++seq, message.mailbox, message.messageId, message.folderId ?? null, message.subject ? capText(message.subject, 300) : null, message.receivedAt ?? null, message.state],
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO remediations (id, campaign_id, created_at, actor, criteria_json, state, destination, mailboxes_searched, truncated, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [record.id, record.campaignId, record.createdAt, record.actor, JSON.stringify(record.criteria), record.state, record.destination ?? null, record.mailboxesSearched, record.truncated ? 1 : 0, record.updatedAt],
       );
-    }
+      let seq = 0;
+      for (const message of messages) {
+        await tx.run(
+          `INSERT INTO remediation_messages (remediation_id, seq, mailbox, message_id, folder_id, subject, received_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [record.id, ++seq, message.mailbox, message.messageId, message.folderId ?? null, message.subject ? capText(message.subject, 300) : null, message.receivedAt ?? null, message.state],
+        );
+      }
+    });
   }
 
   private async counts(id: string): Promise<RemediationRecord['counts']> {
@@ -333,16 +336,19 @@ export class SqlIdentityStore implements IdentityStore {
     return out;
   }
 
+  /** Each message's outcome and the run's new state together: a run never says "moved" over messages still "found". */
   async updateRemediation(id: string, state: RemediationRecord['state'], destination: string | undefined, updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[]): Promise<void> {
-    for (const update of updates) {
-      await this.db.run('UPDATE remediation_messages SET state = ?, moved_id = ?, error = ? WHERE remediation_id = ? AND seq = ?', [
-        update.state,
-        update.movedId ?? null,
-        update.error ? capText(update.error, 300) : null,
-        id,
-        update.seq,
-      ]);
-    }
-    await this.db.run('UPDATE remediations SET state = ?, destination = ?, updated_at = ? WHERE id = ?', [state, destination ?? null, new Date().toISOString(), id]);
+    await this.db.transaction(async (tx) => {
+      for (const update of updates) {
+        await tx.run('UPDATE remediation_messages SET state = ?, moved_id = ?, error = ? WHERE remediation_id = ? AND seq = ?', [
+          update.state,
+          update.movedId ?? null,
+          update.error ? capText(update.error, 300) : null,
+          id,
+          update.seq,
+        ]);
+      }
+      await tx.run('UPDATE remediations SET state = ?, destination = ?, updated_at = ? WHERE id = ?', [state, destination ?? null, new Date().toISOString(), id]);
+    });
   }
 }

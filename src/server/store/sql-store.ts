@@ -5,7 +5,7 @@ import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
 import * as raw from './raw';
 import * as reports from './reports';
-import type { Dialect, Queryable, SqlDatabase } from './sql';
+import type { Dialect, SqlDatabase } from './sql';
 import * as stix from './stix-versions';
 import type {
   CampaignEvent,
@@ -187,8 +187,8 @@ export class SqlStore implements ReportStore {
     return this.db.dialect.name;
   }
 
-  /** This database for the identity store (sessions, audit log, remediation; store/identity.ts). */
-  queryable(): Queryable {
+  /** This database for the identity store (sessions, audit log, remediation; store/identity.ts), transactions included. */
+  queryable(): SqlDatabase {
     return this.db;
   }
 

@@ -140,4 +140,20 @@ describe('remediation runs', () => {
     expect((await identity.listRemediations('c1', 10)).map((r) => r.id)).toEqual(['m1']);
     expect(await identity.listRemediations('c2', 10)).toEqual([]);
   });
+
+  it('are written whole or not at all: a message that cannot be stored leaves no run and no messages behind', async () => {
+    const now = '2026-12-05T09:00:00.000Z';
+    const record = { id: 'm2', campaignId: 'c1', createdAt: now, updatedAt: now, actor: 'alice@example.test', criteria: {}, state: 'searched' as const, mailboxesSearched: 3, truncated: false };
+    const found = { mailbox: 'u1@example.test', messageId: 'AAA', state: 'found' as const };
+    // The third message breaks a NOT NULL column, after the run and two messages were inserted.
+    const broken = { ...found, messageId: null as unknown as string };
+    const outcome = await identity.createRemediation(record, [found, { ...found, messageId: 'BBB' }, broken]).then(() => 'stored', (error: { message?: unknown }) => String(error?.message));
+    expect(outcome).toMatch(/null|NOT NULL/i);
+    expect(await identity.getRemediation('m2')).toBeUndefined();
+    expect(await identity.listRemediations('c1', 10)).toEqual([]);
+    expect(Number((await store.queryable().get<{ n: unknown }>('SELECT COUNT(*) AS n FROM remediation_messages'))?.n)).toBe(0);
+    // The same run can then be stored whole.
+    await identity.createRemediation(record, [found]);
+    expect((await identity.getRemediation('m2'))?.record.counts.found).toBe(1);
+  });
 });
