@@ -19,7 +19,7 @@ import { StaticTokenVerifier, type TokenVerifier } from './auth';
 import { ConfigError, validateConfig, type ServerConfig } from './config';
 import { Auditor } from './identity/audit';
 import { Authenticator } from './identity/authenticator';
-import { DefenderForwarder } from './identity/defender';
+import { DefenderForwarder, type DefenderTiming } from './identity/defender';
 import { AppGraphClient } from './identity/graph-client';
 import { Remediator } from './identity/remediation';
 import { isLoopbackHostname } from './identity/config';
@@ -44,6 +44,7 @@ import { policyRoutes } from './routes/policy';
 import { reportRoutes } from './routes/reports';
 import { HealthMonitor } from './health';
 import { corsOptions, helmetOptions, LOG_REDACTIONS } from './security';
+import { SqlDefenderQueue } from './store/defender-queue';
 import { SqlIdentityStore, type IdentityStore } from './store/identity';
 import { openStore } from './store/open';
 import { SqlStore } from './store/sql-store';
@@ -62,6 +63,8 @@ export interface ServerOptions {
   identityStore?: IdentityStore;
   /** Reporter token checks (tests shorten the JWKS cooldown). */
   reporterTokens?: ReporterVerifierOptions;
+  /** When Defender submissions are tried again (tests shorten it). */
+  defenderTiming?: Partial<DefenderTiming>;
 }
 
 /** Bodies of every route except report submission (which sets its own, from bodyLimitBytes). */
@@ -175,7 +178,10 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   const webhook = config.webhook ? new WebhookForwarder(config.webhook, store, config.publicUrl, app.log) : undefined;
   // Microsoft Graph with the service's own app identity: remediation, and Defender submissions.
   const graph = identity?.graph ? new AppGraphClient(identity.graph) : undefined;
-  const defender = graph && identity?.graph?.defender ? new DefenderForwarder(graph, identity.graph.defender, store, auditor, app.log) : undefined;
+  const defenderQueue = identity?.graph?.defender && store instanceof SqlStore ? new SqlDefenderQueue(store.queryable()) : undefined;
+  if (identity?.graph?.defender && !defenderQueue) throw new ConfigError('this store cannot keep Defender submissions; use the SQLite or PostgreSQL store');
+  const defender =
+    graph && identity?.graph?.defender && defenderQueue ? new DefenderForwarder(graph, identity.graph.defender, store, defenderQueue, auditor, app.log, options.defenderTiming) : undefined;
   const context: ServiceContext = { config, store, identity: identityStore, auditor, policy, verifier, webhook, defender, pool, health, admission, manifest, version: serviceVersion() };
   for (const warning of policy.warnings) app.log.warn(warning);
   if (config.analysis.memoryMb < (4 * config.bodyLimitBytes) / (1024 * 1024) + 64) {
@@ -202,13 +208,15 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await webhook?.stop();
-    defender?.close();
+    await defender?.stop();
     await pool.close();
     await store.close();
   });
   app.addHook('onReady', async () => {
     sweepOrphans();
     webhook?.start();
+    // Submissions an earlier run left unsent are sent now.
+    defender?.start();
   });
 
   // JSON APIs only: plain text bodies are refused with 415 like any other unknown type.

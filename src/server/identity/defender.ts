@@ -4,10 +4,12 @@
 //     starting "3|" (phishing), sent through Graph's sendMail (application permission Mail.Send);
 //   "threat-submission": Graph's threat submission API (beta; ThreatSubmission.ReadWrite.All), an
 //     emailContentThreatSubmission of category phishing carrying the .eml, on behalf of the reporter.
-// Sending happens after the report is stored and answered, in the background: a few tries spaced
-// out, then the outcome (submitted, skipped or failed) is written to the audit log. Pending sends
-// are kept in memory only; a restart forgets them (the report itself is safe in the database).
+// Sending happens after the report is stored and answered, in the background: the report waits in
+// the database (store/defender-queue.ts), so a restart or a crash forgets no submission; it is tried
+// a few times, spaced out, then the outcome (submitted, skipped or failed) is written to the audit
+// log. Several instances on one database share the queue: each submission is claimed by one.
 import type { FastifyBaseLogger } from 'fastify';
+import type { DefenderQueue, DefenderSubmission } from '../store/defender-queue';
 import type { ReportStore } from '../store/types';
 import type { Auditor } from './audit';
 import type { GraphConfig } from './config';
@@ -15,63 +17,116 @@ import { GraphError, type AppGraphClient } from './graph-client';
 
 /** Graph takes JSON requests up to 4 MB; base64 makes the message a third bigger. */
 export const DEFENDER_MAX_BYTES = 3 * 1024 * 1024;
-/** Waits before the second and third try. */
-const RETRY_DELAYS_MS = [10_000, 60_000];
-/** Sends waiting at once; past it new reports are skipped (and the skip is audited). */
-const MAX_PENDING = 1000;
+/** Waits before each try after the first: an outage of Graph of up to an hour loses nothing. */
+const RETRY_DELAYS_MS = [10_000, 60_000, 600_000, 3_600_000];
+/** How often due retries are looked for (new reports are sent at once). */
+const POLL_MS = 5_000;
+/** Reports waiting at once; past it new reports are skipped (and the skip is audited) rather than the table growing while Graph is down. */
+const MAX_PENDING = 10_000;
+/** Submissions claimed per pass. */
+const BATCH = 5;
+/** A claimed batch's lease: each send may take Graph's whole timeout, with its own retries on 429. */
+const LEASE_MS = 10 * 60_000;
+/** Longest a stopping service waits for a send under way. */
+const STOP_WAIT_MS = 10_000;
 /** Subjects are cut here (Exchange allows 255 characters). */
 const MAX_SUBJECT = 240;
 
 export type DefenderConfig = NonNullable<GraphConfig['defender']>;
 export type DefenderOutcome = { outcome: 'submitted' | 'skipped' | 'failed'; reason?: string };
 
+/** When tries happen; tests shorten it. */
+export interface DefenderTiming {
+  retryDelaysMs: readonly number[];
+  pollMs: number;
+}
+
 export class DefenderForwarder {
-  private pending = 0;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private closed = false;
+  private timer?: ReturnType<typeof setInterval>;
+  private running?: Promise<void>;
+  /** A report arrived while a pass ran: run another when it ends. */
+  private again = false;
+  private stopped = false;
+  private readonly timing: DefenderTiming;
 
   constructor(
     private readonly graph: AppGraphClient,
     private readonly config: DefenderConfig,
     private readonly store: ReportStore,
+    private readonly queue: DefenderQueue,
     private readonly auditor: Auditor,
     private readonly log: FastifyBaseLogger,
-    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
-  ) {}
-
-  /** Queues the report; returns at once. */
-  forward(reportId: string): void {
-    if (this.closed) return;
-    if (this.pending >= MAX_PENDING) {
-      void this.finish(reportId, { outcome: 'skipped', reason: 'queue-full' });
-      return;
-    }
-    this.pending++;
-    void this.attempt(reportId, 0);
+    timing: Partial<DefenderTiming> = {},
+  ) {
+    this.timing = { retryDelaysMs: RETRY_DELAYS_MS, pollMs: POLL_MS, ...timing };
   }
 
-  private async attempt(reportId: string, tries: number): Promise<void> {
+  /** Looks for due submissions now and every pollMs, starting with those an earlier run left. */
+  start(): void {
+    this.timer = setInterval(() => this.nudge(), this.timing.pollMs);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  /** Queues the report (in the database) and tries it at once; returns at once. */
+  forward(reportId: string): void {
+    if (this.stopped) return;
+    void this.enqueue(reportId).catch((error: unknown) => this.log.error({ err: error, reportId }, 'the report could not be queued for Microsoft Defender'));
+  }
+
+  private async enqueue(reportId: string): Promise<void> {
+    if ((await this.queue.pending()) >= MAX_PENDING) return this.audit(reportId, { outcome: 'skipped', reason: 'queue-full' });
+    if (await this.queue.enqueue(reportId, Date.now())) this.nudge();
+  }
+
+  /** Runs a pass now, or right after the one running. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.again = false;
+    this.running = this.sendDue()
+      .catch((error: unknown) => this.log.error({ err: error }, 'Microsoft Defender pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) this.nudge();
+      });
+  }
+
+  private async sendDue(): Promise<void> {
+    // Bounded per pass; the timer picks up the rest.
+    for (let pass = 0; pass < 20 && !this.stopped; pass++) {
+      const claimed = await this.queue.claim(Date.now(), BATCH, LEASE_MS);
+      if (claimed.length === 0) return;
+      for (let i = 0; i < claimed.length; i++) {
+        // Stopping: what is left goes back to the queue, due at once, for another instance or the next start.
+        if (this.stopped) return this.queue.release(claimed.slice(i), Date.now());
+        await this.attempt(claimed[i]);
+      }
+    }
+  }
+
+  private async attempt(submission: DefenderSubmission): Promise<void> {
+    const { reportId, attempts } = submission;
     let result: DefenderOutcome;
     try {
       result = await this.submit(reportId);
     } catch (error) {
       const code = error instanceof GraphError ? error.code : 'error';
       const retryable = !(error instanceof GraphError) || error.status === 0 || error.status === 429 || error.status >= 500;
-      if (retryable && tries < this.retryDelaysMs.length && !this.closed) {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          void this.attempt(reportId, tries + 1);
-        }, this.retryDelaysMs[tries]);
-        this.timers.add(timer);
-        return;
+      if (retryable && attempts < this.timing.retryDelaysMs.length) {
+        this.log.warn({ reportId, attempts: attempts + 1, reason: code }, 'Microsoft Defender did not take the report; it will be tried again');
+        return this.queue.retry(submission, Date.now() + this.timing.retryDelaysMs[attempts]);
       }
       result = { outcome: 'failed', reason: code };
     }
-    this.pending--;
-    await this.finish(reportId, result);
+    // Another instance took the row over (this one was too slow): that instance records the outcome.
+    if (await this.queue.settle(submission)) await this.audit(reportId, result);
   }
 
-  private async finish(reportId: string, result: DefenderOutcome): Promise<void> {
+  private async audit(reportId: string, result: DefenderOutcome): Promise<void> {
     if (result.outcome !== 'submitted') this.log.warn({ reportId, ...result }, 'report not sent to Microsoft Defender');
     try {
       await this.auditor.system('defender.submit', { type: 'report', id: reportId }, { mode: this.config.mode, ...result });
@@ -110,9 +165,15 @@ export class DefenderForwarder {
     return { outcome: 'submitted' };
   }
 
-  close(): void {
-    this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+  /**
+   * Stops taking new tries and waits a little for the one under way; what is unsent stays queued. A
+   * send still running after that is settled by its lease: tried again once the lease has run out.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timeout = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timeout);
   }
 }

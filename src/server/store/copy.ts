@@ -28,6 +28,7 @@ export const COPIED_TABLES = [
   'audit_log',
   'remediations',
   'remediation_messages',
+  'defender_queue',
 ] as const;
 
 /** Columns filled by the target's own identity sequence (moved past the copied values afterwards). */

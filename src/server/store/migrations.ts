@@ -557,4 +557,31 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE report_raw;
     `,
   },
+  {
+    version: 7,
+    name: 'defender-queue',
+    sqlite: `
+      -- Reports waiting to be sent to Microsoft Defender (store/defender-queue.ts): a restart forgets
+      -- none. The row goes once the submission is settled; its outcome is in the audit log.
+      CREATE TABLE defender_queue (
+        report_id TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        -- The instance's claim while it tries (a lease: next_attempt_ms is its end); NULL when unclaimed.
+        claim TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX defender_queue_due ON defender_queue(next_attempt_ms);
+    `,
+    postgres: `
+      CREATE TABLE defender_queue (
+        report_id ${TEXT} PRIMARY KEY,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms BIGINT NOT NULL,
+        claim ${TEXT},
+        created_at ${TEXT} NOT NULL
+      );
+      CREATE INDEX defender_queue_due ON defender_queue(next_attempt_ms);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
 // Microsoft's API reference; the outcome of every send is in the audit log.
 import type { GraphConfig } from '../../../src/server/identity/config';
 import { GRAPH_CLIENT, GRAPH_TENANT, startFakeGraph, type FakeGraph, type RecordedRequest } from '../../support/fake-graph';
+import type { ServerConfig } from '../../../src/server/config';
 import { ANALYST, call, fixture, report, REPORTER, startTestServer, submission, type TestServer } from '../helpers';
 
 jest.setTimeout(60_000);
@@ -22,16 +23,33 @@ afterEach(async () => {
   await graph.close();
 });
 
-async function start(defender: GraphConfig['defender']): Promise<TestServer> {
-  server = await startTestServer({
-    identity: { graph: { tenantId: GRAPH_TENANT, clientId: GRAPH_CLIENT.id, clientSecret: GRAPH_CLIENT.secret, authority: graph.url, baseUrl: graph.url, defender } },
+function serviceConfig(defender: GraphConfig['defender'], graphUrl = graph.url): Partial<ServerConfig> {
+  return {
+    identity: { graph: { tenantId: GRAPH_TENANT, clientId: GRAPH_CLIENT.id, clientSecret: GRAPH_CLIENT.secret, authority: graphUrl, baseUrl: graphUrl, defender } },
     tokens: [
       { token: ANALYST, role: 'analyst', name: 'test analyst' },
       { token: REPORTER, role: 'reporter', name: 'test add-in' },
       { token: ADMIN, role: 'admin', name: 'test admin' },
     ],
-  });
+  };
+}
+
+async function start(defender: GraphConfig['defender']): Promise<TestServer> {
+  server = await startTestServer(serviceConfig(defender));
   return server;
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function submissionsAudited(service: TestServer, reportId: string) {
+  const answer = await call(service, `/api/audit?action=defender.submit&target=${reportId}`, { token: ADMIN });
+  return ((await answer.json()) as { items: { change: Record<string, unknown> }[] }).items;
 }
 
 async function sent(path: string): Promise<RecordedRequest> {
@@ -98,4 +116,41 @@ it('records a failure in the audit log when Graph refuses, and the report itself
   const receipt = await report(service, fixture('campaign-1.eml'));
   expect(await auditOf(service, receipt.id)).toMatchObject({ change: { mode: 'mailbox', outcome: 'failed', reason: 'ErrorInvalidUser' } });
   expect((await call(service, `/api/reports/${receipt.id}`)).status).toBe(200);
+});
+
+it('keeps a submission Graph could not take through a restart, and the next start sends it, once', async () => {
+  const defender = { mode: 'threat-submission' as const };
+  // Graph cannot be reached: the first try fails and the report waits for its next try.
+  const unreachable = graph.url;
+  await graph.close();
+  const first = await startTestServer(serviceConfig(defender, unreachable), { defenderTiming: { retryDelaysMs: [1500, 1500], pollMs: 100 } });
+  let receipt: { id: string };
+  try {
+    receipt = await report(first, fixture('campaign-1.eml'), { reporter: { address: 'ben@example.test' } });
+    await waitFor(() => first.logs.some((line) => line.includes(receipt.id) && line.includes('tried again')), 'the failed first try');
+  } finally {
+    await first.close({ keepData: true });
+  }
+
+  graph = await startFakeGraph();
+  server = await startTestServer({ ...serviceConfig(defender), dataDir: first.dataDir }, { defenderTiming: { pollMs: 100 } });
+  const request = await sent('/beta/security/threatSubmission/emailThreats');
+  expect(request.body).toMatchObject({ recipientEmailAddress: 'ben@example.test' });
+  await waitFor(async () => (await submissionsAudited(server!, receipt.id)).length > 0, 'the audit entry');
+  // Sent once, audited once, and nothing is left waiting.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(graph.requests.filter((r) => r.path === '/beta/security/threatSubmission/emailThreats')).toHaveLength(1);
+  expect((await submissionsAudited(server, receipt.id)).map((entry) => entry.change)).toEqual([{ mode: 'threat-submission', outcome: 'submitted' }]);
+});
+
+it('tries again after Graph fails, then records the failure once the tries are used up', async () => {
+  const unreachable = graph.url;
+  await graph.close();
+  server = await startTestServer(serviceConfig({ mode: 'threat-submission' }, unreachable), { defenderTiming: { retryDelaysMs: [50, 50], pollMs: 50 } });
+  const receipt = await report(server, fixture('campaign-1.eml'));
+  await waitFor(async () => (await submissionsAudited(server!, receipt.id)).length > 0, 'the audit entry');
+  expect((await submissionsAudited(server, receipt.id)).map((entry) => entry.change)).toEqual([{ mode: 'threat-submission', outcome: 'failed', reason: expect.any(String) }]);
+  expect(server.logs.filter((line) => line.includes(receipt.id) && line.includes('tried again'))).toHaveLength(2);
+  // The fake is closed already; afterEach closes it again.
+  graph = await startFakeGraph();
 });
