@@ -5,9 +5,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IdentityStore } from '../store/identity';
 
+/**
+ * Every action the log records. The console names each in English and Japanese (its dictionaries are
+ * typed by this list), so a new action is a type error there until it is named.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.sign-in',
+  'auth.sign-in-refused',
+  'auth.sign-out',
+  'report.triage',
+  'report.bulk-triage',
+  'campaign.triage',
+  'campaign.merge',
+  'campaign.split',
+  'campaign.keep-apart',
+  'remediation.search',
+  'remediation.move',
+  'remediation.undo',
+  'defender.submit',
+  'webhook.redrive',
+  'audit.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditSpec {
   /** e.g. report.triage, campaign.merge */
-  action: string;
+  action: AuditAction;
   /** What params.id names: report, campaign, remediation… */
   target?: string;
 }
@@ -21,7 +44,7 @@ declare module 'fastify' {
 export class Auditor {
   constructor(private readonly store: IdentityStore) {}
 
-  async record(request: FastifyRequest, action: string, target: { type?: string; id?: string }, change: Record<string, unknown>, actor?: { subject: string; name?: string; kind: string; role: string }): Promise<void> {
+  async record(request: FastifyRequest, action: AuditAction, target: { type?: string; id?: string }, change: Record<string, unknown>, actor?: { subject: string; name?: string; kind: string; role: string }): Promise<void> {
     const who = actor ?? request.principal;
     await this.store.appendAudit({
       at: new Date().toISOString(),
@@ -39,7 +62,7 @@ export class Auditor {
   }
 
   /** An action the service took by itself (e.g. sending a report to Defender), recorded as the service. */
-  async system(action: string, target: { type?: string; id?: string }, change: Record<string, unknown>): Promise<void> {
+  async system(action: AuditAction, target: { type?: string; id?: string }, change: Record<string, unknown>): Promise<void> {
     await this.store.appendAudit({ at: new Date().toISOString(), actor: 'lurelens-service', actorKind: 'service', role: 'none', action, targetType: target.type, targetId: target.id, change });
   }
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { requireRole } from '../auth';
 import type { RouteOptions } from '../context';
-import { ERROR_RESPONSES } from '../errors';
+import { ApiError, ERROR_RESPONSES } from '../errors';
 import { toCsv } from '../exports/csv';
 import type { Auditor } from '../identity/audit';
 import { AuditList } from '../identity/schemas';
@@ -19,11 +19,26 @@ export interface AuditRouteOptions extends RouteOptions {
 export const AUDIT_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 1000;
 
+/** A date, or a date and time with seconds and zone optional: what people and scripts write. */
+const AuditTime = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$', maxLength: 40 });
+
+/** The stored form of a time (toISOString), so the text comparison in the store is a time comparison. */
+function storedTime(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new ApiError(400, 'validation', `${name} is not a valid time.`);
+  return time.toISOString();
+}
+
 const AuditQuery = Type.Object(
   {
     action: Type.Optional(Type.String({ pattern: '^[a-z-]+\\.[a-z-]+$', maxLength: 60 })),
     actor: Type.Optional(Type.String({ minLength: 1, maxLength: 320 })),
     target: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** Entries at or after this time (ISO 8601, e.g. 2026-12-05T09:00:00Z). */
+    since: Type.Optional(AuditTime),
+    /** Entries before this time. */
+    until: Type.Optional(AuditTime),
     /** Entries older than this seq (the next page). */
     before: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
@@ -70,6 +85,8 @@ export const auditRoutes: FastifyPluginAsync<AuditRouteOptions> = async (app, { 
         action: query.action,
         actor: query.actor,
         targetId: query.target,
+        since: storedTime(query.since, 'since'),
+        until: storedTime(query.until, 'until'),
         afterSeq: query.before === undefined ? undefined : Number(query.before),
         limit,
         order: 'newest',

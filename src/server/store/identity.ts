@@ -54,6 +54,10 @@ export interface AuditFilter {
   action?: string;
   actor?: string;
   targetId?: string;
+  /** Entries at or after this time (ISO 8601 as toISOString writes it, like `at`). */
+  since?: string;
+  /** Entries before this time. */
+  until?: string;
   /** Entries after this sequence number (export in pages). */
   afterSeq?: number;
   limit: number;
@@ -260,6 +264,9 @@ export class SqlIdentityStore implements IdentityStore {
     if (filter.action) conditions.push(['action = ?', filter.action]);
     if (filter.actor) conditions.push(['LOWER(actor) = ?', filter.actor.toLowerCase()]);
     if (filter.targetId) conditions.push(['target_id = ?', filter.targetId]);
+    // Times are stored as toISOString text, so comparing the text compares the times.
+    if (filter.since) conditions.push(['at >= ?', filter.since]);
+    if (filter.until) conditions.push(['at < ?', filter.until]);
     if (filter.afterSeq !== undefined) conditions.push([filter.order === 'newest' ? 'seq < ?' : 'seq > ?', filter.afterSeq]);
     const clause = conditions.length ? `WHERE ${conditions.map(([sql]) => sql).join(' AND ')}` : '';
     const rows = await this.db.all(`SELECT * FROM audit_log ${clause} ORDER BY seq ${filter.order === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`, [

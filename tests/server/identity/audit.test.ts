@@ -66,6 +66,23 @@ it('reads in pages, newest first', async () => {
   expect(second.items.map((e) => e.seq)).toEqual(all.slice(2, 4).map((e) => e.seq));
 });
 
+it('filters by time: from a moment on, and before another; a time that is no time is refused', async () => {
+  const all = (await entries('?limit=500')).items as (Entry & { at: string })[];
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  const middle = all[1].at;
+  const since = (await entries(`?limit=500&since=${encodeURIComponent(middle)}`)).items.map((e) => e.seq);
+  expect(since).toEqual(all.filter((e) => e.at >= middle).map((e) => e.seq));
+  const until = (await entries(`?limit=500&until=${encodeURIComponent(middle)}`)).items.map((e) => e.seq);
+  expect(until).toEqual(all.filter((e) => e.at < middle).map((e) => e.seq));
+  // Another zone means the same moment.
+  const offset = new Date(Date.parse(middle) + 9 * 3_600_000).toISOString().replace('Z', '+09:00');
+  expect((await entries(`?limit=500&since=${encodeURIComponent(offset)}`)).items.map((e) => e.seq)).toEqual(since);
+  expect((await entries('?since=2999-01-01')).items).toEqual([]);
+  for (const bad of ['yesterday', '2026-13-45T99:99', "2026-01-01' OR 1=1"]) {
+    expect((await call(server, `/api/audit?since=${encodeURIComponent(bad)}`, { token: ADMIN })).status).toBe(400);
+  }
+});
+
 it('exports as CSV (UTF-8 with BOM, for spreadsheets) and as JSON, and the export is itself recorded', async () => {
   const csv = await call(server, '/api/audit/export?format=csv', { token: ADMIN });
   expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
