@@ -6,14 +6,10 @@ import type { Language, Strings } from './strings';
 
 export type { DetailStrings, Language, ReportReason, Strings } from './strings';
 export { en, ja };
+export { languageFor } from './language';
 
 export function stringsFor(language: Language): Strings {
   return language === 'ja' ? ja : en;
-}
-
-/** Office.context.displayLanguage ("ja-JP", "en-US", …) -> the pane's language. */
-export function languageFor(displayLanguage: string | undefined): Language {
-  return /^ja\b/i.test(displayLanguage ?? '') ? 'ja' : 'en';
 }
 
 export function localized(text: LocalizedText, language: Language): string {

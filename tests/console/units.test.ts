@@ -2,7 +2,6 @@
 import { Api, ApiError, safeFilename, type FetchLike } from '../../src/console/api';
 import { defangAddress, defangDomain, defangIndicator, defangText, defangUrl } from '../../src/console/defang';
 import { formatRoute, parseRoute } from '../../src/console/routing';
-import { en, ja, languageFor, localizedText } from '../../src/console/strings';
 
 describe('defang', () => {
   test.each([
@@ -118,26 +117,5 @@ describe('API client', () => {
     await expect(api.download('https://evil.example/x', 'x')).rejects.toBeInstanceOf(ApiError);
     expect(safeFilename(null, 'report.eml')).toBe('report.eml');
     expect(safeFilename('attachment; filename="campaign-1.stix.json"', 'x')).toBe('campaign-1.stix.json');
-  });
-});
-
-describe('strings', () => {
-  test('both languages have every string, and the browser language picks one', () => {
-    const keys = (value: object) => Object.keys(value).sort();
-    expect(keys(ja)).toEqual(keys(en));
-    expect(keys(ja.evidenceLabels)).toEqual(keys(en.evidenceLabels));
-    expect(keys(ja.indicatorTypes)).toEqual(keys(en.indicatorTypes));
-    for (const [key, value] of Object.entries(ja)) if (typeof value === 'string') expect([key, value.length > 0]).toEqual([key, true]);
-    expect(languageFor('ja-JP')).toBe('ja');
-    expect(languageFor('ja')).toBe('ja');
-    expect(languageFor('en-US')).toBe('en');
-    expect(languageFor(undefined)).toBe('en');
-  });
-
-  test('finding titles: LocalizedText in either language, or plain strings', () => {
-    expect(localizedText({ en: 'Lookalike domain', ja: '類似ドメイン' }, 'ja')).toBe('類似ドメイン');
-    expect(localizedText({ en: 'Lookalike domain', ja: '' }, 'ja')).toBe('Lookalike domain');
-    expect(localizedText('Link text and target differ', 'ja')).toBe('Link text and target differ');
-    expect(localizedText(42, 'en')).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 // The console's words for the sender history a report carries (what the reporter's mailbox said about
-// the sender), in English and Japanese. Part of Strings (strings.ts, key `senderHistory`).
+// the sender), in English and Japanese. Part of Strings (index.ts, key `senderHistory`).
 export type HistoryPart = 'received' | 'sent' | 'namesakes';
 
 export interface SenderHistoryStrings {

@@ -1,6 +1,6 @@
 // The console's words for an analyst's working day — refresh, bulk triage, the next report,
 // grouping reasons, merges and splits, service warnings — in English and Japanese. Part of
-// Strings (strings.ts, key `work`); the same shape in both languages, so a missing translation is a type error.
+// Strings (index.ts, key `work`); the same shape in both languages, so a missing translation is a type error.
 export type GroupingKindName = 'raw' | 'message-id' | 'subject' | 'url' | 'attachment';
 
 export interface WorkStrings {
