@@ -1,13 +1,16 @@
 // The triage console: sign in with the organisation's identity provider (a session cookie the page
 // cannot read, plus a CSRF token from /api/me) or with a static token (automation, the local
 // default; kept in sessionStorage, checked with GET /api/status), then hash-routed pages for reports
-// and campaigns. A 401 from any call ends the session and returns to sign-in.
+// and campaigns, removal runs and (for admins) the audit log. A 401 from any call ends the session
+// and returns to sign-in.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, FluentProvider, Input, Label, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { Api, ApiError, type FetchLike, type Me } from './api';
+import { Api, ApiError, roleIncludes, type FetchLike, type Me } from './api';
+import { AuditLog } from './Audit';
 import { CampaignList, CampaignPage } from './Campaigns';
 import { clearDrafts } from './drafts';
 import { Inbox } from './Inbox';
+import { RemediationPage, remediationAccess } from './Remediation';
 import { ReportView } from './ReportView';
 import { formatRoute, parseRoute, type Route } from './routing';
 import { languageFor, stringsFor, type Language, type Strings } from './strings';
@@ -164,7 +167,7 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   const [version, setVersion] = useState<string>();
   const [notice, setNotice] = useState<string | undefined>(() => signInOutcome(stringsFor(language)));
   const route = useHashRoute();
-  const pageKey = route.kind === 'report' || route.kind === 'campaign' ? `${route.kind}/${route.id}` : route.kind;
+  const pageKey = route.kind === 'report' || route.kind === 'campaign' || route.kind === 'remediation' ? `${route.kind}/${route.id}` : route.kind;
   const lastPage = useRef(pageKey);
   // Moving to another page (not another filter) puts keyboard and screen-reader focus at its start.
   useEffect(() => {
@@ -209,6 +212,22 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
     [token, session?.csrfToken, baseUrl, fetch, signOut],
   );
 
+  // With a token: who it is (its role decides which pages and actions are offered).
+  useEffect(() => {
+    if (!token || !api) return;
+    let live = true;
+    api.me().then(
+      (answer) => live && setMe(answer),
+      () => undefined, // 401 already signed out; without an answer the console offers the least.
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, api]);
+  const role = me?.signedIn ? me.role : undefined;
+  const isAdmin = roleIncludes(role, 'admin');
+  const access = remediationAccess(me);
+
   // A token from an earlier visit in this tab: check it is still accepted.
   useEffect(() => {
     if (!api || version) return;
@@ -244,11 +263,13 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
   let page;
   if (!api) page = <SignIn t={t} onSignIn={signIn} notice={notice} provider={me?.signIn.provider} baseUrl={baseUrl} />;
   else if (route.kind === 'report') page = <ReportView key={route.id} api={api} t={t} language={language} id={route.id} drafts={storage} navigate={navigate} />;
-  else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} navigate={navigate} />;
+  else if (route.kind === 'campaign') page = <CampaignPage key={route.id} api={api} t={t} language={language} id={route.id} navigate={navigate} remediation={access} />;
+  else if (route.kind === 'remediation') page = <RemediationPage key={route.id} api={api} t={t} language={language} id={route.id} access={access} />;
+  else if (route.kind === 'audit') page = <AuditLog api={api} t={t} language={language} query={route.query} navigate={navigate} />;
   else if (route.kind === 'campaigns') page = <CampaignList api={api} t={t} language={language} offset={route.offset} navigate={navigate} />;
   else page = <Inbox api={api} t={t} language={language} query={route.query} navigate={navigate} />;
 
-  const current = route.kind === 'campaign' || route.kind === 'campaigns' ? 'campaigns' : 'reports';
+  const current = route.kind === 'campaign' || route.kind === 'campaigns' || route.kind === 'remediation' ? 'campaigns' : route.kind === 'audit' ? 'audit' : 'reports';
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <a href="#main" className={styles.skip} onClick={(event) => {
@@ -303,6 +324,11 @@ export function ConsoleApp({ baseUrl = '', fetch, storage, preferences, browserL
           <Link href={formatRoute({ kind: 'campaigns', offset: 0 })} aria-current={current === 'campaigns' ? 'page' : undefined} data-testid="nav-campaigns">
             {t.navCampaigns}
           </Link>
+          {isAdmin && (
+            <Link href={formatRoute({ kind: 'audit', query: {} })} aria-current={current === 'audit' ? 'page' : undefined} data-testid="nav-audit">
+              {t.audit.nav}
+            </Link>
+          )}
         </nav>
       )}
       <main id="main" tabIndex={-1} className={styles.main}>

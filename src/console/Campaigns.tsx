@@ -1,12 +1,15 @@
 // Campaigns: the list (most recently reported first) and one campaign's page with its counts, why
 // its reports are grouped, merges waiting for a decision, indicators, reports (some can be split
-// off), a disposition for all its reports at once, and STIX / CSV exports.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// off), a disposition for all its reports at once, removal from mailboxes (Remediation.tsx), and STIX / CSV exports.
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { visible } from '../taskpane/visible';
 import { downloads, type Api, type CampaignDetail, type CampaignEvent, type Disposition } from './api';
+import { Confirmation } from './components/Confirmation';
+import { Facts } from './components/tables';
 import { DownloadButton, ErrorBar, Loading, RefreshControls, ReportTable, Section, useLoad, useSelection, VerdictLabel, type PageProps } from './common';
 import { defangAddress, defangIndicator } from './defang';
+import { CampaignRemediation, type RemediationAccess } from './Remediation';
 import { DispositionButtons, HEADING, IndicatorTable } from './ReportView';
 import { campaignHref, formatRoute, PAGE_SIZE, type Route } from './routing';
 import type { Strings } from './strings';
@@ -162,7 +165,7 @@ function CampaignHistory({ campaign, api, t, onChanged }: { campaign: CampaignDe
   );
 }
 
-export function CampaignPage({ api, t, language, id, navigate }: PageProps & { id: string; navigate: (route: Route) => void }) {
+export function CampaignPage({ api, t, language, id, navigate, remediation }: PageProps & { id: string; navigate: (route: Route) => void; remediation: RemediationAccess | undefined }) {
   const [result, retry, , refresh] = useLoad(() => api.getCampaign(id), id);
   const selection = useSelection();
   const [split, setSplit] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
@@ -170,11 +173,7 @@ export function CampaignPage({ api, t, language, id, navigate }: PageProps & { i
   const [outcome, setOutcome] = useState<{ kind: 'updated'; count: number } | { kind: 'error'; error: unknown }>();
   // One click overwrites every report of the campaign: the chosen disposition waits here until confirmed.
   const [pending, setPending] = useState<Disposition>();
-  const confirmation = useRef<HTMLDivElement>(null);
   const buttons = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (pending) confirmation.current?.focus();
-  }, [pending]);
 
   if (result.state === 'loading') return <Loading t={t} />;
   if (result.state === 'error') return <ErrorBar error={result.error} t={t} onRetry={retry} />;
@@ -234,14 +233,7 @@ export function CampaignPage({ api, t, language, id, navigate }: PageProps & { i
       <h1 style={HEADING} data-testid="campaign-title">
         <Txt value={campaign.title || campaign.id} max={300} />
       </h1>
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
-        {facts.map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
-            <dt style={{ fontWeight: 600 }}>{label}</dt>
-            <dd style={{ margin: 0 }}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
       <Section title={t.work.groupingTitle} testId="grouping">
         <GroupingReasons campaign={campaign} t={t} />
       </Section>
@@ -252,33 +244,18 @@ export function CampaignPage({ api, t, language, id, navigate }: PageProps & { i
           <DispositionButtons busy={busy} t={t} label={t.campaignDisposition} onChoose={ask} />
         </div>
         {pending && (
-          <div
-            ref={confirmation}
-            role="group"
-            aria-labelledby="campaign-confirm-question"
-            tabIndex={-1}
-            data-testid="campaign-confirm"
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') cancel();
-            }}
-            style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', marginTop: '8px', padding: '8px 12px', border: '1px solid #c8c8c8', borderRadius: '4px' }}
-          >
-            <p id="campaign-confirm-question" style={{ margin: 0, fontWeight: 600 }}>
-              {t.campaignConfirm(campaign.reportCount, t.dispositionNames[pending])}
-            </p>
+          <Confirmation question={t.campaignConfirm(campaign.reportCount, t.dispositionNames[pending])} cancelLabel={t.cancel} onCancel={cancel} testId="campaign-confirm">
             <Button appearance="primary" data-testid="campaign-confirm-yes" disabled={busy} onClick={() => void choose(pending)}>
               {t.confirm}
             </Button>
-            <Button data-testid="campaign-confirm-cancel" onClick={cancel}>
-              {t.cancel}
-            </Button>
-          </div>
+          </Confirmation>
         )}
         <p role="status" aria-live="polite" data-testid="campaign-triage-status">
           {outcome?.kind === 'updated' ? t.campaignUpdated(outcome.count) : ''}
         </p>
         {outcome?.kind === 'error' && <ErrorBar error={outcome.error} t={t} />}
       </Section>
+      <CampaignRemediation api={api} t={t} language={language} campaignId={campaign.id} access={remediation} navigate={navigate} />
       <Section title={t.exports}>
         <div style={{ display: 'flex', gap: '12px', flexWrap: 'wrap' }}>
           <DownloadButton api={api} {...downloads.stix(campaign.id)} label={t.downloadStix} t={t} testId="download-stix" />

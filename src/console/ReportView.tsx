@@ -12,23 +12,11 @@ import { EvidenceList } from './Evidence';
 import { SenderHistory } from './SenderHistory';
 import { campaignHref, formatRoute, type Route } from './routing';
 import { localizedText, type Strings } from './strings';
+import { Facts } from './components/tables';
 import { Addresses, AddressView, formatDate, formatSize, PlainText, Txt, Url } from './Text';
 
 /** Page headings hold attacker-chosen subjects: wrap anywhere, a readable line height, never overlap what follows. */
 export const HEADING = { fontSize: '22px', lineHeight: 1.3, margin: '0 0 8px', overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: '100%' } as const;
-
-function Facts({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
-      {items.map(([label, value]) => (
-        <div key={label} style={{ display: 'contents' }}>
-          <dt style={{ fontWeight: 600 }}>{label}</dt>
-          <dd style={{ margin: 0, wordBreak: 'break-word' }}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function HeaderFacts({ headers, t, language }: { headers: HeaderSummary; t: Strings; language: 'en' | 'ja' }) {
   return (

@@ -7,7 +7,8 @@ import type { Static } from '@sinclair/typebox';
 import type { Disposition } from '../report/protocol';
 import type { CampaignDetail as CampaignDetailSchema, CampaignList as CampaignListSchema, ReportContent as ReportContentSchema, ReportDetail as ReportDetailSchema, ReportList as ReportListSchema } from '../server/schemas';
 import type { AuthenticationSummary } from '../mail/authentication';
-import type { Me as MeSchema } from '../server/identity/schemas';
+import type { AuditAction } from '../server/identity/audit';
+import type { AuditList as AuditListSchema, Me as MeSchema, RemediationDetail as RemediationDetailSchema, RemediationSummary as RemediationSummarySchema } from '../server/identity/schemas';
 import type { Evidence, LocalizedText, Severity } from '../engine/model';
 
 export type ReportList = Static<typeof ReportListSchema>;
@@ -23,6 +24,32 @@ export type GroupingReason = CampaignDetail['grouping'][number];
 export type CampaignEvent = CampaignDetail['events'][number];
 /** Who the service says is calling, and whether it offers sign-in with the organisation's identity provider. */
 export type Me = Static<typeof MeSchema>;
+export type AuditList = Static<typeof AuditListSchema>;
+export type AuditEntry = AuditList['items'][number];
+export type { AuditAction };
+export type RemediationSummary = Static<typeof RemediationSummarySchema>;
+export type RemediationDetail = Static<typeof RemediationDetailSchema>;
+export type RemediationMessage = RemediationDetail['messages'][number];
+export type RemediationDestination = NonNullable<RemediationSummary['destination']>;
+/** Staff roles, lowest first: each may do what the ones before it may. */
+export const STAFF_ROLES = ['viewer', 'analyst', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Whether `role` (from /api/me) includes `needed`, as the service decides it (auth.ts roleAllows). */
+export function roleIncludes(role: string | undefined, needed: StaffRole): boolean {
+  return STAFF_ROLES.indexOf(role as StaffRole) >= STAFF_ROLES.indexOf(needed);
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  /** ISO 8601 times: entries at or after `since`, before `until`. */
+  since?: string;
+  until?: string;
+  /** The seq the previous page ended at (the service's `next`). */
+  before?: string;
+  limit?: number;
+}
 
 export interface ServiceStatus {
   version: string;
@@ -231,6 +258,34 @@ export class Api {
     return this.json('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, update);
   }
 
+  /** The audit log, newest first (admins only). */
+  listAudit(query: AuditQuery = {}): Promise<AuditList> {
+    return this.json('GET', `/api/audit${queryString({ ...query })}`);
+  }
+
+  listRemediations(campaignId: string): Promise<{ items: RemediationSummary[] }> {
+    return this.json('GET', `/api/campaigns/${encodeURIComponent(campaignId)}/remediations`);
+  }
+
+  /** The dry run: finds the campaign's message in every mailbox and moves nothing. */
+  searchMailboxes(campaignId: string, options: { senderAndSubject?: boolean } = {}): Promise<RemediationDetail> {
+    return this.json('POST', `/api/campaigns/${encodeURIComponent(campaignId)}/remediations`, options.senderAndSubject ? { senderAndSubject: true } : {});
+  }
+
+  getRemediation(id: string): Promise<RemediationDetail> {
+    return this.json('GET', `/api/remediations/${encodeURIComponent(id)}`);
+  }
+
+  /** Moves what the search found; `expectedCount` is the count the analyst confirmed (the service refuses another). */
+  moveMessages(id: string, destination: RemediationDestination, expectedCount: number): Promise<RemediationDetail> {
+    return this.json('POST', `/api/remediations/${encodeURIComponent(id)}/move`, { destination, expectedCount });
+  }
+
+  /** Moves every moved message back to the folder it was found in. */
+  undoRemediation(id: string): Promise<RemediationDetail> {
+    return this.json('POST', `/api/remediations/${encodeURIComponent(id)}/undo`, {});
+  }
+
   /** A download from the API (with the token), as a Blob and the file name the service suggests. */
   async download(path: string, fallbackName: string): Promise<Download> {
     if (!path.startsWith('/api/')) throw new ApiError(0, 'client', 'Only API downloads are allowed.');
@@ -244,6 +299,7 @@ export const downloads = {
   arf: (id: string) => ({ path: `/api/reports/${encodeURIComponent(id)}/arf`, name: `report-${id}-arf.eml` }),
   stix: (id: string) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/stix`, name: `campaign-${id}.stix.json` }),
   csv: (id: string) => ({ path: `/api/campaigns/${encodeURIComponent(id)}/csv`, name: `campaign-${id}-indicators.csv` }),
+  audit: (format: 'csv' | 'json') => ({ path: `/api/audit/export?format=${format}`, name: `lurelens-audit.${format}` }),
 };
 
 /**

@@ -6,14 +6,18 @@
 //   campaigns.ts      campaigns                  evidence.ts    labels of a finding's evidence
 //   work.ts           refresh, bulk triage, grouping, merges, service warnings (key `work`)
 //   history.ts        the reporter's sender history (key `senderHistory`)
+//   audit.ts          the audit log page (key `audit`)
+//   remediation.ts    removing a campaign from mailboxes (key `remediation`)
 // Each part is typed, so a missing translation is a type error; tests/console/strings.test.ts also
 // checks that no key is defined by two parts and that both languages have the same keys throughout.
 // The language machinery is the pane's (src/i18n): one Language, one languageFor.
 import type { Language } from '../../i18n/strings';
+import { auditEn, auditJa, type AuditStrings } from './audit';
 import { campaignsEn, campaignsJa, type CampaignStrings } from './campaigns';
 import { evidenceLabelsEn, evidenceLabelsJa, type EvidenceLabels } from './evidence';
 import { senderHistoryEn, senderHistoryJa, type SenderHistoryStrings } from './history';
 import { messagePartsEn, messagePartsJa, type MessagePartStrings } from './message-parts';
+import { remediationEn, remediationJa, type RemediationStrings } from './remediation';
 import { reportEn, reportJa, type ReportStrings } from './report';
 import { reportListEn, reportListJa, type ReportListStrings } from './reports';
 import { shellEn, shellJa, type ShellStrings } from './shell';
@@ -37,6 +41,8 @@ export type Strings = ShellStrings &
     work: WorkStrings;
     senderHistory: SenderHistoryStrings;
     evidenceLabels: EvidenceLabels;
+    audit: AuditStrings;
+    remediation: RemediationStrings;
   };
 
 export const en: Strings = {
@@ -48,6 +54,8 @@ export const en: Strings = {
   work: workEn,
   senderHistory: senderHistoryEn,
   evidenceLabels: evidenceLabelsEn,
+  audit: auditEn,
+  remediation: remediationEn,
 };
 
 export const ja: Strings = {
@@ -59,6 +67,8 @@ export const ja: Strings = {
   work: workJa,
   senderHistory: senderHistoryJa,
   evidenceLabels: evidenceLabelsJa,
+  audit: auditJa,
+  remediation: remediationJa,
 };
 
 export function stringsFor(language: Language): Strings {
