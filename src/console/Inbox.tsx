@@ -8,7 +8,8 @@ import { defangText } from './defang';
 import { DISPOSITIONS, VERDICTS, type Api, type CampaignSummary, type Disposition, type ReportQuery, type ServiceStatus, type VerdictLevel } from './api';
 import { ErrorBar, Loading, RefreshControls, ReportTable, useLoad, useSelection, type PageProps } from './common';
 import { DispositionButtons } from './ReportView';
-import type { Strings } from './strings';
+import type { Language, Strings } from './strings';
+import { formatDate, Txt } from './Text';
 import { PAGE_SIZE, type Route } from './routing';
 
 export function Inbox({ api, t, language, query, navigate }: PageProps & { query: ReportQuery; navigate: (route: Route) => void }) {
@@ -59,7 +60,7 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
         <h1 style={{ fontSize: '24px', margin: 0 }}>{t.reportsTitle}</h1>
         <RefreshControls t={t} onRefresh={refresh} />
       </div>
-      <ServiceWarnings api={api} t={t} />
+      <ServiceWarnings api={api} t={t} language={language} />
       <form role="search" aria-label={t.filters} onSubmit={submit} style={{ display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' }}>
         <Field label={t.verdict}>
           <Select
@@ -148,8 +149,18 @@ export function Inbox({ api, t, language, query, navigate }: PageProps & { query
   );
 }
 
+/** The service's warnings in the reader's language; a service that sends no codes is shown in its English. */
+export function warningTexts(status: ServiceStatus, t: Strings, language: Language): string[] {
+  if (!status.warningDetails) return status.warnings;
+  return status.warningDetails.map(({ code, params, message }) => {
+    const words = t.serviceWarnings[code];
+    if (!words) return message;
+    return words(typeof params.at === 'string' ? { ...params, at: formatDate(params.at, language) } : params);
+  });
+}
+
 /** What /api/status warns about (storage, disk, failed deliveries, analyses over budget), with the re-drive. */
-function ServiceWarnings({ api, t }: { api: Api; t: Strings }) {
+function ServiceWarnings({ api, t, language }: { api: Api; t: Strings; language: Language }) {
   const [status, setStatus] = useState<ServiceStatus>();
   const [redriven, setRedriven] = useState<number>();
   const [error, setError] = useState<unknown>();
@@ -178,8 +189,10 @@ function ServiceWarnings({ api, t }: { api: Api; t: Strings }) {
       <MessageBarBody>
         <MessageBarTitle>{t.work.statusTitle}</MessageBarTitle>
         <ul style={{ margin: '4px 0' }}>
-          {status.warnings.slice(0, 10).map((warning, index) => (
-            <li key={index}>{warning}</li>
+          {warningTexts(status, t, language).slice(0, 10).map((warning, index) => (
+            <li key={index} data-testid="service-warning">
+              <Txt value={warning} max={1000} />
+            </li>
           ))}
         </ul>
         {failed > 0 && (

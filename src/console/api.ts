@@ -8,6 +8,7 @@ import type { Disposition } from '../report/protocol';
 import type { CampaignDetail as CampaignDetailSchema, CampaignList as CampaignListSchema, ReportContent as ReportContentSchema, ReportDetail as ReportDetailSchema, ReportList as ReportListSchema } from '../server/schemas';
 import type { AuthenticationSummary } from '../mail/authentication';
 import type { AuditAction } from '../server/identity/audit';
+import type { ServiceWarning, WarningCode } from '../server/warnings';
 import type { AuditList as AuditListSchema, Me as MeSchema, RemediationDetail as RemediationDetailSchema, RemediationSummary as RemediationSummarySchema } from '../server/identity/schemas';
 import type { Evidence, LocalizedText, Severity } from '../engine/model';
 
@@ -51,9 +52,14 @@ export interface AuditQuery {
   limit?: number;
 }
 
+export type { ServiceWarning, WarningCode };
+
 export interface ServiceStatus {
   version: string;
+  /** In English, for anyone; the console words warningDetails instead when the service sends them. */
   warnings: string[];
+  /** The same warnings as a code and parameters (services since warnings.ts). */
+  warningDetails?: ServiceWarning[];
   webhook?: { pending: number; delivered: number; failed: number };
 }
 

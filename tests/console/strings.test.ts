@@ -43,6 +43,16 @@ describe('console strings', () => {
     }
   });
 
+  test("the service's warnings are worded, with their parameters, in both languages", () => {
+    for (const dictionary of [en, ja]) {
+      expect(dictionary.serviceWarnings['analyses-stopped']({ time: 2, parts: 1 })).toMatch(/2.*1/);
+      expect(dictionary.serviceWarnings['disk-full']({ freeMb: 12 })).toContain('12 MB');
+      expect(dictionary.serviceWarnings['webhook-failed']({ count: 7 })).toContain('7');
+      expect(dictionary.serviceWarnings['storage-failed']({ at: 'AT', kind: 'full', detail: 'SQLITE_FULL' })).toMatch(/AT.*SQLITE_FULL/);
+    }
+    expect(ja.serviceWarnings['analyses-stopped']({ time: 2 })).toContain('時間の上限 2 件');
+  });
+
   test('no key is defined by two of the per-page files', () => {
     for (const parts of [FLAT_PARTS.en, FLAT_PARTS.ja]) {
       const owner = new Map<string, string>();

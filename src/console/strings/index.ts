@@ -8,6 +8,7 @@
 //   history.ts        the reporter's sender history (key `senderHistory`)
 //   audit.ts          the audit log page (key `audit`)
 //   remediation.ts    removing a campaign from mailboxes (key `remediation`)
+//   warnings.ts       the service's warnings from /api/status (key `serviceWarnings`)
 // Each part is typed, so a missing translation is a type error; tests/console/strings.test.ts also
 // checks that no key is defined by two parts and that both languages have the same keys throughout.
 // The language machinery is the pane's (src/i18n): one Language, one languageFor.
@@ -21,6 +22,7 @@ import { remediationEn, remediationJa, type RemediationStrings } from './remedia
 import { reportEn, reportJa, type ReportStrings } from './report';
 import { reportListEn, reportListJa, type ReportListStrings } from './reports';
 import { shellEn, shellJa, type ShellStrings } from './shell';
+import { serviceWarningsEn, serviceWarningsJa, type ServiceWarningStrings } from './warnings';
 import { workEn, workJa, type WorkStrings } from './work';
 
 export type { Language } from '../../i18n/strings';
@@ -43,6 +45,7 @@ export type Strings = ShellStrings &
     evidenceLabels: EvidenceLabels;
     audit: AuditStrings;
     remediation: RemediationStrings;
+    serviceWarnings: ServiceWarningStrings;
   };
 
 export const en: Strings = {
@@ -56,6 +59,7 @@ export const en: Strings = {
   evidenceLabels: evidenceLabelsEn,
   audit: auditEn,
   remediation: remediationEn,
+  serviceWarnings: serviceWarningsEn,
 };
 
 export const ja: Strings = {
@@ -69,6 +73,7 @@ export const ja: Strings = {
   evidenceLabels: evidenceLabelsJa,
   audit: auditJa,
   remediation: remediationJa,
+  serviceWarnings: serviceWarningsJa,
 };
 
 export function stringsFor(language: Language): Strings {

@@ -37,7 +37,6 @@ export interface WorkStrings {
   splitSelected: string;
   splitDone: string;
   statusTitle: string;
-  webhookFailed: (count: number) => string;
   redrive: string;
   redriven: (count: number) => string;
 }
@@ -88,7 +87,6 @@ export const workEn: WorkStrings = {
   splitSelected: 'Split the selected reports into a new campaign',
   splitDone: 'Split off into a new campaign.',
   statusTitle: 'Service warnings',
-  webhookFailed: (count) => `${count} webhook deliveries failed.`,
   redrive: 'Re-drive failed deliveries',
   redriven: (count) => `${count} deliveries queued again.`,
 };
@@ -139,7 +137,6 @@ export const workJa: WorkStrings = {
   splitSelected: '選択した報告を新しいキャンペーンに分割',
   splitDone: '新しいキャンペーンに分割しました。',
   statusTitle: 'サービスの警告',
-  webhookFailed: (count) => `Webhookの配信に ${count} 件失敗しました。`,
   redrive: '失敗した配信を再送',
   redriven: (count) => `${count} 件を再送キューに入れました。`,
 };
