@@ -1,19 +1,21 @@
 // Campaigns: which campaign a new report joins, analysts' merges and splits, and what the console
 // reads about a campaign. Written once for both engines (sql.ts).
 //
-// Under concurrency (several service instances on one PostgreSQL) two locks keep grouping right:
-// - a lock per grouping key, so two reports sharing a key that no campaign holds yet cannot both
+// Under concurrency (several service instances on one PostgreSQL) two kinds of lock keep grouping right:
+// - a lock per grouping key no campaign holds yet, so two reports bringing that key cannot both
 //   open a campaign for it;
-// - a lock per campaign, taken by everything that moves reports between campaigns (a report
-//   joining, merges, splits), so a report never joins a campaign that a merge is emptying.
-// After waiting for campaign locks the campaigns are looked up again: a merge that committed
-// meanwhile may have moved the keys to its survivor, which is then locked too (lockCampaigns).
+// - a lock per campaign: shared by reports joining it (a wave of reports of one phishing mail joins
+//   one campaign side by side), exclusive for everything that moves reports between campaigns
+//   (merges, splits, a verified report linking campaigns), so a report never joins a campaign that
+//   a merge is emptying.
+// After waiting for locks the campaigns are looked up again: a merge that committed meanwhile may
+// have moved the keys to its survivor, which is then locked too (lockSharingCampaigns, lockCampaigns).
 import { randomUUID } from 'node:crypto';
 import type { Disposition } from '../../report/protocol';
 import type { VerdictLevel } from '../../engine/model';
 import { capText } from './limits';
 import { optional, parseJson, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './report-rows';
-import { chunks, placeholders, valueRows, type Queryable, type Transaction } from './sql';
+import { chunks, placeholders, valueRows, type Queryable, type Statement, type Transaction } from './sql';
 import { StorageError } from './types';
 import type { CampaignEvent, CampaignRecord, GroupingReason, Indicator, IndicatorOccurrence, NewReport, Page, ReportSummaryRecord } from './types';
 
@@ -49,6 +51,8 @@ export interface CampaignLink {
 export interface Assignment {
   campaignId: string;
   links: CampaignLink[];
+  /** The new campaign's INSERT, when the report opens one. */
+  create?: Statement;
 }
 
 /** The campaign id itself, or the one it was merged into; undefined for an unknown id. */
@@ -74,81 +78,120 @@ async function lockCampaigns<T>(tx: Transaction, find: () => Promise<T>, idsOf: 
   throw new StorageError('unavailable', 'Campaigns kept changing while a report was being grouped; try again.');
 }
 
-/** Live campaigns holding any of the keys, with the keys each holds. */
-async function campaignsSharing(tx: Transaction, groupingKeys: NewReport['groupingKeys']): Promise<Map<string, NewReport['groupingKeys']>> {
-  const byCampaign = new Map<string, NewReport['groupingKeys']>();
+interface SharingCampaign {
+  keys: NewReport['groupingKeys'];
+  createdAt: string;
+}
+
+/** Live campaigns holding any of the keys, with the keys each holds (one query per IN_CHUNK keys). */
+async function campaignsSharing(tx: Transaction, groupingKeys: NewReport['groupingKeys']): Promise<Map<string, SharingCampaign>> {
+  const byCampaign = new Map<string, SharingCampaign>();
   const byKey = new Map(groupingKeys.map((entry) => [entry.key, entry]));
   for (const group of chunks(groupingKeys.map((entry) => entry.key))) {
     const rows = await tx.all(
-      `SELECT k.key, COALESCE(c.merged_into, c.id) AS campaign_id FROM campaign_keys k JOIN campaigns c ON c.id = k.campaign_id
-      WHERE k.key IN (${placeholders(group.length)}) ORDER BY k.key`,
+      `SELECT k.key, s.id AS campaign_id, s.created_at FROM campaign_keys k JOIN campaigns c ON c.id = k.campaign_id
+      JOIN campaigns s ON s.id = COALESCE(c.merged_into, c.id) WHERE k.key IN (${placeholders(group.length)}) ORDER BY k.key`,
       group,
     );
     for (const row of rows) {
-      const list = byCampaign.get(row.campaign_id as string) ?? [];
-      list.push(byKey.get(row.key as string)!);
-      byCampaign.set(row.campaign_id as string, list);
+      const campaign = byCampaign.get(row.campaign_id as string) ?? { keys: [], createdAt: row.created_at as string };
+      campaign.keys.push(byKey.get(row.key as string)!);
+      byCampaign.set(row.campaign_id as string, campaign);
     }
   }
   return byCampaign;
 }
 
 /**
- * Finds the campaigns that share a grouping key with the new report. None: a new campaign. One: it
- * joins it. Several: the report links them. A verified reporter's report merges them into the
- * oldest (reports and keys move there, the others keep pointing at it so their ids still resolve);
- * an unverified one (anyone can hold the add-in's token) joins the campaign it shares most keys
- * with, and each other link is recorded as a proposal for an analyst. Campaigns an analyst split
- * or kept apart are never merged automatically.
+ * The campaigns sharing a key with the report, once this transaction holds the locks that keep that
+ * answer true until it commits: the exclusive grouping lock of every key no campaign holds yet (two
+ * reports bringing one new key cannot both open a campaign for it), and each campaign's lock,
+ * shared when the report only joins (reports joining one campaign at once, the usual wave of one
+ * phishing mail, run side by side) and exclusive when it will merge them. After each wait the
+ * campaigns are looked up again: a merge or a report that committed meanwhile may have changed them.
+ */
+async function lockSharingCampaigns(tx: Transaction, report: NewReport): Promise<Map<string, SharingCampaign>> {
+  const lockedKeys = new Set<string>();
+  const lockedCampaigns = new Map<string, 'shared' | 'exclusive'>();
+  let found = await campaignsSharing(tx, report.groupingKeys);
+  for (let round = 0; round < LOCK_ROUNDS; round++) {
+    const held = new Set([...found.values()].flatMap((campaign) => campaign.keys.map((entry) => entry.key)));
+    const newKeys = report.groupingKeys.map((entry) => entry.key).filter((key) => !held.has(key) && !lockedKeys.has(key));
+    const mode = report.reporterVerified && found.size > 1 ? 'exclusive' : 'shared';
+    const campaigns = [...found.keys()].filter((id) => lockedCampaigns.get(id) !== 'exclusive' && lockedCampaigns.get(id) !== mode);
+    if (newKeys.length === 0 && campaigns.length === 0) return found;
+    const exclusive = [...newKeys.map(groupingLock), ...(mode === 'exclusive' ? campaigns.map(campaignLock) : [])];
+    await tx.lock(exclusive, mode === 'shared' ? campaigns.map(campaignLock) : []);
+    for (const key of newKeys) lockedKeys.add(key);
+    for (const id of campaigns) lockedCampaigns.set(id, mode);
+    found = await campaignsSharing(tx, report.groupingKeys);
+  }
+  throw new StorageError('unavailable', 'Campaigns kept changing while a report was being grouped; try again.');
+}
+
+/**
+ * Finds the campaigns that share a grouping key with the new report. None: a new campaign (its
+ * INSERT is returned, for the intake's batch). One: it joins it. Several: the report links them. A
+ * verified reporter's report merges them into the oldest (reports and keys move there, the others
+ * keep pointing at it so their ids still resolve); an unverified one (anyone can hold the add-in's
+ * token) joins the campaign it shares most keys with, and each other link is recorded as a
+ * proposal for an analyst. Campaigns an analyst split or kept apart are never merged automatically.
  */
 export async function assignCampaign(tx: Transaction, report: NewReport): Promise<Assignment> {
-  await tx.lock(report.groupingKeys.map((entry) => groupingLock(entry.key)));
-  const byCampaign = await lockCampaigns(tx, () => campaignsSharing(tx, report.groupingKeys), (found) => [...found.keys()]);
+  const byCampaign = await lockSharingCampaigns(tx, report);
   if (byCampaign.size === 0) {
     const id = randomUUID();
-    await tx.run('INSERT INTO campaigns (id, title, created_at) VALUES (?, ?, ?)', [id, capText(report.subject, TITLE_CHARS) || '(no subject)', report.receivedAt]);
-    return { campaignId: id, links: [] };
+    const create = { sql: 'INSERT INTO campaigns (id, title, created_at) VALUES (?, ?, ?)', params: [id, capText(report.subject, TITLE_CHARS) || '(no subject)', report.receivedAt] };
+    return { campaignId: id, links: [], create };
   }
   const ids = [...byCampaign.keys()];
-  const created = new Map(
-    (await tx.all(`SELECT id, created_at FROM campaigns WHERE id IN (${placeholders(ids.length)})`, ids)).map((row) => [row.id as string, row.created_at as string]),
-  );
   const oldestFirst = (a: string, b: string) => {
-    const ca = created.get(a) ?? '';
-    const cb = created.get(b) ?? '';
+    const ca = byCampaign.get(a)!.createdAt;
+    const cb = byCampaign.get(b)!.createdAt;
     return ca < cb ? -1 : ca > cb ? 1 : a < b ? -1 : 1;
   };
   const ordered = report.reporterVerified
     ? [...ids].sort(oldestFirst)
-    : [...ids].sort((a, b) => byCampaign.get(b)!.length - byCampaign.get(a)!.length || oldestFirst(a, b));
+    : [...ids].sort((a, b) => byCampaign.get(b)!.keys.length - byCampaign.get(a)!.keys.length || oldestFirst(a, b));
   const survivor = ordered[0];
   const links: CampaignLink[] = [];
   for (const other of ordered.slice(1)) {
     const merge = report.reporterVerified && !(await keptApart(tx, survivor, other));
     if (merge) await moveCampaign(tx, other, survivor);
-    links.push({ campaignId: other, keys: byCampaign.get(other)!, merged: merge });
+    links.push({ campaignId: other, keys: byCampaign.get(other)!.keys, merged: merge });
   }
   return { campaignId: survivor, links };
 }
 
-/** Records the report's keys for its campaign and the links it made (inside the intake transaction). */
-export async function recordGrouping(tx: Transaction, report: NewReport, assignment: Assignment): Promise<void> {
-  const keys = report.groupingKeys;
-  for (const group of chunks(keys, 100)) {
-    await tx.run(`INSERT INTO campaign_keys (key, campaign_id) VALUES ${valueRows(group.length, 2)} ON CONFLICT DO NOTHING`, group.flatMap((entry) => [entry.key, assignment.campaignId]));
-    await tx.run(
-      `INSERT INTO report_keys (report_id, key, kind, label) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
-      group.flatMap((entry) => [report.id, entry.key, entry.kind, entry.label]),
+/** The statements recording the report's keys for its campaign and the links it made (for the intake's batch, after the report row). */
+export function groupingStatements(report: NewReport, assignment: Assignment): Statement[] {
+  const statements: Statement[] = [];
+  for (const group of chunks(report.groupingKeys, 100)) {
+    statements.push(
+      { sql: `INSERT INTO campaign_keys (key, campaign_id) VALUES ${valueRows(group.length, 2)} ON CONFLICT DO NOTHING`, params: group.flatMap((entry) => [entry.key, assignment.campaignId]) },
+      {
+        sql: `INSERT INTO report_keys (report_id, key, kind, label) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
+        params: group.flatMap((entry) => [report.id, entry.key, entry.kind, entry.label]),
+      },
     );
   }
-  for (const link of assignment.links) {
-    const linkKeys = JSON.stringify(link.keys.slice(0, KEYS_PER_EVENT).map((k) => ({ kind: k.kind, label: k.label })));
+  if (assignment.links.length > 0) {
     // Merged: the other campaign's reports moved here. Proposed: they stay apart until an analyst decides.
-    await tx.run(
-      `INSERT INTO campaign_events (campaign_id, kind, other_campaign_id, report_id, keys_json, actor, at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [assignment.campaignId, link.merged ? 'merged' : 'merge-proposed', link.campaignId, report.id, linkKeys, report.reporter.address, report.receivedAt, link.merged ? null : 'pending'],
-    );
+    statements.push({
+      sql: `INSERT INTO campaign_events (campaign_id, kind, other_campaign_id, report_id, keys_json, actor, at, state) VALUES ${valueRows(assignment.links.length, 8)}`,
+      params: assignment.links.flatMap((link) => [
+        assignment.campaignId,
+        link.merged ? 'merged' : 'merge-proposed',
+        link.campaignId,
+        report.id,
+        JSON.stringify(link.keys.slice(0, KEYS_PER_EVENT).map((k) => ({ kind: k.kind, label: k.label }))),
+        report.reporter.address,
+        report.receivedAt,
+        link.merged ? null : 'pending',
+      ]),
+    });
   }
+  return statements;
 }
 
 /** Whether an analyst split these campaigns or declined to merge them. */

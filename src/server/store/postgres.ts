@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, types, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { MIGRATIONS } from './migrations';
-import type { Dialect, Params, Row, SqlDatabase, Transaction, TransactionOptions } from './sql';
+import type { Dialect, Params, Row, SqlDatabase, Statement, Transaction, TransactionOptions } from './sql';
 import { SqlStore } from './sql-store';
 import { StorageError } from './types';
 
@@ -117,13 +117,45 @@ function transactionOn(client: PoolClient): Transaction {
     all: async <T>(sql: string, params?: Params) => (await query(client, sql, params)).rows as T[],
     get: async <T>(sql: string, params?: Params) => (await query(client, sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params?: Params) => (await query(client, sql, params)).rowCount,
-    lock: async (names: readonly string[]) => {
+    lock: async (exclusive: readonly string[], shared: readonly string[] = []) => {
       // One sorted order for every transaction: two that want the same locks never hold one each.
-      const keys = [...new Set(names.map((name) => advisoryKey(name)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (keys.length === 0) return;
-      await client.query('SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS keys', [keys.map(String)]);
+      // A name wanted both ways is taken exclusively.
+      const modes = new Map<bigint, boolean>();
+      for (const name of shared) modes.set(advisoryKey(name), true);
+      for (const name of exclusive) modes.set(advisoryKey(name), false);
+      if (modes.size === 0) return;
+      const keys = [...modes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      await client.query(
+        `SELECT CASE WHEN s THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END
+        FROM (SELECT unnest($1::bigint[]) AS k, unnest($2::boolean[]) AS s ORDER BY 1) AS keys`,
+        [keys.map(String), keys.map((key) => modes.get(key))],
+      );
+    },
+    batch: async (statements: readonly Statement[]) => {
+      for (const group of batchGroups(statements)) {
+        if (group.length === 1) await query(client, group[0].sql, group[0].params);
+        else await query(client, `WITH ${group.map((statement, i) => `s${i} AS (${statement.sql})`).join(', ')} SELECT 1`, group.flatMap((statement) => [...statement.params]));
+      }
     },
   };
+}
+
+/** Parameters per batched statement, far below PostgreSQL's 65535. */
+const BATCH_PARAMS = 20_000;
+
+/** Statements in runs whose parameters stay under BATCH_PARAMS (one statement alone may have more). */
+function batchGroups(statements: readonly Statement[]): Statement[][] {
+  const groups: Statement[][] = [];
+  let count = Infinity;
+  for (const statement of statements) {
+    if (count + statement.params.length > BATCH_PARAMS) {
+      groups.push([]);
+      count = 0;
+    }
+    groups[groups.length - 1].push(statement);
+    count += statement.params.length;
+  }
+  return groups;
 }
 
 class PostgresDatabase implements SqlDatabase {

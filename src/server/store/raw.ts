@@ -13,7 +13,7 @@
 // a failed intake's chunks race with another intake that just found them.)
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { valueRows, type Queryable, type SqlDatabase } from './sql';
+import { valueRows, type Queryable, type SqlDatabase, type Statement } from './sql';
 
 /** Bytes per chunk: one chunk is the most a single SQLite write copies while the event loop waits. */
 export const RAW_CHUNK_BYTES = 256 * 1024;
@@ -38,13 +38,13 @@ function chunkAt(raw: Uint8Array, seq: number): Buffer {
   return Buffer.from(raw.buffer, raw.byteOffset + start, end - start);
 }
 
-/** Writes a small message's chunks with one statement, inside the caller's transaction. */
-export async function insertSmallRaw(tx: Queryable, rawId: string, raw: Uint8Array, nowMs: number): Promise<void> {
+/** The statement writing a small message's chunks inside the intake transaction. */
+export function smallRawStatement(rawId: string, raw: Uint8Array, nowMs: number): Statement {
   const count = chunkCount(raw.byteLength);
-  await tx.run(
-    `INSERT INTO raw_chunks (raw_id, seq, written_ms, bytes) VALUES ${valueRows(count, 4)}`,
-    Array.from({ length: count }, (_, seq) => [rawId, seq, nowMs, chunkAt(raw, seq)]).flat(),
-  );
+  return {
+    sql: `INSERT INTO raw_chunks (raw_id, seq, written_ms, bytes) VALUES ${valueRows(count, 4)}`,
+    params: Array.from({ length: count }, (_, seq) => [rawId, seq, nowMs, chunkAt(raw, seq)]).flat(),
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
 // Reports: the intake transaction, reading reports back, triage and reporters' status look-ups.
 // Written once for both engines (sql.ts).
 import type { Disposition } from '../../report/protocol';
-import { assignCampaign, recordGrouping, resolveCampaignId } from './campaigns';
+import { assignCampaign, groupingStatements, resolveCampaignId } from './campaigns';
 import { capStrings, capText, MAX_FIELD_CHARS } from './limits';
-import { insertSmallRaw } from './raw';
+import { smallRawStatement } from './raw';
 import { optional, parseJson, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './report-rows';
-import { chunks, placeholders, valueRows, type Queryable, type SqlDatabase, type Transaction } from './sql';
+import { chunks, placeholders, valueRows, type Queryable, type SqlDatabase, type Statement, type Transaction } from './sql';
 import type { Indicator, InsertOutcome, KeyRecord, NewReport, Page, ReportFilter, ReportRecord, ReportStatusRecord, ReportSummaryRecord, TriageUpdate } from './types';
 
 /** Where the intake's raw message is (raw.ts): its chunks' id, and whether they were written before the transaction. */
@@ -45,60 +45,67 @@ export async function insertReport(tx: Transaction, report: NewReport, raw: Stor
   }
   const assignment = await assignCampaign(tx, report);
   const campaignId = assignment.campaignId;
-  await tx.run(
-    `INSERT INTO reports (id, key, fingerprint, received_at, reporter_address, reporter_address_lc, reporter_name,
+  // The rows of the report in one batch: one round trip on PostgreSQL, while the campaign stays locked.
+  const statements: Statement[] = [];
+  if (assignment.create) statements.push(assignment.create);
+  statements.push(
+    {
+      sql: `INSERT INTO reports (id, key, fingerprint, received_at, reporter_address, reporter_address_lc, reporter_name,
       reasons_json, comment, eml_source, client_json, client_verdict_json, client_verdict, internet_message_id,
       network_message_id, subject, from_address, from_name, search_text, verdict, score, analysis_json, summary_json,
       raw_sha256, raw_size, campaign_id, first_campaign_id, incomplete_reason, reporter_verified, reporter_tenant, reporter_oid, raw_id)
     VALUES (${placeholders(32)})`,
-    [
-      report.id,
-      report.key,
-      report.fingerprint,
-      report.receivedAt,
-      report.reporter.address,
-      report.reporter.address.toLowerCase(),
-      report.reporter.name ?? null,
-      JSON.stringify(report.reasons),
-      report.comment ?? null,
-      report.emlSource,
-      report.client ? JSON.stringify(report.client) : null,
-      report.clientVerdict ? JSON.stringify(report.clientVerdict) : null,
-      typeof report.clientVerdict?.verdict === 'string' ? report.clientVerdict.verdict : null,
-      report.internetMessageId ?? null,
-      report.networkMessageId ?? null,
-      report.subject,
-      report.fromAddress ?? null,
-      report.fromName ?? null,
-      report.searchText,
-      report.verdict ?? null,
-      report.score ?? null,
-      JSON.stringify(report.analysis),
-      JSON.stringify(report.summary),
-      report.rawSha256,
-      report.raw.byteLength,
-      campaignId,
-      campaignId,
-      report.incompleteReason ?? null,
-      report.reporterVerified ? 1 : 0,
-      report.reporterIdentity?.tenantId ?? null,
-      report.reporterIdentity?.objectId ?? null,
-      raw.rawId,
-    ],
+      params: [
+        report.id,
+        report.key,
+        report.fingerprint,
+        report.receivedAt,
+        report.reporter.address,
+        report.reporter.address.toLowerCase(),
+        report.reporter.name ?? null,
+        JSON.stringify(report.reasons),
+        report.comment ?? null,
+        report.emlSource,
+        report.client ? JSON.stringify(report.client) : null,
+        report.clientVerdict ? JSON.stringify(report.clientVerdict) : null,
+        typeof report.clientVerdict?.verdict === 'string' ? report.clientVerdict.verdict : null,
+        report.internetMessageId ?? null,
+        report.networkMessageId ?? null,
+        report.subject,
+        report.fromAddress ?? null,
+        report.fromName ?? null,
+        report.searchText,
+        report.verdict ?? null,
+        report.score ?? null,
+        JSON.stringify(report.analysis),
+        JSON.stringify(report.summary),
+        report.rawSha256,
+        report.raw.byteLength,
+        campaignId,
+        campaignId,
+        report.incompleteReason ?? null,
+        report.reporterVerified ? 1 : 0,
+        report.reporterIdentity?.tenantId ?? null,
+        report.reporterIdentity?.objectId ?? null,
+        raw.rawId,
+      ],
+    },
+    { sql: 'INSERT INTO report_content (report_id, content_json) VALUES (?, ?)', params: [report.id, JSON.stringify(report.content)] },
+    // A new report's first status token: number 1, nothing older to drop.
+    { sql: 'INSERT INTO status_tokens (token_hash, report_id, created_seq) VALUES (?, ?, 1) ON CONFLICT DO NOTHING', params: [report.statusTokenHash, report.id] },
   );
-  await tx.run('INSERT INTO report_content (report_id, content_json) VALUES (?, ?)', [report.id, JSON.stringify(report.content)]);
-  if (!raw.writtenAhead) await insertSmallRaw(tx, raw.rawId, report.raw, raw.writtenMs);
+  if (!raw.writtenAhead) statements.push(smallRawStatement(raw.rawId, report.raw, raw.writtenMs));
   for (const group of chunks(report.indicators, INDICATOR_ROWS)) {
-    await tx.run(
-      `INSERT INTO indicators (report_id, type, value, name) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
-      group.flatMap((indicator) => [report.id, indicator.type, indicator.value, indicator.name ?? null]),
-    );
+    statements.push({
+      sql: `INSERT INTO indicators (report_id, type, value, name) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
+      params: group.flatMap((indicator) => [report.id, indicator.type, indicator.value, indicator.name ?? null]),
+    });
   }
-  await recordGrouping(tx, report, assignment);
-  await addToken(tx, report.id, report.statusTokenHash);
+  statements.push(...groupingStatements(report, assignment));
   if (report.forward) {
-    await tx.run('INSERT INTO webhook_queue (report_id, next_attempt_ms, updated_at) VALUES (?, ?, ?)', [report.id, Date.now(), report.receivedAt]);
+    statements.push({ sql: 'INSERT INTO webhook_queue (report_id, next_attempt_ms, updated_at) VALUES (?, ?, ?)', params: [report.id, Date.now(), report.receivedAt] });
   }
+  await tx.batch(statements);
   return { kind: 'created', id: report.id, campaignId };
 }
 

@@ -16,13 +16,27 @@ export interface Queryable {
   run(sql: string, params?: Params): Promise<number>;
 }
 
+/** One statement of a batch. */
+export interface Statement {
+  sql: string;
+  params: Params;
+}
+
 export interface Transaction extends Queryable {
   /**
    * Holds the named locks until the transaction ends: transactions that lock a name in common run
-   * one after the other, whichever process or service instance runs them. SQLite lets one writer in
-   * at a time anyway, so there it costs nothing. Names are taken in one sorted order per call.
+   * one after the other, whichever process or service instance runs them, except that `shared`
+   * names can be held by several at once (they wait only for, and hold off, an exclusive holder).
+   * SQLite lets one writer in at a time anyway, so there it costs nothing. All names of a call are
+   * taken in one sorted order.
    */
-  lock(names: readonly string[]): Promise<void>;
+  lock(exclusive: readonly string[], shared?: readonly string[]): Promise<void>;
+  /**
+   * Runs INSERT, UPDATE and DELETE statements that do not read each other's changes, in one round
+   * trip where the engine can (PostgreSQL: one statement of data-modifying CTEs, whose foreign keys
+   * are checked at its end). Resolves when all ran.
+   */
+  batch(statements: readonly Statement[]): Promise<void>;
 }
 
 /** Where the engines' SQL differs. */
