@@ -10,9 +10,9 @@
 //   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse] [--sqlite-only]
 //                          [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
 //
-// --compare-with REV runs the abuse scenarios against that git revision too (its src/ exported
-// into .bench/REV inside this tree, so it uses these node_modules), one after the other, so both
-// sets of figures come from the same machine in the same minutes.
+// --compare-with REV runs the throughput and the abuse scenarios against that git revision too (its
+// src/ exported into .bench/REV inside this tree, so it uses these node_modules; on databases of its
+// own), one after the other, so both sets of figures come from the same machine in the same minutes.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,24 +123,29 @@ const SIZES = [
   ['1 MB', 1024 * 1024, 4],
 ] as const;
 
-/** Each backend's figures per message size, then the table that puts them side by side. */
-async function throughputByBackend(backends: Backend[], duration: number): Promise<void> {
+/** A source tree to measure: this one, or a revision exported by --compare-with (its sources' directory). */
+type Tree = [name: string, sourceRoot: string | undefined];
+
+/** Each backend's figures per message size (for each tree, on databases of its own), then the table that puts them side by side. */
+async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend[]>, duration: number, trees: Tree[]): Promise<void> {
   const rows: { size: string; line: string }[] = [];
-  for (const backend of backends) {
+  for (const [index, [tree, sourceRoot]] of trees.entries())
+  for (const backend of await backendsOf(index)) {
+    const label = trees.length > 1 ? `${backend.label} (${tree})` : backend.label;
     await withServices(
       backend.instances,
       async (services) => {
-        for (const [label, size, connections] of SIZES) {
-          const result = await throughput(services.map((service) => service.url), size, connections, duration);
+        for (const [size, bytes, connections] of SIZES) {
+          const result = await throughput(services.map((service) => service.url), bytes, connections, duration);
           const line =
-            `${backend.label.padEnd(16)} ${label.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
+            `${label.padEnd(28)} ${size.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
             `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections)`;
-          rows.push({ size: label, line });
+          rows.push({ size, line });
           console.log(line);
         }
-        console.log(`${backend.label.padEnd(16)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}`);
+        console.log(`${label.padEnd(28)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}`);
       },
-      undefined,
+      sourceRoot,
       backend.databaseUrl,
     );
   }
@@ -151,25 +156,35 @@ async function throughputByBackend(backends: Backend[], duration: number): Promi
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const duration = numberFlag(argv, '--duration', 10, 60);
+  const compareIndex = argv.indexOf('--compare-with');
+  const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
+  const trees: Tree[] = [['this tree', undefined]];
+  if (revision) trees.push([revision, exportRevision(revision)]);
   if (!argv.includes('--abuse-only')) {
     await withService(async (url) => {
       console.log(`Lure Lens intake benchmark (parse + analyse + durable commit per report) against ${url}`);
       const floor = await baseline(url, Math.min(duration, 5));
       console.log(`        the floor: the service answers ${floor.requests.average.toFixed(0)} requests/s that touch no message and no database`);
     });
-    const backends: Backend[] = [{ label: 'SQLite', instances: 1 }];
     const programs = findPostgres();
     let cluster: PostgresCluster | undefined;
     if (argv.includes('--sqlite-only')) console.log('PostgreSQL left out (--sqlite-only).');
     else if (programs.missing !== undefined) console.log(`PostgreSQL left out: ${programs.missing}.`);
     else {
       cluster = await startCluster({ durable: true });
-      backends.push({ label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase('bench_one') });
-      backends.push({ label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase('bench_two') });
       console.log(`PostgreSQL ${cluster.port}: a throw-away cluster with fsync and synchronous_commit on (${cluster.dir})`);
     }
+    const backendsOf = async (tree: number): Promise<Backend[]> => [
+      { label: 'SQLite', instances: 1 },
+      ...(cluster
+        ? [
+            { label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase(`bench_one_${tree}`) },
+            { label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase(`bench_two_${tree}`) },
+          ]
+        : []),
+    ];
     try {
-      await throughputByBackend(backends, duration);
+      await throughputByBackend(backendsOf, duration, trees);
     } finally {
       await cluster?.stop();
     }
@@ -178,10 +193,6 @@ async function main(): Promise<void> {
   const bombs = numberFlag(argv, '--bombs', 3, 20);
   const slow = numberFlag(argv, '--slow-connections', 40, 200);
   const parallel = numberFlag(argv, '--parallel', 16, 100);
-  const compareIndex = argv.indexOf('--compare-with');
-  const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
-  const trees: [string, string | undefined][] = [['this tree', undefined]];
-  if (revision) trees.push([revision, exportRevision(revision)]);
   for (const [name, sourceRoot] of trees) {
     // A fresh service per scenario, so one scenario's left-overs do not count against the next.
     console.log(`\nAbuse scenarios against ${name} (reporter token, which is public by design; /healthz probed every 50 ms during each):`);
