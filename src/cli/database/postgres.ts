@@ -10,8 +10,15 @@ import { SUPPORTED_SCHEMA } from './sqlite';
 import { DatabaseError, MAX_PROBLEMS, type BackupResult, type DatabaseMaintenance, type DatabaseState, type IntegrityResult, type RestoreResult } from './types';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-const BACKUP_ADVICE =
-  'the reports are in PostgreSQL: back it up with pg_dump -Fc (or the managed service\'s snapshots) and restore with pg_restore; see docs/service.md, "Backups"';
+/** The commands, exactly: the URL is the service's database.url (LURELENS_DATABASE_URL), which holds the password. */
+export const PG_DUMP_COMMAND = 'pg_dump --format=custom --dbname="$LURELENS_DATABASE_URL" --file=lurelens-$(date -u +%Y%m%d).dump';
+export const PG_RESTORE_COMMAND = 'pg_restore --dbname="$LURELENS_DATABASE_URL" --no-owner --exit-on-error lurelens-YYYYMMDD.dump';
+const BACKUP_ADVICE = `the reports are in PostgreSQL, which lurelens backup does not copy: back it up with
+  ${PG_DUMP_COMMAND}
+(or the managed service's snapshots); see docs/service.md, "Backups and restore"`;
+const RESTORE_ADVICE = `the reports are in PostgreSQL, which lurelens restore does not write: stop every service instance, create a new empty database, point LURELENS_DATABASE_URL at it and run
+  ${PG_RESTORE_COMMAND}
+(or restore the managed service's snapshot); see docs/service.md, "Backups and restore"`;
 
 export class PostgresMaintenance implements DatabaseMaintenance {
   readonly kind = 'postgres' as const;
@@ -95,10 +102,10 @@ export class PostgresMaintenance implements DatabaseMaintenance {
   }
 
   async inspectBackup(): Promise<DatabaseState & { integrity: IntegrityResult }> {
-    throw new DatabaseError(BACKUP_ADVICE);
+    throw new DatabaseError(RESTORE_ADVICE);
   }
 
   async restore(): Promise<RestoreResult> {
-    throw new DatabaseError(BACKUP_ADVICE);
+    throw new DatabaseError(RESTORE_ADVICE);
   }
 }

@@ -74,7 +74,9 @@ test('lurelens doctor and serve read the PostgreSQL database; backup points to p
     // A running service holds a connection.
     expect(await maintenance.inUse()).toBe(true);
     expect(await maintenance.checkIntegrity('full')).toEqual({ ok: true, mode: 'full', problems: [] });
-    await expect(maintenance.backup('/tmp/unused')).rejects.toThrow(/pg_dump/);
+    // The exact commands to run instead, with the service's database URL (which holds the password) from the environment.
+    await expect(maintenance.backup('/tmp/unused')).rejects.toThrow('pg_dump --format=custom --dbname="$LURELENS_DATABASE_URL" --file=lurelens-');
+    await expect(maintenance.restore('/tmp/unused')).rejects.toThrow('pg_restore --dbname="$LURELENS_DATABASE_URL" --no-owner --exit-on-error');
   } finally {
     await store.close();
   }

@@ -2,6 +2,7 @@
 // integrity_check with --thorough, plus foreign_key_check). Read-only: safe while the service runs.
 import { DatabaseError } from '../../database/types';
 import { newerSchemaMessage } from '../../database/sqlite';
+import { PG_DUMP_COMMAND, PG_RESTORE_COMMAND } from '../../database/postgres';
 import { fail, ok, t, type Check, type Finding } from '../check';
 
 const RESTORE = t(
@@ -34,7 +35,17 @@ export const database: Check = {
     const mb = (state.sizeBytes / 1024 / 1024).toFixed(1);
     findings.push(ok(t(`${state.location}: ${state.reports} reports, schema ${state.schemaVersion}, ${mb} MB`, `${state.location}: 報告 ${state.reports} 件、スキーマ ${state.schemaVersion}、${mb} MB`)));
     if (state.schemaVersion < state.supportedVersion) {
-      findings.push(ok(t(`schema ${state.schemaVersion} is upgraded to ${state.supportedVersion} at the next start (a copy is kept in backups/ first)`, `次回起動時にスキーマ ${state.schemaVersion} を ${state.supportedVersion} に更新します (先に backups/ へ複製)`)));
+      // serve copies a SQLite file into backups/ before upgrading it; a PostgreSQL database is the operator's to dump.
+      findings.push(
+        maintenance.kind === 'postgres'
+          ? ok(
+              t(
+                `schema ${state.schemaVersion} is upgraded to ${state.supportedVersion} at the next start; no copy is made: take one first with ${PG_DUMP_COMMAND}`,
+                `次回起動時にスキーマ ${state.schemaVersion} を ${state.supportedVersion} に更新します。複製は作られないので、先に ${PG_DUMP_COMMAND} で取ってください`,
+              ),
+            )
+          : ok(t(`schema ${state.schemaVersion} is upgraded to ${state.supportedVersion} at the next start (a copy is kept in backups/ first)`, `次回起動時にスキーマ ${state.schemaVersion} を ${state.supportedVersion} に更新します (先に backups/ へ複製)`)),
+      );
     }
     const mode = context.thorough ? 'full' : 'quick';
     const integrity = await maintenance.checkIntegrity(mode);
@@ -42,7 +53,7 @@ export const database: Check = {
       // Tables and indexes (PostgreSQL checks its own pages); restoring is pg_restore's, not ours.
       const problems = integrity.problems.slice(0, 5).join('; ');
       if (integrity.ok) findings.push(ok(t('every table present, no invalid index', 'すべての表があり、無効な索引はありません')));
-      else findings.push(fail(t(problems, problems), t('Repair the schema (REINDEX for invalid indexes) or restore a pg_dump backup (pg_restore).', 'スキーマを修復する (無効な索引は REINDEX) か、pg_dump のバックアップを pg_restore で復元してください。')));
+      else findings.push(fail(t(problems, problems), t(`Repair the schema (REINDEX for invalid indexes) or restore a pg_dump backup into a new database: ${PG_RESTORE_COMMAND}`, `スキーマを修復する (無効な索引は REINDEX) か、pg_dump のバックアップを新しいデータベースに復元してください: ${PG_RESTORE_COMMAND}`)));
       return findings;
     }
     const name = mode === 'full' ? 'integrity_check' : 'quick_check';
