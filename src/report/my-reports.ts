@@ -6,15 +6,11 @@ import { Value } from '@sinclair/typebox/value';
 import type { ReportingPolicy } from '../policy/types';
 import { endpointTarget, serviceBase } from './endpoint-channel';
 import { fetchWithTimeout, type FetchLike } from './http';
-import { ReportStatus } from './protocol';
+import { MAX_STATUS_TOKENS, ReportStatus, STATUS_TOKENS_HEADER } from './protocol';
 import type { ReceiptBook } from './receipts';
 import type { SignedInReporter } from './reporter-token';
 import type { ReportLog } from './service';
 
-/** Header carrying the status tokens to GET /api/my/reports (the service's STATUS_TOKENS_HEADER). */
-export const STATUS_TOKENS_HEADER = 'X-Status-Tokens';
-/** The service reads at most this many tokens per request. */
-export const MY_REPORTS_MAX_TOKENS = 100;
 
 export interface MyReportsDeps {
   reporting: ReportingPolicy;
@@ -31,7 +27,7 @@ export async function fetchMyReports(deps: MyReportsDeps): Promise<ReportStatus[
   const base = serviceBase(target);
   const statusTokens = (await deps.receipts.list())
     .filter((receipt) => receipt.service === base && receipt.statusToken)
-    .slice(0, MY_REPORTS_MAX_TOKENS)
+    .slice(0, MAX_STATUS_TOKENS)
     .map((receipt) => receipt.statusToken);
   const get = async (bearer: string): Promise<Response | undefined> => {
     try {

@@ -154,6 +154,11 @@ export const ReportReceipt = Type.Object({
 });
 export type ReportReceipt = Static<typeof ReportReceipt>;
 
+/** Header carrying a device's status tokens to GET /api/my/reports (comma-separated; never in the URL). */
+export const STATUS_TOKENS_HEADER = 'x-status-tokens';
+/** Status tokens the service reads per request; the add-in sends its newest this many. */
+export const MAX_STATUS_TOKENS = 100;
+
 /** What a reporter sees of their own report ("My reports"). */
 export const ReportStatus = Type.Object({
   id: Type.String(),

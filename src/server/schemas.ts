@@ -2,7 +2,7 @@
 // contract in src/report/protocol.ts). Responses are serialised through these, so a field that is
 // not declared here never leaves the service by accident.
 import { Type, type Static } from '@sinclair/typebox';
-import { Disposition, ReportSubmission, SenderHistorySummary } from '../report/protocol';
+import { Disposition, MAX_STATUS_TOKENS, ReportSubmission, SenderHistorySummary, STATUS_TOKENS_HEADER } from '../report/protocol';
 
 export const VerdictLevel = Type.Union([Type.Literal('clean'), Type.Literal('suspicious'), Type.Literal('dangerous')]);
 
@@ -278,8 +278,7 @@ export const CampaignTriageResult = Type.Object({ id: Type.String(), updated: Ty
 export const SubmissionMetadata = Type.Omit(ReportSubmission, ['eml']);
 export type SubmissionMetadata = Static<typeof SubmissionMetadata>;
 
-export const STATUS_TOKENS_HEADER = 'x-status-tokens';
-export const MAX_STATUS_TOKENS = 100;
+export { MAX_STATUS_TOKENS, STATUS_TOKENS_HEADER };
 
 /** Status tokens are optional for a signed-in reporter, whose reports are found by who they are. */
 export const MyReportsHeaders = Type.Object({
