@@ -2,10 +2,10 @@
 // by signed-in reporter ("My reports" on every device) and remediation runs. Written once in the
 // SQL SQLite and PostgreSQL share (`?` placeholders, RETURNING), against the store's database seam
 // (sql.ts), so each engine only supplies a connection and its transactions.
-import type { Disposition } from '../../report/protocol';
 import type { Role } from '../config';
-import { capText, MAX_FIELD_CHARS } from './limits';
+import { capText } from './limits';
 import type { Row, SqlDatabase } from './sql';
+import { STATUS_COLUMNS, toStatusRecord } from './report-rows';
 import type { ReportStatusRecord } from './types';
 
 export interface LoginRequest {
@@ -278,18 +278,10 @@ export class SqlIdentityStore implements IdentityStore {
 
   async reportsByReporter(tenantId: string, objectId: string, limit: number): Promise<ReportStatusRecord[]> {
     const rows = await this.db.all(
-      `SELECT id, key, substr(subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject, received_at, disposition, feedback FROM reports
-        WHERE reporter_tenant = ? AND reporter_oid = ? ORDER BY received_at DESC, seq DESC LIMIT ?`,
+      `SELECT ${STATUS_COLUMNS} FROM reports WHERE reporter_tenant = ? AND reporter_oid = ? ORDER BY received_at DESC, seq DESC LIMIT ?`,
       [tenantId, objectId, limit],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      key: row.key as string,
-      subject: capText(row.subject as string),
-      receivedAt: row.received_at as string,
-      disposition: row.disposition as Disposition,
-      feedback: optional(row.feedback),
-    }));
+    return rows.map(toStatusRecord);
   }
 
   /** The run and every message found, in one transaction: a failure part-way leaves no run behind. */

@@ -4,7 +4,7 @@
 import type { Disposition } from '../../report/protocol';
 import { capOptional, capText, MAX_FIELD_CHARS } from './limits';
 import type { Row } from './sql';
-import type { ReportSummaryRecord } from './types';
+import type { ReportStatusRecord, ReportSummaryRecord } from './types';
 
 // Rows stored before intake bounded the message's free text can hold megabytes in subject or sender
 // name: the database cuts them to whole characters (code points) here, toSummary to UTF-16 units.
@@ -42,5 +42,19 @@ export function toSummary(row: Row): ReportSummaryRecord {
     campaignSize: optional(row.campaign_size),
     rawSize: row.raw_size as number,
     incompleteReason: optional(row.incomplete_reason),
+  };
+}
+
+/** What a reporter sees of a report ("My reports"), whichever way it was found (status token or sign-in). */
+export const STATUS_COLUMNS = `id, key, substr(subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject, received_at, disposition, feedback`;
+
+export function toStatusRecord(row: Row): ReportStatusRecord {
+  return {
+    id: row.id as string,
+    key: row.key as string,
+    subject: capText(row.subject as string),
+    receivedAt: row.received_at as string,
+    disposition: row.disposition as Disposition,
+    feedback: optional(row.feedback),
   };
 }

@@ -1,10 +1,9 @@
 // Reports: the intake transaction, reading reports back, triage and reporters' status look-ups.
 // Written once for both engines (sql.ts).
-import type { Disposition } from '../../report/protocol';
 import { assignCampaign, groupingStatements, resolveCampaignId } from './campaigns';
-import { capStrings, capText, MAX_FIELD_CHARS } from './limits';
+import { capStrings } from './limits';
 import { smallRawStatement } from './raw';
-import { optional, parseJson, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './report-rows';
+import { optional, parseJson, STATUS_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FROM, toStatusRecord, toSummary } from './report-rows';
 import { chunks, placeholders, valueRows, type Queryable, type SqlDatabase, type Statement, type Transaction } from './sql';
 import type { Indicator, InsertOutcome, KeyRecord, NewReport, Page, ReportFilter, ReportRecord, ReportStatusRecord, ReportSummaryRecord, TriageUpdate } from './types';
 
@@ -255,20 +254,10 @@ export async function statusesByTokenHashes(db: Queryable, hashes: readonly stri
   const byId = new Map<string, ReportStatusRecord>();
   for (const group of chunks(hashes)) {
     const rows = await db.all(
-      `SELECT r.id, r.key, substr(r.subject, 1, ${MAX_FIELD_CHARS + 1}) AS subject, r.received_at, r.disposition, r.feedback FROM status_tokens t
-      JOIN reports r ON r.id = t.report_id WHERE t.token_hash IN (${placeholders(group.length)})`,
+      `SELECT ${STATUS_COLUMNS} FROM reports WHERE id IN (SELECT report_id FROM status_tokens WHERE token_hash IN (${placeholders(group.length)}))`,
       group,
     );
-    for (const row of rows) {
-      byId.set(row.id as string, {
-        id: row.id as string,
-        key: row.key as string,
-        subject: capText(row.subject as string),
-        receivedAt: row.received_at as string,
-        disposition: row.disposition as Disposition,
-        feedback: optional(row.feedback),
-      });
-    }
+    for (const row of rows) byId.set(row.id as string, toStatusRecord(row));
   }
   return [...byId.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
 }
