@@ -46,6 +46,8 @@ export interface FakeGraph {
   /** Mailboxes whose calls answer 403 ErrorAccessDenied (an application access policy excludes them). */
   denied: Set<string>;
   deliver(mailbox: string, message: Omit<FakeMessage, 'id' | 'parentFolderId'> & { parentFolderId?: string }): FakeMessage;
+  /** Move requests are recorded but not answered until the returned function is called (a slow Exchange). */
+  holdMoves(): () => void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const messages = new Map<string, FakeMessage[]>();
   const denied = new Set<string>();
   let throttle = 0;
+  let movesHeld: Promise<void> | undefined;
   let url = '';
 
   const send = (response: import('node:http').ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
@@ -146,6 +149,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         return send(response, 200, { '@odata.context': `${url}/v1.0/$metadata#users('${mailbox}')/messages(id,subject,receivedDateTime,parentFolderId,internetMessageId)`, value: found });
       }
       if (messageId && request.method === 'POST') {
+        await movesHeld;
         const message = box.find((m) => m.id === messageId);
         if (!message) return graphError(response, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
         const destination = (body as { destinationId?: string } | undefined)?.destinationId ?? '';
@@ -187,6 +191,14 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     denied,
     throttleNext(count) {
       throttle = count;
+    },
+    holdMoves() {
+      let release!: () => void;
+      movesHeld = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        movesHeld = undefined;
+        release();
+      };
     },
     deliver(mailbox, message) {
       const stored: FakeMessage = { id: `AAMk${randomUUID()}=`, parentFolderId: FOLDERS.inbox, ...message };

@@ -72,7 +72,7 @@ export const remediationEn: RemediationStrings = {
   countsText: ({ found, moved, failed, restored }) =>
     [found && `${found} found`, moved && `${moved} moved`, failed && `${failed} failed`, restored && `${restored} moved back`].filter(Boolean).join(', ') || 'none found',
   open: 'Open',
-  states: { searched: 'Dry run: nothing moved', moved: 'Moved', undone: 'Undone: moved back' },
+  states: { searched: 'Dry run: nothing moved', moving: 'Moving now…', moved: 'Moved', undoing: 'Moving back now…', undone: 'Undone: moved back' },
   messageStates: { found: 'Found', moved: 'Moved', failed: 'Move failed', restored: 'Moved back' },
   destinations: { junkemail: 'Junk Email', deleteditems: 'Deleted Items' },
   pageTitle: 'Removal run',
@@ -128,7 +128,7 @@ export const remediationJa: RemediationStrings = {
   countsText: ({ found, moved, failed, restored }) =>
     [found && `検出 ${found} 件`, moved && `移動 ${moved} 件`, failed && `失敗 ${failed} 件`, restored && `復元 ${restored} 件`].filter(Boolean).join('、') || '検出なし',
   open: '開く',
-  states: { searched: '予行（未移動）', moved: '移動済み', undone: '取り消し済み（元に戻しました）' },
+  states: { searched: '予行（未移動）', moving: '移動中…', moved: '移動済み', undoing: '元に戻し中…', undone: '取り消し済み（元に戻しました）' },
   messageStates: { found: '検出', moved: '移動済み', failed: '移動失敗', restored: '元に戻しました' },
   destinations: { junkemail: '迷惑メール', deleteditems: '削除済みアイテム' },
   pageTitle: '除去の実行',

@@ -161,45 +161,78 @@ export class Remediator {
    */
   async move(id: string, destination: Destination, expectedCount: number): Promise<RemediationRun> {
     const run = await this.load(id);
-    if (run.record.state !== 'searched') throw new RemediationError('conflict', `This remediation is already ${run.record.state}; search again to act once more.`);
+    if (run.record.state !== 'searched') throw alreadyActedOn(run.record.state);
     if (run.record.counts.found !== expectedCount) {
       throw new RemediationError('count_changed', `The search found ${run.record.counts.found} messages, not ${expectedCount}; confirm the count shown.`);
     }
-    const updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[] = [];
-    await eachLimited(
+    await this.claim(id, 'searched', 'moving');
+    return this.moveEach(
+      id,
       run.messages.filter((message) => message.state === 'found'),
       async (message) => {
         try {
           const { body } = await this.graph.call<{ id?: unknown }>('POST', `${mailboxPath(message.mailbox)}/messages/${encodeURIComponent(message.messageId)}/move`, { destinationId: destination });
-          updates.push({ seq: message.seq, state: 'moved', movedId: typeof body?.id === 'string' ? body.id : undefined });
+          return { seq: message.seq, state: 'moved', movedId: typeof body?.id === 'string' ? body.id : undefined };
         } catch (error) {
-          updates.push({ seq: message.seq, state: 'failed', error: error instanceof GraphError ? error.code : 'error' });
+          return { seq: message.seq, state: 'failed', error: error instanceof GraphError ? error.code : 'error' };
         }
       },
+      'moved',
+      destination,
     );
-    await this.store.updateRemediation(id, 'moved', destination, updates);
-    return this.load(id);
   }
 
   /** Moves every moved copy back to the folder it was found in (the Inbox when Graph did not say). */
   async undo(id: string): Promise<RemediationRun> {
     const run = await this.load(id);
-    if (run.record.state !== 'moved') throw new RemediationError('conflict', 'Only a remediation that moved messages can be undone.');
-    const updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[] = [];
-    await eachLimited(
+    if (run.record.state !== 'moved') throw alreadyActedOn(run.record.state, 'Only a remediation that moved messages can be undone.');
+    await this.claim(id, 'moved', 'undoing');
+    return this.moveEach(
+      id,
       run.messages.filter((message) => message.state === 'moved' && message.movedId),
       async (message) => {
         try {
           await this.graph.call('POST', `${mailboxPath(message.mailbox)}/messages/${encodeURIComponent(message.movedId!)}/move`, { destinationId: message.folderId ?? 'inbox' });
-          updates.push({ seq: message.seq, state: 'restored', movedId: message.movedId });
+          return { seq: message.seq, state: 'restored', movedId: message.movedId };
         } catch (error) {
-          updates.push({ seq: message.seq, state: 'moved', movedId: message.movedId, error: `undo: ${error instanceof GraphError ? error.code : 'error'}` });
+          return { seq: message.seq, state: 'moved', movedId: message.movedId, error: `undo: ${error instanceof GraphError ? error.code : 'error'}` };
         }
       },
+      'undone',
+      run.record.destination,
     );
-    await this.store.updateRemediation(id, 'undone', run.record.destination, updates);
+  }
+
+  /**
+   * Takes the run for this request alone: the state changes only if nobody changed it since it was
+   * read, so two analysts pressing Move at once cannot both move (the second would record every copy
+   * as failed, losing the ids the undo needs).
+   */
+  private async claim(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<void> {
+    if (await this.store.claimRemediation(id, from, to)) return;
+    const now = await this.load(id);
+    throw alreadyActedOn(now.record.state);
+  }
+
+  /** Moves each copy, then records every outcome and the run's final state, also when something failed midway. */
+  private async moveEach(id: string, messages: RemediationMessage[], moveOne: (message: RemediationMessage) => Promise<MessageUpdate>, done: RemediationRecord['state'], destination: string | undefined): Promise<RemediationRun> {
+    const updates: MessageUpdate[] = [];
+    try {
+      await eachLimited(messages, async (message) => {
+        updates.push(await moveOne(message));
+      });
+    } finally {
+      await this.store.updateRemediation(id, done, destination, updates);
+    }
     return this.load(id);
   }
+}
+
+type MessageUpdate = Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>;
+
+function alreadyActedOn(state: RemediationRecord['state'], otherwise?: string): RemediationError {
+  if (state === 'moving' || state === 'undoing') return new RemediationError('conflict', `Another analyst is ${state === 'moving' ? 'moving these copies' : 'moving these copies back'} right now; reload to see the outcome.`);
+  return new RemediationError('conflict', otherwise ?? `This remediation is already ${state}; search again to act once more.`);
 }
 
 /** When the campaign's sender and subject are searched too: copies sent since shortly before its first report. */

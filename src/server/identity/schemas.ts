@@ -33,7 +33,7 @@ export const AuditEntry = Type.Object({
 });
 export const AuditList = Type.Object({ items: Type.Array(AuditEntry), next: Type.Optional(Type.String()) });
 
-const RemediationState = Type.Union([Type.Literal('searched'), Type.Literal('moved'), Type.Literal('undone')]);
+const RemediationState = Type.Union([Type.Literal('searched'), Type.Literal('moving'), Type.Literal('moved'), Type.Literal('undoing'), Type.Literal('undone')]);
 export const RemediationDestination = Type.Union([Type.Literal('junkemail'), Type.Literal('deleteditems')]);
 
 export const RemediationSummary = Type.Object({

@@ -84,7 +84,8 @@ export interface RemediationRecord {
   updatedAt: string;
   actor: string;
   criteria: Record<string, unknown>;
-  state: 'searched' | 'moved' | 'undone';
+  /** `moving`/`undoing` while one analyst's move or undo is running (it claimed the run; nobody else can act on it). */
+  state: 'searched' | 'moving' | 'moved' | 'undoing' | 'undone';
   destination?: string;
   mailboxesSearched: number;
   truncated: boolean;
@@ -108,6 +109,8 @@ export interface IdentityStore {
   createRemediation(record: Omit<RemediationRecord, 'counts'>, messages: Omit<RemediationMessage, 'seq'>[]): Promise<void>;
   getRemediation(id: string): Promise<{ record: RemediationRecord; messages: RemediationMessage[] } | undefined>;
   listRemediations(campaignId: string, limit: number): Promise<RemediationRecord[]>;
+  /** Moves the run from `from` to `to` only if it is still in `from`; false when someone else got there first. */
+  claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<boolean>;
   updateRemediation(id: string, state: RemediationRecord['state'], destination: string | undefined, updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[]): Promise<void>;
 }
 
@@ -336,6 +339,11 @@ export class SqlIdentityStore implements IdentityStore {
   }
 
   /** Each message's outcome and the run's new state together: a run never says "moved" over messages still "found". */
+  async claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<boolean> {
+    const changed = await this.db.run('UPDATE remediations SET state = ?, updated_at = ? WHERE id = ? AND state = ?', [to, new Date().toISOString(), id, from]);
+    return changed === 1;
+  }
+
   async updateRemediation(id: string, state: RemediationRecord['state'], destination: string | undefined, updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const update of updates) {

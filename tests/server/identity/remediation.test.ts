@@ -102,6 +102,28 @@ it('moves exactly the confirmed count to Junk Email, and undo puts each copy bac
   expect(folderOf('ben@example.test')).toBe('AAMkFolderProjects=');
 });
 
+it('lets only one of two analysts who press Move at the same time move the copies', async () => {
+  const { campaignId } = await report(server, fixture('campaign-1.eml'));
+  const run = await search(campaignId);
+  const release = graph.holdMoves();
+  const first = call(server, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: 2 } });
+  while (moves().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+  // The second analyst is told at once, while the first move is still under way, and moves nothing.
+  const second = await call(server, `/api/remediations/${run.id}/move`, { json: { destination: 'deleteditems', expectedCount: 2 } });
+  expect(second.status).toBe(409);
+  expect((await second.json()).message).toMatch(/Another analyst is moving these copies/);
+  const during = (await (await call(server, `/api/remediations/${run.id}`)).json()) as Run;
+  expect(during.state).toBe('moving');
+
+  release();
+  expect(await (await first).json()).toMatchObject({ state: 'moved', destination: 'junkemail', counts: { moved: 2, failed: 0 } });
+  expect(moves().map((r) => r.body)).toEqual([{ destinationId: 'junkemail' }, { destinationId: 'junkemail' }]);
+  // Every moved copy kept the id the undo needs.
+  const undone = await call(server, `/api/remediations/${run.id}/undo`, { method: 'POST' });
+  expect(await undone.json()).toMatchObject({ state: 'undone', counts: { restored: 2, moved: 0 } });
+});
+
 it('writes every step to the audit log with who did it and what came of it', async () => {
   const { campaignId } = await report(server, fixture('campaign-1.eml'));
   const run = await search(campaignId);
