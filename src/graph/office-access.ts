@@ -6,7 +6,7 @@
 import type { ResolvedPolicy } from '../policy/types';
 import type { FetchLike } from '../report/http';
 import { officeTokenProvider, type MsalModule } from '../report/office-auth';
-import { GRAPH_SCOPES } from '../report/tokens';
+import { GRAPH_SCOPES, type TokenProvider } from '../report/tokens';
 import type { RequirementChecker } from '../office/requirements';
 import { createSenderHistoryLookup, type SenderHistoryLookup } from './sender-history';
 
@@ -14,16 +14,22 @@ const loadMsal = (): Promise<MsalModule> => import(/* webpackChunkName: "msal" *
 
 export type OfficeHistoryAccess = { lookup: SenderHistoryLookup; consent: () => Promise<void> } | 'off' | 'unsupported';
 
-export function officeHistoryAccess(policy: ResolvedPolicy, fetchFn: FetchLike = (url, init) => fetch(url, init), requirements?: RequirementChecker): OfficeHistoryAccess {
+export function officeHistoryAccess(
+  policy: ResolvedPolicy,
+  fetchFn: FetchLike = (url, init) => fetch(url, init),
+  requirements?: RequirementChecker,
+  msal: () => Promise<MsalModule> = loadMsal,
+): OfficeHistoryAccess {
   if (!policy.senderHistory) return 'off';
-  const clientId = policy.reporting.entraClientId;
-  const silent = officeTokenProvider(clientId, { loadMsal, interactive: false }, requirements);
-  const interactive = officeTokenProvider(clientId, { loadMsal, interactive: true }, requirements);
-  if (!silent || !interactive) return 'unsupported';
+  // One MSAL client for both uses (each one starts its own broker handshake with Outlook): the lookup
+  // asks silently on every message, only consent() may show a window.
+  const tokens = officeTokenProvider(policy.reporting.entraClientId, { loadMsal: msal, interactive: true }, requirements);
+  if (!tokens) return 'unsupported';
+  const silent: TokenProvider = { getToken: (scopes, options) => tokens.getToken(scopes, { ...options, silent: true }) };
   return {
     lookup: createSenderHistoryLookup({ fetch: fetchFn, tokens: silent, policy }),
     consent: async () => {
-      await interactive.getToken(GRAPH_SCOPES.readBasic);
+      await tokens.getToken(GRAPH_SCOPES.readBasic);
     },
   };
 }
