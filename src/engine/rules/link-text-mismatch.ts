@@ -4,7 +4,9 @@
 // Proofpoint URL Defense: the wrapped URL is compared instead) and through the mail services in
 // policy.trackingLinkHosts; links into the sender's own site (newsletters route clicks through their
 // own domain) unless the text names a known organisation or our own domain.
-// High when the text names a known organisation's domain or the organisation's own.
+// High when the text names a known organisation's domain or the organisation's own and the link
+// leads to a third site; medium when it leads into the sender's own site (a newsletter's page about
+// the brand it names, or a look-alike sender linking to itself, which the sender rules judge).
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { CanonicalHost } from '../../mail/hosts';
@@ -50,8 +52,11 @@ export const linkTextMismatch: Rule = {
       // A click-tracking service we cannot see through: not a mismatch on its own.
       if (target.wrappers.length === 0 && (hostInSet(target.host.ascii, policy.trackingLinkHosts) || hostInSet(link.host.ascii, policy.trackingLinkHosts))) continue;
       const namesKnown = claim.known;
-      if (!namesKnown && senderHost && sameSite(target.host, senderHost)) continue;
-      high ||= namesKnown;
+      const intoSendersSite = senderHost !== undefined && sameSite(target.host, senderHost);
+      if (!namesKnown && intoSendersSite) continue;
+      // A newsletter's own page about a brand ("Walmart.com" → lindows.com/walmart) stays medium: the
+      // reader lands on the site the mail came from. A known site's name leading anywhere else is high.
+      high ||= namesKnown && !intoSendersSite;
       if (evidence.length < MAX_EVIDENCE) {
         evidence.push({
           kind: 'link',

@@ -96,23 +96,34 @@ describe('link-text-mismatch', () => {
   test('a newsletter routing clicks through its own domain is fine, unless the text names a known organisation', () => {
     const newsletter = { ...from('news@lists.digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.conference-2025.org')] };
     expect(runRule(linkTextMismatch, mail(newsletter), policy)).toBeUndefined();
-    const phish = { ...from('service@digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.paypal.com')] };
-    expect(runRule(linkTextMismatch, mail(phish), policy)?.severity).toBe('high');
+    const namesBrand = { ...from('service@digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.paypal.com')] };
+    expect(runRule(linkTextMismatch, mail(namesBrand), policy)?.severity).toBe('medium');
+  });
+
+  test('a newsletter\'s own page about a brand it names is medium; the same text leading to a third site is high', () => {
+    // "Michael's Minute" from lindows.com: "available at Walmart.com" links to lindows.com/walmart.
+    const withWalmart = contentPolicy({ knownOrganizations: [{ names: ['Walmart'], domains: ['walmart.com'] }] });
+    const ownPage = { ...from('michaelr@lindows-example.com'), links: [htmlLink('http://www.lindows-example.com/walmart', 'Walmart.com')] };
+    expect(runRule(linkTextMismatch, mail(ownPage), withWalmart)?.severity).toBe('medium');
+    const phish = { ...from('michaelr@lindows-example.com'), links: [htmlLink('https://walmart-giftcard.example.top/claim', 'Walmart.com')] };
+    expect(runRule(linkTextMismatch, mail(phish), withWalmart)?.severity).toBe('high');
   });
 });
 
 describe('ip-literal-link', () => {
-  test('public addresses in any notation are medium', () => {
+  test('public addresses in any notation fire', () => {
     for (const href of ['http://203.0.113.7/login', 'http://3405803783/login', 'http://0xcb.0x0.0x71.0x7/', 'http://0313.0.0161.07/']) {
       const hit = runRule(ipLiteralLink, mail({ links: [textLink(href)] }), policy);
-      expect(hit?.severity).toBe('medium');
       expect(hit?.evidence[0]).toMatchObject({ host: '203.0.113.7' });
     }
   });
 
-  test('private and loopback addresses are low', () => {
-    expect(runRule(ipLiteralLink, mail({ links: [textLink('http://192.168.1.10/')] }), policy)?.severity).toBe('low');
-    expect(runRule(ipLiteralLink, mail({ links: [textLink('http://[::1]/')] }), policy)?.severity).toBe('low');
+  test('stays quiet for private and loopback addresses an engineer writes about (a lab network, a device)', () => {
+    const labNotes = mail({ links: [textLink('https://10.0.1.217/'), textLink('http://192.168.1.10/'), textLink('http://[::1]/')] });
+    expect(runRule(ipLiteralLink, labNotes, policy)).toBeUndefined();
+    // The same message with one public address among them still fires.
+    const withPublic = mail({ links: [textLink('http://192.168.1.10/'), textLink('http://203.0.113.7/owa/login')] });
+    expect(runRule(ipLiteralLink, withPublic, policy)?.evidence).toEqual([expect.objectContaining({ host: '203.0.113.7' })]);
   });
 
   test('named hosts are fine', () => {
