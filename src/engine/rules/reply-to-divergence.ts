@@ -6,8 +6,12 @@
 // Normal cases it must leave alone: mailing lists (List-Id / List-Post, "X via List" rewrites),
 // newsletters whose Reply-To is their mail service (policy.trackingLinkHosts), a Reply-To on the
 // same registrable domain or organisation, related brand domains (motleyfool.com → fool.com), and
-// a Reply-To that is one of the recipients (group replies). Return-Path differs for every ESP and
-// list, so it is only reported as supporting evidence, never as the reason.
+// a Reply-To that is one of the recipients (group replies), the author's own mailbox of the same
+// name at another (not free-mail) domain (guterman@mediaunspun.imakenews.net, a newsletter hosted
+// by its mail service, replies to guterman@vineyard.com), the organisation's help-desk tenant
+// (support@acme.example → acme.zendesk.com), and delivery reports, which nobody answers.
+// Return-Path differs for every ESP and list, so it is only reported as supporting evidence, never
+// as the reason.
 import type { Evidence, Finding } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -17,6 +21,7 @@ import { hasPersonalTitle } from '../text/names';
 import { canonicalHost } from '../../mail/hosts';
 import { hasListHeaders, hostOfAddress, isFreemail, listRewrite, registrableOf } from '../sender/identity';
 import { protectedEntryFor } from '../sender/protected-domains';
+import { SHARED_TENANT_DOMAINS } from '../../policy/data/hosts';
 
 /** Rules whose findings mean the From line claims to be a particular organisation or person. */
 const CLAIM_RULES = new Set(['protected-person-impersonation', 'organization-claim-mismatch', 'internal-sender-spoof', 'display-name-address-mismatch', 'lookalike-domain']);
@@ -38,6 +43,34 @@ function related(a: CanonicalHost, b: CanonicalHost): boolean {
 
 function isMailService(host: CanonicalHost, policy: ResolvedPolicy): boolean {
   return isWithinDomains(host.ascii, policy.trackingLinkHosts);
+}
+
+const TENANT_PLATFORMS: ReadonlySet<string> = new Set(SHARED_TENANT_DOMAINS);
+
+/** The tenant's own label on a help-desk platform: "acme" for support@acme.zendesk.com. */
+function helpDeskTenant(host: CanonicalHost): string | undefined {
+  const platform = registrableOf(host);
+  if (!TENANT_PLATFORMS.has(platform) || host.ascii === platform) return undefined;
+  return host.ascii.slice(0, -(platform.length + 1)).split('.').pop();
+}
+
+/** The organisation's own ticketing tenant: support@acme.example asks for replies at acme.zendesk.com. */
+function ownHelpDesk(fromHost: CanonicalHost, reply: CanonicalHost): boolean {
+  const tenant = helpDeskTenant(reply);
+  const own = labelOf(fromHost);
+  return tenant !== undefined && tenant.length >= 4 && own.length >= 4 && (tenant.includes(own) || own.includes(tenant));
+}
+
+/** Mailbox names under 4 letters ("a", "jp") say nothing about who reads them. */
+const MIN_MAILBOX_NAME = 4;
+
+/**
+ * The same mailbox name at another organisation's domain: an author's own address while a
+ * newsletter service sends for them. Not for free mail, where anyone can take the name.
+ */
+function sameMailbox(fromAddress: string, reply: string, host: CanonicalHost, policy: ResolvedPolicy): boolean {
+  const name = fromAddress.slice(0, fromAddress.lastIndexOf('@')).toLowerCase();
+  return name.length >= MIN_MAILBOX_NAME && name === reply.slice(0, reply.lastIndexOf('@')).toLowerCase() && !isFreemail(host, policy);
 }
 
 function sameOwner(a: CanonicalHost | undefined, b: CanonicalHost, policy: ResolvedPolicy): boolean {
@@ -71,7 +104,7 @@ export const replyToDivergence: Rule = {
   category: 'sender',
   technique: 'T1656',
   check(message, policy, context) {
-    if (message.replyTo.length === 0 || hasListHeaders(message) || listRewrite(message)) return undefined;
+    if (message.replyTo.length === 0 || hasListHeaders(message) || listRewrite(message) || context.view.deliveryReport) return undefined;
     const fromHost = context.view.fromHost;
     const fromAddress = message.from?.address ?? '';
     const recipients = new Set([...message.to, ...message.cc].map((entry) => entry.address.toLowerCase()));
@@ -83,6 +116,7 @@ export const replyToDivergence: Rule = {
       if (!host || recipients.has(reply.address.toLowerCase())) continue;
       if (fromHost && (registrableOf(fromHost) === registrableOf(host) || related(fromHost, host))) continue;
       if (isMailService(host, policy) || sameOwner(fromHost, host, policy)) continue;
+      if (sameMailbox(fromAddress, reply.address, host, policy) || (fromHost && ownHelpDesk(fromHost, host))) continue;
       evidence.push({ kind: 'address-mismatch', field: 'headers.Reply-To', shown: fromAddress || '(no address)', actual: reply.address });
       divergent.push(host);
       if (isFreemail(host, policy)) freemailReply = true;

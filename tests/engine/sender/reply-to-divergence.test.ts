@@ -46,6 +46,12 @@ describe('reply-to-divergence', () => {
     expect(hit?.severity).toBe('medium');
   });
 
+  it('still fires when the same mailbox name is at free mail, another tenant, or a different name at the other domain', () => {
+    expect(runRule(rule, mail({ from: 'Prof. Kenji Sato <ksato@univ-example.ac.jp>', replyTo: ['ksato@gmail.com'] }))?.severity).toBe('high');
+    expect(runRule(rule, mail({ from: 'Acme Support <support@acme-robotics.example>', replyTo: ['billing@refund-desk.zendesk.com'] }))).toBeDefined();
+    expect(runRule(rule, mail({ from: 'Media Unspun <guterman@mediaunspun.esp-example.net>', replyTo: ['payments@vineyard.example'] }))).toBeDefined();
+  });
+
   it('adds Return-Path as supporting evidence only when it agrees with Reply-To', () => {
     const hit = runRule(rule, mail({ from: 'Yuko <yuko@research.example>', replyTo: ['desk@collector.example'], returnPath: 'bounce@collector.example' }));
     expect(hit?.evidence[1]).toMatchObject({ kind: 'header', name: 'Return-Path', value: 'bounce@collector.example' });
@@ -58,6 +64,8 @@ describe('reply-to-divergence', () => {
       ['a newsletter whose replies go to its mail service', 'Seminar <seminar@institute.example>', 'reply@em.sendgrid.net'],
       ['two domains of one protected person', 'Yuko Tanaka <yuko.tanaka@example-univ.ac.jp>', 'tanaka@lab.example-univ.ac.jp'],
       ['two domains of the same known organisation', 'Amazon <store@amazon.co.jp>', 'help@amazon.com'],
+      ['the author\'s own mailbox while a newsletter service sends for them', 'Media Unspun <guterman@mediaunspun.esp-example.net>', 'guterman@vineyard.example'],
+      ['the organisation\'s own help-desk tenant', 'Acme Support <support@acme-robotics.example>', 'help@acme-robotics.zendesk.com'],
     ])('for %s', (_case, from, reply) => {
       expect(runRule(rule, mail({ from, replyTo: [reply] }))).toBeUndefined();
     });
@@ -65,6 +73,15 @@ describe('reply-to-divergence', () => {
     it('for two of our own domains', () => {
       const policy = makePolicy({ organizationDomains: ['kaiyo-inst.or.jp', 'ocean-policy.jp'] });
       expect(runRule(rule, mail({ from: 'Kenji <kenji@kaiyo-inst.or.jp>', replyTo: ['kenji@ocean-policy.jp'] }), policy)).toBeUndefined();
+    });
+
+    it('for a delivery report, which nobody answers', () => {
+      const bounce = mail({
+        from: 'Mail Delivery System <MAILER-DAEMON@mx.provider.example>',
+        replyTo: ['no-reply@isp-helpdesk.example'],
+        headers: [header('Content-Type', 'multipart/report; report-type=delivery-status; boundary="b"')],
+      });
+      expect(runRule(rule, bounce)).toBeUndefined();
     });
 
     it('when there is no Reply-To, whatever Return-Path says', () => {
