@@ -5,7 +5,9 @@
 // "invoice‮fdp.exe" into what reads as "invoiceexe.pdf".
 //
 // Legitimate uses are left alone: joiners inside emoji sequences (👨‍👩‍👧) and Arabic/Indic
-// script, direction marks in Hebrew or Arabic text, emoji and keycap variation selectors,
+// script, direction marks in Hebrew or Arabic text and at either end of a value (a right-to-left
+// writer's mail client adds "‏‏" after "rfnoc questions:": they split no word and reorder nothing
+// around them), emoji and keycap variation selectors,
 // ideographic variation selectors after kanji (異体字 in names), tag characters in flag emoji,
 // and a byte-order mark at the very start of a value (an encoder artefact).
 import type { CharacterNote, Evidence } from '../model';
@@ -25,13 +27,23 @@ const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u20E3\uFE0F]/
 const SYMBOL_OR_DIGIT = /[\p{S}\p{N}\p{Extended_Pictographic}#*]/u;
 const HAN = /\p{Script=Han}/u;
 const MARK = /\p{M}/u;
+/** Direction marks (LRM, RLM, ALM): invisible, and they only steer the neutral characters beside them. */
+const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
+/** What may stand between a direction mark and the end of a value: spaces and other marks. */
+const EDGE_FILLER = /[\s\u200E\u200F\u061C]/u;
 
 function isVariationSelector(code: number): boolean {
   return (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef);
 }
 
+/** The text between these positions holds something other than spaces and direction marks. */
+interface Content {
+  first: number;
+  last: number;
+}
+
 /** True when the character at position i hides something; false where such characters are normal. */
-function isSuspicious(chars: readonly string[], i: number, hasRtl: boolean): boolean {
+function isSuspicious(chars: readonly string[], i: number, hasRtl: boolean, content: Content): boolean {
   const char = chars[i];
   const code = char.codePointAt(0) ?? 0;
   const before = chars[i - 1] ?? '';
@@ -41,6 +53,7 @@ function isSuspicious(chars: readonly string[], i: number, hasRtl: boolean): boo
     if (code === 0xfeff && i === 0) return false;
     if (code === 0x200d && (PICTOGRAPHIC.test(before) || PICTOGRAPHIC.test(after))) return false;
     if ((code === 0x200c || code === 0x200d) && (JOINING_SCRIPT.test(before) || JOINING_SCRIPT.test(after))) return false;
+    if (DIRECTION_MARK.test(char) && (i < content.first || i > content.last)) return false;
     if (BIDI_CONTROL.test(char) || code === 0x061c) return !hasRtl;
     return true;
   }
@@ -71,9 +84,12 @@ function isSuspicious(chars: readonly string[], i: number, hasRtl: boolean): boo
 export function hiddenCharacters(value: string): CharacterNote[] {
   const chars = Array.from(value.slice(0, VALUE_LIMIT));
   const hasRtl = RTL_LETTER.test(value.slice(0, VALUE_LIMIT));
+  const content = { first: 0, last: chars.length - 1 };
+  while (content.first < chars.length && EDGE_FILLER.test(chars[content.first])) content.first++;
+  while (content.last >= 0 && EDGE_FILLER.test(chars[content.last])) content.last--;
   const notes: CharacterNote[] = [];
   for (let i = 0; i < chars.length && notes.length < NOTE_LIMIT; i++) {
-    if (isSuspicious(chars, i, hasRtl)) {
+    if (isSuspicious(chars, i, hasRtl, content)) {
       notes.push({ char: chars[i], codePoint: codePointLabel(chars[i]), description: describeChar(chars[i]), index: i });
     }
   }

@@ -57,6 +57,7 @@ describe('hidden-characters', () => {
       ['a keycap emoji', 'Step 1️⃣ done'],
       ['a Persian word with a zero-width non-joiner', 'می\u200Cخواهم'],
       ['a direction mark in Hebrew text', 'שלום\u200F עולם'],
+      ['direction marks a right-to-left writer\'s mail client adds at the ends of a Latin subject', '\u200ERe: rfnoc questions:\u200F\u200F'],
       ['an ideographic variation selector in a Japanese name', '葛\u{E0100}飾区 渡邊 様'],
       ['a byte-order mark at the very start', '\uFEFFWeekly report'],
       ['accents on Latin letters', 'Réunion à Genève'],
@@ -65,6 +66,11 @@ describe('hidden-characters', () => {
     ])('%s', (_case, subject) => {
       expect(runRule(rule, mail({ subject }))).toBeUndefined();
     });
+  });
+
+  it('still finds a direction mark that splits a word in a Latin subject', () => {
+    const hit = runRule(rule, mail({ subject: 'Your Pay\u200FPal account is limited' }));
+    expect(hit?.evidence[0]).toMatchObject({ field: 'subject', characters: [expect.objectContaining({ codePoint: 'U+200F' })] });
   });
 
   it('stays bounded on a long value full of invisible characters', () => {
