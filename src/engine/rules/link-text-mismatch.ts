@@ -3,7 +3,8 @@
 // Not a mismatch by themselves: links through link-protection wrappers (Microsoft Safe Links,
 // Proofpoint URL Defense: the wrapped URL is compared instead) and through the mail services in
 // policy.trackingLinkHosts; links into the sender's own site (newsletters route clicks through their
-// own domain) unless the text names a known organisation or our own domain.
+// own domain) unless the text names a known organisation or our own domain; a file name whose
+// ending is also a top-level domain ("detector.sv", "build.sh") linking to that very file.
 // High when the text names a known organisation's domain or the organisation's own and the link
 // leads to a third site; medium when it leads into the sender's own site (a newsletter's page about
 // the brand it names, or a look-alike sender linking to itself, which the sender rules judge).
@@ -14,6 +15,28 @@ import { isWithinDomains } from '../view';
 import { clip, displayHost, domainsMentioned, hostInSet, hostNamedByText, resolveTarget, sameSite } from './content/links';
 
 const MAX_EVIDENCE = 5;
+
+/**
+ * Text that is itself a protection-wrapped URL (a gateway rewrote the text as well as the link) shows
+ * the site it wraps: "https://urldefense.us/v2/url?u=https-3A__github.com_…" shows github.com.
+ */
+function shownThroughWrapper(text: string): CanonicalHost | undefined {
+  if (!/^\s*https:\/\//i.test(text)) return undefined;
+  const shown = resolveTarget(text);
+  return shown.wrappers.length > 0 ? shown.host : undefined;
+}
+
+/** The link text is the name of the file the link opens: its URL's last path segment. */
+function namesLinkedFile(text: string, href: string): boolean {
+  let file: string;
+  try {
+    const path = new URL(href).pathname;
+    file = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  } catch {
+    return false;
+  }
+  return file.includes('.') && text.trim().toLowerCase() === file.toLowerCase();
+}
 
 export const linkTextMismatch: Rule = {
   id: 'link-text-mismatch',
@@ -41,7 +64,7 @@ export const linkTextMismatch: Rule = {
       if (link.source !== 'html' || !link.host) continue;
       let claim = shownByText.get(link.text);
       if (claim === undefined && !shownByText.has(link.text)) {
-        const host = hostNamedByText(link.text) ?? domainsMentioned(link.text).find((mentioned) => namesKnownSite(mentioned));
+        const host = shownThroughWrapper(link.text) ?? hostNamedByText(link.text) ?? domainsMentioned(link.text).find((mentioned) => namesKnownSite(mentioned));
         claim = host ? { host, known: namesKnownSite(host) } : undefined;
         shownByText.set(link.text, claim);
       }
@@ -52,6 +75,8 @@ export const linkTextMismatch: Rule = {
       // A click-tracking service we cannot see through: not a mismatch on its own.
       if (target.wrappers.length === 0 && (hostInSet(target.host.ascii, policy.trackingLinkHosts) || hostInSet(link.host.ascii, policy.trackingLinkHosts))) continue;
       const namesKnown = claim.known;
+      // "detector.sv" linking to github.com/…/detector.sv names the file it opens, not a site in El Salvador.
+      if (!namesKnown && namesLinkedFile(link.text, target.href)) continue;
       const intoSendersSite = senderHost !== undefined && sameSite(target.host, senderHost);
       if (!namesKnown && intoSendersSite) continue;
       // A newsletter's own page about a brand ("Walmart.com" → lindows.com/walmart) stays medium: the

@@ -18,6 +18,8 @@ describe('resolveTarget', () => {
   test('unwraps Proofpoint URL Defense v2 and v3', () => {
     expect(resolveTarget('https://urldefense.proofpoint.com/v2/url?u=https-3A__evil.example.net_login&d=DwMF&c=x').href).toBe('https://evil.example.net/login');
     expect(resolveTarget('https://urldefense.com/v3/__https://evil.example.net/login__;!!abc$').href).toBe('https://evil.example.net/login');
+    // The instance Proofpoint runs for US government customers writes the same v2 format.
+    expect(resolveTarget('https://urldefense.us/v2/url?u=https-3A__github.com_EttusResearch_uhd&d=DwMF&c=x').href).toBe('https://github.com/EttusResearch/uhd');
   });
 
   test('leaves ordinary links alone', () => {
@@ -88,6 +90,13 @@ describe('link-text-mismatch', () => {
     expect(hit?.evidence[0]).toMatchObject({ host: 'paypal-login.example.net' });
   });
 
+  test('text that is itself a wrapped URL shows the site it wraps', () => {
+    const wrapped = 'https://urldefense.us/v2/url?u=https-3A__github.com_EttusResearch_uhd_blob_master_radio.v&d=DwMFaQ&c=x';
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink(wrapped, wrapped)] }), policy)).toBeUndefined();
+    const elsewhere = 'https://urldefense.us/v2/url?u=https-3A__paypal-2Dlogin.example.net_&d=DwMFaQ&c=x';
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink(elsewhere, wrapped)] }), policy)?.evidence[0]).toMatchObject({ shownHost: 'github.com', host: 'paypal-login.example.net' });
+  });
+
   test('mail-service tracking links are not a mismatch by themselves', () => {
     const links = [htmlLink('https://click.mlsend.com/link/c/YT0yNTk', 'www.conference-2025.org'), htmlLink('https://u123.ct.sendgrid.net/ls/click?upn=abc', 'https://www.example.org')];
     expect(runRule(linkTextMismatch, mail({ links }), policy)).toBeUndefined();
@@ -98,6 +107,15 @@ describe('link-text-mismatch', () => {
     expect(runRule(linkTextMismatch, mail(newsletter), policy)).toBeUndefined();
     const namesBrand = { ...from('service@digest-example.com'), links: [htmlLink('https://r.digest-example.com/c/123', 'www.paypal.com')] };
     expect(runRule(linkTextMismatch, mail(namesBrand), policy)?.severity).toBe('medium');
+  });
+
+  test('a file name whose ending is a top-level domain, linking to that file, is no mismatch', () => {
+    const review = [htmlLink('https://github.com/example-lab/ofdm/blob/main/fpga/detector.sv', 'detector.sv'), htmlLink('https://git.example.org/tools/raw/build.sh', 'build.sh')];
+    expect(runRule(linkTextMismatch, mail({ links: review }), policy)).toBeUndefined();
+    // The same text leading anywhere else still shows one address and opens another.
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://files.example.net/get?id=7', 'detector.sv')] }), policy)?.severity).toBe('medium');
+    // And a known site's name is never excused by a path that ends in it.
+    expect(runRule(linkTextMismatch, mail({ links: [htmlLink('https://login.example.net/verify/paypal.com', 'paypal.com')] }), policy)?.severity).toBe('high');
   });
 
   test('a newsletter\'s own page about a brand it names is medium; the same text leading to a third site is high', () => {

@@ -67,8 +67,13 @@ export function parseWebUrl(href: string): URL | undefined {
   }
 }
 
+/** Proofpoint URL Defense, including its instance for US government customers (urldefense.us). */
+function isUrlDefense(host: string): boolean {
+  return host === 'urldefense.proofpoint.com' || host === 'urldefense.com' || host === 'urldefense.us';
+}
+
 function isWrapperHost(host: string): boolean {
-  return host.endsWith('safelinks.protection.outlook.com') || host === 'urldefense.proofpoint.com' || host === 'urldefense.com';
+  return host.endsWith('safelinks.protection.outlook.com') || isUrlDefense(host);
 }
 
 /** One level of a known link-protection wrapper: the inner URL and the service's name. */
@@ -79,7 +84,7 @@ function unwrapOnce(url: URL): { inner: string; service: string } | undefined {
     const inner = queryParameter(url.search, 'url');
     return inner ? { inner, service: 'Microsoft Safe Links' } : undefined;
   }
-  if (host === 'urldefense.proofpoint.com' || host === 'urldefense.com') {
+  if (isUrlDefense(host)) {
     // v2: /v2/url?u=<url with "-" for "%" and "_" for "/">
     const v2 = queryParameter(url.search, 'u');
     if (v2 && url.pathname.startsWith('/v2/')) {
