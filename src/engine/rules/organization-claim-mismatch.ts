@@ -10,14 +10,19 @@
 // exactly the name (after generic words such as 重要 or 株式会社), so "【Amazon限定】セール" from a
 // shop is not a claim. It stays quiet when the sender is the organisation (its domains or a
 // subdomain), when an ESP sends for it with a passing DKIM signature of one of its domains, and for
-// our own and trusted domains. Tuning: add an organisation's other sending domains to its entry.
+// our own and trusted domains. It is low when the display name also names the sending domain itself
+// (a publication about the brand: "Lockergnome Apple Core" from lockergnome.com), and lines quoted
+// from earlier mail ("> …") are never read as the sender's own words.
+// Tuning: add an organisation's other sending domains to its entry.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import type { KnownOrganization, ResolvedPolicy } from '../../policy/types';
 import type { CanonicalHost } from '../../mail/hosts';
-import { isWithinDomains } from '../view';
+import { BODY_LIMIT, isWithinDomains } from '../view';
+import { decodeCharacterReferences, normalizeText } from '../text/normalize';
 import { claimText, mentionsName, prepareName, type PreparedName } from '../text/words';
 import { brandTokens } from './content/host-traits';
+import { brandLabel } from './content/links';
 import { claimedIdentities, dkimPassDomains, hostOfAddress, isFreemail, listRewrite } from '../sender/identity';
 import { isGovernmentOrganization, namedOrganizations } from '../sender/organizations';
 import { ownDomains } from '../sender/protected-domains';
@@ -99,8 +104,31 @@ const LOCAL_PART_TOKEN_LENGTH = 4;
 const OPENING_CHARS = 160;
 const SIGNATURE_CHARS = 240;
 
+/** A sender's own name must be this long to count ("Lockergnome"; not "mail" or "news"). */
+const OWN_NAME_LENGTH = 5;
+
+/**
+ * The display name also names the sending domain itself, and that name is not the brand's: the
+ * brand is the topic of the sender's own publication ("Lockergnome Apple Core" from lockergnome.com,
+ * "ZDNet Microsoft Watch"), so the claim is low. "PayPal Secure" from paypal-secure.example names
+ * the brand in its domain and stays a claim.
+ */
+function namesItself(text: string, host: CanonicalHost | undefined, brand: PreparedName): boolean {
+  const label = host?.registrable ? brandLabel(host.registrable) : undefined;
+  if (!label || label.length < OWN_NAME_LENGTH || label.replace(/-/g, '').includes(brand.compact)) return false;
+  const own = prepareName(label);
+  return own !== undefined && mentionsName(text, own);
+}
+
 /** Mailboxes only the domain's operator has (RFC 5321 postmaster, the bounce daemon). */
 const OPERATOR_MAILBOX = /^(?:postmaster|mailer-daemon)@/i;
+
+/** Lines quoted from earlier mail ("> …"): in a reply they are someone else's words, not the sender's claim. */
+const QUOTED_LINE = /^[ \t]*>/m;
+
+function withoutQuotedLines(text: string): string {
+  return text.replace(/^[ \t]*>.*$\n?/gm, '');
+}
 
 function sendsFor(host: CanonicalHost | undefined, signedBy: readonly string[], organization: KnownOrganization, operator = false): boolean {
   if (host && isWithinDomains(host.ascii, organization.domains)) return true;
@@ -135,10 +163,12 @@ export const organizationClaimMismatch: Rule = {
     const evidence: Evidence[] = [];
     const claimed = new Set<KnownOrganization>();
     let high = false;
-    const report = (entry: PreparedOrganization, name: PreparedName, field: string, value: string, address: string, host: CanonicalHost | undefined) => {
+    let medium = false;
+    const report = (entry: PreparedOrganization, name: PreparedName, field: string, value: string, address: string, host: CanonicalHost | undefined, topic = false) => {
       claimed.add(entry.organization);
       evidence.push({ kind: 'impersonation', field, value, claimed: name.original, expected: [...entry.organization.domains], actual: address || '(no address)' });
       if (entry.government || isFreemail(host, policy)) high = true;
+      else if (!topic) medium = true;
     };
     const trustedSender = (host: CanonicalHost | undefined) =>
       host !== undefined && (isWithinDomains(host.ascii, policy.organizationDomains) || isWithinDomains(host.ascii, policy.trustedDomains));
@@ -151,7 +181,7 @@ export const organizationClaimMismatch: Rule = {
       for (const entry of organizations) {
         if (claimed.has(entry.organization) || sendsFor(identity.host, signedBy, entry.organization, operator)) continue;
         const name = longest(entry.names.filter((candidate) => mentionsName(text, candidate)));
-        if (name) report(entry, name, identity.field, identity.name, identity.address, identity.host);
+        if (name) report(entry, name, identity.field, identity.name, identity.address, identity.host, namesItself(text, identity.host, name));
       }
     }
 
@@ -178,14 +208,14 @@ export const organizationClaimMismatch: Rule = {
         report(entry, { ...entry.names[0], original: token.brand }, 'from.address', authorAddress, authorAddress, authorHost);
       }
     }
-    if (evidence.length > 0) return { evidence: evidence.slice(0, 4), severity: high ? 'high' : 'medium' };
+    if (evidence.length > 0) return { evidence: evidence.slice(0, 4), severity: high ? 'high' : medium ? 'medium' : 'low' };
 
     // Mentions where a reader looks (subject, the opening words, the signature) count only from a sender
     // that cannot be the organisation: free mail, or a From domain that authentication does not vouch for.
     // Not in bounces (by structure or from the operator's mailbox): they quote the returned message and the provider's help links.
     const unvouched = isFreemail(authorHost, policy) || (alignment.checked && !alignment.aligned);
     if (!unvouched || context.view.deliveryReport || OPERATOR_MAILBOX.test(authorAddress) || trustedSender(authorHost) || (rewrite && !rewrite.address)) return undefined;
-    const body = context.view.body;
+    const body = QUOTED_LINE.test(message.text) ? normalizeText(decodeCharacterReferences(withoutQuotedLines(message.text.slice(0, BODY_LIMIT)))) : context.view.body;
     const places: [string, string][] = [
       ['subject', message.subject],
       ['body', body.slice(0, OPENING_CHARS)],

@@ -95,6 +95,21 @@ describe('organization-claim-mismatch', () => {
       expect(hit?.evidence[0]).toMatchObject({ kind: 'impersonation', field });
     });
 
+    it('is low for a brand that is the topic of the sender\'s own publication; a look-alike naming the brand in its domain stays medium', () => {
+      const column = runRule(rule, mail({ from: 'Lockergnome Microsoft Watch <subscriptions@lockergnome.com>' }));
+      expect(column?.severity).toBe('low');
+      expect(column?.evidence[0]).toMatchObject({ field: 'from.name', claimed: 'Microsoft' });
+      expect(runRule(rule, mail({ from: 'Microsoft Account Team <subscriptions@lockergnome.com>' }))?.severity).toBe('medium');
+      expect(runRule(rule, mail({ from: 'PayPal Secure <service@paypal-secure.com>' }))?.severity).toBe('medium');
+    });
+
+    it('never reads lines quoted from earlier mail as the sender\'s own words', () => {
+      const reply = '> > or any of the Microsoft usb keyboards, I have one with two ports\n> on its hub\nI use the same one, works fine here.';
+      expect(runRule(rule, mail({ from: 'Bill <wkearney99@gmail.com>', subject: 'Re: keyboards', text: reply }))).toBeUndefined();
+      const lure = '> Your order\nDear Microsoft customer, your mailbox is full.';
+      expect(runRule(rule, mail({ from: 'Support <account.help.desk@gmail.com>', subject: 'Re: mailbox', text: lure }))?.evidence[0]).toMatchObject({ field: 'body', claimed: 'Microsoft' });
+    });
+
     it.each([
       ['an identifiable sender whose authentication is not known', 'News <news@tech-weekly.example>', 'Microsoft ships a new Outlook'],
       ['the organisation itself', 'Amazon <shipment-tracking@amazon.co.jp>', 'Your Amazon order has shipped'],
