@@ -13,8 +13,8 @@
 // - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
 //   javascript: and data: links;
 // - links inside attached PDFs (attached web pages that post or redirect are attached-web-page's).
-// Weak hints (free site builders, cloud storage buckets, top-level domains that are mostly abused,
-// the recipient's own address inside the link) only count together with another hint on the same
+// Weak hints (free site builders, cloud storage buckets, hosted forms, top-level domains that are
+// mostly abused, a machine-generated subdomain, the recipient's own address inside the link) only count together with another hint on the same
 // link, with credential-lure wording, or when the sender is already found to be impersonating
 // someone or forged: a small business's Wix site or a .xyz domain is not phishing by itself.
 // Never counted: links to our own or trusted domains, to the mail services' tracking hosts (only

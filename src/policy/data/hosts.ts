@@ -66,6 +66,37 @@ export const FILE_SHARING_HOSTS: readonly string[] = [
   'dweb.link',
 ];
 
+/**
+ * Hosted forms: form builders whose pages anyone can create in minutes and which collect whatever
+ * they ask for (a password, a card number, a "reservation number") on the builder's trusted domain.
+ * Phishing kits use them as the landing page because the domain passes reputation checks; the
+ * builders' own abuse pages say so (Google Forms' "Never submit passwords" footer, Microsoft Forms'
+ * phishing-detection notice, Jotform's and Typeform's abuse-report pages). Ordinary surveys and
+ * sign-up sheets live here too, so a form is only a weak hint. An entry with a path ("docs.google.com/forms")
+ * covers that first path segment of the host only. Entries are the builders' published form domains.
+ */
+export const HOSTED_FORM_HOSTS: readonly string[] = [
+  'forms.gle',
+  'docs.google.com/forms',
+  'forms.office.com',
+  'forms.microsoft.com',
+  'forms.yandex.com',
+  'forms.yandex.ru',
+  'jotform.com',
+  'typeform.com',
+  'formstack.com',
+  'wufoo.com',
+  '123formbuilder.com',
+  'cognitoforms.com',
+  'formsite.com',
+  'zfrmz.com',
+  'forms.zohopublic.com',
+  'tally.so',
+  'paperform.co',
+  'forms.app',
+  'surveyheart.com',
+];
+
 /** URL shorteners: they hide where a link really goes. */
 export const URL_SHORTENERS: readonly string[] = [
   'bit.ly',

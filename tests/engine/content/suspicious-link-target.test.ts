@@ -261,3 +261,50 @@ describe('suspicious-link-target: link hosts judged by pattern', () => {
     expect(check('https://www.amazon-outlet.example.top/sale', from('news@amazon-outlet.example.top', 'Shop'))).toBeDefined();
   });
 });
+
+describe('suspicious-link-target: hosted forms and generated subdomains', () => {
+  const credentialWording = [priorFinding('credential-lure', 'wording')];
+
+  test.each([
+    ['Google Forms short link', 'https://forms.gle/Ab12Cd34Ef56Gh78'],
+    ['Google Forms under docs.google.com', 'https://docs.google.com/forms/d/e/1FAIpQLSf-example/viewform'],
+    ['Microsoft Forms', 'https://forms.office.com/r/AbC123xyz'],
+    ['Yandex Forms', 'https://forms.yandex.com/cloud/65815ae83e9d0801973d7263/'],
+    ['Jotform', 'https://form.jotform.com/231234567890123'],
+  ])('a hosted form as the landing page counts with credential wording (%s)', (_builder, href) => {
+    expect(reasons(check(href, {}, credentialWording))[0]).toContain('form anyone can create');
+  });
+
+  test('a survey form alone is no finding: colleagues send them every day', () => {
+    expect(check('https://forms.gle/Ab12Cd34Ef56Gh78')).toBeUndefined();
+    expect(check('https://forms.office.com/r/AbC123xyz')).toBeUndefined();
+  });
+
+  test('a shared Google document is not a form', () => {
+    expect(check('https://docs.google.com/document/d/1AbCdEf/edit', {}, credentialWording)).toBeUndefined();
+  });
+
+  test.each([
+    ['letters and digits by turns', 'http://6so1xs7e.wildcard-example.ru/'],
+    ['no vowels', 'https://snqvsawf.weakness-example.com/claim'],
+  ])('a machine-generated subdomain counts with credential wording (%s)', (_kind, href) => {
+    expect(check(href)).toBeUndefined();
+    expect(reasons(check(href, {}, credentialWording)).join(' ')).toContain('subdomain looks machine-generated');
+  });
+
+  test('a generated subdomain and an abused ending on the same link are two hints: medium without wording', () => {
+    const hit = check('https://kcmvnbyvicl.prize-example.top/');
+    expect(hit?.severity).toBe('medium');
+    expect(reasons(hit)[0]).toContain('subdomain looks machine-generated');
+  });
+
+  test.each([
+    ['an ordinary subdomain', 'https://support.example-shop.co.jp/faq'],
+    ['a short code', 'https://u1234.example-mailer.com/'],
+    ['a consonant-heavy registrable name (the sender rules judge names)', 'https://lists.freshrpms.net/pipermail/'],
+    ['a platform tenant code, assigned by the platform', 'https://d15k2d11r6t6rl.cloudfront.net/whitepaper.pdf'],
+    ['an internationalised label', 'https://xn--r8jz45g.example.jp/'],
+  ])('finds no generated subdomain in %s, even with credential wording', (_case, href) => {
+    expect(check(href, {}, credentialWording)).toBeUndefined();
+  });
+});

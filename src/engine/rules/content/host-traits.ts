@@ -3,10 +3,13 @@
 // meeting service's name in a meeting link's host, a domain dressed up as a subdomain, and the
 // forms a recipient's address takes inside a link. Lists carry their reasons; every check is a few
 // set look-ups over the host's labels.
+import { parse } from 'tldts';
 import type { ResolvedPolicy } from '../../../policy/types';
 import type { CanonicalHost } from '../../../mail/hosts';
 import { isWithinDomains } from '../../view';
-import { ABUSED_TLDS, brandLabel } from './links';
+import { HOSTED_FORM_HOSTS } from '../../../policy/data/hosts';
+import { ABUSED_TLDS, brandLabel, hostInSet } from './links';
+import { randomness } from '../random-sender-domain';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 export const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -25,6 +28,35 @@ export const FREE_SITES: ReadonlySet<string> = new Set([
   'herokuapp.com', 'b-cdn.net', 'contabostorage.com', 'digitaloceanspaces.com', 'backblazeb2.com', 's3.amazonaws.com',
   'yolasite.com', 'site123.me', 'mystrikingly.com', 'webnode.page', 'jimdosite.com',
 ]);
+
+const HOSTED_FORM_SITES: ReadonlySet<string> = new Set(HOSTED_FORM_HOSTS.filter((entry) => !entry.includes('/')));
+const HOSTED_FORM_PATHS: ReadonlySet<string> = new Set(HOSTED_FORM_HOSTS.filter((entry) => entry.includes('/')));
+
+/** The link opens a form builder's page (policy/data/hosts.ts HOSTED_FORM_HOSTS), by host or by host and first path segment. */
+export function isHostedForm(host: CanonicalHost, href: string): boolean {
+  if (hostInSet(host.ascii, HOSTED_FORM_SITES)) return true;
+  if (HOSTED_FORM_PATHS.size === 0) return false;
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^/?#]{1,40})/i.exec(href)?.[1]?.toLowerCase();
+  return path !== undefined && HOSTED_FORM_PATHS.has(host.ascii + '/' + path);
+}
+
+/**
+ * A subdomain label that reads as machine-generated ("6so1xs7e.plp7.ru", "qutnudnz.example.info"), by
+ * the same test as the sender's domain (random-sender-domain's randomness): phishing kits give every
+ * message a subdomain of its own under one wildcard domain, so that blocking one address stops
+ * nothing. The registrable name itself is left to the sender rules (a real site's name can be all
+ * consonants: "freshrpms.net"), and so are hosts on shared platforms (the Public Suffix List's private
+ * section), which assign their tenants codes: d15k2d11r6t6rl.cloudfront.net.
+ */
+export function generatedSubdomain(host: CanonicalHost): { label: string; reason: { en: string; ja: string } } | undefined {
+  if (host.isIp || !host.registrable || host.ascii === host.registrable || !host.ascii.endsWith('.' + host.registrable)) return undefined;
+  for (const label of host.ascii.slice(0, -host.registrable.length - 1).split('.', 127)) {
+    const reason = randomness(label);
+    // The private section is consulted only for a random-looking label (a parse per host costs more than the test).
+    if (reason) return parse(host.ascii, { allowPrivateDomains: true }).isPrivate ? undefined : { label, reason };
+  }
+  return undefined;
+}
 
 /** Brand infrastructure whose names contain the brand but which the lists of brand domains often omit. */
 export const BRAND_INFRASTRUCTURE: ReadonlySet<string> = new Set([

@@ -9,7 +9,7 @@ import { isWithinDomains } from '../../view';
 import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
 import { ABUSED_TLDS, carriedDestination, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './links';
 import { lookalikeOf } from '../lookalike-domain';
-import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, brandInHost, domainInSubdomain, meetingBrandInHost } from './host-traits';
+import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, brandInHost, domainInSubdomain, generatedSubdomain, isHostedForm, meetingBrandInHost } from './host-traits';
 import { isExempt, senderAuthenticated, type Comparison } from './link-comparison';
 
 const IPFS_REASON: LocalizedText = { en: 'page on IPFS, where anyone can publish anonymously', ja: '誰でも匿名で公開できるIPFS上のページです。' };
@@ -84,6 +84,8 @@ function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
   if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
   const tld = host.publicSuffix?.split('.').pop();
   if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
+  const generated = hostInSet(host.ascii, knownDomains) ? undefined : generatedSubdomain(host);
+  if (generated) signals.push({ reason: { en: `the address's subdomain looks machine-generated: ${generated.reason.en}`, ja: `アドレスのサブドメインが機械的に生成されたように見えます：${generated.reason.ja}` }, strong: false });
   return signals;
 }
 
@@ -140,6 +142,9 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
     }
   }
   if (!redirect) signals.push(...destinationSignals(trimmed, host, comparison, true));
+  if (isHostedForm(host, trimmed)) {
+    signals.push({ reason: { en: 'link opens a form anyone can create, which collects whatever it asks for', ja: '誰でも作成できるフォームを開くリンクです。入力させた内容はそのまま相手に渡ります。' }, strong: false });
+  }
   const lowerHref = trimmed.toLowerCase();
   const sender = comparison.view.fromHost;
   const carriesRecipient =
