@@ -11,7 +11,7 @@
 // in random case (text/random-case.ts).
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import { generatedToken } from '../text/random-case';
+import { generatedToken } from '../text/random-string';
 import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
 
 /** The extension is not part of the name a person would choose. */

@@ -7,31 +7,7 @@
 // when it is long and almost without vowels, or when letters and digits alternate again and again.
 import type { Rule } from '../rule';
 import { registrableOf } from '../sender/identity';
-
-/** Shorter names are acronyms or words; randomness needs length to show. */
-const MIN_LENGTH = 8;
-/** Vowels (with y) in real names: rarely under one letter in five. */
-const MIN_VOWEL_SHARE = 0.2;
-/** Letter/digit changes in a generated name ("r4wbt6mshvx1" has 4). */
-const MIN_DIGIT_SWITCHES = 4;
-
-/** Why the label looks generated, or undefined when it looks like a name. */
-export function randomness(label: string): { en: string; ja: string } | undefined {
-  if (label.startsWith('xn--')) return undefined;
-  const name = label.replace(/-/g, '').slice(0, 253);
-  if (name.length < MIN_LENGTH) return undefined;
-  const letters = name.replace(/[^a-z]/g, '');
-  const vowels = letters.replace(/[^aeiouy]/g, '').length;
-  let switches = 0;
-  for (let i = 1; i < name.length; i++) if (/\d/.test(name[i]) !== /\d/.test(name[i - 1])) switches++;
-  if (switches >= MIN_DIGIT_SWITCHES && name.length - letters.length >= 3) {
-    return { en: `"${label}" mixes letters and digits like a generated code`, ja: `「${label}」は、自動生成されたコードのように文字と数字が入り混じっています。` };
-  }
-  if (letters.length >= MIN_LENGTH && vowels / letters.length < MIN_VOWEL_SHARE) {
-    return { en: `"${label}" has almost no vowels: it is not a name anyone chose to be read`, ja: `「${label}」には母音がほとんどなく、読める名前として選ばれたものではありません。` };
-  }
-  return undefined;
-}
+import { randomLabel } from '../text/random-string';
 
 export const randomSenderDomain: Rule = {
   id: 'random-sender-domain',
@@ -55,7 +31,7 @@ export const randomSenderDomain: Rule = {
     const registrable = registrableOf(host);
     const suffix = host.publicSuffix && host.publicSuffix !== registrable ? host.publicSuffix : '';
     const label = suffix ? registrable.slice(0, -(suffix.length + 1)) : registrable;
-    const reason = randomness(label);
+    const reason = randomLabel(label);
     if (!reason) return undefined;
     return { evidence: [{ kind: 'header', name: 'From', value: host.unicode, meaning: reason }] };
   },

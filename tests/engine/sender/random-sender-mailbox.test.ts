@@ -1,5 +1,5 @@
 import { randomSenderMailbox as rule } from '../../../src/engine/rules/random-sender-mailbox';
-import { randomCaseStretch } from '../../../src/engine/text/random-case';
+import { consonantNoise, randomCaseStretch } from '../../../src/engine/text/random-string';
 import { analyze } from '../../../src/engine/analyze';
 import { mail, runRule } from './message';
 import { makePolicy } from './policy';
@@ -10,6 +10,23 @@ describe('random-sender-mailbox', () => {
     expect(rule.severity).toBe('low');
     expect(hit?.evidence).toEqual([expect.objectContaining({ kind: 'header', name: 'From', meaning: expect.objectContaining({ en: expect.stringContaining(local) }) })]);
   });
+
+  it.each([
+    ['report-ppvguaohyzdqqtvec', 'ppvguaohyzdqqtvec'],
+    ['zwbfyifxdjp.customer-service', 'zwbfyifxdjp'],
+    ['zgxnokqqgp', 'zgxnokqqgp'],
+    ['Bounce-VXIVFHBSFIPSZT', 'vxivfhbsfipszt'],
+  ])('fires (low) for lower-case noise beside words: %s', (local, noise) => {
+    expect(consonantNoise(local)).toBe(noise);
+    expect(runRule(rule, mail({ from: `Annual Tax - Report <${local}@mail.offers.example>` }))?.evidence[0]).toMatchObject({ meaning: { en: expect.stringContaining(noise) } });
+  });
+
+  it.each(['markschwartz', 'krzysztofnowak', 'angstschweiss', 'knightsbridge', 'strengthsfinder', 'matsushita.kenichiro', 'newsletter-noreply', 'uyufghkklituuwdyfgih2', 'dfghjklqwrtz+bncBDK27TFO2'])(
+    'reads %s as a name, an identifier or a tag',
+    (local) => {
+      expect(consonantNoise(local)).toBeUndefined();
+    },
+  );
 
   it('reads the Return-Path as well', () => {
     const hit = runRule(rule, mail({ from: 'Deals <deals@offers.example>', returnPath: 'PqmIwZjO@slave.offers.example' }));

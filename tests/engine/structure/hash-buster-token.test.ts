@@ -1,5 +1,5 @@
 import { hashBusterToken as rule } from '../../../src/engine/rules/hash-buster-token';
-import { generatedToken } from '../../../src/engine/text/random-case';
+import { generatedToken } from '../../../src/engine/text/random-string';
 import { analyze } from '../../../src/engine/analyze';
 import { makePolicy } from '../sender/policy';
 import { mail, runRule } from '../sender/message';

@@ -9,7 +9,7 @@ import type { CanonicalHost } from '../../../mail/hosts';
 import { isWithinDomains } from '../../view';
 import { HOSTED_FORM_HOSTS } from '../../../policy/data/hosts';
 import { ABUSED_TLDS, brandLabel, hostInSet } from './links';
-import { randomness } from '../random-sender-domain';
+import { randomLabel } from '../../text/random-string';
 
 /** Publishing platforms seen far more often in phishing than in business mail. */
 export const ABUSED_HOSTING: ReadonlySet<string> = new Set([
@@ -42,7 +42,7 @@ export function isHostedForm(host: CanonicalHost, href: string): boolean {
 
 /**
  * A subdomain label that reads as machine-generated ("6so1xs7e.plp7.ru", "qutnudnz.example.info"), by
- * the same test as the sender's domain (random-sender-domain's randomness): phishing kits give every
+ * the same test as the sender's domain (randomLabel in text/random-string.ts): phishing kits give every
  * message a subdomain of its own under one wildcard domain, so that blocking one address stops
  * nothing. The registrable name itself is left to the sender rules (a real site's name can be all
  * consonants: "freshrpms.net"), and so are hosts on shared platforms (the Public Suffix List's private
@@ -51,7 +51,7 @@ export function isHostedForm(host: CanonicalHost, href: string): boolean {
 export function generatedSubdomain(host: CanonicalHost): { label: string; reason: { en: string; ja: string } } | undefined {
   if (host.isIp || !host.registrable || host.ascii === host.registrable || !host.ascii.endsWith('.' + host.registrable)) return undefined;
   for (const label of host.ascii.slice(0, -host.registrable.length - 1).split('.', 127)) {
-    const reason = randomness(label);
+    const reason = randomLabel(label);
     // The private section is consulted only for a random-looking label (a parse per host costs more than the test).
     if (reason) return parse(host.ascii, { allowPrivateDomains: true }).isPrivate ? undefined : { label, reason };
   }
