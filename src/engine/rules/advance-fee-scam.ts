@@ -1,5 +1,7 @@
 // Advance-fee ("419"), prize and extortion scams: "Dear Beneficiary, your inheritance fund of
-// US$10.3 million…", 「高額当選しました」, "Sie haben gewonnen", "transfer 900 dollars in bitcoin".
+// US$10.3 million…", 「高額当選しました」, "Sie haben gewonnen", "transfer 900 dollars in bitcoin",
+// "your account already has 0.75 BTC, withdraw it", sex-dating invitations (romance scams). Besides
+// the phrases, intents find rephrased stories (inheritance, crypto balance, dating: data/intents.ts).
 // The wording is what the reader reacts to, but newsletters and colleagues also write about
 // lotteries and donations, so the wording alone is never reported. What makes it a scam is the
 // sender hiding who it is:
@@ -10,7 +12,7 @@
 // - an earlier sender or authentication rule already found the From line forged or misleading.
 // One such sign makes the finding medium (high when the wording is strong, unless the only sign is
 // personal free mail: people do write to each other about lotteries); two or more make it high.
-// Tuning: policy.lureKeywords with categories "advance-fee", "prize" and "extortion".
+// Tuning: policy.lureKeywords with categories "advance-fee", "prize", "extortion" and "romance".
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -85,12 +87,12 @@ export const advanceFeeScam: Rule = {
   },
   explanation: {
     en:
-      'The message offers an inheritance, a donation, compensation, a prize or a casino bonus, or claims to have hacked you and ' +
+      'The message offers an inheritance, a donation, compensation, a prize, a casino bonus, crypto to withdraw or a sex date, or claims to have hacked you and ' +
       'demands payment, and the sender hides who they are: a free webmail address, replies going to another mailbox, or hidden ' +
       'recipients. This is how advance-fee and extortion scams work: the money never exists, and the first reply leads to ' +
       '"fees" or requests for your bank details. Do not reply or pay; delete the message or report it.',
     ja:
-      '遺産・寄付・補償金・当選・カジノのボーナスなどをうたうか、端末を乗っ取ったと脅して支払いを求める内容で、' +
+      '遺産・寄付・補償金・当選・カジノのボーナス・引き出せる暗号資産・出会いなどをうたうか、端末を乗っ取ったと脅して支払いを求める内容で、' +
       '送信者はフリーメールの利用、別の返信先、宛先の非表示などで身元を隠しています。前払い金詐欺や脅迫メールの典型的な手口で、' +
       'お金は実在せず、返信すると「手数料」や口座情報を求められます。返信や支払いはせず、削除するか報告してください。',
   },

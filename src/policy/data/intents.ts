@@ -129,4 +129,68 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       '당첨', '수령', '받으세요', '무료', '축하',
     ],
   },
+  {
+    // Money for nothing from a stranger ("419"): a fortune and a death or an heir close together.
+    // "died intestate, no next-of-kin … the inheritance", "my late husband's fund of US$4.5 million …
+    // donate to charities", 「故人の遺産」, 「已故客户的遗产」, 「고인의 유산」. The objects are fortunes
+    // and heirs, not "fund", "estate" or "million" alone, so that a charity's appeal ("your donation
+    // helps fund …") or the news ("two million people died") is no intent. Pretexts as the FBI IC3
+    // and FTC describe inheritance and "dying widow" fraud.
+    id: 'inheritance-fund',
+    category: 'advance-fee',
+    weight: 4,
+    objects: [
+      'inheritance', 'fortune', 'us$', 'usd', 'investment funds', 'next of kin', '遺産', '遗产', '유산',
+    ],
+    actions: [
+      'deceased', 'died', 'dying', 'intestate', 'late husband', 'widow', 'heir', 'inherit', 'donate', 'charities', 'unclaimed',
+      '故人', '亡くなった', '相続', '已故', '去世', '继承', '사망', '고인', '상속',
+    ],
+  },
+  {
+    // A crypto balance the reader never paid in, to be withdrawn: "Your account already has 0.75 BTC",
+    // "withdraw your 11736$", "your cloud mining balance … withdraw your funds", 「ビットコインの出金」,
+    // 「比特币余额 … 提现」, 「비트코인 출금」. The pretext of the FTC's and SEC's crypto-investment and
+    // "cloud mining" scam warnings; the withdrawal page asks for a fee or a wallet's seed.
+    id: 'crypto-balance',
+    category: 'advance-fee',
+    weight: 4,
+    objects: [
+      'btc', 'bitcoin', 'usdt', 'crypto', 'balance', 'mining', 'funds', 'ビットコイン', '暗号資産', '仮想通貨', '比特币', '加密货币', '비트코인', '암호화폐',
+    ],
+    actions: [
+      'withdraw', 'withdrawal', 'replenished', 'already has', '出金', '提现', '출금',
+    ],
+  },
+  {
+    // Tax-refund bait: a tax authority or a tax return next to a refund waiting to be claimed. "Annual
+    // Tax Return - your refund is ready", "HMRC tax rebate … claim", 「国税庁 … 還付金の受け取り」,
+    // 「个人所得税退税 … 领取」, 「국세청 환급금 … 신청」. The Council of Anti-Phishing Japan, HMRC and the
+    // IRS all warn about it. Accountants write about tax returns too, which is why this is wording and
+    // counts only beside a sender, link or attachment sign.
+    id: 'tax-refund',
+    category: 'payment',
+    weight: 3,
+    objects: [
+      'tax return', 'tax refund', 'irs', 'hmrc', 'irpf', '国税庁', '還付金', '退税', '국세청', '환급금',
+    ],
+    actions: [
+      'refund', 'rebate', 'restituição', 'reembolso', 'eligible', '還付', '受け取り', '申請', '领取', '환급', '신청',
+    ],
+  },
+  {
+    // Sex-dating and "lonely girl" spam, the opening of romance and sextortion scams: "sex dating",
+    // "girls near you want sex", "You invited to top adult dating site", 「出会い系 … セフレ」,
+    // 「寂寞美女 … 约炮」. No everyday words of meeting ("date", "meet", "chat"): a colleague's
+    // invitation uses those.
+    id: 'sex-dating',
+    category: 'romance',
+    weight: 4,
+    objects: [
+      'dating', 'hookup', 'singles', 'girl', 'girls', 'girlfriend', '出会い系', '人妻', '约会', '美女', '만남',
+    ],
+    actions: [
+      'sex', 'sexy', 'adult', 'horny', 'naughty', 'lonely', 'エッチ', 'セックス', '约炮', '寂寞', '섹스', '외로운',
+    ],
+  },
 ];

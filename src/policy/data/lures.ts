@@ -18,7 +18,7 @@
 // No phrase contains another (tested): overlapping entries would count the same words twice.
 import type { LureKeyword } from '../types';
 
-export type BuiltInLureCategory = 'geopolitics' | 'pretext' | 'credential' | 'urgency' | 'payload-coaching' | 'payment' | 'advance-fee' | 'prize' | 'extortion';
+export type BuiltInLureCategory = 'geopolitics' | 'pretext' | 'credential' | 'urgency' | 'payload-coaching' | 'payment' | 'advance-fee' | 'prize' | 'extortion' | 'romance';
 
 export const LURE_CATEGORIES: Record<BuiltInLureCategory, { en: string; ja: string }> = {
   geopolitics: {
@@ -52,6 +52,10 @@ export const LURE_CATEGORIES: Record<BuiltInLureCategory, { en: string; ja: stri
   prize: {
     en: 'Prizes, gift cards, lotteries and casino bonuses you supposedly won. Counted only together with sender or link problems.',
     ja: '当選・ギフトカード・宝くじ・カジノのボーナスなど。送信者やリンクの問題と組み合わさった場合にだけ数えます。',
+  },
+  romance: {
+    en: 'Sex-dating invitations, the opening of romance scams. Counted only when the sender hides who it is.',
+    ja: '出会い系の誘い（ロマンス詐欺の入口）。送信者が身元を隠している場合にだけ数えます。',
   },
   extortion: {
     en: 'Threats that your device or accounts were hacked and demands for payment in cryptocurrency (sextortion).',

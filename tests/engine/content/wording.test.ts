@@ -1,6 +1,7 @@
 import { analyze } from '../../../src/engine/analyze';
 import { lureWording } from '../../../src/engine/rules/lure-wording';
 import { credentialLure } from '../../../src/engine/rules/credential-lure';
+import { resolvePolicy } from '../../../src/policy';
 import { contentPolicy } from './policy';
 import { mail, runRule } from './message';
 
@@ -89,5 +90,23 @@ describe('credential-lure', () => {
     const verdict = analyze(mail({ text: 'Your password expires today. Verify your account within 24 hours.' }), policy, [credentialLure]);
     expect(verdict.findings).toHaveLength(1);
     expect(verdict.verdict).toBe('clean');
+  });
+});
+
+describe('tax-refund intent (built-in intents)', () => {
+  const builtIn = resolvePolicy();
+  test.each([
+    ['English', 'Annual Tax Return - Your refund is ready to be proceed.', '[IRS] Tax Report. See the attached PDF.'],
+    ['Japanese', '【国税庁】還付金のお知らせ', '所得税の還付金を受け取りするには、以下から申請してください。'],
+    ['Korean', '국세청 환급금 안내', '미수령 환급금이 있습니다. 지금 신청하세요.'],
+  ])('finds the %s refund pretext, and counts it with a generated sender address', (_language, subject, text) => {
+    const message = mail({ from: { name: 'Annual Tax - Report', address: 'report-ppvguaohyzdqqtvec@bulk.offers.example' }, subject, text });
+    expect(runRule(credentialLure, message, builtIn)?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'payment' })]));
+    expect(analyze(message, builtIn).verdict).not.toBe('clean');
+  });
+
+  test('an accountant writing about a client’s tax return stays clean', () => {
+    const message = mail({ from: { name: 'Sato Tax Office', address: 'sato@sato-tax.example.jp' }, subject: 'Your tax return', text: 'Your tax return is filed; the refund should arrive in about six weeks.' });
+    expect(analyze(message, builtIn).verdict).toBe('clean');
   });
 });

@@ -95,4 +95,41 @@ describe('advance-fee-scam', () => {
   test('scam wording is not reported again as a targeted-lure topic', () => {
     expect(runRule(lureWording, mail({ text: INHERITANCE }), policy)).toBeUndefined();
   });
+
+  describe('scam intents: a rephrased story is still recognised', () => {
+    // No fixed phrase of the dictionary below; only the pair of ideas (src/policy/data/intents.ts).
+    const relative = mail({
+      from: { name: 'Peter Example', address: 'info@compromised-club.example.jp' },
+      replyTo: [{ name: '', address: 'p.example@mailbox-provider.example' }],
+      subject: 'HELLO',
+      text: 'A foreigner bearing your last name left an estate of usd12,800,000 with our bank. He died intestate with no next-of-kin.',
+    });
+    const crypto = mail({
+      from: { name: 'Orinda R.', address: 'orinda.r@gmail.com' },
+      returnPath: 'report-ppvguaohyzdqqtvec@bulk.example',
+      subject: 'Your balance has been replenished',
+      text: 'Your cloud mining account has been collecting all year. Withdraw your funds as soon as possible.',
+    });
+    const dating = mail({ from: { name: 'Sex Dating', address: 'oypyhyszimi@offers.example' }, to: [], subject: 'how to conquer a dream girl? sex for everyone only here!', text: 'Click for date' });
+
+    test.each([
+      ['an inheritance with no next of kin, replies going to another domain', relative, 'advance-fee'],
+      ['a crypto balance to withdraw, from free mail and a generated bounce address', crypto, 'advance-fee'],
+      ['sex-dating spam to hidden recipients', dating, 'romance'],
+    ])('%s', (_name, message, category) => {
+      const hit = runRule(advanceFeeScam, message, policy);
+      expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phrase', category })]));
+      expect(analyze(message, policy).verdict).not.toBe('clean');
+    });
+
+    test.each([
+      ['news of a disaster', 'About two million people died when the dam broke; the estate of the region is ruined and its fortune lost.'],
+      ['a charity appeal', 'Your donation helps fund our work with orphanages. Please donate today.'],
+      ['an exchange explaining withdrawals', 'Withdrawals of funds to your bank account take one working day.'],
+      ['a colleague proposing a date to meet', 'Could we meet next week? Please suggest a date that suits the girls in the team.'],
+    ])('stays quiet for %s, even sent by Bcc from free mail', (_name, text) => {
+      const message = mail({ from: { name: 'Hanako', address: 'hanako.example@gmail.com' }, to: [], subject: 'Note', text });
+      expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
+    });
+  });
 });

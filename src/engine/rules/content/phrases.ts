@@ -40,8 +40,8 @@ export function isPasswordCoaching(phrase: string): boolean {
 
 export const CREDENTIAL_CATEGORIES: ReadonlySet<string> = new Set(['credential', 'urgency', 'payment']);
 export const COACHING_CATEGORY = 'payload-coaching';
-/** Scam wording (advance-fee, prize, extortion): read only by advance-fee-scam, which needs a hiding sender too. */
-export const SCAM_CATEGORIES: ReadonlySet<string> = new Set(['advance-fee', 'prize', 'extortion']);
+/** Scam wording (advance-fee, prize, extortion, romance): read only by advance-fee-scam, which needs a hiding sender too. */
+export const SCAM_CATEGORIES: ReadonlySet<string> = new Set(['advance-fee', 'prize', 'extortion', 'romance']);
 
 const combined = new WeakMap<MessageView, PhraseMatch[]>();
 
