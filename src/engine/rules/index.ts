@@ -30,6 +30,7 @@ import { addressedByEmail } from './addressed-by-email';
 import { linkTextMismatch } from './link-text-mismatch';
 import { ipLiteralLink } from './ip-literal-link';
 import { shortenedLink } from './shortened-link';
+import { pdfLinkLure } from './pdf-link-lure';
 import { fileSharingLink } from './file-sharing-link';
 import { suspiciousLinkTarget } from './suspicious-link-target';
 import { brandCredentialLink } from './brand-credential-link';
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   brandCredentialLink, // after suspicious-link-target: covers brands named in the subject or body it does not read
   claimedNameLinkHost,
   unrelatedLinkSite,
+  pdfLinkLure,
   // attachments
   riskyAttachment,
   attachedWebPage,

@@ -5,7 +5,8 @@ import { shortenedLink } from '../../../src/engine/rules/shortened-link';
 import { fileSharingLink } from '../../../src/engine/rules/file-sharing-link';
 import { hostNamedByText, resolveTarget } from '../../../src/engine/rules/content/links';
 import { contentPolicy } from './policy';
-import { from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
+import { attachment, from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
+import { pdfWithLinks } from '../../fixtures/content/builders';
 
 const policy = contentPolicy();
 
@@ -162,6 +163,14 @@ describe('shortened-link', () => {
 
   test('links that merely contain a shortener name are not shortened links', () => {
     expect(runRule(shortenedLink, mail({ links: [textLink('https://notbit.ly.example.org/x')] }), policy)).toBeUndefined();
+  });
+
+  test('a shortener inside an attached PDF counts too, an ordinary link there does not', () => {
+    const pdf = (url: string) => attachment('Transfer.pdf', { contentType: 'application/pdf', content: pdfWithLinks([url]) });
+    const hit = runRule(shortenedLink, mail({ attachments: [pdf('https://bit.ly/3v0Vpm2')] }), policy);
+    expect(hit?.evidence[0]).toMatchObject({ text: '(link in Transfer.pdf)', host: 'bit.ly' });
+    expect(reasons(hit)).toEqual(['URL shortener inside the attached PDF "Transfer.pdf" hides the destination']);
+    expect(runRule(shortenedLink, mail({ attachments: [pdf('https://www.example.org/terms')] }), policy)).toBeUndefined();
   });
 });
 
