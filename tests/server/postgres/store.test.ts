@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { databaseFor } from '../../../src/cli/database';
 import { openStore } from '../../../src/server/store/open';
 import { MIGRATIONS } from '../../../src/server/store/migrations';
-import { PostgresStore } from '../../../src/server/store/postgres';
+import { numberedPlaceholders, PostgresStore } from '../../../src/server/store/postgres';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from '../../support/test-database';
 import { freePort } from '../../support/free-port';
 import { tempDir } from '../helpers';
@@ -83,4 +83,36 @@ test('lurelens doctor and serve read the PostgreSQL database; backup points to p
   expect(await maintenance.inUse()).toBe(false);
   await query('DROP TABLE stix_objects');
   expect((await maintenance.checkIntegrity('quick')).problems).toEqual(['table stix_objects is missing']);
+});
+
+test('statements run often are prepared once per connection, and still run after a newer instance adds a column', async () => {
+  const store = await PostgresStore.open(url, { poolSize: 1 });
+  try {
+    const db = store.queryable();
+    const lookup = 'SELECT id, key FROM reports WHERE key = ?';
+    const everything = 'SELECT r.* FROM reports r WHERE r.key = ?';
+    for (let i = 0; i < 5; i++) {
+      await db.get(lookup, ['k']);
+      await db.get(everything, ['k']);
+    }
+    const preparedTexts = async () => (await db.all<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).map((row) => row.statement);
+    expect(await preparedTexts()).toEqual([numberedPlaceholders(lookup)]);
+    // A rolling upgrade: the newer release's migration changes the table under the running instance.
+    await query('ALTER TABLE reports ADD COLUMN added_by_a_newer_release TEXT');
+    await expect(db.get(lookup, ['k'])).resolves.toBeUndefined();
+    await expect(db.get(everything, ['k'])).resolves.toBeUndefined();
+  } finally {
+    await store.close();
+  }
+});
+
+test('messages are stored compressed with lz4 where the server has it (migration 8)', async () => {
+  const store = await PostgresStore.open(url, { poolSize: 1 });
+  try {
+    const lz4 = (await query<{ enumvals: string[] }>("SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'"))[0]?.enumvals.includes('lz4');
+    const compression = await query<{ attcompression: string }>("SELECT attcompression FROM pg_attribute WHERE attrelid = 'raw_chunks'::regclass AND attname = 'bytes'");
+    expect(compression[0].attcompression).toBe(lz4 ? 'l' : '');
+  } finally {
+    await store.close();
+  }
 });
