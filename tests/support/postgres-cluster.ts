@@ -24,6 +24,8 @@ export interface ClusterOptions {
    * service instances, never the database server, and it makes creating databases cheap.
    */
   durable?: boolean;
+  /** More server settings (`name=value`), e.g. to load pg_stat_statements while profiling. */
+  settings?: readonly string[];
 }
 
 export interface PostgresCluster {
@@ -97,6 +99,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Postgr
       `port=${port}`, 'listen_addresses=127.0.0.1', `unix_socket_directories=${dir}`, 'unix_socket_permissions=0700',
       'max_connections=200', 'shared_buffers=64MB',
       ...(options.durable ? [] : ['fsync=off', 'full_page_writes=off']),
+      ...(options.settings ?? []),
     ];
     const log = openSync(logFile, 'a');
     const [command, args] = asServer(account, path.join(bin, 'postgres'), ['-D', dataDir, ...settings.flatMap((setting) => ['-c', setting])]);

@@ -31,17 +31,13 @@ export async function findByKey(db: Queryable, key: string): Promise<KeyRecord |
 
 /**
  * The intake transaction: message, analysis, indicators, campaign and webhook entry commit together.
- * The idempotency key is locked first, so retries of one submission that reach two service instances
- * at once wait for each other: the second finds the first's report and answers with it.
+ * The key was looked up before the message was analysed; a retry of the same submission that
+ * committed since (on this instance or another) makes the report row's INSERT fail on the key's
+ * UNIQUE index, after waiting for that retry's transaction to end, and the caller then answers with
+ * the report already stored (existingReport). Taking no lock for the key and not looking it up
+ * again here saves two round trips per report on PostgreSQL.
  */
 export async function insertReport(tx: Transaction, report: NewReport, raw: StoredRaw): Promise<InsertOutcome> {
-  await tx.lock([`report-key:${report.key}`]);
-  const existing = await findByKey(tx, report.key);
-  if (existing) {
-    if (existing.fingerprint !== report.fingerprint) return { kind: 'conflict', id: existing.id };
-    await addToken(tx, existing.id, report.statusTokenHash);
-    return { kind: 'duplicate', id: existing.id, campaignId: existing.campaignId };
-  }
   const assignment = await assignCampaign(tx, report);
   const campaignId = assignment.campaignId;
   // The rows of the report in one batch: one round trip on PostgreSQL, while the campaign stays locked.
@@ -106,6 +102,20 @@ export async function insertReport(tx: Transaction, report: NewReport, raw: Stor
   }
   await tx.batch(statements);
   return { kind: 'created', id: report.id, campaignId };
+}
+
+/**
+ * The report stored under the new report's key (a retry committed first): a duplicate, which gets
+ * the new status token, or a conflict when the message or reporter differ. The key lock keeps token
+ * numbers in order.
+ */
+export async function existingReport(tx: Transaction, report: NewReport): Promise<InsertOutcome | undefined> {
+  await tx.lock([`report-key:${report.key}`]);
+  const existing = await findByKey(tx, report.key);
+  if (!existing) return undefined;
+  if (existing.fingerprint !== report.fingerprint) return { kind: 'conflict', id: existing.id };
+  await addToken(tx, existing.id, report.statusTokenHash);
+  return { kind: 'duplicate', id: existing.id, campaignId: existing.campaignId };
 }
 
 export async function addToken(tx: Transaction, reportId: string, tokenHash: string): Promise<void> {

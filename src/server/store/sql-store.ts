@@ -48,7 +48,14 @@ export class SqlStore implements ReportStore {
     if (stored.writtenAhead) await raw.writeRawAhead(this.db, stored.rawId, report.raw, stored.writtenMs);
     let outcome: InsertOutcome | undefined;
     try {
-      outcome = await this.db.transaction((tx) => reports.insertReport(tx, report, stored));
+      try {
+        outcome = await this.db.transaction((tx) => reports.insertReport(tx, report, stored));
+      } catch (error) {
+        if (!this.db.dialect.isDuplicate(error, 'reports', 'key')) throw error;
+        // Its key was taken while it was analysed: answer with the report stored under it.
+        outcome = await this.db.transaction((tx) => reports.existingReport(tx, report));
+        if (!outcome) throw error;
+      }
       return outcome;
     } finally {
       if (stored.writtenAhead && outcome?.kind !== 'created') await raw.deleteRaw(this.db, stored.rawId).catch(() => undefined);

@@ -48,6 +48,8 @@ export interface Dialect {
   readonly skipLocked: string;
   /** The column giving the indicators table's insertion order. */
   readonly indicatorOrder: string;
+  /** Whether `error` is an INSERT refused because `table.column` (a UNIQUE column) already holds the value. */
+  isDuplicate(error: unknown, table: string, column: string): boolean;
 }
 
 export interface TransactionOptions {

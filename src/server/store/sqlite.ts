@@ -25,6 +25,8 @@ export const SQLITE_DIALECT: Dialect = {
   // One writer at a time: nothing to skip.
   skipLocked: '',
   indicatorOrder: 'rowid',
+  isDuplicate: (error, table, column) =>
+    (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.endsWith(`: ${table}.${column}`),
 };
 
 /** SQLite's failures of the storage itself, as the backend-neutral StorageError; anything else unchanged. */
