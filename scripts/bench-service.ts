@@ -3,7 +3,10 @@
 // each one is parsed, analysed and committed (fsync) for real: on SQLite, on PostgreSQL (a
 // throw-away cluster with fsync on, as in production, started from Debian's programs) and with two
 // instances on that PostgreSQL, the load split between them, printed side by side (the PostgreSQL
-// rows are left out, saying why, where its programs are missing). Then the abuse scenarios
+// rows are left out, saying why, where its programs are missing). The instances of a row share the
+// default number of analysis workers (workersPerInstance). Each row also says where the CPU went per
+// report (bench-cpu.ts: service, database server, load generator), which stays comparable when the
+// machine is shared and the rates are not. Then the abuse scenarios
 // (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a fresh service
 // with /healthz latency and peak memory during each, printed under the normal figures.
 //
@@ -18,8 +21,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { countCpu, formatCpu } from './bench-cpu';
 import { formatFigures, largeMessage, mimeBombScenario, parallelLargeScenario, rssMb, slowBodyScenario } from './bench-abuse';
 import { startServiceProcess, type ServiceProcess } from './durability';
+import { defaultWorkerCount } from '../src/server/analysis/pool';
 import { findPostgres } from '../tests/support/postgres-bin';
 import { startCluster, type PostgresCluster } from '../tests/support/postgres-cluster';
 
@@ -91,10 +96,19 @@ function numberFlag(argv: string[], name: string, fallback: number, max: number)
   return index >= 0 ? Math.min(Math.max(Number(argv[index + 1]) || fallback, 1), max) : fallback;
 }
 
+/**
+ * Analysis workers per instance: one instance has the default, several on this one machine share
+ * that many between them (docs/service.md, several instances on one host), so every row of the
+ * table runs as many analysis threads on the machine's cores.
+ */
+function workersPerInstance(instances: number): number {
+  return Math.max(1, Math.round(defaultWorkerCount() / instances));
+}
+
 async function withServices<T>(count: number, run: (services: ServiceProcess[]) => Promise<T>, sourceRoot?: string, databaseUrl?: string): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lurelens-bench-'));
   const configFile = path.join(dir, 'config.json');
-  writeFileSync(configFile, JSON.stringify({ rateLimit: false, logLevel: 'warn', publicUrl: 'http://127.0.0.1' }));
+  writeFileSync(configFile, JSON.stringify({ rateLimit: false, logLevel: 'warn', publicUrl: 'http://127.0.0.1', analysis: { workers: workersPerInstance(count) } }));
   const services: ServiceProcess[] = [];
   try {
     for (let i = 0; i < count; i++) services.push(await startServiceProcess(path.join(dir, `data-${i}`), configFile, TOKENS, sourceRoot, databaseUrl));
@@ -116,6 +130,8 @@ interface Backend {
   label: string;
   instances: number;
   databaseUrl?: string;
+  /** The PostgreSQL cluster's directory, to count its processes' CPU time. */
+  clusterDir?: string;
 }
 
 const SIZES = [
@@ -136,14 +152,19 @@ async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend
       backend.instances,
       async (services) => {
         for (const [size, bytes, connections] of SIZES) {
+          const cpu = countCpu(services.map((service) => service.process.pid ?? 0), backend.clusterDir);
           const result = await throughput(services.map((service) => service.url), bytes, connections, duration);
           const line =
             `${label.padEnd(28)} ${size.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
-            `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections)`;
+            `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections); ` +
+            formatCpu(cpu(result.stored), backend.clusterDir !== undefined);
           rows.push({ size, line });
           console.log(line);
         }
-        console.log(`${label.padEnd(28)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}`);
+        console.log(
+          `${label.padEnd(28)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}, ` +
+            `${workersPerInstance(services.length)} analysis worker(s) each`,
+        );
       },
       sourceRoot,
       backend.databaseUrl,
@@ -178,8 +199,8 @@ async function main(): Promise<void> {
       { label: 'SQLite', instances: 1 },
       ...(cluster
         ? [
-            { label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase(`bench_one_${tree}`) },
-            { label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase(`bench_two_${tree}`) },
+            { label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase(`bench_one_${tree}`), clusterDir: cluster.dir },
+            { label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase(`bench_two_${tree}`), clusterDir: cluster.dir },
           ]
         : []),
     ];
