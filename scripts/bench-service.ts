@@ -1,6 +1,7 @@
 // Intake throughput: autocannon against a locally started service (own process, 127.0.0.1 only,
 // temporary data directory, rate limits off), ~10 s per message size, every request a new key so
-// each one is parsed, analysed and committed (fsync) for real: on SQLite, on PostgreSQL (a
+// each one is parsed, analysed and committed (fsync) for real, after a warm-up of 2 s per backend that is
+// not counted (--warmup 0 counts from the first report): on SQLite, on PostgreSQL (a
 // throw-away cluster with fsync on, as in production, started from Debian's programs) and with two
 // instances on that PostgreSQL, the load split between them, printed side by side (the PostgreSQL
 // rows are left out, saying why, where its programs are missing). The instances of a row share the
@@ -10,7 +11,7 @@
 // (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a fresh service
 // with /healthz latency and peak memory during each, printed under the normal figures.
 //
-//   npm run bench:service  [-- --duration SECONDS] [--abuse-only] [--no-abuse] [--sqlite-only]
+//   npm run bench:service  [-- --duration SECONDS] [--warmup SECONDS] [--abuse-only] [--no-abuse] [--sqlite-only]
 //                          [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
 //
 // --compare-with REV runs the throughput and the abuse scenarios against that git revision too (its
@@ -143,7 +144,7 @@ const SIZES = [
 type Tree = [name: string, sourceRoot: string | undefined];
 
 /** Each backend's figures per message size (for each tree, on databases of its own), then the table that puts them side by side. */
-async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend[]>, duration: number, trees: Tree[]): Promise<void> {
+async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend[]>, duration: number, warmup: number, trees: Tree[]): Promise<void> {
   const rows: { size: string; line: string }[] = [];
   for (const [index, [tree, sourceRoot]] of trees.entries())
   for (const backend of await backendsOf(index)) {
@@ -151,6 +152,8 @@ async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend
     await withServices(
       backend.instances,
       async (services) => {
+        // Not counted: the first reports of a fresh process compile the analysis code (JIT) in each of its threads.
+        if (warmup > 0) await throughput(services.map((service) => service.url), SIZES[0][1], SIZES[0][2], warmup);
         for (const [size, bytes, connections] of SIZES) {
           const cpu = countCpu(services.map((service) => service.process.pid ?? 0), backend.clusterDir);
           const result = await throughput(services.map((service) => service.url), bytes, connections, duration);
@@ -177,6 +180,7 @@ async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const duration = numberFlag(argv, '--duration', 10, 60);
+  const warmup = argv.includes('--warmup') ? Math.min(Math.max(Number(argv[argv.indexOf('--warmup') + 1]) || 0, 0), 60) : 2;
   const compareIndex = argv.indexOf('--compare-with');
   const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
   const trees: Tree[] = [['this tree', undefined]];
@@ -205,7 +209,7 @@ async function main(): Promise<void> {
         : []),
     ];
     try {
-      await throughputByBackend(backendsOf, duration, trees);
+      await throughputByBackend(backendsOf, duration, warmup, trees);
     } finally {
       await cluster?.stop();
     }
