@@ -79,7 +79,7 @@ export const linkTextMismatch: Rule = {
       if (!namesKnown && namesLinkedFile(link.text, target.href)) continue;
       const intoSendersSite = senderHost !== undefined && sameSite(target.host, senderHost);
       if (!namesKnown && intoSendersSite) continue;
-      // A newsletter's own page about a brand ("Walmart.com" → lindows.com/walmart) stays medium: the
+      // A newsletter's own page about a brand ("Walmart.com" → shopnews.example/walmart) stays medium: the
       // reader lands on the site the mail came from. A known site's name leading anywhere else is high.
       high ||= namesKnown && !intoSendersSite;
       if (evidence.length < MAX_EVIDENCE) {

@@ -11,7 +11,7 @@
 // shop is not a claim. It stays quiet when the sender is the organisation (its domains or a
 // subdomain), when an ESP sends for it with a passing DKIM signature of one of its domains, and for
 // our own and trusted domains. It is low when the display name also names the sending domain itself
-// (a publication about the brand: "Lockergnome Apple Core" from lockergnome.com), and lines quoted
+// (a publication about the brand: "GadgetWeekly Apple Corner" from gadgetweekly.example), and lines quoted
 // from earlier mail ("> …") are never read as the sender's own words.
 // Tuning: add an organisation's other sending domains to its entry.
 import type { Evidence } from '../model';
@@ -104,13 +104,13 @@ const LOCAL_PART_TOKEN_LENGTH = 4;
 const OPENING_CHARS = 160;
 const SIGNATURE_CHARS = 240;
 
-/** A sender's own name must be this long to count ("Lockergnome"; not "mail" or "news"). */
+/** A sender's own name must be this long to count ("GadgetWeekly"; not "mail" or "news"). */
 const OWN_NAME_LENGTH = 5;
 
 /**
  * The display name also names the sending domain itself, and that name is not the brand's: the
- * brand is the topic of the sender's own publication ("Lockergnome Apple Core" from lockergnome.com,
- * "ZDNet Microsoft Watch"), so the claim is low. "PayPal Secure" from paypal-secure.example names
+ * brand is the topic of the sender's own publication ("GadgetWeekly Apple Corner" from
+ * gadgetweekly.example), so the claim is low. "PayPal Secure" from paypal-secure.example names
  * the brand in its domain and stays a claim.
  */
 function namesItself(text: string, host: CanonicalHost | undefined, brand: PreparedName): boolean {

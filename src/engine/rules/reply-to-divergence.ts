@@ -7,8 +7,8 @@
 // newsletters whose Reply-To is their mail service (policy.trackingLinkHosts), a Reply-To on the
 // same registrable domain or organisation, related brand domains (motleyfool.com → fool.com), and
 // a Reply-To that is one of the recipients (group replies), the author's own mailbox of the same
-// name at another (not free-mail) domain (guterman@mediaunspun.imakenews.net, a newsletter hosted
-// by its mail service, replies to guterman@vineyard.com), the organisation's help-desk tenant
+// name at another (not free-mail) domain (editor@weekly.mailhost.example, a newsletter its mail
+// service sends, replies to editor@publisher.example), the organisation's help-desk tenant
 // (support@acme.example → acme.zendesk.com), and delivery reports, which nobody answers.
 // Return-Path differs for every ESP and list, so it is only reported as supporting evidence, never
 // as the reason.
@@ -32,7 +32,7 @@ function labelOf(host: CanonicalHost): string {
   return suffix ? registrable.slice(0, -(suffix.length + 1)) : registrable;
 }
 
-/** motleyfool.com and fool.com, lockergnome.com and sprocket.lockergnome.com: one brand, two domains. */
+/** motleyfool.com and fool.com: one brand's long and short domains. */
 function related(a: CanonicalHost, b: CanonicalHost): boolean {
   const left = labelOf(a);
   const right = labelOf(b);

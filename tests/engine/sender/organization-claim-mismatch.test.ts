@@ -96,10 +96,10 @@ describe('organization-claim-mismatch', () => {
     });
 
     it('is low for a brand that is the topic of the sender\'s own publication; a look-alike naming the brand in its domain stays medium', () => {
-      const column = runRule(rule, mail({ from: 'Lockergnome Microsoft Watch <subscriptions@lockergnome.com>' }));
+      const column = runRule(rule, mail({ from: 'GadgetWeekly Microsoft Watch <subscriptions@gadgetweekly.example>' }));
       expect(column?.severity).toBe('low');
       expect(column?.evidence[0]).toMatchObject({ field: 'from.name', claimed: 'Microsoft' });
-      expect(runRule(rule, mail({ from: 'Microsoft Account Team <subscriptions@lockergnome.com>' }))?.severity).toBe('medium');
+      expect(runRule(rule, mail({ from: 'Microsoft Account Team <subscriptions@gadgetweekly.example>' }))?.severity).toBe('medium');
       expect(runRule(rule, mail({ from: 'PayPal Secure <service@paypal-secure.com>' }))?.severity).toBe('medium');
     });
 
