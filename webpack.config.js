@@ -1,6 +1,6 @@
 // Builds the add-in's web files into dist/web:
 //   taskpane.html + taskpane.[contenthash].js (React pane) + chunks it loads on demand (reporting, the
-//     policy.json checker, the report form, MSAL, the public suffix list's private section; npm run size
+//     policy.json checker, the report form, MSAL, the whole public suffix list; npm run size
 //     budgets the first load, lists these apart)
 //   commands.html + commands.js (Report button; exactly ONE file, see below)
 //   help.html, assets/*.png, manifest.xml rendered for --env baseUrl=https://... (default https://localhost:3000)
@@ -66,9 +66,9 @@ const addressParserOnlyRule = {
   },
 };
 
-// The task pane and the preview start with the public suffix list's ICANN section only and load the
-// private section when a question needs it (src/taskpane/suffix-list.ts, which says why):
-// - tldts's data without the private section (scripts/webpack/icann-trie.ts);
+// The task pane and the preview start with the public suffix list's ICANN rules of at most two labels
+// and load the whole list when a question needs it (src/taskpane/suffix-list.ts, which says why):
+// - tldts's data with those rules only (scripts/webpack/icann-trie.ts);
 // - the engine's, the mail model's and the policy's imports of tldts get src/taskpane/suffix-list.ts;
 // - src/taskpane/whole-suffix-list.ts, loaded when needed, gets tldts's own self-contained bundle,
 //   which carries the whole list and which the first rule does not touch.
@@ -87,6 +87,9 @@ const fluentThemesRule = { test: /[\\/]src[\\/]taskpane[\\/]themes\.ts$/, use: p
 // of a name a module does not export (say, from the stand-in for tldts above) stops the build.
 const paneOptimization = { minimizeOptions: { javascript: { compress: { passes: 3, ecma: 2020 }, ecma: 2020 } } };
 const paneParser = { javascript: { exportsPresence: 'error' } };
+
+// The task pane never has attachment bytes to inflate: its fflate is a stand-in (the file says why).
+const PANE_ONLY_ALIAS = { fflate$: path.resolve(__dirname, 'scripts', 'webpack', 'fflate-absent.mjs') };
 
 // The task pane (and the preview, which runs it) render with Preact through its React compatibility
 // layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
@@ -141,7 +144,7 @@ function taskpaneConfig(env, argv) {
     ...base,
     module: { rules: [...base.module.rules, ...splitSuffixListRules, fluentThemesRule], parser: paneParser },
     optimization: paneOptimization,
-    resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
+    resolve: { ...base.resolve, alias: { ...PANE_REACT_ALIAS, ...PANE_ONLY_ALIAS } },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
     output: {

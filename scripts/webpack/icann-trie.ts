@@ -5,20 +5,20 @@
 // private section (src/taskpane/suffix-list.ts); webpack runs this over tldts's data/trie.js for them
 // (scripts/webpack/icann-trie-loader.js).
 //
-// The trie stays in tldts's own format (same exports, same edge order within each node, labels
-// concatenated in edge order), so tldts's lookup code runs unchanged. A node is kept when it is an
+// The trie keeps tldts's own format (same exports, each node's edges in label-hash order), so
+// tldts's lookup code runs unchanged. A node is kept when it is an
 // ICANN rule or leads to one; the private flag is cleared. Anything unexpected in the file (tldts
 // changed its format) stops the build rather than shipping a broken list.
+//
+// The first load then keeps the rules of at most two labels (co.jp, com) and leaves the deeper ones,
+// a quarter of the list and 7 KB gzip, to the whole list: 1,600 Japanese city rules (ama.aichi.jp),
+// American and Norwegian local ones (k12.ny.us). firstLoadList names the suffixes they sit under
+// (aichi.jp, ny.us), and the pane loads the whole list for a host under one of those
+// (src/taskpane/suffix-list.ts). It ships as text (src/taskpane/suffix-trie-text.ts says why).
+import path from 'node:path';
+import { SUFFIX_TRIE_SYNTAX, suffixTrie, type SuffixTrie } from '../../src/taskpane/suffix-trie-text';
 
-export interface SuffixTrie {
-  nodeFlags: Uint8Array;
-  edgeStart: Uint16Array;
-  edgeLength: Uint8Array;
-  edgeChild: Uint16Array;
-  labelText: string;
-  rulesRoot: number;
-  exceptionsRoot: number;
-}
+export type { SuffixTrie };
 
 const ICANN = 1;
 const ARRAYS = { nodeFlags: 'Uint8Array', edgeStart: 'Uint16Array', edgeLength: 'Uint8Array', edgeChild: 'Uint16Array' } as const;
@@ -59,11 +59,17 @@ export function parseTrieModule(source: string): SuffixTrie {
   return complete;
 }
 
+/** Where each edge's label starts in labelText (and, last, where the text ends). */
+function labelOffsets(trie: SuffixTrie): Uint32Array {
+  const offsets = new Uint32Array(trie.edgeLength.length + 1);
+  for (let edge = 0; edge < trie.edgeLength.length; edge++) offsets[edge + 1] = offsets[edge] + trie.edgeLength[edge];
+  return offsets;
+}
+
 /** The trie with only ICANN rules (and the nodes leading to them). */
 export function icannOnly(trie: SuffixTrie): SuffixTrie {
   const nodes = trie.nodeFlags.length;
-  const offsets = new Uint32Array(trie.edgeLength.length + 1);
-  for (let edge = 0; edge < trie.edgeLength.length; edge++) offsets[edge + 1] = offsets[edge] + trie.edgeLength[edge];
+  const offsets = labelOffsets(trie);
   // Kept: an ICANN rule, a root, or a node with a kept child. Children can be shared (a DAG); memoised.
   const keep = new Int8Array(nodes).fill(-1);
   const decide = (node: number, depth: number): boolean => {
@@ -110,21 +116,12 @@ export function icannOnly(trie: SuffixTrie): SuffixTrie {
     starts.push(lengths.length);
   }
   starts.push(lengths.length);
-  return {
-    nodeFlags: Uint8Array.from(flags),
-    edgeStart: Uint16Array.from(starts),
-    edgeLength: Uint8Array.from(lengths),
-    edgeChild: Uint16Array.from(children),
-    labelText: label,
-    rulesRoot: renumbered[trie.rulesRoot],
-    exceptionsRoot: renumbered[trie.exceptionsRoot],
-  };
+  return suffixTrie({ flags, starts, lengths, children, labelText: label, rulesRoot: renumbered[trie.rulesRoot], exceptionsRoot: renumbered[trie.exceptionsRoot] });
 }
 
 /** The rules a trie holds, as dotted suffixes ("co.jp", "*.kawasaki.jp", "!city.kawasaki.jp"), with their flags. */
 export function rulesOf(trie: SuffixTrie): Map<string, number> {
-  const offsets = new Uint32Array(trie.edgeLength.length + 1);
-  for (let edge = 0; edge < trie.edgeLength.length; edge++) offsets[edge + 1] = offsets[edge] + trie.edgeLength[edge];
+  const offsets = labelOffsets(trie);
   const rules = new Map<string, number>();
   const walk = (node: number, labels: string[], exception: boolean) => {
     if (labels.length > 0 && trie.nodeFlags[node] !== 0) rules.set(`${exception ? '!' : ''}${[...labels].reverse().join('.')}`, trie.nodeFlags[node]);
@@ -154,6 +151,53 @@ export function printTrieModule(trie: SuffixTrie): string {
   ].join('\n');
 }
 
-export function icannOnlyModule(source: string): string {
-  return printTrieModule(icannOnly(parseTrieModule(source)));
+/** Labels from the root at which the first load cuts the list: two keeps co.jp, or.jp and com. */
+export const FIRST_LOAD_DEPTH = 2;
+
+export interface FirstLoadList {
+  /** The rules of at most FIRST_LOAD_DEPTH labels, as text for src/taskpane/suffix-trie-text.ts. */
+  text: string;
+  /** Suffixes of FIRST_LOAD_DEPTH labels under which the list has deeper rules (aichi.jp for ama.aichi.jp), sorted. */
+  deepParents: string[];
+}
+
+/** The first load's part of a trie (the ICANN-only one), and where it cut deeper rules away. */
+export function firstLoadList(trie: SuffixTrie): FirstLoadList {
+  const offsets = labelOffsets(trie);
+  const deepParents = new Set<string>();
+  const write = (node: number, labels: string[]): string => {
+    if (labels.length === FIRST_LOAD_DEPTH) {
+      if (trie.edgeStart[node + 1] > trie.edgeStart[node]) deepParents.add([...labels].reverse().join('.'));
+      return '';
+    }
+    const entries: [string, string][] = [];
+    for (let edge = trie.edgeStart[node]; edge < trie.edgeStart[node + 1]; edge++) {
+      const label = trie.labelText.slice(offsets[edge], offsets[edge + 1]);
+      if (SUFFIX_TRIE_SYNTAX.test(label)) throw formatChanged(`label ${JSON.stringify(label)}`);
+      const child = trie.edgeChild[edge];
+      const below = write(child, [...labels, label]);
+      entries.push([label, `${trie.nodeFlags[child] & ICANN ? '' : '~'}${label}${below ? `(${below})` : ''}`]);
+    }
+    // Alphabetical order compresses; the pane sorts each node's labels by hash again.
+    return entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, entry]) => entry)
+      .join(',');
+  };
+  const text = `${write(trie.rulesRoot, [])}|${write(trie.exceptionsRoot, [])}`;
+  return { text, deepParents: [...deepParents].sort() };
+}
+
+const DECODER = path.join(__dirname, '..', '..', 'src', 'taskpane', 'suffix-trie-text.ts');
+
+/** tldts's data module for the pane's first load: the ICANN rules of at most two labels, decoded at start. */
+export function firstLoadModule(source: string): string {
+  const { text } = firstLoadList(icannOnly(parseTrieModule(source)));
+  return [
+    "// The public suffix list's ICANN rules of at most two labels (scripts/webpack/icann-trie.ts).",
+    `import { decodeSuffixTrie } from ${JSON.stringify(DECODER)};`,
+    `const trie = decodeSuffixTrie(${JSON.stringify(text)});`,
+    ...['nodeFlags', 'edgeStart', 'edgeLength', 'edgeChild', 'labelText', 'rulesRoot', 'exceptionsRoot'].map((name) => `export const ${name} = trie.${name};`),
+    '',
+  ].join('\n');
 }

@@ -1,27 +1,43 @@
-// The public suffix list in the task pane. Three quarters of the list is its ICANN section (co.jp,
-// com); the rest, its private section (blogspot.com, github.io, *.compute.amazonaws.com), is 16 KB
-// gzip that only hosts on those platforms need. So the pane's build carries tldts with the ICANN
-// section only (scripts/webpack/icann-trie.ts) and hands the engine's imports of tldts this module
-// instead (webpack.config.js): parse() answers from the ICANN section and notes when it was asked,
-// with private suffixes allowed, about a host under a private-section platform. withWholeList() then
-// loads tldts's whole list (a script of its own) and runs the work again, so the pane's verdict is
-// the one the CLI and the service give. Everywhere else (tests, Node) tldts here is the whole list.
+// The public suffix list in the task pane. Most hosts need little of it: the list's ICANN rules of at
+// most two labels (co.jp, com) answer them. The rest is 23 KB gzip that only some hosts need: the
+// private section (blogspot.com, github.io, *.compute.amazonaws.com) for hosts on those platforms,
+// and the ICANN rules of three labels or more (the Japanese city rules such as ama.aichi.jp, k12.ny.us)
+// for hosts under the suffixes they sit in. So the pane's build carries tldts with the short ICANN
+// rules only (scripts/webpack/icann-trie.ts) and hands the engine's imports of tldts this module
+// instead (webpack.config.js): parse() answers from the short rules and notes when it was asked about
+// a host under a suffix with deeper rules, or, with private suffixes allowed, about a host under a
+// private-section platform. withWholeList() then loads tldts's whole list (a script of its own) and
+// runs the work again, so the pane's verdict is the one the CLI and the service give. Everywhere else
+// (tests, Node) tldts here is the whole list.
 import { parse as parseLoaded } from 'tldts';
 import { bloomTest } from './bloom';
-import { PRIVATE_PLATFORM_DOMAINS } from './private-suffix-filter';
+import { DEEP_RULE_PARENTS, PRIVATE_PLATFORM_DOMAINS } from './deferred-suffixes';
 
 type Parse = typeof parseLoaded;
 
 const onPrivatePlatform = bloomTest(PRIVATE_PLATFORM_DOMAINS);
+const deepParents = new Set(DEEP_RULE_PARENTS.split(' '));
 let whole: Parse | undefined;
 let needed = false;
 
 /** tldts's parse, as the engine calls it. */
 export const parse: Parse = (url, options) => {
   if (whole) return whole(url, options);
-  if (options?.allowPrivateDomains && mayNeedPrivateSection(url)) needed = true;
-  return parseLoaded(url, options);
+  const result = parseLoaded(url, options);
+  if (underDeepRules(result.hostname) || (options?.allowPrivateDomains && mayNeedPrivateSection(url))) needed = true;
+  return result;
 };
+
+/** Whether a host (as tldts read it) sits under a suffix whose deeper rules the first load leaves out. */
+export function underDeepRules(hostname: string | null): boolean {
+  if (!hostname) return false;
+  const last = hostname.lastIndexOf('.');
+  const second = last > 0 ? hostname.lastIndexOf('.', last - 1) : -1;
+  // Three labels at least: the suffix itself (aichi.jp) gets the same answer from both lists.
+  if (second <= 0) return false;
+  // A wildcard among them ("*.jp") would stand for any second label.
+  return deepParents.has(hostname.slice(second + 1)) || deepParents.has(`*${hostname.slice(last)}`);
+}
 
 /** Whether a host's registrable domain by the ICANN section may hold private-section rules. */
 function mayNeedPrivateSection(host: string): boolean {
@@ -45,7 +61,7 @@ function loadWholeList(): Promise<void> {
 
 /**
  * Runs `work` (synchronous, e.g. the engine's analyze) and returns its result; when it asked about a
- * host under a private-section platform, first loads the whole list and runs it again.
+ * host the first load may answer wrongly, first loads the whole list and runs it again.
  */
 export async function withWholeList<T>(work: () => T): Promise<T> {
   needed = false;
@@ -55,8 +71,8 @@ export async function withWholeList<T>(work: () => T): Promise<T> {
   return work();
 }
 
-/** Loads the whole list first when one of these hosts may sit under a private-section platform. */
+/** Loads the whole list first when one of these hosts may need it (private suffixes allowed). */
 export async function wholeListFor(hosts: readonly string[]): Promise<void> {
   if (whole) return;
-  if (hosts.some(mayNeedPrivateSection)) await loadWholeList();
+  if (hosts.some((host) => underDeepRules(parseLoaded(host).hostname) || mayNeedPrivateSection(host))) await loadWholeList();
 }

@@ -1,33 +1,14 @@
 // The pane's public suffix list without the private section gives, through tldts's own lookup code,
 // exactly the answers the full list gives when private suffixes are not allowed, which is how the
-// engine asks; and it refuses a data file in a format it does not know.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Script } from 'node:vm';
-import { fastPathLookup } from 'tldts-core';
-import { icannOnly, icannOnlyModule, parseTrieModule, printTrieModule, rulesOf, type SuffixTrie } from '../../scripts/webpack/icann-trie';
+// engine asks; the first load's part of it (rules of at most two labels) does so for every host
+// outside the suffixes it names as having deeper rules; and it refuses a data file in a format it
+// does not know.
+import { firstLoadList, firstLoadModule, icannOnly, parseTrieModule, printTrieModule, rulesOf, type SuffixTrie } from '../../scripts/webpack/icann-trie';
 import { bloomTest } from '../../src/taskpane/bloom';
-import { PRIVATE_PLATFORM_DOMAINS } from '../../src/taskpane/private-suffix-filter';
-
-const TLDTS = path.join(__dirname, '..', '..', 'node_modules', 'tldts', 'dist', 'es6', 'src');
-const source = readFileSync(path.join(TLDTS, 'data', 'trie.js'), 'utf8');
-
-type Lookup = (hostname: string, options: Record<string, boolean>, out: { publicSuffix: string | null; isIcann: boolean | null; isPrivate: boolean | null }) => boolean;
-
-/** tldts's own suffix lookup (suffix-trie.js), run over the given data instead of its import. */
-function tldtsLookup(trie: SuffixTrie, allowPrivateDomains = false): (host: string) => string {
-  const code = readFileSync(path.join(TLDTS, 'suffix-trie.js'), 'utf8')
-    .replace(/^import .*$/gm, '')
-    .replace('export default function suffixLookup', 'function suffixLookup');
-  // Compiled as a function of what the module imports, so the data can be swapped.
-  const make = new Script(`(function (fastPathLookup, nodeFlags, edgeStart, edgeLength, edgeChild, labelText, rulesRoot, exceptionsRoot) {\n${code}\nreturn suffixLookup;\n})`).runInThisContext() as (...args: unknown[]) => Lookup;
-  const lookup = make(fastPathLookup, trie.nodeFlags, trie.edgeStart, trie.edgeLength, trie.edgeChild, trie.labelText, trie.rulesRoot, trie.exceptionsRoot);
-  return (host) => {
-    const out = { publicSuffix: null, isIcann: null, isPrivate: null };
-    lookup(host, { allowIcannDomains: true, allowPrivateDomains }, out);
-    return `${out.publicSuffix} ${out.isIcann} ${out.isPrivate}`;
-  };
-}
+import { DEEP_RULE_PARENTS, PRIVATE_PLATFORM_DOMAINS } from '../../src/taskpane/deferred-suffixes';
+import { underDeepRules } from '../../src/taskpane/suffix-list';
+import { decodeSuffixTrie } from '../../src/taskpane/suffix-trie-text';
+import { firstLoadTrie, tldtsLookup, TLDTS_TRIE_SOURCE as source } from '../support/suffix-lookup';
 
 describe('the ICANN-only public suffix list', () => {
   const full = parseTrieModule(source);
@@ -61,29 +42,79 @@ describe('the ICANN-only public suffix list', () => {
     expect(hosts.size).toBeGreaterThan(15000);
   });
 
-  it('answers as the full list does with private suffixes allowed for every host outside the private platforms’ domains (src/taskpane/suffix-list.ts)', () => {
-    const whole = tldtsLookup(full, true);
-    const icann = tldtsLookup(pruned, true);
-    const onPrivatePlatform = bloomTest(PRIVATE_PLATFORM_DOMAINS);
-    // The host's registrable domain by the ICANN section, as suffix-list.ts reads it from tldts.
-    const icannDomain = (host: string) => {
-      const suffix = icann(host).split(' ')[0];
-      if (host === suffix || !host.endsWith(`.${suffix}`)) return undefined;
-      return host.slice(host.lastIndexOf('.', host.length - suffix.length - 2) + 1);
-    };
-    let outside = 0;
-    let differing = 0;
-    for (const host of hosts) {
-      const domain = icannDomain(host);
-      if (whole(host) !== icann(host)) {
-        differing++;
-        expect({ host, filtered: domain !== undefined && onPrivatePlatform(domain) }).toEqual({ host, filtered: true });
-      } else if (domain !== undefined && !onPrivatePlatform(domain)) outside++;
-    }
-    expect(differing).toBeGreaterThan(3000);
-    // Few hosts outside the private platforms load the private section for nothing.
-    const ordinary = [...hosts].filter((host) => whole(host) === icann(host) && icannDomain(host) !== undefined).length;
-    expect(outside / ordinary).toBeGreaterThan(0.95);
+  describe('the first load’s part (rules of at most two labels)', () => {
+    const first = firstLoadTrie();
+    const deepParents = DEEP_RULE_PARENTS.split(' ');
+
+    it('keeps the ICANN rules of one and two labels and names the suffixes above the deeper ones', () => {
+      const short = [...rulesOf(pruned).keys()].filter((rule) => rule.replace(/^!/, '').split('.').length <= 2);
+      expect([...rulesOf(first).keys()].sort()).toEqual(short.sort());
+      expect(short.length).toBeGreaterThan(5000);
+      const deep = [...rulesOf(pruned).keys()].filter((rule) => rule.replace(/^!/, '').split('.').length > 2);
+      expect(deep.length).toBeGreaterThan(1500);
+      for (const rule of deep) expect(deepParents).toContain(rule.replace(/^!/, '').split('.').slice(-2).join('.'));
+      expect(deepParents).toEqual(expect.arrayContaining(['aichi.jp', 'tokyo.jp', 'kawasaki.jp', 'ny.us']));
+      expect(deepParents).not.toEqual(expect.arrayContaining(['co.jp']));
+      expect(firstLoadList(pruned).deepParents).toEqual(deepParents);
+    });
+
+    it('answers every host outside those suffixes as the full list does, and those suffixes are named for every host it answers otherwise', () => {
+      const before = tldtsLookup(full);
+      const after = tldtsLookup(first);
+      let outside = 0;
+      for (const host of hosts) {
+        if (underDeepRules(host)) continue;
+        outside++;
+        expect({ host, answer: after(host) }).toEqual({ host, answer: before(host) });
+      }
+      expect(outside).toBeGreaterThan(9000);
+      for (const host of ['www.city.ama.aichi.jp', 'x.k12.ny.us', 'a.b.kawasaki.jp', 'www.city.kawasaki.jp']) {
+        expect(underDeepRules(host)).toBe(true);
+      }
+      // Where the cut shows: ama.aichi.jp is a rule of the whole list only.
+      expect(before('www.city.ama.aichi.jp')).toBe('ama.aichi.jp true false');
+      expect(after('www.city.ama.aichi.jp')).toBe('aichi.jp true false');
+    });
+
+    it.each(['example.co.jp', 'mail.example.or.jp', 'foo.com', 'www.mofa.go.jp', 'example.com.au', 'example.co.uk', 'aichi.jp'])('needs nothing more for %s', (host) => {
+      expect(underDeepRules(host)).toBe(false);
+      expect(tldtsLookup(first)(host)).toBe(tldtsLookup(full)(host));
+    });
+
+    it('answers as the full list does with private suffixes allowed for every host outside the private platforms’ domains and the deep rules’ suffixes (src/taskpane/suffix-list.ts)', () => {
+      const whole = tldtsLookup(full, true);
+      const firstLoad = tldtsLookup(first, true);
+      const onPrivatePlatform = bloomTest(PRIVATE_PLATFORM_DOMAINS);
+      // The host's registrable domain by the first load, as suffix-list.ts reads it from tldts.
+      const icannDomain = (host: string) => {
+        const suffix = firstLoad(host).split(' ')[0];
+        if (host === suffix || !host.endsWith(`.${suffix}`)) return undefined;
+        return host.slice(host.lastIndexOf('.', host.length - suffix.length - 2) + 1);
+      };
+      let outside = 0;
+      let differing = 0;
+      for (const host of hosts) {
+        const domain = icannDomain(host);
+        const onPlatform = domain !== undefined && onPrivatePlatform(domain);
+        if (whole(host) !== firstLoad(host)) {
+          differing++;
+          expect({ host, flagged: underDeepRules(host) || onPlatform }).toEqual({ host, flagged: true });
+        } else if (domain !== undefined && !onPlatform && !underDeepRules(host)) outside++;
+      }
+      expect(differing).toBeGreaterThan(3000);
+      // Few ordinary hosts load the whole list for nothing.
+      const ordinary = [...hosts].filter((host) => whole(host) === firstLoad(host) && icannDomain(host) !== undefined && !underDeepRules(host)).length;
+      expect(outside / ordinary).toBeGreaterThan(0.95);
+    });
+
+    it('reads back from its text as the same rules, and refuses labels that would break the text', () => {
+      const { text } = firstLoadList(pruned);
+      expect(rulesOf(decodeSuffixTrie(text))).toEqual(rulesOf(first));
+      expect(() => decodeSuffixTrie('jp(co|')).toThrow(/unclosed/);
+      expect(() => decodeSuffixTrie('jp)|')).toThrow(/unmatched/);
+      const trie: SuffixTrie = { nodeFlags: Uint8Array.from([0, 1, 0]), edgeStart: Uint16Array.from([0, 1, 1, 1]), edgeLength: Uint8Array.from([4]), edgeChild: Uint16Array.from([1]), labelText: 'a,jp', rulesRoot: 0, exceptionsRoot: 2 };
+      expect(() => firstLoadList(trie)).toThrow(/not in the format/);
+    });
   });
 
   it('keeps a dropped label beside an ICANN wildcard, so tldts does not take the wildcard for it', () => {
@@ -102,9 +133,9 @@ describe('the ICANN-only public suffix list', () => {
     expect(tldtsLookup(pruned)('x.corp.jp')).toBe(tldtsLookup(trie)('x.corp.jp'));
   });
 
-  it('prints a module it reads back unchanged, and is much smaller', () => {
+  it('prints a module it reads back unchanged; the first load’s module is much smaller', () => {
     expect(parseTrieModule(printTrieModule(pruned))).toEqual(pruned);
-    expect(icannOnlyModule(source).length).toBeLessThan(source.length * 0.75);
+    expect(firstLoadModule(source).length).toBeLessThan(source.length * 0.5);
   });
 
   it.each([
@@ -112,6 +143,6 @@ describe('the ICANN-only public suffix list', () => {
     ['another array type', source.replace('new Uint8Array', 'new Uint32Array')],
     ['lengths that do not agree', source.replace(/labelText = "/, 'labelText = "x')],
   ])('stops the build on %s', (_name, changed) => {
-    expect(() => icannOnlyModule(changed)).toThrow(/not in the format/);
+    expect(() => firstLoadModule(changed)).toThrow(/not in the format/);
   });
 });
