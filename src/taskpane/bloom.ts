@@ -1,6 +1,6 @@
 // A Bloom filter: a set of strings in a few bits each, which may answer "maybe" for a string it does
 // not hold (about 1% of them with the sizes used here) but never "no" for one it holds. The pane uses
-// it where a wrong "maybe" only costs a download (suffix-list.ts). Written by scripts/private-suffix-filter.ts.
+// it where a wrong "maybe" only costs a download (suffix-list.ts). Written by scripts/deferred-suffixes.ts.
 
 export interface BloomFilter {
   /** Number of bits. */

@@ -36,16 +36,22 @@ export function suffixTrie(parts: { flags: number[]; starts: number[]; lengths: 
 export const SUFFIX_TRIE_SYNTAX = /[,()|~]/;
 
 /** tldts's label hash (suffix-trie.js): djb2 over the label's characters from last to first. */
-export function labelHash(label: string): number {
+function labelHash(text: string, start: number, end: number): number {
   let hash = 5381;
-  for (let i = label.length - 1; i >= 0; i--) hash = (hash * 33) ^ label.charCodeAt(i);
+  for (let i = end - 1; i >= start; i--) hash = (hash * 33) ^ text.charCodeAt(i);
   return hash >>> 0;
 }
 
 interface TextNode {
   rule: boolean;
-  edges: { label: string; child: TextNode }[];
+  edges: { label: string; hash: number; child: TextNode }[];
 }
+
+const COMMA = 44;
+const OPEN = 40;
+const CLOSE = 41;
+const BAR = 124;
+const TILDE = 126;
 
 /** Reads the text into a tree; the text is ours (built with the pane), so anything malformed throws. */
 function readTree(text: string, from: number, to: number): TextNode {
@@ -53,23 +59,23 @@ function readTree(text: string, from: number, to: number): TextNode {
   const stack: TextNode[] = [root];
   let at = from;
   while (at < to) {
-    const parent = stack[stack.length - 1];
-    if (text[at] === ')') {
+    const code = text.charCodeAt(at);
+    if (code === CLOSE) {
       if (stack.length === 1) throw new Error(`suffix list text: unmatched ")" at ${at}`);
       stack.pop();
       at++;
-    } else if (text[at] === ',') {
+    } else if (code === COMMA) {
       at++;
     } else {
-      const rule = text[at] !== '~';
+      const rule = code !== TILDE;
       if (!rule) at++;
       let end = at;
-      while (end < to && !SUFFIX_TRIE_SYNTAX.test(text[end])) end++;
+      for (let c = text.charCodeAt(end); end < to && c !== COMMA && c !== OPEN && c !== CLOSE && c !== BAR && c !== TILDE; c = text.charCodeAt(++end));
       if (end === at) throw new Error(`suffix list text: empty label at ${at}`);
       const child: TextNode = { rule, edges: [] };
-      parent.edges.push({ label: text.slice(at, end), child });
+      stack[stack.length - 1].edges.push({ label: text.slice(at, end), hash: labelHash(text, at, end), child });
       at = end;
-      if (text[at] === '(') {
+      if (at < to && text.charCodeAt(at) === OPEN) {
         stack.push(child);
         at++;
       }
@@ -94,8 +100,7 @@ export function decodeSuffixTrie(text: string): SuffixTrie {
     const node = nodes[index];
     flags.push(node.rule ? 1 : 0);
     starts.push(lengths.length);
-    const edges = node.edges.map((edge) => ({ ...edge, hash: labelHash(edge.label) })).sort((a, b) => a.hash - b.hash);
-    for (const edge of edges) {
+    for (const edge of node.edges.sort((a, b) => a.hash - b.hash)) {
       lengths.push(edge.label.length);
       children.push(nodes.length);
       nodes.push(edge.child);
