@@ -6,7 +6,7 @@
 //
 // The task pane starts with the list's ICANN rules of at most two labels (scripts/webpack/icann-trie.ts)
 // and loads the whole list when a question may need the rest (src/taskpane/suffix-list.ts).
-// Deeper ICANN rules: the suffixes of two labels they sit under (aichi.jp for ama.aichi.jp), a short
+// Deeper ICANN rules: the suffixes they sit under (aichi.jp for ama.aichi.jp, no for oslo.no), a short
 // exact list. Private rules: a private rule can only
 // apply to a host inside the registrable domain (by the ICANN section) the rule itself sits in:
 // blogspot.com for "blogspot.com", amazonaws.com for "*.compute.amazonaws.com". Those domains, about
@@ -56,8 +56,8 @@ export function renderDeferredSuffixes(trieModule: string, tldtsVersion: string)
     '// `npx tsx scripts/deferred-suffixes.ts` after updating tldts.',
     "import type { BloomFilter } from './bloom';",
     '',
-    `// The ${deepParents.length} suffixes under which the list's ICANN section has rules of three labels or more`,
-    '// (ama.aichi.jp, k12.ny.us), which the first load leaves out; space-separated.',
+    `// The ${deepParents.length} suffixes under which the list's ICANN section has rules the first load leaves out`,
+    '// (ama.aichi.jp, k12.ny.us, all of .no; scripts/webpack/icann-trie.ts); space-separated.',
     `export const DEEP_RULE_PARENTS = '${deepParents.join(' ')}';`,
     '',
     `// The ${domains.length} registrable domains (by the list's ICANN section) that hold rules of its private`,

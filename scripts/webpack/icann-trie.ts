@@ -12,8 +12,9 @@
 //
 // The first load then keeps the rules of at most two labels (co.jp, com) and leaves the deeper ones,
 // a quarter of the list and 7 KB gzip, to the whole list: 1,600 Japanese city rules (ama.aichi.jp),
-// American and Norwegian local ones (k12.ny.us). firstLoadList names the suffixes they sit under
-// (aichi.jp, ny.us), and the pane loads the whole list for a host under one of those
+// American and Norwegian local ones (k12.ny.us), and all of .no, the one top-level domain with
+// hundreds of rules (4 KB). firstLoadList names the suffixes they sit under (aichi.jp, ny.us, no),
+// and the pane loads the whole list for a host under one of those
 // (src/taskpane/suffix-list.ts). It ships as text (src/taskpane/suffix-trie-text.ts says why).
 import path from 'node:path';
 import { SUFFIX_TRIE_SYNTAX, suffixTrie, type SuffixTrie } from '../../src/taskpane/suffix-trie-text';
@@ -153,21 +154,33 @@ export function printTrieModule(trie: SuffixTrie): string {
 
 /** Labels from the root at which the first load cuts the list: two keeps co.jp, or.jp and com. */
 export const FIRST_LOAD_DEPTH = 2;
+/**
+ * A top-level domain with more rules of two labels than this goes to the whole list entirely: only
+ * .no (884, its counties and municipalities, 4 KB gzip); .it (427) and .jp (157) stay.
+ */
+export const FIRST_LOAD_RULES_PER_TLD = 500;
 
 export interface FirstLoadList {
   /** The rules of at most FIRST_LOAD_DEPTH labels, as text for src/taskpane/suffix-trie-text.ts. */
   text: string;
-  /** Suffixes of FIRST_LOAD_DEPTH labels under which the list has deeper rules (aichi.jp for ama.aichi.jp), sorted. */
+  /** Suffixes under which the list has rules the first load leaves out (aichi.jp for ama.aichi.jp, no), sorted. */
   deepParents: string[];
 }
 
-/** The first load's part of a trie (the ICANN-only one), and where it cut deeper rules away. */
+/** The first load's part of a trie (the ICANN-only one), and where it cut rules away. */
 export function firstLoadList(trie: SuffixTrie): FirstLoadList {
   const offsets = labelOffsets(trie);
+  // Rules of one label more than the node's (the rules of two labels under a top-level domain).
+  const childRules = (node: number): number => {
+    let count = 0;
+    for (let edge = trie.edgeStart[node]; edge < trie.edgeStart[node + 1]; edge++) if (trie.nodeFlags[trie.edgeChild[edge]] & ICANN) count++;
+    return count;
+  };
   const deepParents = new Set<string>();
   const write = (node: number, labels: string[]): string => {
-    if (labels.length === FIRST_LOAD_DEPTH) {
-      if (trie.edgeStart[node + 1] > trie.edgeStart[node]) deepParents.add([...labels].reverse().join('.'));
+    const hasChildren = trie.edgeStart[node + 1] > trie.edgeStart[node];
+    if (hasChildren && (labels.length === FIRST_LOAD_DEPTH || (labels.length === 1 && childRules(node) > FIRST_LOAD_RULES_PER_TLD))) {
+      deepParents.add([...labels].reverse().join('.'));
       return '';
     }
     const entries: [string, string][] = [];

@@ -1,8 +1,8 @@
 // The public suffix list in the task pane. Most hosts need little of it: the list's ICANN rules of at
-// most two labels (co.jp, com) answer them. The rest is 23 KB gzip that only some hosts need: the
+// most two labels (co.jp, com) answer them. The rest is 27 KB gzip that only some hosts need: the
 // private section (blogspot.com, github.io, *.compute.amazonaws.com) for hosts on those platforms,
 // and the ICANN rules of three labels or more (the Japanese city rules such as ama.aichi.jp, k12.ny.us)
-// for hosts under the suffixes they sit in. So the pane's build carries tldts with the short ICANN
+// and those of .no for hosts under the suffixes they sit in. So the pane's build carries tldts with the short ICANN
 // rules only (scripts/webpack/icann-trie.ts) and hands the engine's imports of tldts this module
 // instead (webpack.config.js): parse() answers from the short rules and notes when it was asked about
 // a host under a suffix with deeper rules, or, with private suffixes allowed, about a host under a
@@ -32,8 +32,11 @@ export const parse: Parse = (url, options) => {
 export function underDeepRules(hostname: string | null): boolean {
   if (!hostname) return false;
   const last = hostname.lastIndexOf('.');
-  const second = last > 0 ? hostname.lastIndexOf('.', last - 1) : -1;
-  // Three labels at least: the suffix itself (aichi.jp) gets the same answer from both lists.
+  if (last <= 0) return false;
+  // A top-level domain the first load leaves out whole (no), then a suffix of two labels (aichi.jp);
+  // each with one label more at least, as the suffix itself gets the same answer from both lists.
+  if (deepParents.has(hostname.slice(last + 1))) return true;
+  const second = hostname.lastIndexOf('.', last - 1);
   if (second <= 0) return false;
   // A wildcard among them ("*.jp") would stand for any second label.
   return deepParents.has(hostname.slice(second + 1)) || deepParents.has(`*${hostname.slice(last)}`);

@@ -46,15 +46,18 @@ describe('the ICANN-only public suffix list', () => {
     const first = firstLoadTrie();
     const deepParents = DEEP_RULE_PARENTS.split(' ');
 
-    it('keeps the ICANN rules of one and two labels and names the suffixes above the deeper ones', () => {
-      const short = [...rulesOf(pruned).keys()].filter((rule) => rule.replace(/^!/, '').split('.').length <= 2);
+    it('keeps the ICANN rules of one and two labels (but those of .no) and names the suffixes above the others', () => {
+      const labelsOf = (rule: string) => rule.replace(/^!/, '').split('.');
+      const cutWhole = (rule: string) => deepParents.includes(labelsOf(rule).slice(-1)[0]);
+      const short = [...rulesOf(pruned).keys()].filter((rule) => labelsOf(rule).length <= 2 && !(labelsOf(rule).length === 2 && cutWhole(rule)));
       expect([...rulesOf(first).keys()].sort()).toEqual(short.sort());
-      expect(short.length).toBeGreaterThan(5000);
-      const deep = [...rulesOf(pruned).keys()].filter((rule) => rule.replace(/^!/, '').split('.').length > 2);
-      expect(deep.length).toBeGreaterThan(1500);
-      for (const rule of deep) expect(deepParents).toContain(rule.replace(/^!/, '').split('.').slice(-2).join('.'));
-      expect(deepParents).toEqual(expect.arrayContaining(['aichi.jp', 'tokyo.jp', 'kawasaki.jp', 'ny.us']));
-      expect(deepParents).not.toEqual(expect.arrayContaining(['co.jp']));
+      expect(short.length).toBeGreaterThan(4500);
+      const left = [...rulesOf(pruned).keys()].filter((rule) => !short.includes(rule));
+      expect(left.length).toBeGreaterThan(2500);
+      for (const rule of left) expect([labelsOf(rule).slice(-2).join('.'), labelsOf(rule).slice(-1)[0]].some((parent) => deepParents.includes(parent))).toBe(true);
+      expect(deepParents).toEqual(expect.arrayContaining(['aichi.jp', 'tokyo.jp', 'kawasaki.jp', 'ny.us', 'no']));
+      // Only .no goes whole: the top-level domains with the most rules after it keep theirs.
+      for (const kept of ['co.jp', 'jp', 'it', 'com', 'uk']) expect(deepParents).not.toContain(kept);
       expect(firstLoadList(pruned).deepParents).toEqual(deepParents);
     });
 
@@ -68,7 +71,7 @@ describe('the ICANN-only public suffix list', () => {
         expect({ host, answer: after(host) }).toEqual({ host, answer: before(host) });
       }
       expect(outside).toBeGreaterThan(9000);
-      for (const host of ['www.city.ama.aichi.jp', 'x.k12.ny.us', 'a.b.kawasaki.jp', 'www.city.kawasaki.jp']) {
+      for (const host of ['www.city.ama.aichi.jp', 'x.k12.ny.us', 'a.b.kawasaki.jp', 'www.city.kawasaki.jp', 'kommune.oslo.no', 'example.no']) {
         expect(underDeepRules(host)).toBe(true);
       }
       // Where the cut shows: ama.aichi.jp is a rule of the whole list only.
@@ -76,7 +79,7 @@ describe('the ICANN-only public suffix list', () => {
       expect(after('www.city.ama.aichi.jp')).toBe('aichi.jp true false');
     });
 
-    it.each(['example.co.jp', 'mail.example.or.jp', 'foo.com', 'www.mofa.go.jp', 'example.com.au', 'example.co.uk', 'aichi.jp'])('needs nothing more for %s', (host) => {
+    it.each(['example.co.jp', 'mail.example.or.jp', 'foo.com', 'www.mofa.go.jp', 'example.com.au', 'example.co.uk', 'example.it', 'aichi.jp', 'no'])('needs nothing more for %s', (host) => {
       expect(underDeepRules(host)).toBe(false);
       expect(tldtsLookup(first)(host)).toBe(tldtsLookup(full)(host));
     });

@@ -48,7 +48,8 @@ describe('the task pane’s public suffix list', () => {
     ['a Japanese city’s host', 'www.city.ama.aichi.jp', 'city.ama.aichi.jp', 'ama.aichi.jp'],
     ['a host under an exception to a wildcard', 'www.city.kawasaki.jp', 'city.kawasaki.jp', 'city.kawasaki.jp'],
     ['a US school district', 'mail.lib.k12.ny.us', 'lib.k12.ny.us', 'k12.ny.us'],
-  ])('gives %s its registrable domain by the whole list after loading it (the deeper rules are not in the first load)', async (_name, host, domain, firstLoadDomain) => {
+    ['a Norwegian municipality’s host (.no is left out whole)', 'www.kommune.oslo.no', 'kommune.oslo.no', 'oslo.no'],
+  ])('gives %s its registrable domain by the whole list after loading it (its rules are not in the first load)', async (_name, host, domain, firstLoadDomain) => {
     const { parse, withWholeList } = freshSuffixList();
     const seen: (string | null)[] = [];
     const final = await withWholeList(() => {
