@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 // What loads before the verdict may not grow past this: issue #12's 160 KB gzip. The engine, its lists
 // and the public suffix list's ICANN rules of at most two labels are most of it; the list's private
-// section and its deeper rules (ama.aichi.jp) load only for hosts that need them, and the message is
+// section and its other rules (ama.aichi.jp, .no) load only for hosts that need them, and the message is
 // then analysed again (src/taskpane/suffix-list.ts). Lazy chunks never count, and nothing the first
 // verdict needs on every message may move into one to meet a budget (the engine, its lists, the first
 // screen's words).
