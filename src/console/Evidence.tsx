@@ -84,7 +84,7 @@ function rows(evidence: StoredEvidence, l: Labels, language: Language): [string,
       ];
     case 'link':
       return [
-        [l.linkText, <Txt value={evidence.text} />],
+        evidence.attachment !== undefined ? [l.linkInAttachment, <Txt value={evidence.attachment} />] : [l.linkText, <Txt value={evidence.text} />],
         [l.target, <Url value={evidence.href ?? ''} />],
         [l.host, <Txt value={defangDomain(evidence.host ?? '')} />],
         ...(evidence.shownHost ? ([[l.shownHost, <Txt value={defangDomain(evidence.shownHost)} />]] as [string, ReactNode][]) : []),

@@ -187,7 +187,8 @@ export type Evidence =
        */
       at?: { start: number; end: number };
     }
-  | { kind: 'link'; text: string; href: string; host: string; reason: LocalizedText; shownHost?: string }
+  /** `attachment`: the link is written inside this attached file (a PDF's button), so it has no link text of its own. */
+  | { kind: 'link'; text: string; href: string; host: string; reason: LocalizedText; shownHost?: string; attachment?: string }
   | { kind: 'attachment'; name: string; contentType: string; reason: LocalizedText }
   | { kind: 'note'; text: LocalizedText };
 

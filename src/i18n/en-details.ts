@@ -54,6 +54,7 @@ export const enDetails: DetailStrings = {
   },
   quoteNormalized: 'As Lure Lens read it (lower case):',
   linkText: 'Link text',
+  linkInAttachment: 'Inside the attached file',
   linkRealHost: 'Really goes to',
   linkShownHost: 'Text shows',
   linkTarget: 'Full address',

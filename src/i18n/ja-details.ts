@@ -54,6 +54,7 @@ export const jaDetails: DetailStrings = {
   },
   quoteNormalized: 'Lure Lens が読み取った形（小文字に統一）:',
   linkText: 'リンクの表示',
+  linkInAttachment: 'リンクがある添付ファイル',
   linkRealHost: '実際のリンク先',
   linkShownHost: '表示上のリンク先',
   linkTarget: 'アドレス全体',

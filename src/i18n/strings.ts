@@ -104,6 +104,8 @@ export interface DetailStrings {
   techniqueNames: Record<string, string>;
   quoteNormalized: string;
   linkText: string;
+  /** Where a link written inside an attached file (a PDF's button) sits, shown instead of its link text. */
+  linkInAttachment: string;
   linkRealHost: string;
   linkShownHost: string;
   linkTarget: string;

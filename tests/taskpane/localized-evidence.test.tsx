@@ -127,6 +127,33 @@ describe('evidence sentences in the pane language', () => {
     expect(container.textContent).not.toMatch(/English (reason|attachment reason|meaning|note|authentication meaning)/);
   });
 
+  it('shows a link written inside an attached PDF by the file it sits in, in the pane language, not as link text', async () => {
+    const verdict: Verdict = {
+      verdict: 'suspicious',
+      score: 50,
+      notChecked: [],
+      findings: [
+        {
+          rule: 'pdf-link-lure',
+          severity: 'medium',
+          category: 'links',
+          title: { en: 'The attached PDF is a wrapper for a link', ja: '添付のPDFはリンクを包んでいるだけです' },
+          explanation: { en: 'Example.', ja: '例です。' },
+          evidence: [
+            { kind: 'link', text: '(link in Statement.pdf)', attachment: 'Statement.pdf', href: 'https://claim.example.top/x', host: 'claim.example.top', reason: { en: 'English reason', ja: '日本語の理由です。' } },
+          ],
+        },
+      ],
+    };
+    const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
+    await screen.findByText('不審なメッセージ');
+    await openAllReasons(container);
+    const link = container.querySelector('[data-kind="link"]')?.textContent ?? '';
+    expect(link).toContain('リンクがある添付ファイル');
+    expect(link).toContain('Statement.pdf');
+    expect(link).not.toContain('(link in');
+  });
+
   it('names message parts and built-in topics in the pane language; a topic IT invented shows as written', async () => {
     const phrase = (field: string, category: string): Evidence => ({ kind: 'phrase', field, phrase: '台湾海峡', category, context: '台湾海峡について' });
     const verdict: Verdict = {

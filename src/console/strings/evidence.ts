@@ -21,6 +21,7 @@ export interface EvidenceLabels {
   category: string;
   context: string;
   linkText: string;
+  linkInAttachment: string;
   target: string;
   host: string;
   shownHost: string;
@@ -51,6 +52,7 @@ export const evidenceLabelsEn: EvidenceLabels = {
   category: 'Category',
   context: 'Context',
   linkText: 'Link text',
+  linkInAttachment: 'Inside the attached file',
   target: 'Target',
   host: 'Host',
   shownHost: 'Host shown',
@@ -81,6 +83,7 @@ export const evidenceLabelsJa: EvidenceLabels = {
   category: '分類',
   context: '前後の文脈',
   linkText: 'リンクの表示',
+  linkInAttachment: 'リンクがある添付ファイル',
   target: 'リンク先',
   host: 'ホスト',
   shownHost: '表示上のホスト',

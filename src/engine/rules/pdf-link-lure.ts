@@ -18,9 +18,8 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import { canonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
-import { clip, displayHost, hostInSet, parseWebUrl, sameSite } from './content/links';
-import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
-import { pdfLinks } from './content/pages';
+import { displayHost, hostInSet, sameSite } from './content/links';
+import { pdfLinkEvidence, pdfLinksOf, type PdfLink } from './content/pages';
 import { knownDomainSet } from '../sender/organizations';
 import { registrableOf } from '../sender/identity';
 
@@ -54,27 +53,23 @@ export const pdfLinkLure: Rule = {
   check(message, policy, context) {
     const { view } = context;
     if (view.fromTrusted) return undefined;
-    const pdfs = fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT);
-    if (pdfs.length === 0) return undefined;
+    const pdfLinks = pdfLinksOf(message.attachments);
+    if (pdfLinks.length === 0) return undefined;
     if ((message.text.slice(0, COVER_NOTE * 4).match(LETTER_OR_DIGIT)?.length ?? 0) > COVER_NOTE) return undefined;
     const known = knownDomainSet(policy);
     const sender = view.fromHost;
+    // The sites each PDF links to, first link per site; a PDF linking to many sites is a document, not a lure.
+    const sitesByPdf = new Map<PdfLink['pdf'], Map<string, PdfLink>>();
+    for (const link of pdfLinks) {
+      if (!link.host) continue;
+      const sites = sitesByPdf.get(link.pdf) ?? new Map<string, PdfLink>();
+      sitesByPdf.set(link.pdf, sites);
+      const site = link.host.isIp ? link.host.ascii : registrableOf(link.host);
+      if (!sites.has(site)) sites.set(site, link);
+    }
     const evidence: Evidence[] = [];
-    for (const pdf of pdfs) {
-      const sites = new Map<string, { href: string; host: string }>();
-      let document = false;
-      for (const href of pdfLinks(pdf)) {
-        const url = parseWebUrl(href);
-        const host = url ? canonicalHost(url.hostname) : undefined;
-        if (!host) continue;
-        const site = host.isIp ? host.ascii : registrableOf(host);
-        if (!sites.has(site)) sites.set(site, { href, host: displayHost(host) });
-        if (sites.size > LURE_SITES) {
-          document = true;
-          break;
-        }
-      }
-      if (document) continue;
+    for (const sites of sitesByPdf.values()) {
+      if (sites.size > LURE_SITES) continue;
       for (const [site, link] of sites) {
         const host = canonicalHost(site);
         if (!host) continue;
@@ -88,17 +83,12 @@ export const pdfLinkLure: Rule = {
           continue;
         }
         if (evidence.length >= MAX_EVIDENCE) break;
-        const name = clip(pdf.name, 60);
-        evidence.push({
-          kind: 'link',
-          text: `(link in ${name})`,
-          href: clip(link.href),
-          host: link.host,
-          reason: {
-            en: `the attached PDF "${name}" links to ${site}, which has nothing to do with the sender`,
-            ja: `添付のPDF「${name}」は、差出人と無関係の${site}にリンクしています。`,
-          },
-        });
+        evidence.push(
+          pdfLinkEvidence(link, displayHost(link.host!), {
+            en: `the attached PDF "${link.name}" links to ${site}, which has nothing to do with the sender`,
+            ja: `添付のPDF「${link.name}」は、差出人と無関係の${site}にリンクしています。`,
+          }),
+        );
       }
     }
     return evidence.length === 0 ? undefined : { evidence };

@@ -4,10 +4,8 @@
 // twice. Senders in organizationDomains/trustedDomains are exempt. Tuning: policy.urlShorteners.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import { canonicalHost } from '../../mail/hosts';
-import { clip, hostInSet, parseWebUrl } from './content/links';
-import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
-import { pdfLinks } from './content/pages';
+import { clip, hostInSet } from './content/links';
+import { pdfLinkEvidence, pdfLinksOf } from './content/pages';
 
 const MAX_EVIDENCE = 5;
 
@@ -33,15 +31,10 @@ export const shortenedLink: Rule = {
       evidence.push({ kind: 'link', text: clip(link.text), href: clip(link.href), host: link.host.ascii, reason: { en: 'URL shortener hides the destination', ja: '短縮URLのため、実際のリンク先が分かりません。' } });
       if (evidence.length >= MAX_EVIDENCE) break;
     }
-    for (const attachment of fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT)) {
-      for (const href of pdfLinks(attachment)) {
-        if (evidence.length >= MAX_EVIDENCE) break;
-        const url = parseWebUrl(href);
-        const host = url ? canonicalHost(url.hostname) : undefined;
-        if (!host || !hostInSet(host.ascii, policy.urlShorteners)) continue;
-        const name = clip(attachment.name, 60);
-        evidence.push({ kind: 'link', text: `(link in ${name})`, href: clip(href), host: host.ascii, reason: { en: `URL shortener inside the attached PDF "${name}" hides the destination`, ja: `添付のPDF「${name}」の中の短縮URLのため、実際のリンク先が分かりません。` } });
-      }
+    for (const link of pdfLinksOf(message.attachments)) {
+      if (evidence.length >= MAX_EVIDENCE) break;
+      if (!link.host || !hostInSet(link.host.ascii, policy.urlShorteners)) continue;
+      evidence.push(pdfLinkEvidence(link, link.host.ascii, { en: `URL shortener inside the attached PDF "${link.name}" hides the destination`, ja: `添付のPDF「${link.name}」の中の短縮URLのため、実際のリンク先が分かりません。` }));
     }
     return evidence.length > 0 ? { evidence } : undefined;
   },

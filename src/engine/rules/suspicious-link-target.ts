@@ -25,11 +25,10 @@
 // content/link-comparison.ts; this file decides which hints are enough.
 import type { Evidence, Finding } from '../model';
 import type { Rule } from '../rule';
-import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
-import { clip, displayHost, parseWebUrl, schemeOf } from './content/links';
-import { ATTACHMENT_LIMIT, fileAttachments } from './content/attachments';
+import type { CanonicalHost } from '../../mail/hosts';
+import { clip, displayHost, schemeOf } from './content/links';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
-import { pdfLinks } from './content/pages';
+import { pdfLinksOf } from './content/pages';
 import { joinReasons } from './content/reasons';
 import { compareLinksOf, isPublication } from './content/link-comparison';
 import { linkSignals, type Signal } from './content/link-signals';
@@ -64,7 +63,7 @@ export const suspiciousLinkTarget: Rule = {
       ((findingsOf(context.findings, IMPERSONATION_RULES).length > 0 || forgedSender(context.findings)) && !isPublication(comparison));
     const evidence: Evidence[] = [];
     let high = false;
-    const consider = (text: string, href: string, host: CanonicalHost | undefined, extra?: Signal) => {
+    const consider = (text: string, href: string, host: CanonicalHost | undefined, extra?: Signal, attachment?: string) => {
       const signals = linkSignals(href, host, comparison);
       if (signals.length === 0) return;
       if (extra) signals.push(extra);
@@ -78,20 +77,13 @@ export const suspiciousLinkTarget: Rule = {
           href: clip(href),
           host: host ? displayHost(host) : schemeOf(href) + ':',
           reason: joinReasons(signals.map((signal) => signal.reason)),
+          ...(attachment ? { attachment } : {}),
         });
       }
     };
     for (const link of links) consider(link.text, link.href, link.host);
-    const attachments = fileAttachments(message.attachments).slice(0, ATTACHMENT_LIMIT);
-    for (const attachment of attachments) {
-      for (const href of pdfLinks(attachment)) {
-        const url = parseWebUrl(href);
-        const pdfName = clip(attachment.name, 60);
-        consider(`(link in ${attachment.name})`, href, url ? canonicalHost(url.hostname) : undefined, {
-          reason: { en: `link inside the attached PDF "${pdfName}"`, ja: `添付のPDF「${pdfName}」の中にあるリンクです。` },
-          strong: false,
-        });
-      }
+    for (const link of pdfLinksOf(message.attachments)) {
+      consider(`(link in ${link.pdf.name})`, link.href, link.host, { reason: { en: `link inside the attached PDF "${link.name}"`, ja: `添付のPDF「${link.name}」の中にあるリンクです。` }, strong: false }, link.name);
     }
     if (evidence.length === 0) return undefined;
     return { severity: high ? 'high' : 'medium', evidence };

@@ -117,7 +117,11 @@ export function EvidenceView({ evidence, t, d, language, neutral, compared = fal
     case 'link':
       return (
         <Facts kind={evidence.kind}>
-          <Row label={d.linkText}><SafeText value={evidence.text} /></Row>
+          {evidence.attachment !== undefined ? (
+            <Row label={d.linkInAttachment}><SafeText value={evidence.attachment} /></Row>
+          ) : (
+            <Row label={d.linkText}><SafeText value={evidence.text} /></Row>
+          )}
           {evidence.shownHost && <Row label={d.linkShownHost}><SafeText value={evidence.shownHost} /></Row>}
           <Row label={d.linkRealHost}><strong><SafeText value={evidence.host} /></strong></Row>
           <Row label={d.linkTarget}><SafeText value={evidence.href} max={120} /></Row>

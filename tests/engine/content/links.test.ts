@@ -168,7 +168,7 @@ describe('shortened-link', () => {
   test('a shortener inside an attached PDF counts too, an ordinary link there does not', () => {
     const pdf = (url: string) => attachment('Transfer.pdf', { contentType: 'application/pdf', content: pdfWithLinks([url]) });
     const hit = runRule(shortenedLink, mail({ attachments: [pdf('https://bit.ly/3v0Vpm2')] }), policy);
-    expect(hit?.evidence[0]).toMatchObject({ text: '(link in Transfer.pdf)', host: 'bit.ly' });
+    expect(hit?.evidence[0]).toMatchObject({ text: '(link in Transfer.pdf)', attachment: 'Transfer.pdf', host: 'bit.ly' });
     expect(reasons(hit)).toEqual(['URL shortener inside the attached PDF "Transfer.pdf" hides the destination']);
     expect(runRule(shortenedLink, mail({ attachments: [pdf('https://www.example.org/terms')] }), policy)).toBeUndefined();
   });

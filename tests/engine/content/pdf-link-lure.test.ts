@@ -14,7 +14,7 @@ describe('pdf-link-lure', () => {
   test('a cover note and a PDF whose button leads to an unrelated site', () => {
     const hit = check(['https://penyamunbgt.diversiforma-example.com/?ohuiDHJJcvjw']);
     expect(hit?.severity ?? pdfLinkLure.severity).toBe('medium');
-    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Bitcoin.Transfer.0.7495.BTC.pdf)', host: 'penyamunbgt.diversiforma-example.com' });
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Bitcoin.Transfer.0.7495.BTC.pdf)', attachment: 'Bitcoin.Transfer.0.7495.BTC.pdf', host: 'penyamunbgt.diversiforma-example.com' });
     expect(reasons(hit)).toEqual(['the attached PDF "Bitcoin.Transfer.0.7495.BTC.pdf" links to diversiforma-example.com, which has nothing to do with the sender']);
   });
 

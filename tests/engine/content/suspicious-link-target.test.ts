@@ -198,7 +198,7 @@ describe('suspicious-link-target: links inside attached PDFs', () => {
   test('a PDF whose button leads to a phishing host', () => {
     const hit = runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://paypal.account-review.example.top/login'])] }), policy);
     expect(hit?.severity).toBe('high');
-    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Statement.pdf)', host: 'paypal.account-review.example.top' });
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Statement.pdf)', attachment: 'Statement.pdf', host: 'paypal.account-review.example.top' });
     expect(runRule(suspiciousLinkTarget, mail({ attachments: [pdf(['https://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi.ipfs.dweb.link/'], true)] }), policy)).toBeDefined();
   });
 

@@ -1,8 +1,9 @@
 // What an attached web page does when opened, read from its source without running it: posts a
 // form, redirects, sends data from a script, or assembles hidden content (HTML smuggling).
 // Every search is a bounded regular expression or a linear scan over the first MiB.
-import type { LocalizedText, MailAttachment } from '../../model';
-import { attachmentFacts } from './attachments';
+import type { Evidence, LocalizedText, MailAttachment } from '../../model';
+import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
+import { ATTACHMENT_LIMIT, attachmentFacts, fileAttachments } from './attachments';
 import { clip, parseWebUrl } from './links';
 
 const PAGE_LIMIT = 1 << 20;
@@ -59,6 +60,44 @@ const PDF_LINK_LIMIT = 20;
  * inside compressed object streams are not read (that would need decompression).
  */
 export function pdfLinks(attachment: MailAttachment): string[] {
+  // Three rules ask about the same attachment for each message: read its bytes once.
+  const known = pdfLinksRead.get(attachment);
+  if (known) return known;
+  const links = readPdfLinks(attachment);
+  pdfLinksRead.set(attachment, links);
+  return links;
+}
+
+const pdfLinksRead = new WeakMap<MailAttachment, string[]>();
+
+/** A link written in an attached PDF: no link text, the file it sits in instead. */
+export interface PdfLink {
+  pdf: MailAttachment;
+  /** The PDF's name as shown (clipped). */
+  name: string;
+  href: string;
+  host: CanonicalHost | undefined;
+}
+
+/** The links written in the message's attached PDFs, file by file (bounded by ATTACHMENT_LIMIT and PDF_LINK_LIMIT). */
+export function pdfLinksOf(attachments: readonly MailAttachment[]): PdfLink[] {
+  const found: PdfLink[] = [];
+  for (const pdf of fileAttachments(attachments).slice(0, ATTACHMENT_LIMIT)) {
+    const name = clip(pdf.name, 60);
+    for (const href of pdfLinks(pdf)) {
+      const url = parseWebUrl(href);
+      found.push({ pdf, name, href, host: url ? canonicalHost(url.hostname) : undefined });
+    }
+  }
+  return found;
+}
+
+/** Evidence for a link in an attached PDF: the pane and console show the file where link text would be. */
+export function pdfLinkEvidence(link: Pick<PdfLink, 'name' | 'href'>, host: string, reason: LocalizedText): Evidence {
+  return { kind: 'link', text: `(link in ${link.name})`, attachment: link.name, href: clip(link.href), host, reason };
+}
+
+function readPdfLinks(attachment: MailAttachment): string[] {
   const content = attachment.content;
   if (!content || attachmentFacts(attachment).sniffed !== 'pdf') return [];
   const end = Math.min(content.length, PDF_SCAN_LIMIT);
