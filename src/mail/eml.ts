@@ -7,7 +7,7 @@ import PostalMime from 'postal-mime';
 import type { Attachment as PostalAttachment, Email } from 'postal-mime';
 import type { HeaderField, IncompleteReason, MailAddress, MailAttachment, MailMessage } from '../engine/model';
 import { decodeBytes } from './charset';
-import { decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList, parseHeaderBlock } from './headers';
+import { attachmentName, decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList, parseHeaderBlock } from './headers';
 import { extractLinks } from './links';
 import { readHtml } from './html';
 import { parseParameters, walkMime } from './mime-walk';
@@ -134,20 +134,15 @@ function toUint8(content: PostalAttachment['content']): Uint8Array {
   return new Uint8Array(0);
 }
 
-function cleanFileName(name: string | null | undefined): string {
-  if (!name) return '';
-  const decoded = name.indexOf('=?') >= 0 ? decodeEncodedWords(name) : name;
-  return decoded.replace(/[\u0000\r\n]/g, ' ').trim();
-}
-
 function toAttachments(attachments: readonly PostalAttachment[]): MailAttachment[] {
   const result: MailAttachment[] = [];
   // More than MAX_ATTACHMENTS is reported by parseBodies as 'part-limit'.
   for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
     const content = toUint8(attachment.content);
+    const contentType = (attachment.mimeType || 'application/octet-stream').toLowerCase();
     const entry: MailAttachment = {
-      name: cleanFileName(attachment.filename),
-      contentType: (attachment.mimeType || 'application/octet-stream').toLowerCase(),
+      name: attachmentName(attachment.filename, contentType, content),
+      contentType,
       size: content.byteLength,
       content,
     };
@@ -214,7 +209,14 @@ async function parseBodies(bytes: Uint8Array, headers: readonly HeaderField[], b
   let parsed: Email;
   try {
     if (contentType.type.startsWith('multipart/') && moreDelimitersThan(bytes, bodyStart, MAX_LIBRARY_DELIMITERS)) throw new PartLimitError();
-    parsed = await PostalMime.parse(bytes, { maxNestingDepth: MAX_MIME_DEPTH, maxHeadersSize: MAX_HEADER_BYTES, attachmentEncoding: 'arraybuffer' });
+    parsed = await PostalMime.parse(bytes, {
+      maxNestingDepth: MAX_MIME_DEPTH,
+      maxHeadersSize: MAX_HEADER_BYTES,
+      attachmentEncoding: 'arraybuffer',
+      // A message/rfc822 part with no Content-Disposition is an attached original (Apple Mail, digests):
+      // listed as an attachment, mail/forwarded.ts reads it with its own headers instead of losing them in our text.
+      rfc822Attachments: true,
+    });
   } catch (error) {
     // Too deep, too many header bytes, or a parser bug: our own tolerant walker reads what it can
     // (attachments included), and the message says it was not read in full.

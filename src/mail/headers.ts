@@ -385,6 +385,22 @@ export function parseAddressList(value: string): MailAddress[] {
   return result;
 }
 
+/** Header bytes read to name an attached message after its subject; a subject sits in the first few KB. */
+const ATTACHED_SUBJECT_SEARCH = 64 * 1024;
+
+/**
+ * The name an attachment is listed under: its declared file name, decoded and without control
+ * characters; an attached message without one is named after its subject, as mail programs show it.
+ */
+export function attachmentName(declared: string | null | undefined, contentType: string, content: Uint8Array): string {
+  const name = declared ? (declared.indexOf('=?') >= 0 ? decodeEncodedWords(declared) : declared).replace(/[\u0000\r\n]/g, ' ').trim() : '';
+  if (name || (contentType !== 'message/rfc822' && contentType !== 'message/global')) return name;
+  const head = content.subarray(0, ATTACHED_SUBJECT_SEARCH);
+  const subjectField = parseHeaderBlock(decodeHeaderBytes(head.subarray(0, findHeaderEnd(head).headerEnd))).find((field) => field.name.toLowerCase() === 'subject');
+  const subject = decodeEncodedWords(subjectField?.value ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120);
+  return `${subject || 'message'}.eml`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Raw header bytes (for .eml)
 

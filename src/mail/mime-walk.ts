@@ -7,7 +7,7 @@
 // limit a named constant, and whatever it had to skip is reported as an IncompleteReason.
 import type { HeaderField, IncompleteReason, MailAttachment } from '../engine/model';
 import { decodeBytes } from './charset';
-import { decodeEncodedWords, decodeHeaderBytes, parseHeaderBlock } from './headers';
+import { attachmentName, decodeHeaderBytes, parseHeaderBlock } from './headers';
 
 /**
  * Parts read per message; more is reported as 'part-limit'. The work is linear in the input whatever
@@ -275,7 +275,7 @@ class Walk {
     }
     const content = decodeTransfer(this.bytes.subarray(start, Math.max(start, end)), fields.transferEncoding);
     const attachment: MailAttachment = {
-      name: (filename.indexOf('=?') >= 0 ? decodeEncodedWords(filename) : filename).replace(/[\u0000\r\n]/g, ' ').trim(),
+      name: attachmentName(filename, fields.type, content),
       contentType: fields.type,
       size: content.byteLength,
       content,
@@ -330,7 +330,8 @@ export function walkMime(bytes: Uint8Array, headers: readonly HeaderField[], bod
           if (fields.type.startsWith('multipart/')) {
             walk.addBoundary(fields);
             state = 'preamble';
-          } else if (fields.type === 'message/rfc822' && fields.disposition !== 'attachment') {
+          } else if (fields.type === 'message/rfc822' && fields.disposition === 'inline') {
+            // As parseEml asks of postal-mime: only an original marked inline is read as part of this message.
             state = 'headers';
           } else state = 'body';
         }

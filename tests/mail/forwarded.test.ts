@@ -21,6 +21,16 @@ describe('forwarded originals', () => {
     expect(original.headers.find((header) => header.name === 'Authentication-Results')?.value).toContain('spf=fail');
   });
 
+  it('reads an attached original without Content-Disposition (as Apple Mail sends it) the same way, named after its subject', async () => {
+    const unmarked = fixture('forward-attached.eml').toString('utf8').replace(/Content-Disposition: attachment; filename="[^"]*"\r?\n/, '');
+    const message = await parseEml(unmarked);
+    expect(message.attachments.map((attachment) => attachment.name)).toEqual(['Unusual sign-in activity.eml']);
+    expect(message.text).not.toContain('unusual sign-in');
+    const original = message.forwarded?.[0]?.message;
+    expect(original?.from?.address).toBe('security@micros0ft-support.example');
+    expect(original?.attachments.map((attachment) => attachment.name)).toEqual(['SecurityCheck.pdf.exe']);
+  });
+
   it('reads a Japanese inline forward (「転送メッセージ」 with 差出人/件名/宛先)', async () => {
     const message = await parseEml(fixture('forward-inline-ja.eml'));
     const original = message.forwarded?.[0];

@@ -93,11 +93,19 @@ describe('walkMime', () => {
     expect(result.attachments[0]).toMatchObject({ name: 'invoice.pdf.exe', contentType: 'application/octet-stream', size: 12 });
   });
 
-  it('reads the enclosed message of an inline message/rfc822 part', () => {
-    const raw =
-      'Content-Type: multipart/mixed; boundary="o"\r\n\r\n--o\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y.example\r\nContent-Type: multipart/mixed; boundary="i"\r\n\r\n' +
-      '--i\r\n' + exePart + '--i--\r\n--o--\r\n';
-    expect(walk(raw).attachments.map((attachment) => attachment.name)).toEqual(['invoice.pdf.exe']);
+  const enclosing = (disposition: string) =>
+    `Content-Type: multipart/mixed; boundary="o"\r\n\r\n--o\r\nContent-Type: message/rfc822\r\n${disposition}\r\n` +
+    'From: x@y.example\r\nSubject: =?UTF-8?B?6KuL5rGC5pu4?= / May\r\nContent-Type: multipart/mixed; boundary="i"\r\n\r\n--i\r\n' + exePart + '--i--\r\n--o--\r\n';
+
+  it('reads the enclosed message of a message/rfc822 part marked inline as part of this one', () => {
+    expect(walk(enclosing('Content-Disposition: inline\r\n')).attachments.map((attachment) => attachment.name)).toEqual(['invoice.pdf.exe']);
+  });
+
+  it('lists an unmarked message/rfc822 part as an attached message named after its subject (as postal-mime is asked to)', () => {
+    const [attached, ...rest] = walk(enclosing('')).attachments;
+    expect(rest).toEqual([]);
+    expect(attached).toMatchObject({ name: '請求書 _ May.eml', contentType: 'message/rfc822' });
+    expect(new TextDecoder().decode(attached.content)).toContain('invoice.pdf.exe');
   });
 
   it('reports a missing closing delimiter (a truncated or doctored message)', () => {
