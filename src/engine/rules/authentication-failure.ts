@@ -12,10 +12,14 @@
 // DMARC alignment by design) relayed a failing message from a domain we have no stake in. A message without
 // Authentication-Results (older mail, some mobile sources) is not a failure: nothing was checked.
 // DKIM failure alone is normal for mailing lists (footers break signatures) and never fires alone.
+// Medium too when the checks pass here but an earlier server recorded SPF or DMARC failing for the
+// same From domain (see sender/earlier-hops.ts): spoofed mail laundered through a relay the domain
+// allows. Our own domains are left to the boundary's verdict (hybrid set-ups relay internally).
 import type { Evidence, LocalizedText, Severity } from '../model';
 import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { canonicalHost } from '../../mail/hosts';
+import { earlierFailureFor } from '../sender/earlier-hops';
 import { hasListHeaders, isFreemail } from '../sender/identity';
 import { isLegitimateHost } from '../sender/protected-domains';
 
@@ -29,6 +33,11 @@ const MICROSOFT_CATEGORIES: Readonly<Record<string, LocalizedText>> = {
   PHSH: { en: 'Microsoft 365 classified the message as phishing', ja: 'Microsoft 365が、このメールをフィッシングと判定しました。' },
   HPHSH: { en: 'Microsoft 365 classified the message as high-confidence phishing', ja: 'Microsoft 365が、このメールを高確度のフィッシングと判定しました。' },
   HPHISH: { en: 'Microsoft 365 classified the message as high-confidence phishing', ja: 'Microsoft 365が、このメールを高確度のフィッシングと判定しました。' },
+};
+
+const EARLIER_FAILURE: LocalizedText = {
+  en: 'An earlier server found this failing for the sender’s domain; it passes here only because the message was relayed through a server that domain allows',
+  ja: '途中のサーバーでは差出人のドメインについてこの確認が失敗しています。ここで成功しているのは、そのドメインが許可したサーバーを経由して転送されたためにすぎません。',
 };
 
 const ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
@@ -96,7 +105,13 @@ export const authenticationFailure: Rule = {
       evidence.push({ kind: 'header', name: 'X-Forefront-Antispam-Report', value: `CAT:${category}`, meaning: MICROSOFT_CATEGORIES[category] });
       raise(trustedFrom && (category === 'SPOOF' || category.endsWith('IMP')) ? 'high' : 'medium');
     }
-    if (!severity) return undefined;
+    if (!severity) {
+      const alignment = context.view.alignment;
+      const earlier = alignment.aligned && alignment.fromDomain && !context.view.fromOrganization ? earlierFailureFor(message.headers, alignment.fromDomain) : undefined;
+      if (!earlier) return undefined;
+      evidence.push({ kind: 'authentication', method: earlier.method, result: earlier.result, domain: earlier.domain, detail: earlier.header, meaning: EARLIER_FAILURE });
+      return { evidence, severity: 'medium' };
+    }
     // Failed DKIM signatures explain a failure but are too common on mailing lists to be one.
     for (const signature of auth.dkim) {
       if (signature.result === 'fail' && evidence.length < 8) {

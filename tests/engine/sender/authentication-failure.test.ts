@@ -2,6 +2,7 @@ import { authenticationFailure as rule } from '../../../src/engine/rules/authent
 import { analyze } from '../../../src/engine/analyze';
 import { header, listHeaders, mail, runRule } from './message';
 import { makePolicy } from './policy';
+import type { HeaderField } from '../../../src/engine/model';
 
 const results = (value: string) => header('Authentication-Results', `mx.kaiyo-inst.or.jp; ${value}`);
 
@@ -71,6 +72,41 @@ describe('authentication-failure', () => {
   it('is high when Microsoft finds our own domain spoofed', () => {
     const hit = runRule(rule, mail({ from: 'Helpdesk <helpdesk@kaiyo-inst.or.jp>', headers: [header('X-Forefront-Antispam-Report', 'SFV:SPM;CAT:SPOOF;')] }));
     expect(hit?.severity).toBe('high');
+  });
+
+  describe('an earlier server’s failure, laundered by a relay the domain allows', () => {
+    // Spoofed at the first server (SPF fails for the From domain), then relayed through a Microsoft 365
+    // tenant whose outbound servers the domain's SPF record includes: the final server sees a pass.
+    const final = results('spf=pass smtp.mailfrom=deals.offers-daily.example; dkim=none; dmarc=pass action=none header.from=deals.offers-daily.example; compauth=pass reason=100');
+    const laundered = (earlier: HeaderField[]) => mail({ from: 'Deals Team <team@deals.offers-daily.example>', headers: [final, header('Received-SPF', 'Pass (protection.outlook.com: domain of deals.offers-daily.example designates 52.101.1.1 as permitted sender)'), ...earlier] });
+
+    it('is medium when an earlier ARC-Authentication-Results records SPF and DMARC failing for the same domain', () => {
+      const hit = runRule(rule, laundered([header('ARC-Authentication-Results', 'i=1; mx.microsoft.com 1; spf=fail (sender ip is 192.0.2.7) smtp.mailfrom=deals.offers-daily.example; dmarc=fail (p=none) action=none header.from=deals.offers-daily.example; dkim=none')]));
+      expect(hit).toMatchObject({ severity: 'medium', evidence: [{ kind: 'authentication', method: 'spf', result: 'fail', domain: 'deals.offers-daily.example', detail: 'ARC-Authentication-Results' }] });
+    });
+
+    it('is medium when a Received-SPF further down soft-fails for it', () => {
+      const hit = runRule(rule, laundered([header('Received-SPF', 'SoftFail (protection.outlook.com: domain of transitioning offers-daily.example discourages use of 192.0.2.7 as permitted sender)')]));
+      expect(hit).toMatchObject({ severity: 'medium', evidence: [{ method: 'spf', result: 'softfail', domain: 'offers-daily.example', detail: 'Received-SPF' }] });
+    });
+
+    it.each<[string, HeaderField[]]>([
+      ['the earlier hop passed too (an ordinary relay)', [header('ARC-Authentication-Results', 'i=1; mx.google.com; spf=pass smtp.mailfrom=deals.offers-daily.example; dmarc=pass header.from=deals.offers-daily.example')]],
+      ['the earlier failure is for another domain (a forwarder’s own envelope)', [header('ARC-Authentication-Results', 'i=1; mx.example.net; spf=fail smtp.mailfrom=alias-forwarder.example; dmarc=none')]],
+      ['the topmost Received-SPF is the only one, and it passed', []],
+    ])('stays quiet when %s', (_case, earlier) => {
+      expect(runRule(rule, laundered(earlier))).toBeUndefined();
+    });
+
+    it('stays quiet when the final checks do not vouch for the From domain (nothing was laundered)', () => {
+      const message = mail({ from: 'News <news@newsletter.example>', headers: [results('spf=pass smtp.mailfrom=bounce.esp.example; dkim=pass header.d=esp.example; dmarc=none header.from=newsletter.example'), header('ARC-Authentication-Results', 'i=1; mx.example.net; spf=fail smtp.mailfrom=newsletter.example; dmarc=fail header.from=newsletter.example')] });
+      expect(runRule(rule, message)).toBeUndefined();
+    });
+
+    it('leaves our own domain to the boundary’s verdict (hybrid set-ups relay internally)', () => {
+      const message = mail({ from: 'IT <it@kaiyo-inst.or.jp>', headers: [results('spf=pass smtp.mailfrom=kaiyo-inst.or.jp; dmarc=pass header.from=kaiyo-inst.or.jp'), header('ARC-Authentication-Results', 'i=1; mx.microsoft.com 1; spf=fail smtp.mailfrom=kaiyo-inst.or.jp; dmarc=fail header.from=kaiyo-inst.or.jp')] });
+      expect(runRule(rule, message)).toBeUndefined();
+    });
   });
 
   describe('stays quiet', () => {
