@@ -1,5 +1,5 @@
 // The mailbox name is letters in random case: "pfRppobjlplHtsF@duty.example", "OjFzRsV@…",
-// Return-Path "PqmIwZjO@slave.example". Bulk senders generate a fresh mailbox for every message so
+// Return-Path "PqmIwZjO@slave.example", or a Sender line behind a readable From ("TNTWAWL" <aUAHhCw@…>). Bulk senders generate a fresh mailbox for every message so
 // that no filter can learn it; people and companies choose names someone can read or type.
 // The same goes for lower-case noise beside real words: "report-ppvguaohyzdqqtvec@…",
 // "zwbfyifxdjp.customer-service@…": two clusters of four consonants in one ten-letter piece, which
@@ -50,6 +50,7 @@ export const randomSenderMailbox: Rule = {
     const evidence: Evidence[] = [];
     const places: [string, string | undefined][] = [
       ['From', message.from?.address],
+      ['Sender', message.sender?.address],
       ['Return-Path', message.returnPath],
     ];
     for (const [name, address] of places) {

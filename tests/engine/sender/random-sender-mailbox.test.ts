@@ -28,6 +28,15 @@ describe('random-sender-mailbox', () => {
     },
   );
 
+  it('reads the Sender line behind a readable From', () => {
+    const hit = runRule(rule, mail({ from: 'Research Panel <newsletters@panel.example>', sender: 'TNTWAWL <aUAHhCw@panel-mail.example>' }));
+    expect(hit?.evidence).toEqual([expect.objectContaining({ name: 'Sender', value: 'aUAHhCw@panel-mail.example' })]);
+  });
+
+  it('stays quiet for a platform’s Sender in camel case (“on behalf of”)', () => {
+    expect(runRule(rule, mail({ from: 'Hanako Suzuki <hanako.suzuki@example.jp>', sender: 'LinkedInNews <LinkedInNews@notify.example>' }))).toBeUndefined();
+  });
+
   it('reads the Return-Path as well', () => {
     const hit = runRule(rule, mail({ from: 'Deals <deals@offers.example>', returnPath: 'PqmIwZjO@slave.offers.example' }));
     expect(hit?.evidence[0]).toMatchObject({ name: 'Return-Path', value: 'PqmIwZjO@slave.offers.example' });
