@@ -46,6 +46,7 @@ import { unreadableMessage } from './unreadable-message';
 import { hiddenText } from './hidden-text';
 import { imageOnlyBody } from './image-only-body';
 import { hashBusterToken } from './hash-buster-token';
+import { emptyTextAlternative } from './empty-text-alternative';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   unreadableMessage,
   hiddenText,
   imageOnlyBody,
+  emptyTextAlternative,
   hashBusterToken,
   // combinations (last: they read the findings above)
   mirrorfacePattern,

@@ -39,6 +39,34 @@ describe('hash-buster-token', () => {
     });
   });
 
+  describe('filler in the HTML', () => {
+    const junk = (count: number, name: (i: number) => string) => Array.from({ length: count }, (_, i) => ` ${name(i)}=""`).join('');
+    const hex = (i: number) => ((i + 1) * 2654435761 % 4294967296).toString(16);
+
+    it('reports a tag stuffed with made-up empty attributes', () => {
+      const html = `<p>Claim your reward</p><a href=""${junk(24, hex)}>here</a>`;
+      const hit = runRule(rule, mail({ subject: 'Your reward', html, text: 'Claim your reward here' }));
+      expect(hit?.evidence).toEqual([
+        expect.objectContaining({ kind: 'header', name: 'HTML', value: expect.stringMatching(/^<a href=""/), meaning: expect.objectContaining({ en: expect.stringContaining('25 empty attributes') }) }),
+      ]);
+    });
+
+    it.each([
+      ['empty alt and class attributes over many tags', '<img alt="" class="" src="a.png">'.repeat(40)],
+      ['a style attribute broken by a quote, whose fragments keep their CSS punctuation', `<span style="color: #fff; font-family: " arial="" black",="" helvetica,="" sans-serif;="" font-size:="" 20px;="" font-style:="" normal;="" font-weight:="" 700;="" letter-spacing:="" normal;="" text-align:="" center;="">Sale</span>`],
+      ['a table cell with a few empty attributes', '<td class="" style="" align="" valign="" width="">x</td>'],
+    ])('stays quiet for %s', (_case, html) => {
+      expect(runRule(rule, mail({ subject: 'Newsletter', html, text: 'Newsletter' }))).toBeUndefined();
+    });
+
+    it('reads a large document of empty attributes and no closing brackets in bounded time', () => {
+      const started = Date.now();
+      runRule(rule, mail({ subject: 'x', html: '<a' + ' x=""'.repeat(200_000), text: '' }));
+      runRule(rule, mail({ subject: 'x', html: '<a x="">'.repeat(100_000), text: '' }));
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+  });
+
   it('reads long hostile text in bounded time', () => {
     const started = Date.now();
     expect(generatedToken('aB'.repeat(500_000))).toBeUndefined();

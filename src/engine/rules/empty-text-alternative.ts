@@ -1,0 +1,82 @@
+// The plain-text copy of the message says nothing: its HTML carries a whole notice, while the
+// text/plain alternative beside it is blank, a word, or a placeholder the kit shipped with
+// ("Optional message here in case the HTML cannot load", "AAA"). Every mail program and mailing
+// service writes the text copy from the same content (or the author writes a short one pointing to
+// the online version), so a text copy that neither says what the HTML says nor points anywhere is
+// the mark of hand-assembled bulk mail: phishing kits fill the required part with anything.
+//
+// What it must leave alone: messages without a text copy (the reader's text is then the HTML's own),
+// text copies that summarise the HTML, and newsletters' "view this message online at https://…"
+// notes, which carry the address of the online version. The pane reads Outlook's own text of the
+// HTML, so there this rule stays quiet; it reads structure the .eml still has (service, CLI).
+import type { Rule } from '../rule';
+import { htmlToText } from '../../mail/html';
+
+/** The HTML must say something: a notice, not a banner and a greeting. */
+const HTML_LETTERS = 100;
+/** A text copy this much shorter than the HTML does not carry the message. */
+const SHARE = 0.25;
+/** Longer text copies are real text; the HTML is only read again below this. */
+const MAX_TEXT_LETTERS = 500;
+/** Letters counted in each copy: enough to compare a short placeholder with a notice. */
+const COUNT_LIMIT = 20_000;
+/**
+ * HTML read again to count its letters: a notice's text starts within this, and the parser has
+ * already paid for the whole document once (a hostile 5 MB of HTML must not be read twice).
+ */
+const HTML_READ_LIMIT = 128 * 1024;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+/** A pointer to the online version ("view it at https://…", "www.example.com"). */
+const ADDRESS = /https?:\/\/|www\.[a-z0-9-]/i;
+
+function letters(text: string): number {
+  return text.slice(0, COUNT_LIMIT).match(LETTER_OR_DIGIT)?.length ?? 0;
+}
+
+export const emptyTextAlternative: Rule = {
+  id: 'empty-text-alternative',
+  title: {
+    en: 'The plain-text copy of the message is empty or a placeholder',
+    ja: 'メールのテキスト版が空、または仮の文字だけです',
+  },
+  explanation: {
+    en:
+      'An e-mail usually carries its content twice: once formatted and once as plain text written from the same content. In this ' +
+      'message the plain-text copy is blank or a placeholder while the formatted copy carries the whole notice. Mail programs ' +
+      'and mailing services do not produce this; hastily assembled scam mail does. It matters together with other signs.',
+    ja:
+      'メールは通常、同じ内容を書式付きの版とテキスト版の2通りで持っています。このメールではテキスト版が空か仮の文字だけで、' +
+      '書式付きの版にだけ本文が書かれています。メールソフトや配信サービスはこのようなメールを作りません。急ごしらえの詐欺メールによく見られます。' +
+      '他の兆候と組み合わさった場合に意味を持ちます。',
+  },
+  severity: 'low',
+  category: 'structure',
+  requires: ['body'],
+  check(message) {
+    if (!message.html || ADDRESS.test(message.text.slice(0, COUNT_LIMIT))) return undefined;
+    const textLetters = letters(message.text);
+    if (textLetters >= MAX_TEXT_LETTERS) return undefined;
+    const htmlText = htmlToText(message.html.slice(0, HTML_READ_LIMIT));
+    if (htmlText === message.text) return undefined;
+    const htmlLetters = letters(htmlText);
+    if (htmlLetters < HTML_LETTERS || textLetters >= htmlLetters * SHARE) return undefined;
+    const shown = message.text.trim().replace(/\s+/g, ' ');
+    return {
+      evidence: [
+        {
+          kind: 'note',
+          text: shown
+            ? {
+                en: `The plain-text copy reads only "${shown.slice(0, 120)}" (${textLetters} letters); the formatted copy has ${htmlLetters}.`,
+                ja: `テキスト版は「${shown.slice(0, 120)}」（${textLetters}文字）だけですが、書式付きの版には${htmlLetters}文字あります。`,
+              }
+            : {
+                en: `The plain-text copy is blank; the formatted copy has ${htmlLetters} letters.`,
+                ja: `テキスト版は空ですが、書式付きの版には${htmlLetters}文字あります。`,
+              },
+        },
+      ],
+    };
+  },
+};
