@@ -11,10 +11,12 @@
 // - a look-alike of a protected domain as the host (the same comparison as for sender domains), and
 //   a meeting service's name (Zoom, Webex, Teams) in a meeting link's host that is not the service's;
 // - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
-//   javascript: and data: links;
+//   javascript: and data: links, a generated subdomain salted with foreign letters
+//   ("ðsjgÿfdœncdb.webrentals.eu.com", so that filters matching plain names miss it);
 // - links inside attached PDFs (attached web pages that post or redirect are attached-web-page's).
 // Weak hints (free site builders, cloud storage buckets, hosted forms, top-level domains that are
-// mostly abused, a machine-generated subdomain, the recipient's own address inside the link) only count together with another hint on the same
+// mostly abused, a machine-generated subdomain, the recipient's own address inside the link, a URL
+// shortener, a generated code after "#" that only the landing page reads) only count together with another hint on the same
 // link, with credential-lure wording, or when the sender is already found to be impersonating
 // someone or forged: a small business's Wix site or a .xyz domain is not phishing by itself.
 // Never counted: links to our own or trusted domains, to the mail services' tracking hosts (only

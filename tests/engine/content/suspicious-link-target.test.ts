@@ -308,3 +308,43 @@ describe('suspicious-link-target: hosted forms and generated subdomains', () => 
     expect(check(href, {}, credentialWording)).toBeUndefined();
   });
 });
+
+describe('suspicious-link-target: codes after "#" and salted host names', () => {
+  test('a shortened link whose fragment is a generated code is two hints: medium without wording', () => {
+    const hit = check('https://t.co/0rzeBUvv2G#4qwerT5173PRpB66uymelaxfza308VVIBNPLTRKHC');
+    expect(hit?.severity).toBe('medium');
+    expect(reasons(hit)[0]).toContain('URL shortener');
+    expect(reasons(hit)[0]).toContain('generated code after "#"');
+  });
+
+  test('a generated code after "#" on a storage bucket\'s page is two hints as well', () => {
+    expect(check('https://storage.googleapis.com/bucket-example/offer.html#4DHGYI1748Codv1yrwgcroabl257FSGH')?.severity).toBe('medium');
+  });
+
+  test.each([
+    ['a shortened link alone (shortened-link reports it)', 'https://bit.ly/3vAbCdE'],
+    ['a shortened link to a page anchor', 'https://bit.ly/3vAbCdE#pricing-and-plans-2026'],
+    ['a generated code after "#" on an ordinary site', 'https://www.example-shop.co.jp/campaign#Xk3v9QpL2mZr8TbW4nYc'],
+    ['a page route', 'https://app.example-crm.com/#/invoices/2026/INV-000123'],
+    ['a document heading', 'https://docs.google.com/document/d/1AbCdEf/edit#heading=h.3x9k2mb7q1a'],
+    ['a lower-case identifier', 'https://bit.ly/3vAbCdE#a9f3c2e1b7d84f0a9c3e2b1d'],
+  ])('stays quiet for %s', (_case, href) => {
+    expect(check(href)).toBeUndefined();
+  });
+
+  test.each([
+    ['no vowels between the foreign letters', 'http://xn--kqzvbxtrwp-h9a9p45b.holiday-rentals.example.com/rd017.php'],
+    ['letters and digits by turns', 'http://xn--r4wbt6mshvx1-vgb8sx0c.photo-studio.example.net/r0655.php'],
+  ])('a generated subdomain salted with foreign letters counts alone (%s)', (_kind, href) => {
+    expect(reasons(check(href))[0]).toContain('salted with foreign letters');
+  });
+
+  test.each([
+    ['a German word', 'https://xn--mnchen-3ya.stadtwerke-example.de/'],
+    ['a French word', 'https://xn--caf-paris-d4a.example.fr/menu'],
+    ['words with an accent', 'https://xn--zrich-filiale-wob.example.ch/'],
+    ['a Japanese word', 'https://xn--r8jz45g.example.jp/'],
+  ])('an internationalised subdomain that is %s is no finding', (_case, href) => {
+    expect(check(href)).toBeUndefined();
+  });
+});

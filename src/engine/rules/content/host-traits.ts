@@ -58,6 +58,28 @@ export function generatedSubdomain(host: CanonicalHost): { label: string; reason
   return undefined;
 }
 
+/** Fewer letters and digits beside the foreign ones are a word with an accent ("münchen", "café"), not a code. */
+const SALTED_MIN_ASCII = 8;
+
+/**
+ * A generated subdomain label salted with letters of another alphabet ("ðsjgÿfdœncdb.webrentals.example"):
+ * its letters and digits alone read as generated (randomLabel), and the foreign letters between them make
+ * the address internationalised, so that filters matching plain host names miss it. That is evasion, not
+ * a name: sites named in other alphabets write whole words ("例え.example.jp", "münchen.example.de").
+ * The site's name itself is not judged, also under a shared platform's suffix (a tenant's name is its own).
+ */
+export function saltedSubdomain(host: CanonicalHost): string | undefined {
+  if (host.isIp || !host.ascii.includes('xn--')) return undefined;
+  // The site's own name, with shared platforms' suffixes as suffixes (webrentals.eu.com, tenant.pages.dev): only what is in front of it is judged.
+  const site = parse(host.ascii, { allowPrivateDomains: true }).domain;
+  if (!site || site.includes('xn--') || host.ascii === site || !host.unicode.endsWith('.' + site)) return undefined;
+  for (const label of host.unicode.slice(0, -site.length - 1).split('.', 127)) {
+    const plain = label.replace(/[^a-z0-9]/g, '');
+    if (plain.length !== label.length && plain.length >= SALTED_MIN_ASCII && randomLabel(plain)) return label;
+  }
+  return undefined;
+}
+
 /** Brand infrastructure whose names contain the brand but which the lists of brand domains often omit. */
 export const BRAND_INFRASTRUCTURE: ReadonlySet<string> = new Set([
   'amazonaws.com', 'media-amazon.com', 'ssl-images-amazon.com', 'amazon-adsystem.com', 'amazontrust.com',

@@ -9,7 +9,7 @@ import { isWithinDomains } from '../../view';
 import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
 import { ABUSED_TLDS, carriedDestination, clip, displayHost, hostInSet, openRedirect, parseWebUrl, sameSite, schemeOf } from './links';
 import { lookalikeOf } from '../lookalike-domain';
-import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, brandInHost, domainInSubdomain, generatedSubdomain, isHostedForm, meetingBrandInHost } from './host-traits';
+import { ABUSED_HOSTING, BRAND_INFRASTRUCTURE, FREE_SITES, brandInHost, domainInSubdomain, generatedSubdomain, isHostedForm, meetingBrandInHost, saltedSubdomain } from './host-traits';
 import { isExempt, senderAuthenticated, type Comparison } from './link-comparison';
 
 const IPFS_REASON: LocalizedText = { en: 'page on IPFS, where anyone can publish anonymously', ja: '誰でも匿名で公開できるIPFS上のページです。' };
@@ -84,7 +84,17 @@ function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
   if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
   const tld = host.publicSuffix?.split('.').pop();
   if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
-  const generated = hostInSet(host.ascii, knownDomains) ? undefined : generatedSubdomain(host);
+  const known = hostInSet(host.ascii, knownDomains);
+  const salted = known ? undefined : saltedSubdomain(host);
+  if (salted) {
+    signals.push({
+      reason: { en: `address starts with a generated name salted with foreign letters ("${salted}") to slip past filters`, ja: `アドレスの先頭は外国の文字を混ぜた自動生成の名前（「${salted}」）で、フィルター逃れです。` },
+      strong: true,
+    });
+  }
+  // A URL shortener hides the destination (shortened-link reports it); here it is one hint that another on the same link completes.
+  if (hostInSet(host.ascii, comparison.policy.urlShorteners)) signals.push({ reason: { en: 'link goes through a URL shortener', ja: '短縮URLを経由しています。' }, strong: false });
+  const generated = known || salted ? undefined : generatedSubdomain(host);
   if (generated) signals.push({ reason: { en: `the address's subdomain looks machine-generated: ${generated.reason.en}`, ja: `アドレスのサブドメインが機械的に生成されたように見えます：${generated.reason.ja}` }, strong: false });
   return signals;
 }
@@ -153,7 +163,34 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
   if (!(sender && sameSite(sender, host)) && carriesRecipient) {
     signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
   }
+  // The recipient's address in base64 after "#" is that hint already, not a second one.
+  const token = carriesRecipient ? undefined : fragmentToken(trimmed);
+  if (token) {
+    signals.push({
+      reason: { en: `generated code after "#" (${clip(token, 24)}), which only the landing page reads`, ja: `「#」の後に、リンク先のページだけが読む自動生成のコード（${clip(token, 24)}）があります。` },
+      strong: false,
+    });
+  }
   return signals.length === 0 ? byHost : signals.concat(byHost);
+}
+
+/** Shorter fragments are anchors ("#pricing", "#section-2"); a code needs length to show. */
+const MIN_FRAGMENT_TOKEN = 20;
+const MAX_FRAGMENT_TOKEN = 256;
+
+/**
+ * A generated code as the whole fragment ("…/0rzeBUvv2G#4quuuC5173PRpB66uymelu…"): letters in both
+ * cases and digits, no word breaks. The browser never sends the fragment to the server, so a bulk
+ * sender puts the per-recipient code there to tell its landing page who clicked while filters see one
+ * clean link. Anchors and page routes have words, slashes or "=" ("#pricing", "#/orders/12",
+ * "#heading=h.1x2").
+ */
+function fragmentToken(href: string): string | undefined {
+  const hash = href.indexOf('#');
+  if (hash < 0) return undefined;
+  const fragment = href.slice(hash + 1);
+  if (fragment.length < MIN_FRAGMENT_TOKEN || fragment.length > MAX_FRAGMENT_TOKEN || !/^[A-Za-z0-9_-]+$/.test(fragment)) return undefined;
+  return /[a-z]/.test(fragment) && /[A-Z]/.test(fragment) && /\d/.test(fragment) ? fragment : undefined;
 }
 
 function signalsOfHost(host: CanonicalHost, comparison: Comparison): Signal[] {
