@@ -42,6 +42,7 @@ export const en: Strings = {
     extortion: 'threats or extortion',
     password: 'a password',
     'addressed-by-email': 'a greeting by e-mail address',
+    callback: 'a phone number to call about a charge',
   },
 
   policyInvalid: "Your organisation's Lure Lens settings (policy.json) contain errors, so the built-in settings are used. Please tell your IT team.",

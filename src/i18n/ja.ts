@@ -42,6 +42,7 @@ export const ja: Strings = {
     extortion: '脅迫・恐喝',
     password: 'パスワード',
     'addressed-by-email': 'メールアドレスでの呼びかけ',
+    callback: '請求について電話をかけさせる番号',
   },
 
   policyInvalid: '組織の Lure Lens 設定（policy.json）に誤りがあるため、標準の設定を使用しています。IT 部門にお知らせください。',

@@ -1,0 +1,71 @@
+// Call-back phishing ("telephone-oriented attack delivery"): a receipt or renewal notice for a
+// charge the reader never made ("Your Norton 360 membership has been renewed, $299.00 charged …
+// call +1 (828) 280-7472 within 24 hours"), with a phone number as the only way to act and no link
+// at all. The caller reaches a fake help desk that talks them into a remote-access tool or a
+// "refund" transfer. FTC, FBI IC3 and Microsoft advisories describe the same pretexts (Geek Squad,
+// Norton, McAfee, PayPal renewals). Leaving out every link is the point: there is nothing for a
+// link scanner to check, so this rule reads the shape that is left: a charge, an amount, a number.
+//
+// What it must leave alone: real receipts and renewal notices, which always link to the account,
+// the help pages or the privacy notice, and ordinary mail that mentions a price or a phone number.
+// It is wording, so alone it never flags a message (analyze.ts): it counts beside a sender,
+// authentication or attachment sign.
+import type { Rule } from '../rule';
+import { snippet } from '../text/matcher';
+
+/** Read in the subject and the first part of the body, where a receipt states its charge and number. */
+const SCAN_CHARS = 8000;
+
+/** A charge or a renewal that has happened or is about to (normalised text: lower case, NFKC). */
+const CHARGE =
+  /\b(?:auto-?renew(?:al|ed)?|renew(?:al|ed|s)?|subscription|charged|charge of|amount charged|total paid|billed|debit(?:ed)?|deducted|payment of)\b|自動更新|更新料|引き落とし|ご請求|自动续费|自动扣款|扣款|자동 ?결제|자동 ?갱신|결제 ?금액/;
+/** An amount of money: $299.00, usd574.99, 299,00 €, ¥9,800, 9,800円. */
+const AMOUNT = /[$€£¥]\s?\d|\b(?:usd|eur|gbp)\s?\d|\d(?:[\d,.]{0,12})\s?(?:usd|eur|€|円|元|원)/;
+/**
+ * A telephone number as call-back scams print it: North American (+1 (828) 280-7472, 1 810 285-6898,
+ * 856-342-1241), which the help-desk scams overwhelmingly use, and Japanese (0120-123-456, 03-1234-5678).
+ */
+const PHONE = /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?!\d)|\b0\d{1,4}-\d{2,4}-\d{3,4}(?!\d)/;
+
+export const callbackLure: Rule = {
+  id: 'callback-lure',
+  title: {
+    en: 'A charge to dispute by phone, with no link (call-back scam)',
+    ja: '電話で問い合わせるよう促す請求のお知らせ（リンクなし）',
+  },
+  explanation: {
+    en:
+      'The message reports a charge or a renewal with an amount and a phone number to call, and contains no link at all. This is ' +
+      'the shape of call-back scams: the number reaches a fake help desk that asks you to install a remote-access program or to ' +
+      'send money for a "refund". Real receipts link to your account. Do not call the number in the message; check the charge in ' +
+      'your bank or the service’s own app.',
+    ja:
+      '請求や自動更新と金額、電話番号が書かれていて、リンクが1つもないメールです。これはコールバック詐欺の形です。電話すると偽のサポート窓口につながり、' +
+      '遠隔操作ソフトのインストールや「返金」のための送金を求められます。本物の領収書にはアカウントへのリンクがあります。' +
+      'メールにある番号には電話せず、銀行やサービスの公式アプリで請求を確認してください。',
+  },
+  severity: 'medium',
+  category: 'wording',
+  technique: 'T1566.004',
+  requires: ['body'],
+  check(_message, _policy, context) {
+    const view = context.view;
+    if (view.links.some((link) => link.host !== undefined)) return undefined;
+    const fields: [string, string][] = [
+      ['subject', view.subject],
+      ['body', view.body.slice(0, SCAN_CHARS)],
+    ];
+    const text = fields.map(([, value]) => value).join('\n');
+    if (!CHARGE.test(text) || !AMOUNT.test(text)) return undefined;
+    for (const [field, value] of fields) {
+      const phone = PHONE.exec(value);
+      if (!phone) continue;
+      const start = phone.index;
+      const end = start + phone[0].length;
+      return {
+        evidence: [{ kind: 'phrase', field, phrase: phone[0].trim(), category: 'callback', context: snippet(value, start, end), at: { start, end } }],
+      };
+    }
+    return undefined;
+  },
+};
