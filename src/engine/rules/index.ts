@@ -48,6 +48,7 @@ import { hiddenText } from './hidden-text';
 import { imageOnlyBody } from './image-only-body';
 import { hashBusterToken } from './hash-buster-token';
 import { emptyTextAlternative } from './empty-text-alternative';
+import { missingMessageId } from './missing-message-id';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -102,6 +103,7 @@ export const RULES: readonly Rule[] = [
   imageOnlyBody,
   emptyTextAlternative,
   hashBusterToken,
+  missingMessageId,
   // combinations (last: they read the findings above)
   mirrorfacePattern,
 ];
