@@ -1,13 +1,33 @@
-// The sender's domain is a random string: "zmau42cdk83iftmucnoavnqel28t.com", "r4wbt6mshvx1.com".
-// Bulk phishing registers throw-away domains by the thousand with generated names; no organisation
-// picks a name nobody can say, type or remember. Low on its own: it adds up with other signs.
+// The sender's domain is a random string: "zmau42cdk83iftmucnoavnqel28t.com", "r4wbt6mshvx1.com",
+// or a generated label in front of a name ("dwzhckip.news.example", "asdhbsvjldmopsfjij4.shop.example").
+// Bulk phishing registers throw-away domains by the thousand with generated names, or makes a fresh
+// subdomain per campaign; no organisation picks a name nobody can say, type or remember. Low on its
+// own: it adds up with other signs.
 //
 // What it must leave alone: short names and acronyms (ietf.org, dmtf.org, kddi.com), internationalised
 // domains (xn--…), and words of languages with long consonant clusters: a name only counts as random
 // when it is long and almost without vowels, or when letters and digits alternate again and again.
+// Labels in front of the registrable name are read piece by piece between hyphens, so that words
+// joined to a short code ("tracking-dhl", "mail-ab12") stay names, and only for missing vowels:
+// mail systems' own host names mix letters and digits ("mr21p30im-asmtp001") without being random.
 import type { Rule } from '../rule';
 import { registrableOf } from '../sender/identity';
-import { randomLabel } from '../text/random-string';
+import { randomLabel, vowellessLabel } from '../text/random-string';
+
+/** Host names have at most 127 labels; more is not read. */
+const MAX_LABELS = 127;
+
+/** Why a label in front of the registrable domain looks generated, read piece by piece between hyphens. */
+function subdomainPieces(host: string, registrable: string): { en: string; ja: string } | undefined {
+  if (host === registrable || !host.endsWith('.' + registrable)) return undefined;
+  for (const label of host.slice(0, -(registrable.length + 1)).split('.').slice(0, MAX_LABELS)) {
+    for (const piece of label.split('-')) {
+      const reason = vowellessLabel(piece);
+      if (reason) return reason;
+    }
+  }
+  return undefined;
+}
 
 export const randomSenderDomain: Rule = {
   id: 'random-sender-domain',
@@ -31,7 +51,7 @@ export const randomSenderDomain: Rule = {
     const registrable = registrableOf(host);
     const suffix = host.publicSuffix && host.publicSuffix !== registrable ? host.publicSuffix : '';
     const label = suffix ? registrable.slice(0, -(suffix.length + 1)) : registrable;
-    const reason = randomLabel(label);
+    const reason = randomLabel(label) ?? subdomainPieces(host.ascii, registrable);
     if (!reason) return undefined;
     return { evidence: [{ kind: 'header', name: 'From', value: host.unicode, meaning: reason }] };
   },

@@ -20,6 +20,21 @@ describe('random-sender-domain', () => {
     },
   );
 
+  it.each([
+    ['dwzhckip.news-mailer.example', 'dwzhckip'],
+    ['asdhbsvjldmopsfjij4.shop.example', 'asdhbsvjldmopsfjij4'],
+    ['ghghghgggg-64b02.app-hosting.example', 'ghghghgggg'],
+  ])('fires for a generated label in front of the name: %s', (domain, label) => {
+    expect(runRule(rule, mail({ from: `News <news@${domain}>` }))?.evidence[0]).toMatchObject({ value: domain, meaning: { en: expect.stringContaining(`"${label}" has almost no vowels`) } });
+  });
+
+  it.each(['tracking-dhl.africa-post.example', 'mr21p30im-asmtp001.me.example.com', 'em3231.heinen-doors.example', 'a27-220.smtp-out.amazonses.com', 'strengthsfinder.mail.example.com', 'lkml.kernel.org', 'bounce.e.rakuten.co.jp', 'mail.kaiyo-inst.or.jp'])(
+    'stays quiet for the subdomains of %s',
+    (domain) => {
+      expect(runRule(rule, mail({ from: `Someone <a@${domain}>` }))).toBeUndefined();
+    },
+  );
+
   it('finishes on a very long label', () => {
     expect(randomLabel('a1'.repeat(100_000))).toBeDefined();
   });
