@@ -1,5 +1,6 @@
-// Nobody visible is addressed: no To or Cc at all, "undisclosed-recipients:;", or the sender
-// writing to itself, with the real recipients in Bcc. That is how bulk scams reach thousands of
+// Nobody visible is addressed: no To or Cc at all, "undisclosed-recipients:;", the sender
+// writing to itself, or only a mailbox that reads nothing ("To: noreply_emails1123@billing.example"),
+// with the real recipients in Bcc. That is how bulk scams reach thousands of
 // people at once; it is also how a secretary sends an announcement, so it is only a low hint that
 // counts together with other findings.
 //
@@ -18,6 +19,8 @@ import { hasListHeaders, headerValues } from '../sender/identity';
 
 /** Mailboxes of mail systems themselves (RFC 5321 postmaster, the bounce daemon). */
 const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
+/** Mailboxes named to receive nothing: "noreply", "no-reply.emails1038", "do_not_reply". */
+const NO_REPLY_MAILBOX = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)(?:[-_.+][^@]{0,64})?@/i;
 /** Precedence values with which bulk senders mark their own mailings (RFC 2076). */
 const BULK_PRECEDENCE = /^\s*(?:bulk|list)\b/i;
 
@@ -28,12 +31,12 @@ function bccByDesign(message: MailMessage): boolean {
   return headerValues(message, 'Precedence').some((value) => BULK_PRECEDENCE.test(value));
 }
 
-/** True when no recipient other than the sender itself is visible in To or Cc. */
+/** True when no recipient other than the sender itself or a no-reply mailbox is visible in To or Cc. */
 export function recipientsHidden(message: MailMessage): boolean {
   const from = message.from?.address.toLowerCase() ?? '';
   const visible = [...message.to, ...message.cc].slice(0, 200).filter((entry) => entry.address.includes('@') && !/undisclosed/i.test(entry.name));
   if (visible.length === 0) return true;
-  return from !== '' && visible.every((entry) => entry.address.toLowerCase() === from);
+  return visible.every((entry) => (from !== '' && entry.address.toLowerCase() === from) || NO_REPLY_MAILBOX.test(entry.address));
 }
 
 export const hiddenRecipients: Rule = {

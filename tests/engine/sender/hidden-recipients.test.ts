@@ -11,6 +11,21 @@ describe('hidden-recipients', () => {
     expect(recipientsHidden(mail({ from: '事務局 <office@asia-policy-forum.org>', to: ['office@asia-policy-forum.org'] }))).toBe(true);
   });
 
+  it.each(['noreply_emails11395102551@billing.shop-support.example', 'no-reply.emails10383802538@teams.shop-support.example', 'do_not_reply@notice.example.com', 'NoReply@example.org'])(
+    'counts a visible recipient that is a no-reply mailbox (%s) as nobody',
+    (address) => {
+      expect(runRule(hiddenRecipients, mail({ from: 'Billing <gedsrisk72@mail.vendor.example>', to: [address] }))).toBeDefined();
+    },
+  );
+
+  it.each(['noreplies@example.org', 'replyall@example.org', 'norepl@example.org', 'info.noreply@example.org'])('reads %s as a real recipient', (address) => {
+    expect(runRule(hiddenRecipients, mail({ to: [address] }))).toBeUndefined();
+  });
+
+  test('a no-reply mailbox beside a real recipient leaves the recipient visible', () => {
+    expect(runRule(hiddenRecipients, mail({ to: ['noreply@example.org', '渡辺 健二 <k.watanabe@kaiyo-inst.or.jp>'] }))).toBeUndefined();
+  });
+
   test('visible recipients and mailing lists are left alone', () => {
     expect(runRule(hiddenRecipients, mail())).toBeUndefined();
     expect(runRule(hiddenRecipients, mail({ to: [], cc: ['渡辺 健二 <k.watanabe@kaiyo-inst.or.jp>'] }))).toBeUndefined();
