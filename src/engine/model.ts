@@ -124,7 +124,7 @@ export interface MailMessage {
    * coloured like its background …). Kept out of `text`, capped; absent when there is none.
    */
   hiddenText?: string;
-  /** Images the HTML body shows (img elements); absent when there is no HTML body. */
+  /** Images the HTML body shows (img elements and image buttons); absent when there is no HTML body. */
   imageCount?: number;
   /** Originals this message forwards, read as messages; bounded in number and depth. Absent when none. */
   forwarded?: ForwardedMessage[];

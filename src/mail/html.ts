@@ -311,7 +311,10 @@ export interface HtmlReading {
   hidden: string;
   /** Separate hidden elements that held text. */
   hiddenRuns: number;
-  /** <img> elements that are not 1×1 tracking pixels. */
+  /**
+   * <img> elements that are not 1×1 tracking pixels, and image buttons (<input type="image">), which
+   * show a picture as well and which no mail editor writes: kits use them so that counting <img> misses the banner.
+   */
   images: number;
 }
 
@@ -393,7 +396,8 @@ export function readHtml(html: string): HtmlReading {
       return true;
     },
     startTag(name, attributes) {
-      if (name === 'img' && !(open.length > 0 && open[open.length - 1].look.removed) && !isPixel(attributes)) images++;
+      const picture = name === 'img' || (name === 'input' && attributes?.get('type')?.trim().toLowerCase() === 'image');
+      if (picture && !(open.length > 0 && open[open.length - 1].look.removed) && !isPixel(attributes)) images++;
       if (!VOID_TAGS.has(name) && open.length < MAX_OPEN_ELEMENTS) {
         const look = elementVisibility(name, attributes, open.length > 0 ? open[open.length - 1].look : PAGE);
         const hidden = hidesText(look);

@@ -39,6 +39,11 @@ describe('readHtml: what the reader sees and what is hidden', () => {
     expect(readHtml(html).images).toBe(1);
   });
 
+  it('counts image buttons as images, but not other form fields', () => {
+    const html = '<a href="https://x.example/c"><input type="image" src="https://img.example/banner.png"></a><input type=IMAGE src="b.png"><input type="text" name="q"><input type="submit">';
+    expect(readHtml(html).images).toBe(2);
+  });
+
   it('closes unclosed hidden elements at the end tag of their parent', () => {
     expect(readHtml('<div><span style="display:none">salt</div><p>shown</p>')).toMatchObject({ text: 'shown', hidden: 'salt' });
   });
