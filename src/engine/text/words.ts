@@ -9,9 +9,15 @@ import { isCjk } from './names';
 /** Texts longer than this are cut; display names and subjects are far shorter. */
 const CLAIM_TEXT_LIMIT = 1024;
 
-/** Skeleton with every run of non-letters/digits turned into one space: "Amazon.co.jp" → "amazon co jp". */
+/**
+ * Marks that compatibility folding would turn into letters glued to the name before them
+ * ("Mcafee™" → "mcafeetm", "Netflix℠" → "netflixsm"): they decorate a brand, so they become a space.
+ */
+const BRAND_MARKS = /[\u2122\u2120]/g;
+
+/** Skeleton with every run of non-letters/digits turned into one space: "Amazon.co.jp" → "amazon co jp", "Mcafee™" → "mcafee". */
 export function claimText(value: string): string {
-  return skeleton(value.slice(0, CLAIM_TEXT_LIMIT)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return skeleton(value.slice(0, CLAIM_TEXT_LIMIT).replace(BRAND_MARKS, ' ')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 const ASCII_WORD_CHAR = /[a-z0-9]/;

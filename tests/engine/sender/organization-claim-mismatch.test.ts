@@ -10,6 +10,7 @@ describe('organization-claim-mismatch', () => {
       ['a Japanese card brand', '三井住友カード <info@smbc-card-info.cn>', '三井住友カード'],
       ['a Japanese brand inside a company name', '楽天銀行株式会社 <Rakuten1@udiworc.cn>', '楽天'],
       ['the organisation’s own name from outside', 'Kaiyo-Inst Events <events@kaiyo-events.net>', 'kaiyo-inst'],
+      ['a brand with a trademark sign glued to it', 'Microsoft™ Support <newsletter@renewal-notice.example>', 'Microsoft'],
     ])('for %s', (_case, from, claimed) => {
       const hit = runRule(rule, mail({ from }));
       expect(hit?.evidence[0]).toMatchObject({ kind: 'impersonation', field: 'from.name', claimed });

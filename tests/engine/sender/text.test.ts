@@ -179,6 +179,12 @@ describe('words', () => {
     expect(containsWord(claimText('Amazonプライム'), 'amazon')).toBe(true);
   });
 
+  it('keeps trademark signs from gluing letters to a name', () => {
+    expect(claimText('Mcafee™')).toBe('mcafee');
+    expect(claimText('Netflix℠ Billing')).toBe('netflix billing');
+    expect(claimText('McAfee® Security')).toBe('mcafee security');
+  });
+
   it('finds Japanese names inside longer Japanese text and look-alike Latin names', () => {
     const rakuten = prepareName('楽天')!;
     expect(mentionsName(claimText('楽天カード株式会社'), rakuten)).toBe(true);
