@@ -101,6 +101,8 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       // English
       'prize', 'prizes', 'reward', 'rewards', 'bonus', 'airdrop', 'gift card', 'giftcard', 'voucher', 'jackpot', 'cashback',
       'sweepstakes', 'giveaway',
+      // crypto giveaways: "claim your tokens", "your NFT awaits" (the SEC's and FCA's airdrop-scam warnings)
+      'token', 'tokens', 'nft', 'nfts', 'coins',
       // (not "free spins": "free" is an action word, so the phrase would pair with itself)
       // German, Dutch, French, Spanish, Portuguese, Italian
       // (not German "Preis" or Korean 상품: they also mean a shop's price and goods)

@@ -17,6 +17,7 @@ describe('reward-lure', () => {
     ['a Japanese prize', '【当選のお知らせ】', 'おめでとうございます。抽選の結果、賞金10万円に当選しました。こちらから受け取り手続きをしてください。'],
     ['a Chinese red packet', '恭喜', '恭喜您获得平台红包，请立即领取。'],
     ['a Korean prize', '경품 안내', '축하합니다! 경품 당첨 안내입니다. 지금 수령하세요.'],
+    ['a crypto token giveaway', 'Your tokens are ready', 'To celebrate the launch we are allocating tokens to early users. Claim your tokens before the period ends.'],
   ])('recognises %s by intent, in any wording', (_label, subject, text) => {
     const hit = runRule(rewardLure, mail({ subject, text }), policy);
     expect(hit).toBeDefined();
@@ -34,6 +35,7 @@ describe('reward-lure', () => {
       ['a German price list', 'Preise', 'Der Preis für den Kurs ist gesunken; die Anmeldung ist kostenlos.'],
       ['loyalty points in Japanese', 'ポイントのお知らせ', '今月獲得したポイントは120ポイントです。'],
       ['a colleague writing about a research award', 'Award ceremony', 'The committee will announce the award next week; please send your slides.'],
+      ['a developer platform’s token notice', 'Token expiry', 'Your personal access token expires in 7 days. Generate a new token in your settings.'],
     ])('for %s', (_label, subject, text) => {
       expect(runRule(rewardLure, mail({ subject, text }), policy)).toBeUndefined();
     });
