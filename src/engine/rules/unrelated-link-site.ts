@@ -10,15 +10,16 @@
 // - messages where any link goes to a site the sender has: the From, Sender, Reply-To or envelope
 //   (Return-Path) domain, or a domain whose DKIM signature verified;
 // - links to known organisations (social networks, the big brands' own sites), our own and trusted
-//   domains, mail services' trackers and the relaying list's pages: a newsletter's footer is not its call to action;
+//   domains, mail services' trackers and the relaying list's pages: a newsletter's footer is not its call to action
+//   (a tracker that carries its destination readably is judged by that destination);
 // - conversations (a reply in a thread links wherever the discussion goes), free-mail senders (a person
 //   sharing a link has no site of their own), delivery reports and trusted mailing lists;
 // - publications: a message linking to more than NOTICE_SITES sites is a digest, not a notice.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import type { CanonicalHost } from '../../mail/hosts';
+import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
-import { clip, displayHost, hostInSet, hostNamedByText } from './content/links';
+import { carriedDestination, clip, displayHost, hostInSet, hostNamedByText, parseWebUrl } from './content/links';
 import { BRAND_INFRASTRUCTURE } from './content/host-traits';
 import { dkimPassDomains, hasListHeaders, headerValues, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
 import { knownDomainSet } from '../sender/organizations';
@@ -44,6 +45,18 @@ function namedBy(host: CanonicalHost, shown: string, own: ReadonlySet<string>): 
     if (ownLabel.length >= MIN_NAME && label.includes(ownLabel)) return true;
   }
   return false;
+}
+
+/**
+ * The host a link is judged by: a mail service's click-tracker is not the sender's choice of site, but the
+ * destination it carries readably in its path or query is (…/L0/https:%2F%2Fshop.example%2F…); a tracker
+ * that carries none stays the tracker, which is never counted.
+ */
+function trackedHost(href: string, host: CanonicalHost | undefined, trackers: ReadonlySet<string>): CanonicalHost | undefined {
+  if (!host || !hostInSet(host.ascii, trackers)) return host;
+  const destination = carriedDestination(href, true);
+  const url = destination ? parseWebUrl(destination) : undefined;
+  return (url && canonicalHost(url.hostname)) || host;
 }
 
 export const unrelatedLinkSite: Rule = {
@@ -85,7 +98,7 @@ export const unrelatedLinkSite: Rule = {
     const elsewhere = new Map<string, { host: CanonicalHost; text: string; href: string }>();
     let button = false;
     for (const link of view.links) {
-      const host = link.host;
+      const host = trackedHost(link.href, link.host, policy.trackingLinkHosts);
       if (!host) continue;
       const site = registrableOf(host);
       if (own.has(site) || isWithinDomains(site, own) || namedBy(host, shown, own)) return undefined;

@@ -191,6 +191,29 @@ export const TRACKING_LINK_HOSTS: readonly string[] = [
   'eloqua.com',
   'e2ma.net',
   'cuenote.jp',
+  // Default click-tracking hosts of email-marketing platforms, as each vendor's help on link tracking
+  // and branded tracking domains names them (before a customer sets up a domain of its own)
+  'acemlna.com', // ActiveCampaign (*.lt.acemlnX.com), with its account hosts
+  'acemlnb.com',
+  'acemlnc.com',
+  'acemlnd.com',
+  'activehosted.com',
+  'klclick.com', // Klaviyo
+  'klclick1.com',
+  'sendibt2.com', // Brevo (Sendinblue)
+  'sendibt3.com',
+  'mlsend.com', // MailerLite
+  'maillist-manage.com', // Zoho Campaigns
+  'pstmrk.it', // Postmark
+  'en25.com', // Oracle Eloqua
+  'links.iterable.com', // Iterable
+  'customeriomail.com', // Customer.io
+  'link.mail.beehiiv.com', // beehiiv
+  'convertkit-mail.com', // Kit (ConvertKit)
+  'convertkit-mail2.com',
+  'bmetrack.com', // Benchmark Email
+  'spgo.io', // SparkPost
+  'clicks.aweber.com', // AWeber
 ];
 
 /**

@@ -3,7 +3,7 @@ import { linkTextMismatch } from '../../../src/engine/rules/link-text-mismatch';
 import { ipLiteralLink } from '../../../src/engine/rules/ip-literal-link';
 import { shortenedLink } from '../../../src/engine/rules/shortened-link';
 import { fileSharingLink } from '../../../src/engine/rules/file-sharing-link';
-import { hostNamedByText, resolveTarget } from '../../../src/engine/rules/content/links';
+import { carriedDestination, hostNamedByText, resolveTarget } from '../../../src/engine/rules/content/links';
 import { contentPolicy } from './policy';
 import { attachment, from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
 import { pdfWithLinks } from '../../fixtures/content/builders';
@@ -25,6 +25,33 @@ describe('resolveTarget', () => {
 
   test('leaves ordinary links alone', () => {
     expect(resolveTarget('https://www.example.org/?url=https://other.example')).toMatchObject({ wrappers: [], host: { ascii: 'www.example.org' } });
+  });
+});
+
+describe('carriedDestination', () => {
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+  test('a web address in the query or the path, plain or percent-encoded', () => {
+    expect(carriedDestination('https://track.example-mailer.com/click?id=7&url=https%3A%2F%2Fshop.example.org%2Fsale')).toBe('https://shop.example.org/sale');
+    expect(carriedDestination('https://r.example-mailer.com/L0/https:%2F%2Fshop.example.org%2F/1/abc')).toMatch(/^https:\/\/shop\.example\.org\//);
+    expect(carriedDestination('https://www.example.org/news?id=12')).toBeUndefined();
+  });
+
+  test('a click-tracker\'s base64 destination and its host-and-encoded-path segment are read only for trackers', () => {
+    const activeCampaign = `https://shop.lt.acemlnb.com/Prod/link-tracker?redirectUrl=${base64('https%3A%2F%2Fwww.shop.example.org%2Fsale')}&sig=Ab12&iat=1700000000`;
+    expect(carriedDestination(activeCampaign, true)).toBe('https://www.shop.example.org/sale');
+    expect(carriedDestination(activeCampaign)).toBeUndefined();
+    const postmark = 'https://click.pstmrk.it/3s/offer.example.net%2Fclaim/ahc/BvqtAQ/Ag/9174a178/3/5b5z';
+    expect(carriedDestination(postmark, true)).toBe('https://offer.example.net/claim');
+    expect(carriedDestination(postmark)).toBeUndefined();
+  });
+
+  test.each([
+    ['an opaque token', 'https://shop.acemlna.com/lt.php?x=41Zy~GE4KnTM6XNAzN66VBNw3XNTkAPujew0Y8XEI3TK58F'],
+    ['base64 that is no web address', `https://trk.klclick.com/ls/click?upn=${Buffer.from('{"campaign":"spring-2026","profile":"01HX"}').toString('base64')}`],
+    ['a signature', 'https://click.pstmrk.it/3/ahc/dVqvAQ/AQ/6f586307-e032-40e7-bc29-9a57994355a9/1/9ImYYuQNZP'],
+  ])('finds no destination in %s', (_case, href) => {
+    expect(carriedDestination(href, true)).toBeUndefined();
   });
 });
 

@@ -223,6 +223,15 @@ describe('suspicious-link-target: link hosts judged by pattern', () => {
     expect(reasons(check('https://go.redirect-example.net/out/https://rakuten-card.co.jp.yfcxx.example.com/'))[0]).toContain('behind go.redirect-example.net');
   });
 
+  test('what a mailing service\'s click-tracker carries in base64 or as an encoded path is judged', () => {
+    const trackers = contentPolicy({ trackingLinkHosts: new Set(['acemlnc.com', 'pstmrk.it']) });
+    const tracked = (href: string) => runRule(suspiciousLinkTarget, mail({ links: [htmlLink(href, 'Upgrade now')] }), trackers);
+    const redirectUrl = Buffer.from('https%3A%2F%2Fsecure-paypal-example.com').toString('base64');
+    expect(reasons(tracked(`https://shop.lt.acemlnc.com/Prod/link-tracker?redirectUrl=${redirectUrl}&sig=6S1iuPuT`))[0]).toContain('address contains "paypal"');
+    expect(reasons(tracked('https://click.pstmrk.it/3s/claim-bnb.pages.dev%2F94487324/ahc/BvqtAQ/Ag/9174a178/3/5b5z'))[0]).toContain('behind click.pstmrk.it');
+    expect(tracked(`https://shop.lt.acemlnc.com/Prod/link-tracker?redirectUrl=${Buffer.from('https://www.paypal.com/signin').toString('base64')}`)).toBeUndefined();
+  });
+
   test('a bounce off a known organisation\'s site counts together with credential wording', () => {
     const bounce = 'https://www.amazon.co.jp/gp/redirect.html?location=https://parcel-help.example.net/track';
     expect(check(bounce)).toBeUndefined();

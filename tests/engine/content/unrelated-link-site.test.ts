@@ -37,6 +37,23 @@ describe('unrelated-link-site', () => {
     expect(analyze(hidden, policy).verdict).toBe('suspicious');
   });
 
+  describe('click-trackers of mailing services', () => {
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+    it('judges the destination a tracker carries, not the tracker', () => {
+      const carried = bulk({ links: [htmlLink('https://r.us-east-1.awstrack.me/L0/https:%2F%2Fmetaverse-shades-example.com%2Fr/1/0101018f/abc', 'Request now')] });
+      expect(runRule(rule, carried, policy)?.evidence[0]).toMatchObject({ host: 'metaverse-shades-example.com' });
+    });
+
+    it.each<[string, string]>([
+      ['an opaque ActiveCampaign link', 'https://loans-news.acemlna.com/lt.php?x=41Zy~GE4KnTM6XNAzN66VBNw3XNTkAPujew0Y8XEI3TK58F'],
+      ['a Klaviyo link', 'https://trk.klclick.com/ls/click?upn=u001.Ab12Cd34'],
+      ['a tracker carrying the sender’s own site', `https://loans.lt.acemlnb.com/Prod/link-tracker?redirectUrl=${base64('https%3A%2F%2Fwww.loans-sender-example.com%2Frates')}&sig=Ab12`],
+    ])('stays quiet for a newsletter whose buttons go through %s', (_case, href) => {
+      expect(runRule(rule, bulk({ links: [htmlLink(href, 'See today’s rates'), htmlLink('https://loans-news.activehosted.com/proc.php?nl=1&act=unsub', 'Unsubscribe')] }), policy)).toBeUndefined();
+    });
+  });
+
   describe('stays quiet', () => {
     it.each<[string, Partial<MailMessage>]>([
       ['when one link goes to the sender’s own site', { links: [htmlLink('https://metaverse-shades-example.com/r', 'Request'), htmlLink('https://www.loans-sender-example.com/about', 'About us')] }],

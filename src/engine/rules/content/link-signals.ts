@@ -113,7 +113,7 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
   if (!host) return [];
   const byHost = signalsOfHost(host, comparison);
   // A tracker, a link protector or the relaying list is not judged itself, but the destination it carries is.
-  if (byHost === EXEMPT) return destinationSignals(trimmed, host, comparison, false);
+  if (byHost === EXEMPT) return destinationSignals(trimmed, host, comparison, false, hostInSet(host.ascii, comparison.policy.trackingLinkHosts));
   const signals: Signal[] = [];
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*%[0-9a-f]{2}/i.test(trimmed)) {
     signals.push({ reason: { en: 'the host name is disguised with percent-encoding', ja: 'ホスト名がパーセントエンコーディングで偽装されています。' }, strong: true });
@@ -214,8 +214,8 @@ function ownAlignedSite(host: CanonicalHost, comparison: Comparison): boolean {
  * trusted name used to hide the destination). Ordinary trackers of newsletters carry ordinary
  * destinations and add nothing.
  */
-function destinationSignals(href: string, outer: CanonicalHost, comparison: Comparison, judgeBounce: boolean): Signal[] {
-  const destination = carriedDestination(href);
+function destinationSignals(href: string, outer: CanonicalHost, comparison: Comparison, judgeBounce: boolean, tracker = false): Signal[] {
+  const destination = carriedDestination(href, tracker);
   const url = destination ? parseWebUrl(destination) : undefined;
   const inner = url ? canonicalHost(url.hostname) : undefined;
   if (!inner || sameSite(inner, outer)) return [];

@@ -194,17 +194,35 @@ export function openRedirect(url: URL): { inner: string; service: string } | und
 const CARRIED_URL = /(?:https?(?::|%3a)(?:\/|%2f){2}|(?:^|[=/])www\.)/i;
 const QUERY_PARAMETER_LIMIT = 50;
 
+/** Base64 shorter than this holds no web address; longer values are not decoded. */
+const BASE64_MIN = 16;
+const BASE64_MAX = 2048;
+/** A path segment that is a host name with its path percent-encoded: "appbnb.web.app%2Fclaim". */
+const HOST_SEGMENT = /^(?:[a-z0-9](?:[a-z0-9-]{0,62})\.){1,8}[a-z]{2,24}%2f/i;
+const PATH_SEGMENT_LIMIT = 20;
+
+/** A query value that is base64 of a web address (plain or percent-encoded), as some click-trackers write it. */
+function base64Destination(value: string): string | undefined {
+  if (value.length < BASE64_MIN || value.length > BASE64_MAX || !/^[A-Za-z0-9+/_-]+=*$/.test(value)) return undefined;
+  const decoded = decodeBase64(value);
+  const text = decoded && /^https?(?::|%3a)/i.test(decoded) ? (decoded.includes('://') ? decoded : safeDecode(decoded)) : undefined;
+  return text && /^https?:\/\/[^\s/]/i.test(text) ? text : undefined;
+}
+
 /**
  * The destination a link carries in its query or path, the way click-trackers and open redirects
  * do (…/click?url=https%3A%2F%2Fevil.example, …/redirect/https://evil.example): the first query
- * value or path tail that is itself a web address. Undefined when the link carries none. Linear in
- * the link's length; only the first MAX_HREF_LENGTH characters are read.
+ * value or path tail that is itself a web address. Undefined when the link carries none. With
+ * `tracker` (the link's host is a known click-tracker), also the forms trackers write it in: a
+ * query value in base64 (…/link-tracker?redirectUrl=aHR0cHM6Ly9…) and a path segment that is a host
+ * with its path percent-encoded (…/3s/shop.example%2Foffer/…). Linear in the link's length; only
+ * the first MAX_HREF_LENGTH characters are read.
  */
-export function carriedDestination(href: string): string | undefined {
+export function carriedDestination(href: string, tracker = false): string | undefined {
   const trimmed = href.trim().slice(0, MAX_HREF_LENGTH);
   const schemeEnd = trimmed.indexOf('//');
   const rest = schemeEnd >= 0 ? trimmed.slice(schemeEnd + 2) : trimmed;
-  if (!CARRIED_URL.test(rest)) return undefined;
+  if (!tracker && !CARRIED_URL.test(rest)) return undefined;
   const url = parseWebUrl(trimmed);
   if (!url) return undefined;
   const query = url.search.startsWith('?') ? url.search.slice(1) : url.search;
@@ -213,10 +231,16 @@ export function carriedDestination(href: string): string | undefined {
     if (equals < 0) continue;
     const value = safeDecode(pair.slice(equals + 1))?.trim();
     if (value && /^(?:https?:\/\/|\/\/|www\.)[^\s/]/i.test(value)) return value.startsWith('//') ? 'https:' + value : value;
+    const encoded = tracker && value ? base64Destination(value) : undefined;
+    if (encoded) return encoded;
   }
   const path = safeDecode(url.pathname) ?? url.pathname;
   const inPath = /https?:\/\/?[^\s/]/i.exec(path);
   if (inPath) return path.slice(inPath.index).replace(/^(https?:)\/(?!\/)/i, '$1//');
+  if (!tracker) return undefined;
+  for (const segment of url.pathname.split('/', PATH_SEGMENT_LIMIT)) {
+    if (HOST_SEGMENT.test(segment)) return 'https://' + (safeDecode(segment) ?? segment);
+  }
   return undefined;
 }
 
