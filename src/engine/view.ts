@@ -7,6 +7,7 @@ import { readAuthentication, type AuthenticationSummary } from '../mail/authenti
 import { computeAlignment, listPageHosts, mailingListOf, type Alignment, type MailingList } from '../mail/alignment';
 import { isDeliveryReport } from '../mail/delivery-report';
 import { canonicalHost, domainOfAddress, type CanonicalHost } from '../mail/hosts';
+import { unmaskMixedScriptWords } from './text/words';
 
 export interface ViewLink {
   href: string;
@@ -18,9 +19,9 @@ export interface ViewLink {
 }
 
 export interface MessageView {
-  /** Normalised subject (see normalizeText). */
+  /** Normalised subject (see normalizeText), words disguised with look-alike letters read as Latin (unmaskMixedScriptWords). */
   readonly subject: string;
-  /** Normalised body text; capped at BODY_LIMIT characters so every rule stays bounded. */
+  /** Normalised body text, unmasked like the subject; capped at BODY_LIMIT characters so every rule stays bounded. */
   readonly body: string;
   /** Canonical host of the From address's domain. */
   readonly fromHost?: CanonicalHost;
@@ -67,10 +68,10 @@ export function createView(message: MailMessage, policy: ResolvedPolicy): Messag
   const alignment = () => memo('alignment', () => computeAlignment(message.from?.address, readAuthenticationOnce(), message.returnPath));
   return {
     get subject() {
-      return memo('subject', () => normalizeText(message.subject));
+      return memo('subject', () => unmaskMixedScriptWords(normalizeText(message.subject)));
     },
     get body() {
-      return memo('body', () => normalizeText(decodeCharacterReferences(message.text.slice(0, BODY_LIMIT))));
+      return memo('body', () => unmaskMixedScriptWords(normalizeText(decodeCharacterReferences(message.text.slice(0, BODY_LIMIT)))));
     },
     get fromHost() {
       return fromHost();

@@ -6,6 +6,58 @@
 import { skeleton } from './confusables';
 import { isCjk } from './names';
 
+/** Letters of the alphabets whose letters pass for Latin ones: Greek, Cyrillic, Armenian, Cherokee. */
+const LOOKALIKE_LETTER = /[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u13a0-\u13ff]/;
+const LETTER_RUN = /[\p{L}\p{M}]{2,40}/gu;
+const LATIN_LOWER = /[a-z]/;
+const ONE_LATIN_LETTER = /^[a-z]$/;
+
+/**
+ * Text unmasked: a disguised lure sits in the first lines (as INTENT_SCAN_LIMIT assumes), and a
+ * megabyte of hostile mixed words must not cost the analysis a second pass over all of it.
+ */
+const UNMASK_LIMIT = 64 * 1024;
+
+/** The Latin letter each look-alike passes for ('' for none); at most the few hundred letters of LOOKALIKE_LETTER. */
+const latinLetters = new Map<string, string>();
+
+function latinFor(char: string): string {
+  let latin = latinLetters.get(char);
+  if (latin === undefined) {
+    latin = skeleton(char);
+    if (!ONE_LATIN_LETTER.test(latin)) latin = '';
+    latinLetters.set(char, latin);
+  }
+  return latin;
+}
+
+/**
+ * Unmasks words spelt with look-alike letters of another alphabet among Latin ones ("acсоuпt" with
+ * Cyrillic с, о and п reads "account"), so that the wording rules read what the reader reads. For
+ * normalised (lower-case) text. Each foreign letter becomes the one Latin letter it passes for
+ * (UTS #39 skeleton); a word with a foreign letter that passes for none is left as written, and so
+ * are words of one alphabet (Russian or Greek text). One code unit stays one code unit, so offsets
+ * into the text stay valid. Reads the first UNMASK_LIMIT characters.
+ */
+export function unmaskMixedScriptWords(text: string): string {
+  if (text.length > UNMASK_LIMIT) return unmaskMixedScriptWords(text.slice(0, UNMASK_LIMIT)) + text.slice(UNMASK_LIMIT);
+  if (!LOOKALIKE_LETTER.test(text)) return text;
+  return text.replace(LETTER_RUN, (word) => {
+    if (!LOOKALIKE_LETTER.test(word) || !LATIN_LOWER.test(word)) return word;
+    let out = '';
+    for (const char of word) {
+      if (!LOOKALIKE_LETTER.test(char)) {
+        out += char;
+        continue;
+      }
+      const latin = latinFor(char);
+      if (!latin) return word;
+      out += latin;
+    }
+    return out;
+  });
+}
+
 /** Texts longer than this are cut; display names and subjects are far shorter. */
 const CLAIM_TEXT_LIMIT = 1024;
 

@@ -81,6 +81,15 @@ describe('credential-lure', () => {
     expect(runRule(credentialLure, mail({ text: 'お支払い方法に問\u200b題があります' }), policy)).toBeDefined();
   });
 
+  test('reads wording disguised with look-alike letters of another alphabet, and quotes it where it was written', () => {
+    // Cyrillic а, о, е and і among Latin letters: the reader sees "verify your account".
+    const text = 'Please vеrіfy your аccоunt within 24 hours.';
+    const hit = runRule(credentialLure, mail({ subject: 'Notice', text }), policy);
+    const phrase = hit?.evidence.find((item) => item.kind === 'phrase' && item.phrase === 'verify your account');
+    expect(phrase).toMatchObject({ at: { start: 7, end: 26 } });
+    expect(text.slice(7, 26)).toBe('vеrіfy your аccоunt');
+  });
+
   test('urgency alone, or one weak credential word, is ordinary business language', () => {
     expect(runRule(credentialLure, mail({ subject: '至急', text: 'Urgent: please review the minutes.' }), policy)).toBeUndefined();
     expect(runRule(credentialLure, mail({ text: 'Please sign in to the conference Wi-Fi with the code on your badge.' }), policy)).toBeUndefined();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describeChar, isConfusable, skeleton } from '../../../src/engine/text/confusables';
 import { characterDifferences, classifyEdit, damerauLevenshtein, similarityFromDistance } from '../../../src/engine/text/similarity';
 import { hasPersonalTitle, nameCandidates, nameSpellings, nameTokens } from '../../../src/engine/text/names';
-import { claimText, containsWord, glueSplitLetters, mentionsName, prepareName } from '../../../src/engine/text/words';
+import { claimText, containsWord, glueSplitLetters, mentionsName, prepareName, unmaskMixedScriptWords } from '../../../src/engine/text/words';
 
 /** Textbook full-matrix optimal string alignment distance, to check the banded version against. */
 function referenceDistance(a: string, b: string): number {
@@ -177,6 +177,24 @@ describe('words', () => {
     expect(containsWord(claimText('Groups Online'), 'ups')).toBe(false);
     expect(containsWord(claimText('Amazon.co.jp'), 'amazon')).toBe(true);
     expect(containsWord(claimText('Amazonプライム'), 'amazon')).toBe(true);
+  });
+
+  it('unmasks words disguised with look-alike letters, and leaves Russian and Greek text alone', () => {
+    expect(unmaskMixedScriptWords('log іn to your аccоunt and order the wіthdrаwal')).toBe('log in to your account and order the withdrawal');
+    expect(unmaskMixedScriptWords('ваш аккаунт paypal заблокирован')).toBe('ваш аккаунт paypal заблокирован');
+    expect(unmaskMixedScriptWords('καλημέρα σας, athens')).toBe('καλημέρα σας, athens');
+    // A foreign letter that passes for no Latin one leaves the word as written, same length throughout.
+    const masked = 'your acсоuпt';
+    expect(unmaskMixedScriptWords(masked)).toHaveLength(masked.length);
+  });
+
+  it('unmasks the first lines of a megabyte of mixed words in bounded time', () => {
+    const started = Date.now();
+    const unmasked = unmaskMixedScriptWords('аccоunt '.repeat(130_000));
+    expect(unmasked).toHaveLength(8 * 130_000);
+    expect(unmasked.startsWith('account account')).toBe(true);
+    expect(unmaskMixedScriptWords('аbсdеfghijklmnорqrstuvwxyzаbсdеfghijklmnорqr'.repeat(25_000)).length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('keeps trademark signs from gluing letters to a name', () => {
