@@ -9,6 +9,8 @@
 // What it must leave alone:
 // - messages where any link goes to a site the sender has: the From, Sender, Reply-To or envelope
 //   (Return-Path) domain, or a domain whose DKIM signature verified;
+// - sites the message credits by their bare address as a link's text ("PEAK English (www.peakenglish.com)"):
+//   a partner named openly is not a destination hidden behind a button (a fallback link with a path is no credit);
 // - links to known organisations (social networks, the big brands' own sites), our own and trusted
 //   domains, mail services' trackers and the relaying list's pages: a newsletter's footer is not its call to action
 //   (a tracker that carries its destination readably is judged by that destination);
@@ -27,6 +29,8 @@ import { knownDomainSet } from '../sender/organizations';
 /** A notice sends the reader to one or two places; more sites make it a digest or a publication. */
 const NOTICE_SITES = 2;
 const MAX_EVIDENCE = 3;
+/** A link text that is a site's bare address ("www.example.org", "https://example.org/"): the site's name, not a page in it. */
+const SITE_ONLY = /^(?:https?:\/\/)?[^\s/?#]+\/?$/i;
 /** Shorter names are found inside too many others. */
 const MIN_NAME = 4;
 
@@ -97,6 +101,7 @@ export const unrelatedLinkSite: Rule = {
     const shown = compact(`${message.from?.name ?? ''} ${message.subject} ${[...own].join(' ')}`);
     const elsewhere = new Map<string, { host: CanonicalHost; text: string; href: string }>();
     let button = false;
+    const credited = new Set<string>();
     for (const link of view.links) {
       const host = trackedHost(link.href, link.host, policy.trackingLinkHosts);
       if (!host) continue;
@@ -115,9 +120,12 @@ export const unrelatedLinkSite: Rule = {
       if (!elsewhere.has(site)) elsewhere.set(site, { host, text: link.text, href: link.href });
       if (elsewhere.size > NOTICE_SITES) return undefined;
       // A button or words over the link hide where it goes; a written-out address ("www.example.org/story") is a reference.
-      button ||= link.source === 'html' && !hostNamedByText(link.text);
+      const named = link.source === 'html' ? hostNamedByText(link.text) : undefined;
+      button ||= link.source === 'html' && !named;
+      if (named && registrableOf(named) === site && SITE_ONLY.test(link.text.trim())) credited.add(site);
     }
-    if (elsewhere.size === 0 || !button) return undefined;
+    // Every site the buttons lead to is also shown by its own name ("PEAK English (www.peakenglish.com)"): credited, not hidden.
+    if (elsewhere.size === 0 || !button || [...elsewhere.keys()].every((site) => credited.has(site))) return undefined;
     const sender = registrableOf(fromHost);
     const evidence: Evidence[] = [...elsewhere.values()].slice(0, MAX_EVIDENCE).map(({ host, text, href }) => ({
       kind: 'link',

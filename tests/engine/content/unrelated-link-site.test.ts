@@ -30,6 +30,11 @@ describe('unrelated-link-site', () => {
     expect(runRule(rule, message, policy)?.evidence[0]).toMatchObject({ host: 'stifte-example.shop' });
   });
 
+  it('is not silenced by a fallback address with a path to the same site', () => {
+    const fallback = bulk({ links: [htmlLink('https://metaverse-shades-example.com/r/8812', 'Request now'), htmlLink('https://metaverse-shades-example.com/r/8812', 'https://metaverse-shades-example.com/r/8812')] });
+    expect(runRule(rule, fallback, policy)).toBeDefined();
+  });
+
   it('adds up with another weak sign but never flags alone', () => {
     expect(analyze(bulk(), policy).verdict).toBe('clean');
     const hidden = bulk({ to: [], cc: [] });
@@ -62,6 +67,7 @@ describe('unrelated-link-site', () => {
       ['for a site carrying the sender’s own name', { ...from('news@fool-example.com', 'The Fool'), links: [htmlLink('https://motleyfool-example.com/x', 'Read')] }],
       ['for written-out addresses (a reference, not a button)', { links: [htmlLink('https://metaverse-shades-example.com/story', 'https://metaverse-shades-example.com/story')] }],
       ['for plain-text links', { links: [textLink('https://metaverse-shades-example.com/story')] }],
+      ['for a site also credited by its bare address', { links: [htmlLink('https://www.metaverse-shades-example.com/lesson?id=33460', 'here'), htmlLink('http://www.metaverse-shades-example.com', 'www.metaverse-shades-example.com')] }],
       ['for links to known organisations and trackers', { links: [htmlLink('https://www.facebook.com/x', 'Follow'), htmlLink('https://safelinks.protection.outlook.com/?url=x', 'Open')] }],
       ['for digests linking to many sites', { links: ['a', 'b', 'c'].map((name) => htmlLink(`https://${name}-site-example.com/`, 'Read')) }],
       ['for replies in a conversation', { headers: [{ name: 'In-Reply-To', value: '<1@example.org>' }] }],
