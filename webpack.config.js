@@ -88,8 +88,11 @@ const fluentThemesRule = { test: /[\\/]src[\\/]taskpane[\\/]themes\.ts$/, use: p
 const paneOptimization = { minimizeOptions: { javascript: { compress: { passes: 3, ecma: 2020 }, ecma: 2020 } } };
 const paneParser = { javascript: { exportsPresence: 'error' } };
 
-// The task pane never has attachment bytes to inflate: its fflate is a stand-in (the file says why).
-const PANE_ONLY_ALIAS = { fflate$: path.resolve(__dirname, 'scripts', 'webpack', 'fflate-absent.mjs') };
+// The task pane never has attachment bytes: the engine's archive and file-signature readers (and
+// fflate, which only they use) are a stand-in there (the file says why).
+const paneWithoutByteReaders = new webpack.NormalModuleReplacementPlugin(/^\.\/archives$/, (resource) => {
+  if (/[\\/]src[\\/]engine[\\/]rules[\\/]content$/.test(resource.context)) resource.request = path.resolve(__dirname, 'scripts', 'webpack', 'archives-absent.ts');
+});
 
 // The task pane (and the preview, which runs it) render with Preact through its React compatibility
 // layer instead of react-dom: the same components, hooks and Fluent UI controls, for about 4% of
@@ -144,7 +147,7 @@ function taskpaneConfig(env, argv) {
     ...base,
     module: { rules: [...base.module.rules, ...splitSuffixListRules, fluentThemesRule], parser: paneParser },
     optimization: paneOptimization,
-    resolve: { ...base.resolve, alias: { ...PANE_REACT_ALIAS, ...PANE_ONLY_ALIAS } },
+    resolve: { ...base.resolve, alias: PANE_REACT_ALIAS },
     name: 'taskpane',
     entry: { taskpane: './src/taskpane/taskpane.tsx' },
     output: {
@@ -155,6 +158,7 @@ function taskpaneConfig(env, argv) {
     },
     plugins: [
       policyCheckerPlugin(),
+      paneWithoutByteReaders,
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new WellKnownAllowedPlugin(allowedAddinScripts(baseUrl)),
       new HtmlWebpackPlugin({ template: './assets/help.html', filename: 'help.html', chunks: [], inject: false, minify: false }),
