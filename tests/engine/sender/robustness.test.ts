@@ -11,6 +11,10 @@ import { internalSenderSpoof } from '../../../src/engine/rules/internal-sender-s
 import { hiddenCharactersRule } from '../../../src/engine/rules/hidden-characters';
 import { replyToDivergence } from '../../../src/engine/rules/reply-to-divergence';
 import { authenticationFailure } from '../../../src/engine/rules/authentication-failure';
+import { hiddenRecipients } from '../../../src/engine/rules/hidden-recipients';
+import { randomSenderMailbox } from '../../../src/engine/rules/random-sender-mailbox';
+import { randomSenderDomain } from '../../../src/engine/rules/random-sender-domain';
+import { missingMessageId } from '../../../src/engine/rules/missing-message-id';
 import { header, mail } from './message';
 import { makePolicy } from './policy';
 
@@ -23,6 +27,10 @@ const SENDER_RULES = [
   hiddenCharactersRule,
   replyToDivergence,
   authenticationFailure,
+  hiddenRecipients,
+  randomSenderMailbox,
+  randomSenderDomain,
+  missingMessageId,
 ];
 
 const text = fc.oneof(
@@ -42,7 +50,16 @@ describe('sender rules on arbitrary input', () => {
           replyTo,
           subject,
           returnPath: from,
-          headers: [header('Authentication-Results', results), header('List-Id', name)],
+          to: replyTo,
+          headers: [
+            header('Authentication-Results', results),
+            header('List-Id', name),
+            header('Received', subject),
+            header('Received-SPF', 'Pass ' + results),
+            header('Received-SPF', results),
+            header('ARC-Authentication-Results', `i=1; ${results}`),
+            header('Message-ID', senderName),
+          ],
           attachments: [{ name: subject, contentType: 'application/pdf', size: 1 }],
         });
         const verdict = analyze(message, policy, SENDER_RULES);
@@ -58,6 +75,14 @@ describe('sender rules on arbitrary input', () => {
       from: `"${long}" <user@${'a-'.repeat(20_000)}example.com>`,
       replyTo: [`x@${'b.'.repeat(100)}com`],
       subject: `【${long}】`,
+      to: [`noreply${'-x'.repeat(20_000)}@example.com`],
+      headers: [
+        header('Authentication-Results', `mx.example; spf=pass smtp.mailfrom=${'a-'.repeat(20_000)}example.com`),
+        ...Array.from({ length: 1000 }, () => header('ARC-Authentication-Results', `i=1; mx.example; spf=fail smtp.mailfrom=${long}`)),
+        ...Array.from({ length: 1000 }, () => header('Received-SPF', `Fail (domain of ${long})`)),
+        header('Received', long),
+        header('Message-ID', `<${long}@AM7EUR03FT025.eop-EUR03.prod.protection.outlook.com>`),
+      ],
       attachments: Array.from({ length: 1000 }, () => ({ name: long, contentType: 'application/octet-stream', size: 1 })),
     });
     expect(analyze(message, makePolicy(), SENDER_RULES).verdict).toBeDefined();
