@@ -36,8 +36,8 @@ const MICROSOFT_CATEGORIES: Readonly<Record<string, LocalizedText>> = {
 };
 
 const EARLIER_FAILURE: LocalizedText = {
-  en: 'An earlier server found this failing for the sender’s domain; it passes here only because the message was relayed through a server that domain allows',
-  ja: '途中のサーバーでは差出人のドメインについてこの確認が失敗しています。ここで成功しているのは、そのドメインが許可したサーバーを経由して転送されたためにすぎません。',
+  en: 'Failed at an earlier server; it passes here only through a relay the domain allows',
+  ja: '途中のサーバーでは失敗しています。ここでの成功は、そのドメインが許可した中継を経由したためです。',
 };
 
 const ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
@@ -109,7 +109,7 @@ export const authenticationFailure: Rule = {
       const alignment = context.view.alignment;
       const earlier = alignment.aligned && alignment.fromDomain && !context.view.fromOrganization ? earlierFailureFor(message.headers, alignment.fromDomain) : undefined;
       if (!earlier) return undefined;
-      evidence.push({ kind: 'authentication', method: earlier.method, result: earlier.result, domain: earlier.domain, detail: earlier.header, meaning: EARLIER_FAILURE });
+      evidence.push({ kind: 'authentication', method: earlier.method, result: earlier.result, domain: earlier.domain, detail: 'ARC-Authentication-Results', meaning: EARLIER_FAILURE });
       return { evidence, severity: 'medium' };
     }
     // Failed DKIM signatures explain a failure but are too common on mailing lists to be one.

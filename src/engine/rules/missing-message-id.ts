@@ -33,30 +33,19 @@ export const missingMessageId: Rule = {
     ja: 'メール自体に識別子（Message-ID）がありません',
   },
   explanation: {
-    en:
-      'Every mail program and mailing service gives each message a unique identifier (Message-ID) when it writes it. This one arrived ' +
-      'without one, so your mail system had to add it. Scripts that send scams in bulk straight to the receiving server often leave it out. ' +
-      'It matters together with other signs.',
-    ja:
-      'メールソフトや配信サービスは、メールを作成するときに固有の識別子（Message-ID）を付けます。このメールには識別子がなく、受信側のメールシステムが' +
-      '付け足しました。詐欺メールを受信サーバーへ直接大量送信するスクリプトは、識別子を付けないことがよくあります。他の兆候と組み合わさった場合に意味を持ちます。',
+    en: 'Mail programs give every message an identifier (Message-ID); this one had none, so your mail system added it. Bulk scams often come without one. It matters together with other signs.',
+    ja: 'メールソフトは各メールに識別子（Message-ID）を付けますが、このメールにはなく受信側が付け足しました。他の兆候と組み合わさった場合に意味を持ちます。',
   },
   severity: 'low',
   category: 'structure',
   requires: ['headers'],
-  check(message, _policy, context) {
+  check(message) {
     // Only a header block the transport wrote is complete enough to miss something (Received lines);
     // a source that gave a few fields, or none, proves nothing.
     if (headerValues(message, 'Received').length === 0) return undefined;
-    if (!message.from || SYSTEM_SENDER.test(message.from.address.trim()) || context.view.deliveryReport || isMailSystemReport(message)) return undefined;
-    const ids = headerValues(message, 'Message-ID');
-    if (ids.length === 0) {
-      return { evidence: [{ kind: 'header', name: 'Message-ID', value: '(none)', meaning: { en: 'The message has no Message-ID', ja: 'Message-IDがありません。' } }] };
-    }
-    const id = ids[0].trim().slice(0, MAX_ID);
-    if (!ADDED_BY_RECEIVER.some((pattern) => pattern.test(id))) return undefined;
-    return {
-      evidence: [{ kind: 'header', name: 'Message-ID', value: id, meaning: { en: 'This identifier was written by the receiving mail system, not by the sender', ja: 'この識別子は送信者ではなく、受信側のメールシステムが付けたものです。' } }],
-    };
+    if (!message.from || SYSTEM_SENDER.test(message.from.address.trim()) || isMailSystemReport(message)) return undefined;
+    const id = headerValues(message, 'Message-ID')[0]?.trim().slice(0, MAX_ID);
+    if (id && !ADDED_BY_RECEIVER.some((pattern) => pattern.test(id))) return undefined;
+    return { evidence: [{ kind: 'header', name: 'Message-ID', value: id || '(none)', meaning: missingMessageId.title }] };
   },
 };

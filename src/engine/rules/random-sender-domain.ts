@@ -8,11 +8,11 @@
 // domains (xn--…), and words of languages with long consonant clusters: a name only counts as random
 // when it is long and almost without vowels, or when letters and digits alternate again and again.
 // Labels in front of the registrable name are read piece by piece between hyphens, so that words
-// joined to a short code ("tracking-dhl", "mail-ab12") stay names, and only for missing vowels:
+// joined to a short code ("tracking-dhl", "mail-ab12") stay names, and for missing vowels only (their letters are read):
 // mail systems' own host names mix letters and digits ("mr21p30im-asmtp001") without being random.
 import type { Rule } from '../rule';
 import { registrableOf } from '../sender/identity';
-import { randomLabel, vowellessLabel } from '../text/random-string';
+import { randomLabel } from '../text/random-string';
 
 /** Host names have at most 127 labels; more is not read. */
 const MAX_LABELS = 127;
@@ -22,7 +22,8 @@ function subdomainPieces(host: string, registrable: string): { en: string; ja: s
   if (host === registrable || !host.endsWith('.' + registrable)) return undefined;
   for (const label of host.slice(0, -(registrable.length + 1)).split('.').slice(0, MAX_LABELS)) {
     for (const piece of label.split('-')) {
-      const reason = vowellessLabel(piece);
+      // Letters only: without digits, randomLabel's vowel test is the one that can answer.
+      const reason = randomLabel(piece.replace(/[^a-z]/g, ''));
       if (reason) return reason;
     }
   }

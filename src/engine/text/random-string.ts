@@ -102,20 +102,8 @@ export function randomLabel(label: string): { en: string; ja: string } | undefin
   if (switches >= MIN_DIGIT_SWITCHES && name.length - letters.length >= 3) {
     return { en: `"${label}" mixes letters and digits like a generated code`, ja: `「${label}」は、自動生成されたコードのように文字と数字が入り混じっています。` };
   }
-  return letters.length >= LABEL_MIN_LENGTH && vowels / letters.length < MIN_VOWEL_SHARE ? vowellessMeaning(label) : undefined;
-}
-
-function vowellessMeaning(label: string): { en: string; ja: string } {
-  return { en: `"${label}" has almost no vowels: it is not a name anyone chose to be read`, ja: `「${label}」には母音がほとんどなく、読める名前として選ばれたものではありません。` };
-}
-
-/**
- * randomLabel's vowel test alone, on the letters of `label`: for host labels in front of a registrable
- * name, where mail systems' own host names mix letters and digits ("mr21p30im") without being random.
- */
-export function vowellessLabel(label: string): { en: string; ja: string } | undefined {
-  if (label.startsWith('xn--')) return undefined;
-  const letters = label.slice(0, 253).toLowerCase().replace(/[^a-z]/g, '');
-  if (letters.length < LABEL_MIN_LENGTH) return undefined;
-  return letters.replace(/[^aeiouy]/g, '').length / letters.length < MIN_VOWEL_SHARE ? vowellessMeaning(label) : undefined;
+  if (letters.length >= LABEL_MIN_LENGTH && vowels / letters.length < MIN_VOWEL_SHARE) {
+    return { en: `"${label}" has almost no vowels: it is not a name anyone chose to be read`, ja: `「${label}」には母音がほとんどなく、読める名前として選ばれたものではありません。` };
+  }
+  return undefined;
 }

@@ -85,15 +85,16 @@ describe('authentication-failure', () => {
       expect(hit).toMatchObject({ severity: 'medium', evidence: [{ kind: 'authentication', method: 'spf', result: 'fail', domain: 'deals.offers-daily.example', detail: 'ARC-Authentication-Results' }] });
     });
 
-    it('is medium when a Received-SPF further down soft-fails for it', () => {
-      const hit = runRule(rule, laundered([header('Received-SPF', 'SoftFail (protection.outlook.com: domain of transitioning offers-daily.example discourages use of 192.0.2.7 as permitted sender)')]));
-      expect(hit).toMatchObject({ severity: 'medium', evidence: [{ method: 'spf', result: 'softfail', domain: 'offers-daily.example', detail: 'Received-SPF' }] });
+    it('is medium when the earlier server saw SPF soft-fail for it', () => {
+      const hit = runRule(rule, laundered([header('ARC-Authentication-Results', 'i=1; mx.microsoft.com 1; spf=softfail (sender ip is 192.0.2.7) smtp.mailfrom=offers-daily.example; dmarc=none header.from=deals.offers-daily.example')]));
+      expect(hit).toMatchObject({ severity: 'medium', evidence: [{ method: 'spf', result: 'softfail', domain: 'offers-daily.example' }] });
     });
 
     it.each<[string, HeaderField[]]>([
       ['the earlier hop passed too (an ordinary relay)', [header('ARC-Authentication-Results', 'i=1; mx.google.com; spf=pass smtp.mailfrom=deals.offers-daily.example; dmarc=pass header.from=deals.offers-daily.example')]],
       ['the earlier failure is for another domain (a forwarder’s own envelope)', [header('ARC-Authentication-Results', 'i=1; mx.example.net; spf=fail smtp.mailfrom=alias-forwarder.example; dmarc=none')]],
-      ['the topmost Received-SPF is the only one, and it passed', []],
+      ['there is no earlier record at all', []],
+      ['only a Received-SPF further down fails (not read: ARC says the same where it matters)', [header('Received-SPF', 'Fail (protection.outlook.com: domain of deals.offers-daily.example does not designate 192.0.2.7 as permitted sender)')]],
     ])('stays quiet when %s', (_case, earlier) => {
       expect(runRule(rule, laundered(earlier))).toBeUndefined();
     });

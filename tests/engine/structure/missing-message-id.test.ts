@@ -17,7 +17,7 @@ describe('missing-message-id', () => {
     ['Microsoft 365', '<852facad-055d-4e8e-9ab7-b844c4d57923@DB5EUR02FT037.eop-EUR02.prod.protection.outlook.com>'],
     ['Gmail', '<5f2c7a1d.1c69fb81.e2f3.1234SMTPIN_ADDED_MISSING@mx.google.com>'],
   ])('fires when %s had to write the identifier itself', (_system, id) => {
-    expect(runRule(rule, withHeaders(header('Message-ID', id)))?.evidence[0]).toMatchObject({ value: id, meaning: { en: expect.stringContaining('receiving mail system') } });
+    expect(runRule(rule, withHeaders(header('Message-ID', id)))?.evidence[0]).toMatchObject({ value: id, meaning: rule.title });
   });
 
   describe('stays quiet', () => {
