@@ -42,13 +42,10 @@ export const emptyTextAlternative: Rule = {
   },
   explanation: {
     en:
-      'An e-mail usually carries its content twice: once formatted and once as plain text written from the same content. In this ' +
-      'message the plain-text copy is blank or a placeholder while the formatted copy carries the whole notice. Mail programs ' +
-      'and mailing services do not produce this; hastily assembled scam mail does. It matters together with other signs.',
+      'Mail carries its content twice, formatted and as plain text written from it. Here the plain-text copy is blank or a placeholder: ' +
+      'mail programs and mailing services do not do this, hastily assembled scam mail does. It matters together with other signs.',
     ja:
-      'メールは通常、同じ内容を書式付きの版とテキスト版の2通りで持っています。このメールではテキスト版が空か仮の文字だけで、' +
-      '書式付きの版にだけ本文が書かれています。メールソフトや配信サービスはこのようなメールを作りません。急ごしらえの詐欺メールによく見られます。' +
-      '他の兆候と組み合わさった場合に意味を持ちます。',
+      'メールは書式付きの版と、そこから作るテキスト版を持ちます。このメールのテキスト版は空か仮の文字だけで、これはメールソフトや配信サービスではなく急ごしらえの詐欺メールの特徴です。他の兆候と組み合わさった場合に意味を持ちます。',
   },
   severity: 'low',
   category: 'structure',
@@ -61,20 +58,15 @@ export const emptyTextAlternative: Rule = {
     if (htmlText === message.text) return undefined;
     const htmlLetters = letters(htmlText);
     if (htmlLetters < HTML_LETTERS || textLetters >= htmlLetters * SHARE) return undefined;
-    const shown = message.text.trim().replace(/\s+/g, ' ');
+    const shown = message.text.trim().replace(/\s+/g, ' ').slice(0, 120);
     return {
       evidence: [
         {
           kind: 'note',
-          text: shown
-            ? {
-                en: `The plain-text copy reads only "${shown.slice(0, 120)}" (${textLetters} letters); the formatted copy has ${htmlLetters}.`,
-                ja: `テキスト版は「${shown.slice(0, 120)}」（${textLetters}文字）だけですが、書式付きの版には${htmlLetters}文字あります。`,
-              }
-            : {
-                en: `The plain-text copy is blank; the formatted copy has ${htmlLetters} letters.`,
-                ja: `テキスト版は空ですが、書式付きの版には${htmlLetters}文字あります。`,
-              },
+          text: {
+            en: `The plain-text copy reads "${shown}" (${textLetters} letters); the formatted copy has ${htmlLetters}.`,
+            ja: `テキスト版は「${shown}」（${textLetters}文字）だけですが、書式付きの版には${htmlLetters}文字あります。`,
+          },
         },
       ],
     };

@@ -26,7 +26,6 @@ import { lureWording } from './lure-wording';
 import { credentialLure } from './credential-lure';
 import { advanceFeeScam } from './advance-fee-scam';
 import { rewardLure } from './reward-lure';
-import { callbackLure } from './callback-lure';
 import { addressedByEmail } from './addressed-by-email';
 import { linkTextMismatch } from './link-text-mismatch';
 import { ipLiteralLink } from './ip-literal-link';
@@ -79,7 +78,6 @@ export const RULES: readonly Rule[] = [
   credentialLure,
   advanceFeeScam, // after the sender and authentication rules: their findings corroborate it
   rewardLure, // after advance-fee-scam: prize wording it reported is not counted twice
-  callbackLure,
   addressedByEmail,
   // links
   linkTextMismatch,

@@ -44,7 +44,7 @@ describe('empty-text-alternative', () => {
 
   it('fires when the text copy is blank', async () => {
     const hit = runRule(rule, await parseEml(alternative('   ', NOTICE)));
-    expect(hit?.evidence[0]).toEqual({ kind: 'note', text: expect.objectContaining({ en: expect.stringMatching(/^The plain-text copy is blank; the formatted copy has \d+ letters\.$/) }) });
+    expect(hit?.evidence[0]).toEqual({ kind: 'note', text: expect.objectContaining({ en: expect.stringMatching(/^The plain-text copy reads "" \(0 letters\); the formatted copy has \d+\.$/) }) });
   });
 
   it('adds up with another weak sign but never flags alone', async () => {

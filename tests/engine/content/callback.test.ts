@@ -1,5 +1,5 @@
 import { analyze } from '../../../src/engine/analyze';
-import { callbackLure as rule } from '../../../src/engine/rules/callback-lure';
+import { credentialLure as rule } from '../../../src/engine/rules/credential-lure';
 import { resolvePolicy } from '../../../src/policy';
 import { mail, runRule, textLink } from './message';
 
@@ -10,10 +10,11 @@ const RENEWAL =
   'A charge of $299.00 has been applied to your account. Invoice ID: TP88Z/11284848. ' +
   'If this charge was unexpected, please contact our Billing Response Line within 24 hours: +1 (828) 280-7472.';
 
-describe('callback-lure', () => {
+// Call-back scams (content/callback.ts), as credential-lure reports them.
+describe('credential-lure: call-back scams', () => {
   it('reports a renewal charge whose only way to act is a phone number', () => {
     const hit = runRule(rule, mail({ subject: 'Your Order Confirmation #TP88Z/11284848', text: RENEWAL }), policy);
-    expect(hit?.evidence).toEqual([expect.objectContaining({ kind: 'phrase', field: 'body', phrase: '+1 (828) 280-7472', category: 'callback' })]);
+    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phrase', field: 'body', phrase: '+1 (828) 280-7472', category: 'callback' })]));
     expect(rule.category).toBe('wording');
   });
 
