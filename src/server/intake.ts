@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import type { ReportReceipt } from '../report/protocol';
 import { unexamined, type Examination } from './analysis/examine';
 import type { AnalysisPool } from './analysis/pool';
+import type { DefenderForwarder } from './identity/defender';
 import type { ReporterIdentity } from './identity/reporter-tokens';
 import { ApiError } from './errors';
 import { sha256Hex } from './indicators';
@@ -21,6 +22,8 @@ export interface IntakeContext {
   forward: boolean;
   /** Called after a new report committed (wakes the webhook worker). */
   onCreated?: (id: string) => void;
+  /** Sends new reports to Microsoft Defender (identity/defender.ts): its queue row is written in the intake transaction. */
+  defender?: Pick<DefenderForwarder, 'accepts' | 'forward'>;
 }
 
 export interface IntakeResult {
@@ -80,6 +83,7 @@ export async function receiveReport(context: IntakeContext, upload: Upload): Pro
 
   const examination = await examineUpload(context.pool, upload);
   const raw = await fs.readFile(upload.emlFile);
+  const defender = context.defender ? await context.defender.accepts() : false;
   const report: NewReport = {
     id: randomUUID(),
     key: submission.key,
@@ -111,6 +115,7 @@ export async function receiveReport(context: IntakeContext, upload: Upload): Pro
     content: examination.content as unknown as Record<string, unknown>,
     statusTokenHash: status.hash,
     forward: context.forward,
+    defender,
   };
   const outcome = await context.store.insertReport(report);
   if (outcome.kind === 'conflict') throw conflict();
@@ -119,6 +124,7 @@ export async function receiveReport(context: IntakeContext, upload: Upload): Pro
     return { status: 200, receipt: { id: outcome.id, duplicate: true, campaignId: outcome.campaignId, statusToken: status.token } };
   }
   context.onCreated?.(outcome.id);
+  if (context.defender) context.defender.forward(outcome.id, defender);
   return { status: 201, receipt: { id: outcome.id, duplicate: false, campaignId: outcome.campaignId, statusToken: status.token } };
 }
 

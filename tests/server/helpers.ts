@@ -1,7 +1,7 @@
 // A real service on 127.0.0.1 (ephemeral port) with a real SQLite file in a temporary directory, or
 // in the PostgreSQL run a fresh database on the run's cluster (tests/support/test-database.ts), and
 // small helpers to talk to it with fetch.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { startServer, type ServerOptions } from '../../src/server/app';
 import { DEFAULTS, defaultServerConfig, type ServerConfig } from '../../src/server/config';
 import type { ReportSubmission } from '../../src/report/protocol';
+import type { NewReport } from '../../src/server/store/types';
 import { dropDatabaseOf, testDatabaseFor } from '../support/test-database';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'server');
@@ -123,4 +124,31 @@ export async function report(server: { url: string }, eml: Buffer, overrides: Pa
   const response = await postReport(server, submission(eml, overrides), token);
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
   return (await response.json()) as { id: string; duplicate: boolean; campaignId: string; statusToken: string };
+}
+
+/** A report as intake hands it to the store (store tests, without a service): a new key, nothing analysed. */
+export function newReport(raw: Buffer, overrides: Partial<NewReport> = {}): NewReport {
+  const rawSha256 = createHash('sha256').update(raw).digest('hex');
+  return {
+    id: randomUUID(),
+    key: randomUUID(),
+    fingerprint: rawSha256,
+    receivedAt: new Date().toISOString(),
+    reporter: { address: 'alice@example.org' },
+    reasons: ['other'],
+    emlSource: 'original',
+    raw,
+    rawSha256,
+    subject: 'Salary adjustment',
+    searchText: 'salary adjustment',
+    analysis: {},
+    summary: {},
+    indicators: [],
+    groupingKeys: [],
+    reporterVerified: false,
+    content: {},
+    statusTokenHash: randomBytes(32).toString('hex'),
+    forward: false,
+    ...overrides,
+  };
 }

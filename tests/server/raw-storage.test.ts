@@ -3,13 +3,12 @@
 // report leaves none of its message behind (and never touches another report's), what a crash
 // leaves is swept once no intake can still be writing it, and messages stored as one BLOB by the
 // previous schema are cut into chunks by the migration.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { ORPHAN_AGE_MS, RAW_CHUNK_BYTES, SMALL_RAW_BYTES } from '../../src/server/store/raw';
 import type { SqlStore } from '../../src/server/store/sql-store';
-import type { NewReport } from '../../src/server/store/types';
 import { dropDatabaseOf, openTestStore } from '../support/test-database';
-import { tempDir } from './helpers';
+import { newReport, tempDir } from './helpers';
 
 let dir: string;
 let store: SqlStore;
@@ -22,32 +21,6 @@ afterEach(async () => {
   await dropDatabaseOf(dir);
   rmSync(dir, { recursive: true, force: true });
 });
-
-function newReport(raw: Buffer, overrides: Partial<NewReport> = {}): NewReport {
-  const rawSha256 = createHash('sha256').update(raw).digest('hex');
-  return {
-    id: randomUUID(),
-    key: randomUUID(),
-    fingerprint: rawSha256,
-    receivedAt: new Date().toISOString(),
-    reporter: { address: 'alice@example.org' },
-    reasons: ['other'],
-    emlSource: 'original',
-    raw,
-    rawSha256,
-    subject: 'Salary adjustment',
-    searchText: 'salary adjustment',
-    analysis: {},
-    summary: {},
-    indicators: [],
-    groupingKeys: [],
-    reporterVerified: false,
-    content: {},
-    statusTokenHash: randomBytes(32).toString('hex'),
-    forward: false,
-    ...overrides,
-  };
-}
 
 async function chunkCount(): Promise<number> {
   return Number((await store.queryable().get<{ n: number }>('SELECT COUNT(*) AS n FROM raw_chunks'))!.n);

@@ -68,15 +68,20 @@ export class DefenderForwarder {
     this.nudge();
   }
 
-  /** Queues the report (in the database) and tries it at once; returns at once. */
-  forward(reportId: string): void {
-    if (this.stopped) return;
-    void this.enqueue(reportId).catch((error: unknown) => this.log.error({ err: error, reportId }, 'the report could not be queued for Microsoft Defender'));
+  /**
+   * Whether a new report joins the queue: the intake writes its row in the report's own transaction
+   * (store/reports.ts), so a crash after the 201 loses no submission. False while the queue is full.
+   */
+  async accepts(): Promise<boolean> {
+    return (await this.queue.pending()) < MAX_PENDING;
   }
 
-  private async enqueue(reportId: string): Promise<void> {
-    if ((await this.queue.pending()) >= MAX_PENDING) return this.audit(reportId, { outcome: 'skipped', reason: 'queue-full' });
-    if (await this.queue.enqueue(reportId, Date.now())) this.nudge();
+  /** A new report was committed: queued, it is tried at once; not queued (the queue was full), the skip is audited. Returns at once. */
+  forward(reportId: string, queued: boolean): void {
+    if (queued) return this.nudge();
+    void this.audit(reportId, { outcome: 'skipped', reason: 'queue-full' }).catch((error: unknown) =>
+      this.log.error({ err: error, reportId }, 'the skipped Microsoft Defender submission could not be audited'),
+    );
   }
 
   /** Runs a pass now, or right after the one running. */

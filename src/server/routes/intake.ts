@@ -165,11 +165,10 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRouteOptions> = async (app, 
         else throw new ApiError(400, 'invalid_request', 'The request body is empty.');
         if (upload.size > limit) throw tooLarge(limit);
         const result = await receiveReport(
-          { store, pool, forward: Boolean(context.webhook), onCreated: () => context.webhook?.nudge() },
+          { store, pool, forward: Boolean(context.webhook), onCreated: () => context.webhook?.nudge(), defender: context.defender },
           { ...upload, reporterVerified: request.principal?.verified === true, reporterIdentity: request.principal?.reporter },
         );
         request.log.info({ reportId: result.receipt.id, duplicate: result.receipt.duplicate, size: upload.size }, 'report received');
-        if (!result.receipt.duplicate) context.defender?.forward(result.receipt.id);
         return reply.code(result.status).send(result.receipt);
       } finally {
         await uploads.remove(bodyFile, upload?.emlFile);

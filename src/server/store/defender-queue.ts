@@ -1,12 +1,16 @@
 // Reports waiting to be sent to Microsoft Defender (identity/defender.ts), kept in the database so a
-// restart or a crash forgets none. A row lives from the report's arrival until its submission is
-// settled (sent, skipped or given up); the outcome itself goes to the audit log, not here.
+// restart or a crash forgets none. A row is written with the report, in the intake transaction
+// (ENQUEUE_SQL, store/reports.ts), and lives until its submission is settled (sent, skipped or given
+// up); the outcome itself goes to the audit log, not here.
 // Sending is shared like the webhook queue (deliveries.ts): an instance claims due rows for a lease,
 // rows another instance is claiming are skipped (FOR UPDATE SKIP LOCKED on PostgreSQL), a row whose
 // instance died is due again when its lease runs out, and a settlement whose lease was taken over
 // changes nothing.
 import { randomUUID } from 'node:crypto';
 import type { SqlDatabase } from './sql';
+
+/** A report joins the queue (parameters: report id, due time in ms, ISO time); written with the report by the intake transaction. */
+export const ENQUEUE_SQL = 'INSERT INTO defender_queue (report_id, attempts, next_attempt_ms, created_at) VALUES (?, 0, ?, ?) ON CONFLICT (report_id) DO NOTHING';
 
 export interface DefenderSubmission {
   reportId: string;
@@ -17,8 +21,6 @@ export interface DefenderSubmission {
 }
 
 export interface DefenderQueue {
-  /** Adds the report unless it is already waiting; false when it was. */
-  enqueue(reportId: string, nowMs: number): Promise<boolean>;
   /** Reports waiting, due or not. */
   pending(): Promise<number>;
   /** Up to `limit` due rows, held for `leaseMs`. */
@@ -33,14 +35,6 @@ export interface DefenderQueue {
 
 export class SqlDefenderQueue implements DefenderQueue {
   constructor(private readonly db: SqlDatabase) {}
-
-  async enqueue(reportId: string, nowMs: number): Promise<boolean> {
-    const changed = await this.db.run(
-      'INSERT INTO defender_queue (report_id, attempts, next_attempt_ms, created_at) VALUES (?, 0, ?, ?) ON CONFLICT (report_id) DO NOTHING',
-      [reportId, nowMs, new Date(nowMs).toISOString()],
-    );
-    return changed > 0;
-  }
 
   async pending(): Promise<number> {
     const row = await this.db.get('SELECT COUNT(*) AS n FROM defender_queue');

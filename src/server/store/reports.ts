@@ -1,6 +1,7 @@
 // Reports: the intake transaction, reading reports back, triage and reporters' status look-ups.
 // Written once for both engines (sql.ts).
 import { assignCampaign, groupingStatements, resolveCampaignId } from './campaigns';
+import { ENQUEUE_SQL } from './defender-queue';
 import { capStrings } from './limits';
 import { smallRawStatement } from './raw';
 import { optional, parseJson, STATUS_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FROM, toStatusRecord, toSummary } from './report-rows';
@@ -100,6 +101,8 @@ export async function insertReport(tx: Transaction, report: NewReport, raw: Stor
   if (report.forward) {
     statements.push({ sql: 'INSERT INTO webhook_queue (report_id, next_attempt_ms, updated_at) VALUES (?, ?, ?)', params: [report.id, Date.now(), report.receivedAt] });
   }
+  // With the report, so a crash right after the 201 cannot lose its submission to Defender.
+  if (report.defender) statements.push({ sql: ENQUEUE_SQL, params: [report.id, Date.now(), report.receivedAt] });
   await tx.batch(statements);
   return { kind: 'created', id: report.id, campaignId };
 }

@@ -93,6 +93,8 @@ export interface NewReport {
   statusTokenHash: string;
   /** Queue a webhook delivery in the same transaction. */
   forward: boolean;
+  /** Queue a Microsoft Defender submission (store/defender-queue.ts) in the same transaction. */
+  defender?: boolean;
 }
 
 export type InsertOutcome =
