@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { ReportReceipt } from '../report/protocol';
 import { unexamined, type Examination } from './analysis/examine';
+import type { Examined } from './analysis/jobs';
 import type { AnalysisPool } from './analysis/pool';
 import type { DefenderForwarder } from './identity/defender';
 import type { ReporterIdentity } from './identity/reporter-tokens';
@@ -57,10 +58,14 @@ export function hashStatusToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Parses and analyses the upload in a worker; over budget, a stand-in that says why. */
-async function examineUpload(pool: AnalysisPool, upload: Upload): Promise<Examination> {
-  const outcome = await pool.run<Examination>({ kind: 'examine', emlFile: upload.emlFile, sha256: upload.sha256 });
-  return outcome.ok ? outcome.value : unexamined(upload.sha256, { reason: outcome.reason, message: outcome.message });
+/** Parses and analyses the upload in a worker, which hands back the message's bytes too; over budget, a stand-in that says why. */
+async function examineUpload(pool: AnalysisPool, upload: Upload): Promise<{ examination: Examination; raw: Buffer }> {
+  const outcome = await pool.run<Examined<Examination>>({ kind: 'examine', emlFile: upload.emlFile, sha256: upload.sha256 });
+  if (outcome.ok) {
+    const { examination, raw } = outcome.value;
+    return { examination, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) };
+  }
+  return { examination: unexamined(upload.sha256, { reason: outcome.reason, message: outcome.message }), raw: await fs.readFile(upload.emlFile) };
 }
 
 export async function receiveReport(context: IntakeContext, upload: Upload): Promise<IntakeResult> {
@@ -81,8 +86,7 @@ export async function receiveReport(context: IntakeContext, upload: Upload): Pro
     return { status: 200, receipt: { id: known.id, duplicate: true, campaignId: known.campaignId, statusToken: status.token } };
   }
 
-  const examination = await examineUpload(context.pool, upload);
-  const raw = await fs.readFile(upload.emlFile);
+  const { examination, raw } = await examineUpload(context.pool, upload);
   const defender = context.defender ? await context.defender.accepts() : false;
   const report: NewReport = {
     id: randomUUID(),
