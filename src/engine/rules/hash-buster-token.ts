@@ -4,7 +4,7 @@
 // filters that recognise a campaign by its subject or by its attachment's name or hash see every
 // message as new. People name files and write subjects in words, dates and order numbers.
 // The same filler hides in the HTML, where the reader never sees it: a tag stuffed with dozens of
-// made-up empty attributes (<a href="" 5c8f1ba6="" e0fd="" 38a9="" …>, <id= quoarmztko="" …>) changes
+// made-up empty attributes (<a href="" 7d2e90ab="" c4f1="" 96be="" …>, <id= wexplorvbn="" …>) changes
 // every copy's fingerprint and drowns the words a filter reads. No editor or mailing service writes a
 // tag with ten empty attributes.
 // Low on its own: it adds up with other signs.

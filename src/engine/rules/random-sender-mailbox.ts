@@ -1,5 +1,5 @@
 // The mailbox name is letters in random case: "pfRppobjlplHtsF@duty.example", "OjFzRsV@…",
-// Return-Path "PqmIwZjO@slave.example", or a Sender line behind a readable From ("TNTWAWL" <aUAHhCw@…>). Bulk senders generate a fresh mailbox for every message so
+// Return-Path "PqmIwZjO@slave.example", or a Sender line behind a readable From ("QRBXLMK" <pTzKwQe@…>). Bulk senders generate a fresh mailbox for every message so
 // that no filter can learn it; people and companies choose names someone can read or type.
 // The same goes for lower-case noise beside real words: "report-ppvguaohyzdqqtvec@…",
 // "zwbfyifxdjp.customer-service@…": two clusters of four consonants in one ten-letter piece, which

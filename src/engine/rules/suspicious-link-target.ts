@@ -12,7 +12,7 @@
 //   a meeting service's name (Zoom, Webex, Teams) in a meeting link's host that is not the service's;
 // - address tricks: "@" (http://microsoft.com@203.0.113.9/), percent-encoded host names,
 //   javascript: and data: links, a generated subdomain salted with foreign letters
-//   ("ðsjgÿfdœncdb.webrentals.eu.com", so that filters matching plain names miss it);
+//   ("ðwpzkvÿbxqrœtl.webrentals.eu.com", so that filters matching plain names miss it);
 // - links inside attached PDFs (attached web pages that post or redirect are attached-web-page's).
 // Weak hints (free site builders, cloud storage buckets, hosted forms, top-level domains that are
 // mostly abused, a machine-generated subdomain, the recipient's own address inside the link, a URL

@@ -9,7 +9,7 @@
 // What it must leave alone:
 // - messages where any link goes to a site the sender has: the From, Sender, Reply-To or envelope
 //   (Return-Path) domain, or a domain whose DKIM signature verified;
-// - sites the message credits by their bare address as a link's text ("PEAK English (www.peakenglish.com)"):
+// - sites the message credits by their bare address as a link's text ("Harbor Language School (www.harborlanguage.example)"):
 //   a partner named openly is not a destination hidden behind a button (a fallback link with a path is no credit);
 // - links to known organisations (social networks, the big brands' own sites), our own and trusted
 //   domains, mail services' trackers and the relaying list's pages: a newsletter's footer is not its call to action
@@ -124,7 +124,7 @@ export const unrelatedLinkSite: Rule = {
       button ||= link.source === 'html' && !named;
       if (named && registrableOf(named) === site && SITE_ONLY.test(link.text.trim())) credited.add(site);
     }
-    // Every site the buttons lead to is also shown by its own name ("PEAK English (www.peakenglish.com)"): credited, not hidden.
+    // Every site the buttons lead to is also shown by its own name ("Harbor Language School (www.harborlanguage.example)"): credited, not hidden.
     if (elsewhere.size === 0 || !button || [...elsewhere.keys()].every((site) => credited.has(site))) return undefined;
     const sender = registrableOf(fromHost);
     const evidence: Evidence[] = [...elsewhere.values()].slice(0, MAX_EVIDENCE).map(({ host, text, href }) => ({

@@ -8,18 +8,18 @@ const policy = resolvePolicy({ organizationDomains: ['example-institute.jp'] });
 const RENEWAL =
   'Hello, this is an automated confirmation that your Total Protect Plus plan has been renewed for another 12 months. ' +
   'A charge of $299.00 has been applied to your account. Invoice ID: TP88Z/11284848. ' +
-  'If this charge was unexpected, please contact our Billing Response Line within 24 hours: +1 (828) 280-7472.';
+  'If this charge was unexpected, please contact our Billing Response Line within 24 hours: +1 (202) 555-0147.';
 
 // Call-back scams (content/callback.ts), as credential-lure reports them.
 describe('credential-lure: call-back scams', () => {
   it('reports a renewal charge whose only way to act is a phone number', () => {
     const hit = runRule(rule, mail({ subject: 'Your Order Confirmation #TP88Z/11284848', text: RENEWAL }), policy);
-    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phrase', field: 'body', phrase: '+1 (828) 280-7472', category: 'callback' })]));
+    expect(hit?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phrase', field: 'body', phrase: '+1 (202) 555-0147', category: 'callback' })]));
     expect(rule.category).toBe('wording');
   });
 
   it.each([
-    ['a help-desk line written 1 810 285-6898', 'Automatic renewal notice: a payment of USD574.99 will be processed today for your membership. Customer assistance desk: 1 810 285-6898.'],
+    ['a help-desk line written 1 202 555-0188', 'Automatic renewal notice: a payment of USD574.99 will be processed today for your membership. Customer assistance desk: 1 202 555-0188.'],
     ['a Japanese renewal notice', 'ご利用中のセキュリティソフトは自動更新されました。ご請求金額：39,800円。お心当たりのない場合は24時間以内に 0120-123-456 までお電話ください。'],
   ])('reads %s', (_case, text) => {
     expect(runRule(rule, mail({ subject: 'Receipt', text }), policy)).toBeDefined();

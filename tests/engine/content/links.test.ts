@@ -47,7 +47,7 @@ describe('carriedDestination', () => {
   });
 
   test.each([
-    ['an opaque token', 'https://shop.acemlna.com/lt.php?x=41Zy~GE4KnTM6XNAzN66VBNw3XNTkAPujew0Y8XEI3TK58F'],
+    ['an opaque token', 'https://shop.acemlna.com/lt.php?x=73Qa~HF9LmUP2YRBxM41CDOv8YRUmBQzkfw5Z2YFJ8UL31G'],
     ['base64 that is no web address', `https://trk.klclick.com/ls/click?upn=${Buffer.from('{"campaign":"spring-2026","profile":"01HX"}').toString('base64')}`],
     ['a signature', 'https://click.pstmrk.it/3/ahc/dVqvAQ/AQ/6f586307-e032-40e7-bc29-9a57994355a9/1/9ImYYuQNZP'],
   ])('finds no destination in %s', (_case, href) => {

@@ -1,6 +1,6 @@
 // Call-back phishing ("telephone-oriented attack delivery", ATT&CK T1566.004): a receipt or renewal
 // notice for a charge the reader never made ("Your Norton 360 membership has been renewed, $299.00
-// charged … call +1 (828) 280-7472 within 24 hours"), with a phone number as the only way to act and
+// charged … call +1 (202) 555-0147 within 24 hours"), with a phone number as the only way to act and
 // no link at all. The caller reaches a fake help desk that talks them into a remote-access tool or a
 // "refund" transfer; FTC, FBI IC3 and Microsoft advisories describe the same pretexts (Geek Squad,
 // Norton, McAfee, PayPal renewals). Leaving out every link is the point, so that there is nothing for
@@ -24,8 +24,8 @@ const CHARGE =
 /** An amount of money: $299.00, usd574.99, 299,00 €, ¥9,800, 9,800円. */
 const AMOUNT = /[$€£¥]\s?\d|\b(?:usd|eur|gbp)\s?\d|\d(?:[\d,.]{0,12})\s?(?:usd|eur|€|円|元|원)/;
 /**
- * A telephone number as call-back scams print it: North American (+1 (828) 280-7472, 1 810 285-6898,
- * 856-342-1241), which the help-desk scams overwhelmingly use, and Japanese (0120-123-456, 03-1234-5678).
+ * A telephone number as call-back scams print it: North American (+1 (202) 555-0147, 1 202 555-0188,
+ * 202-555-0123), which the help-desk scams overwhelmingly use, and Japanese (0120-123-456, 03-1234-5678).
  */
 const PHONE = /(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?!\d)|\b0\d{1,4}-\d{2,4}-\d{3,4}(?!\d)/;
 

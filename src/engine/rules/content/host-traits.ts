@@ -62,7 +62,7 @@ export function generatedSubdomain(host: CanonicalHost): { label: string; reason
 const SALTED_MIN_ASCII = 8;
 
 /**
- * A generated subdomain label salted with letters of another alphabet ("ðsjgÿfdœncdb.webrentals.example"):
+ * A generated subdomain label salted with letters of another alphabet ("ðwpzkvÿbxqrœtl.webrentals.example"):
  * its letters and digits alone read as generated (randomLabel), and the foreign letters between them make
  * the address internationalised, so that filters matching plain host names miss it. That is evasion, not
  * a name: sites named in other alphabets write whole words ("例え.example.jp", "münchen.example.de").
