@@ -4,7 +4,7 @@
 import './polyfills';
 import { render, screen } from '@testing-library/react';
 import { analyze } from '../../src/engine';
-import type { Evidence, LocalizedText, MailMessage, Verdict } from '../../src/engine/model';
+import type { Evidence, Finding, LocalizedText, MailMessage, Verdict } from '../../src/engine/model';
 import { parseEml } from '../../src/mail/eml';
 import { readMessage } from '../../src/office/read-message';
 import type { PolicyLoader } from '../../src/office/policy-source';
@@ -40,6 +40,11 @@ function sentences(verdict: Verdict): LocalizedText[] {
   };
   for (const finding of verdict.findings) finding.evidence.slice(0, 20).forEach(add);
   return found;
+}
+
+/** A verdict of one finding, for evidence the samples do not carry (titles and explanations do not matter here). */
+function oneFindingVerdict(level: Verdict['verdict'], score: number, finding: Pick<Finding, 'rule' | 'severity' | 'category' | 'evidence'>): Verdict {
+  return { verdict: level, score, notChecked: [], findings: [{ ...finding, title: { en: 'Example', ja: '例' }, explanation: { en: 'Example.', ja: '例です。' } }] };
 }
 
 /** The sample as the pane reads it through Outlook (no attachment bytes) and as a whole .eml (CLI, service). */
@@ -93,27 +98,16 @@ describe('evidence sentences in the pane language', () => {
 
   it('renders every localized evidence kind in the chosen language', async () => {
     const t = (en: string, ja: string) => ({ en, ja });
-    const verdict: Verdict = {
-      verdict: 'suspicious',
-      score: 50,
-      notChecked: [],
-      findings: [
-        {
-          rule: 'example',
-          severity: 'medium',
-          category: 'links',
-          title: t('Example', '例'),
-          explanation: t('Example.', '例です。'),
-          evidence: [
-            { kind: 'link', text: 'Open', href: 'https://evil.example/x', host: 'evil.example', reason: t('English reason', '日本語の理由です。') },
-            { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: t('English attachment reason', '添付の理由です。') },
-            { kind: 'header', name: 'To', value: '(none)', meaning: t('English meaning', 'ヘッダーの意味です。') },
-            { kind: 'note', text: t('English note', '補足です。') },
-            { kind: 'authentication', method: 'dkim', result: 'pass', domain: 'tenant.onmicrosoft.com', meaning: t('English authentication meaning', '署名の意味です。') },
-          ],
-        },
+    const verdict = oneFindingVerdict('suspicious', 50, {
+      rule: 'example', severity: 'medium', category: 'links',
+      evidence: [
+        { kind: 'link', text: 'Open', href: 'https://evil.example/x', host: 'evil.example', reason: t('English reason', '日本語の理由です。') },
+        { kind: 'attachment', name: 'a.zip', contentType: 'application/zip', reason: t('English attachment reason', '添付の理由です。') },
+        { kind: 'header', name: 'To', value: '(none)', meaning: t('English meaning', 'ヘッダーの意味です。') },
+        { kind: 'note', text: t('English note', '補足です。') },
+        { kind: 'authentication', method: 'dkim', result: 'pass', domain: 'tenant.onmicrosoft.com', meaning: t('English authentication meaning', '署名の意味です。') },
       ],
-    };
+    });
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
     await openAllReasons(container);
@@ -128,23 +122,12 @@ describe('evidence sentences in the pane language', () => {
   });
 
   it('shows a link written inside an attached PDF by the file it sits in, in the pane language, not as link text', async () => {
-    const verdict: Verdict = {
-      verdict: 'suspicious',
-      score: 50,
-      notChecked: [],
-      findings: [
-        {
-          rule: 'pdf-link-lure',
-          severity: 'medium',
-          category: 'links',
-          title: { en: 'The attached PDF is a wrapper for a link', ja: '添付のPDFはリンクを包んでいるだけです' },
-          explanation: { en: 'Example.', ja: '例です。' },
-          evidence: [
-            { kind: 'link', text: '(link in Statement.pdf)', attachment: 'Statement.pdf', href: 'https://claim.example.top/x', host: 'claim.example.top', reason: { en: 'English reason', ja: '日本語の理由です。' } },
-          ],
-        },
+    const verdict = oneFindingVerdict('suspicious', 50, {
+      rule: 'pdf-link-lure', severity: 'medium', category: 'links',
+      evidence: [
+        { kind: 'link', text: '(link in Statement.pdf)', attachment: 'Statement.pdf', href: 'https://claim.example.top/x', host: 'claim.example.top', reason: { en: 'English reason', ja: '日本語の理由です。' } },
       ],
-    };
+    });
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
     await openAllReasons(container);
@@ -156,21 +139,7 @@ describe('evidence sentences in the pane language', () => {
 
   it('names message parts and built-in topics in the pane language; a topic IT invented shows as written', async () => {
     const phrase = (field: string, category: string): Evidence => ({ kind: 'phrase', field, phrase: '台湾海峡', category, context: '台湾海峡について' });
-    const verdict: Verdict = {
-      verdict: 'suspicious',
-      score: 40,
-      notChecked: [],
-      findings: [
-        {
-          rule: 'lure-wording',
-          severity: 'medium',
-          category: 'wording',
-          title: { en: 'Lure', ja: 'ルアー' },
-          explanation: { en: 'Lure.', ja: 'ルアーです。' },
-          evidence: [phrase('subject', 'geopolitics'), phrase('body', '社内プロジェクト名'), phrase('x-custom', 'constructor')],
-        },
-      ],
-    };
+    const verdict = oneFindingVerdict('suspicious', 40, { rule: 'lure-wording', severity: 'medium', category: 'wording', evidence: [phrase('subject', 'geopolitics'), phrase('body', '社内プロジェクト名'), phrase('x-custom', 'constructor')] });
     const msg = message({ subject: '台湾海峡の件', text: '本文で台湾海峡に触れます。' });
     const { container } = renderPane(msg, 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
@@ -191,21 +160,7 @@ describe('evidence sentences in the pane language', () => {
 
   it('names look-alike techniques in plain words; an unknown technique shows as written', async () => {
     const lookalike = (technique: string): Evidence => ({ kind: 'lookalike', field: 'from', domain: 'example-or.jp', resembles: 'example.or.jp', technique, differences: [] });
-    const verdict: Verdict = {
-      verdict: 'dangerous',
-      score: 90,
-      notChecked: [],
-      findings: [
-        {
-          rule: 'lookalike-domain',
-          severity: 'high',
-          category: 'sender',
-          title: { en: 'Look-alike', ja: '類似ドメイン' },
-          explanation: { en: 'Look-alike.', ja: '類似ドメインです。' },
-          evidence: [lookalike('combosquat'), lookalike('tld-swap'), lookalike('future-trick')],
-        },
-      ],
-    };
+    const verdict = oneFindingVerdict('dangerous', 90, { rule: 'lookalike-domain', severity: 'high', category: 'sender', evidence: [lookalike('combosquat'), lookalike('tld-swap'), lookalike('future-trick')] });
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('危険なメッセージ');
     await openAllReasons(container);
@@ -217,24 +172,13 @@ describe('evidence sentences in the pane language', () => {
   });
 
   it('says what an authentication result means, in the pane language', async () => {
-    const verdict: Verdict = {
-      verdict: 'suspicious',
-      score: 40,
-      notChecked: [],
-      findings: [
-        {
-          rule: 'authentication-failure',
-          severity: 'medium',
-          category: 'authentication',
-          title: { en: 'Not confirmed', ja: '確認できません' },
-          explanation: { en: 'Not confirmed.', ja: '確認できません。' },
-          evidence: [
-            { kind: 'authentication', method: 'dmarc', result: 'fail', domain: 'example.com' },
-            { kind: 'authentication', method: 'spf', result: 'weird-result' },
-          ],
-        },
+    const verdict = oneFindingVerdict('suspicious', 40, {
+      rule: 'authentication-failure', severity: 'medium', category: 'authentication',
+      evidence: [
+        { kind: 'authentication', method: 'dmarc', result: 'fail', domain: 'example.com' },
+        { kind: 'authentication', method: 'spf', result: 'weird-result' },
       ],
-    };
+    });
     const { container } = renderPane(message(), 'ja', fixedVerdict(verdict));
     await screen.findByText('不審なメッセージ');
     await openAllReasons(container);
