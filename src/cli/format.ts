@@ -62,7 +62,7 @@ export function describeEvidence(e: Evidence): string {
     case 'phrase':
       return `${e.field}: "${e.phrase}" [${e.category}] … ${e.context} …`;
     case 'link':
-      return `link "${e.text}" → ${e.href} (${e.reason.en})`;
+      return `${e.attachment !== undefined ? `link in attachment ${e.attachment}` : `link "${e.text}"`} → ${e.href} (${e.reason.en})`;
     case 'attachment':
       return `attachment ${e.name} (${e.contentType}): ${e.reason.en}`;
     case 'note':

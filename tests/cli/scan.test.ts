@@ -2,6 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { runScan } from '../../src/cli/scan';
+import { describeEvidence } from '../../src/cli/format';
 import { captureIo } from '../support/io';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'cli');
@@ -87,5 +88,15 @@ describe('lurelens scan', () => {
     const io = captureIo();
     expect(await runScan(['--format', 'xml', 'a.eml'], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('--format must be text or jsonl');
+  });
+});
+
+describe('evidence lines', () => {
+  it('names the attached file a link sits in instead of giving it link text', () => {
+    const reason = { en: 'URL shortener inside the attached PDF', ja: '添付PDFの中の短縮URL' };
+    expect(describeEvidence({ kind: 'link', text: '(link in Statement.pdf)', attachment: 'Statement.pdf', href: 'https://bit.ly/x', host: 'bit.ly', reason })).toBe(
+      'link in attachment Statement.pdf → https://bit.ly/x (URL shortener inside the attached PDF)',
+    );
+    expect(describeEvidence({ kind: 'link', text: 'Sign in', href: 'https://bit.ly/x', host: 'bit.ly', reason })).toBe('link "Sign in" → https://bit.ly/x (URL shortener inside the attached PDF)');
   });
 });

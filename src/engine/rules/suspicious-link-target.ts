@@ -30,7 +30,7 @@ import type { Rule } from '../rule';
 import type { CanonicalHost } from '../../mail/hosts';
 import { clip, displayHost, schemeOf } from './content/links';
 import { findingsOf, IMPERSONATION_RULES } from './content/findings';
-import { pdfLinksOf } from './content/pages';
+import { pdfLinksOf, pdfLinkText } from './content/pages';
 import { joinReasons } from './content/reasons';
 import { compareLinksOf, isPublication } from './content/link-comparison';
 import { linkSignals, type Signal } from './content/link-signals';
@@ -85,7 +85,7 @@ export const suspiciousLinkTarget: Rule = {
     };
     for (const link of links) consider(link.text, link.href, link.host);
     for (const link of pdfLinksOf(message.attachments)) {
-      consider(`(link in ${link.pdf.name})`, link.href, link.host, { reason: { en: `link inside the attached PDF "${link.name}"`, ja: `添付のPDF「${link.name}」の中にあるリンクです。` }, strong: false }, link.name);
+      consider(pdfLinkText(link.name), link.href, link.host, { reason: { en: `link inside the attached PDF "${link.name}"`, ja: `添付のPDF「${link.name}」の中にあるリンクです。` }, strong: false }, link.name);
     }
     if (evidence.length === 0) return undefined;
     return { severity: high ? 'high' : 'medium', evidence };

@@ -92,9 +92,17 @@ export function pdfLinksOf(attachments: readonly MailAttachment[]): PdfLink[] {
   return found;
 }
 
-/** Evidence for a link in an attached PDF: the pane and console show the file where link text would be. */
+/**
+ * The link text given for a link in an attached PDF (which has none of its own), for readers of the
+ * evidence that do not know `attachment`; the pane, console and CLI show the file from `attachment`.
+ */
+export function pdfLinkText(name: string): string {
+  return `(link in ${name})`;
+}
+
+/** Evidence for a link in an attached PDF. */
 export function pdfLinkEvidence(link: Pick<PdfLink, 'name' | 'href'>, host: string, reason: LocalizedText): Evidence {
-  return { kind: 'link', text: `(link in ${link.name})`, attachment: link.name, href: clip(link.href), host, reason };
+  return { kind: 'link', text: pdfLinkText(link.name), attachment: link.name, href: clip(link.href), host, reason };
 }
 
 function readPdfLinks(attachment: MailAttachment): string[] {
