@@ -1,5 +1,5 @@
 // A token of random letters in the subject or an attachment's name: "Notificação - Valores a Receber -
-// qWrUAngJaLJzBndSE", "GO.Get.Bitcoin.0.7495.BTCwkS9HOxBaj6TeHJUKYMScs24gJigILcOkRvO.pdf",
+// tKzOmPbRvYhXcQdWe", "GO.Get.Bitcoin.0.3120.BTCpR7mZtQa2XwLbN8yKcVe4dHjSf9GuIoTnBqA.pdf",
 // "sJswLOJPwC6Ql4337.pdf". Bulk senders add a fresh token to every copy (a "hash buster") so that
 // filters that recognise a campaign by its subject or by its attachment's name or hash see every
 // message as new. People name files and write subjects in words, dates and order numbers.

@@ -45,7 +45,7 @@ const MAX_TEXT = 1000;
 
 /**
  * The first token of `text` (letters and digits between other characters) that holds a random-case
- * stretch once its digits are read as separators: "qWrUAngJaLJzBndSE", "BTCwkS9HOxBaj6TeHJUKY".
+ * stretch once its digits are read as separators: "tKzOmPbRvYhXcQdWe", "BTCwkS9HOxBaj6TeHJUKY".
  * Order and invoice numbers ("NP00X10383838"), dates and camel-case words are not such tokens.
  */
 export function generatedToken(text: string): string | undefined {

@@ -4,7 +4,7 @@ import { contentPolicy } from './policy';
 import { attachment, from, mail, reasons, runRule } from './message';
 
 const policy = contentPolicy();
-const pdf = (urls: string[], name = 'Bitcoin.Transfer.0.7495.BTC.pdf') => attachment(name, { contentType: 'application/pdf', content: pdfWithLinks(urls) });
+const pdf = (urls: string[], name = 'Wallet.Transfer.0.3120.BTC.pdf') => attachment(name, { contentType: 'application/pdf', content: pdfWithLinks(urls) });
 const coverNote = 'Your account already has 18,365$. Withdraw it within 24 hours, details in the attached file.';
 const letter = 'Dear Professor Sato, '.concat('thank you for the discussion last week about the workshop programme and the speakers we invited. '.repeat(8));
 const check = (urls: string[], extra: Parameters<typeof mail>[0] = {}) =>
@@ -12,10 +12,10 @@ const check = (urls: string[], extra: Parameters<typeof mail>[0] = {}) =>
 
 describe('pdf-link-lure', () => {
   test('a cover note and a PDF whose button leads to an unrelated site', () => {
-    const hit = check(['https://penyamunbgt.diversiforma-example.com/?ohuiDHJJcvjw']);
+    const hit = check(['https://payoutdesk.transfer-example.com/?tewqKLMnbzpa']);
     expect(hit?.severity ?? pdfLinkLure.severity).toBe('medium');
-    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Bitcoin.Transfer.0.7495.BTC.pdf)', attachment: 'Bitcoin.Transfer.0.7495.BTC.pdf', host: 'penyamunbgt.diversiforma-example.com' });
-    expect(reasons(hit)).toEqual(['the attached PDF "Bitcoin.Transfer.0.7495.BTC.pdf" links to diversiforma-example.com, which has nothing to do with the sender']);
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'link', text: '(link in Wallet.Transfer.0.3120.BTC.pdf)', attachment: 'Wallet.Transfer.0.3120.BTC.pdf', host: 'payoutdesk.transfer-example.com' });
+    expect(reasons(hit)).toEqual(['the attached PDF "Wallet.Transfer.0.3120.BTC.pdf" links to transfer-example.com, which has nothing to do with the sender']);
   });
 
   test('a shortener or a free storage page behind the button counts the same way', () => {
