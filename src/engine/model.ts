@@ -124,6 +124,11 @@ export interface MailMessage {
    * coloured like its background …). Kept out of `text`, capped; absent when there is none.
    */
   hiddenText?: string;
+  /**
+   * The HTML body's visible text (as `text` would be without a text/plain copy), kept when the message
+   * has both copies so rules can compare them without reading the HTML again; absent otherwise.
+   */
+  htmlText?: string;
   /** Images the HTML body shows (img elements and image buttons); absent when there is no HTML body. */
   imageCount?: number;
   /** Originals this message forwards, read as messages; bounded in number and depth. Absent when none. */

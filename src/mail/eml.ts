@@ -293,6 +293,7 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   message.text = ownText || (reading?.text ?? '');
   if (reading) {
     if (reading.hidden) message.hiddenText = reading.hidden;
+    if (ownText) message.htmlText = reading.text;
     message.imageCount = reading.images;
   }
   // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.

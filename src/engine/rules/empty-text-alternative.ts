@@ -10,21 +10,15 @@
 // notes, which carry the address of the online version. The pane reads Outlook's own text of the
 // HTML, so there this rule stays quiet; it reads structure the .eml still has (service, CLI).
 import type { Rule } from '../rule';
-import { htmlToText } from '../../mail/html';
 
 /** The HTML must say something: a notice, not a banner and a greeting. */
 const HTML_LETTERS = 100;
 /** A text copy this much shorter than the HTML does not carry the message. */
 const SHARE = 0.25;
-/** Longer text copies are real text; the HTML is only read again below this. */
+/** Longer text copies are real text; the HTML's text is only counted below this. */
 const MAX_TEXT_LETTERS = 500;
 /** Letters counted in each copy: enough to compare a short placeholder with a notice. */
 const COUNT_LIMIT = 20_000;
-/**
- * HTML read again to count its letters: a notice's text starts within this, and the parser has
- * already paid for the whole document once (a hostile 5 MB of HTML must not be read twice).
- */
-const HTML_READ_LIMIT = 128 * 1024;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 /** A pointer to the online version ("view it at https://…", "www.example.com"). */
@@ -51,11 +45,11 @@ export const emptyTextAlternative: Rule = {
   category: 'structure',
   requires: ['body'],
   check(message) {
-    if (!message.html || ADDRESS.test(message.text.slice(0, COUNT_LIMIT))) return undefined;
+    // The parser keeps the HTML's text only beside a text copy of the message's own (mail/eml.ts).
+    const htmlText = message.htmlText;
+    if (!htmlText || ADDRESS.test(message.text.slice(0, COUNT_LIMIT))) return undefined;
     const textLetters = letters(message.text);
     if (textLetters >= MAX_TEXT_LETTERS) return undefined;
-    const htmlText = htmlToText(message.html.slice(0, HTML_READ_LIMIT));
-    if (htmlText === message.text) return undefined;
     const htmlLetters = letters(htmlText);
     if (htmlLetters < HTML_LETTERS || textLetters >= htmlLetters * SHARE) return undefined;
     const shown = message.text.trim().replace(/\s+/g, ' ').slice(0, 120);

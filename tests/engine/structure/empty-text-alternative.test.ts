@@ -52,6 +52,14 @@ describe('empty-text-alternative', () => {
     expect(analyze(mail({ text: 'AAA', html: NOTICE }), makePolicy(), [rule]).verdict).toBe('clean');
   });
 
+  it('reads the HTML’s text the parser kept beside the text copy, not the HTML again', async () => {
+    const message = await parseEml(alternative('AAA', NOTICE));
+    expect(message.htmlText).toContain('Regularize a situação até amanhã');
+    // The pane's message has no such copy (Outlook writes its own text of the HTML): nothing to compare.
+    expect(runRule(rule, { ...message, htmlText: undefined })).toBeUndefined();
+    expect(runRule(rule, mail({ text: 'AAA', html: NOTICE, htmlText: message.htmlText }))).toBeDefined();
+  });
+
   describe('stays quiet', () => {
     it.each([
       ['a newsletter whose text copy points to the online version', 'You appear to be using a mail program that cannot show this newsletter. Read it online: https://news.example.com/2026-12'],
@@ -63,7 +71,9 @@ describe('empty-text-alternative', () => {
 
     it('for HTML-only mail (the reader’s text is the HTML’s own)', async () => {
       const raw = ['From: a@example.org', 'Subject: x', 'Content-Type: text/html; charset=utf-8', '', NOTICE, ''].join('\r\n');
-      expect(runRule(rule, await parseEml(Buffer.from(raw)))).toBeUndefined();
+      const message = await parseEml(Buffer.from(raw));
+      expect(message.htmlText).toBeUndefined();
+      expect(runRule(rule, message)).toBeUndefined();
     });
 
     it('for a banner and a greeting (the HTML says too little to compare)', async () => {
