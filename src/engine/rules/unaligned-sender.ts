@@ -10,6 +10,10 @@
 // services that send for a customer sign what they send (with their own domain when not the
 // customer's); an unsigned message whose From domain nothing vouches for was typed into a
 // server that has nothing to do with that domain.
+// Low too when the From line names no usable domain at all ("Gutschein" <>, a '%' in the domain) and
+// no check passed for any domain: nothing authenticated this sender, which Gmail's and Yahoo's
+// sender requirements (February 2024: every sender passes SPF or DKIM) no longer accept.
+// malformed-sender-address reports the broken From line; this adds only that nothing vouches for it.
 //
 // What it must leave alone:
 // - mail whose From domain passed SPF or DKIM (aligned), and mail sent through a service that
@@ -24,6 +28,9 @@ import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import { hasListHeaders } from '../sender/identity';
 import { isLegitimateHost } from '../sender/protected-domains';
+
+/** Mail systems' own mailboxes, which some servers write without a domain. */
+const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
 
 export const unalignedSender: Rule = {
   id: 'unaligned-sender',
@@ -48,7 +55,10 @@ export const unalignedSender: Rule = {
   check(message, policy, context) {
     const { view } = context;
     const alignment = view.alignment;
-    if (!alignment.checked || !alignment.coversDelivery || !alignment.fromDomain || alignment.aligned) return undefined;
+    if (!alignment.checked || !alignment.coversDelivery || alignment.aligned) return undefined;
+    // Without a From domain there is nothing to align: count only a sender nothing at all vouched
+    // for, and never a mail system's own mailbox ("MAILER-DAEMON" with no domain writes bounces).
+    if (!alignment.fromDomain && (alignment.passing.length > 0 || SYSTEM_MAILBOX.test(message.from?.address.trim() ?? ''))) return undefined;
     const unsigned = !view.authentication.dkim.some((signature) => signature.result.toLowerCase() === 'pass');
     if (!alignment.failedOrNone && !unsigned) return undefined;
     if (context.findings.some((finding) => finding.rule === 'authentication-failure')) return undefined;
@@ -59,19 +69,23 @@ export const unalignedSender: Rule = {
     if (auth.spf) evidence.push({ kind: 'authentication', method: 'spf', result: auth.spf.result, domain: auth.spf.mailfrom });
     for (const signature of auth.dkim.slice(0, 3)) evidence.push({ kind: 'authentication', method: 'dkim', result: signature.result, domain: signature.domain });
     if (auth.dmarc) evidence.push({ kind: 'authentication', method: 'dmarc', result: auth.dmarc.result, domain: auth.dmarc.headerFrom ?? alignment.fromDomain });
+    const domain = alignment.fromDomain;
     evidence.push({
       kind: 'header',
       name: 'From',
       value: message.from?.address ?? '',
-      meaning: {
-        en: alignment.passing.length
-          ? `No passing check belongs to ${alignment.fromDomain}; checks passed only for ${alignment.passing.join(', ')}`
-          : `No check passed for ${alignment.fromDomain} or any other domain`,
-        ja: alignment.passing.length
-          ? `${alignment.fromDomain} に対して成功した検査はありません（成功したのは ${alignment.passing.join('、')} に対する検査だけです）。`
-          : `${alignment.fromDomain} を含め、成功した検査がひとつもありません。`,
-      },
+      meaning: !domain
+        ? { en: 'The From line names no usable domain, and no check passed for any domain', ja: '差出人欄に有効なドメインがなく、どのドメインに対しても成功した検査がありません。' }
+        : {
+            en: alignment.passing.length
+              ? `No passing check belongs to ${domain}; checks passed only for ${alignment.passing.join(', ')}`
+              : `No check passed for ${domain} or any other domain`,
+            ja: alignment.passing.length
+              ? `${domain} に対して成功した検査はありません（成功したのは ${alignment.passing.join('、')} に対する検査だけです）。`
+              : `${domain} を含め、成功した検査がひとつもありません。`,
+          },
     });
+    if (!domain) return { evidence, severity: 'low' };
     const trusted = isLegitimateHost(view.fromHost, policy);
     if (!alignment.failedOrNone) return { evidence, severity: trusted ? 'medium' : 'low' };
     return { evidence, severity: trusted ? 'high' : 'medium' };

@@ -36,6 +36,30 @@ describe('unaligned-sender', () => {
     expect(runRule(rule, message)?.severity).toBe('medium');
   });
 
+  describe('a From line with no usable domain', () => {
+    const unauthenticated = results('spf=none smtp.mailfrom=office@sports-news.example; dkim=none; dmarc=none');
+    const broken = (address: string, ...fields: ReturnType<typeof header>[]) =>
+      mail({ from: `Gift card team <${address}>`, returnPath: 'office@sports-news.example', headers: [unauthenticated, ...fields] });
+
+    it.each([
+      ['no address at all', ''],
+      ['a percent sign in the domain', 'notices@%parcel-desk.example'],
+    ])('is low when nothing passed for any domain: %s', (_case, address) => {
+      const hit = runRule(rule, broken(address));
+      expect(hit?.severity).toBe('low');
+      expect(hit?.evidence.at(-1)).toMatchObject({ meaning: { en: 'The From line names no usable domain, and no check passed for any domain' } });
+    });
+
+    it('stays quiet when a check passed for some domain (the sending service vouched for itself)', () => {
+      const message = mail({ from: 'Gift card team <>', returnPath: 'b@esp.example', headers: [results('spf=pass smtp.mailfrom=b@esp.example; dkim=pass header.d=esp.example')] });
+      expect(runRule(rule, message)).toBeUndefined();
+    });
+
+    it('stays quiet for a mail system’s own mailbox written without a domain', () => {
+      expect(runRule(rule, mail({ from: 'MAILER-DAEMON', headers: [results('spf=none smtp.helo=mx.example')] }))).toBeUndefined();
+    });
+  });
+
   describe('stays quiet', () => {
     it.each([
       ['an aligned DKIM pass from a subdomain', 'dkim=pass header.d=mail.small-shop.example; spf=fail smtp.mailfrom=x@other.example'],
