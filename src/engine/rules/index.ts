@@ -84,10 +84,10 @@ export const RULES: readonly Rule[] = [
   ipLiteralLink,
   shortenedLink,
   fileSharingLink, // after wording and sender rules: lure or impersonation makes it high
-  suspiciousLinkTarget, // after credential-lure: weak hints count with credential wording
+  unrelatedLinkSite, // before suspicious-link-target: every link leaving for an unrelated site corroborates its weak hints
+  suspiciousLinkTarget, // after credential-lure and the sender rules: weak hints count with credential wording or a sender sign
   brandCredentialLink, // after suspicious-link-target: covers brands named in the subject or body it does not read
   claimedNameLinkHost,
-  unrelatedLinkSite,
   pdfLinkLure,
   // attachments
   riskyAttachment,

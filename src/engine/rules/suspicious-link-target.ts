@@ -17,8 +17,12 @@
 // Weak hints (free site builders, cloud storage buckets, hosted forms, top-level domains that are
 // mostly abused, a machine-generated subdomain, the recipient's own address inside the link, a URL
 // shortener, a generated code after "#" that only the landing page reads) only count together with another hint on the same
-// link, with credential-lure wording, or when the sender is already found to be impersonating
-// someone or forged: a small business's Wix site or a .xyz domain is not phishing by itself.
+// link, with credential-lure wording, or, in a notice (not a publication linking to many sites), beside another sign that the
+// message is not what it seems: a sender or authentication finding (a generated mailbox, a forged or unaligned From, a
+// Reply-To elsewhere), or every link leaving for a site unrelated to the sender (unrelated-link-site). Cheap throw-away
+// domains, free hosting and shorteners are where bulk phishing lands because it is disposable (Spamhaus's and Interisle's
+// abuse reports); SpamAssassin likewise scores such URI traits as small points that only add up with others. A small
+// business's Wix site or a .xyz domain is not phishing by itself.
 // Never counted: links to our own or trusted domains, to the mail services' tracking hosts (only
 // what they carry), and to the sender's own site when authentication vouches for the sender.
 // High when one link carries two independent hints, or a decisive one (an "@" trick with a fake
@@ -29,7 +33,6 @@ import type { Evidence, Finding } from '../model';
 import type { Rule } from '../rule';
 import type { CanonicalHost } from '../../mail/hosts';
 import { clip, displayHost, schemeOf } from './content/links';
-import { findingsOf, IMPERSONATION_RULES } from './content/findings';
 import { pdfLinksOf, pdfLinkText } from './content/pages';
 import { joinReasons } from './content/reasons';
 import { compareLinksOf, isPublication } from './content/link-comparison';
@@ -37,9 +40,17 @@ import { linkSignals, type Signal } from './content/link-signals';
 
 const MAX_EVIDENCE = 6;
 
-/** The receiving server found the sender forged (authentication-failure of medium or high severity). */
-function forgedSender(findings: readonly Finding[]): boolean {
-  return findings.some((finding) => finding.rule === 'authentication-failure' && finding.severity !== 'low');
+/**
+ * A finding that says the message is not what it seems, independently of the link hints themselves: anything
+ * about the sender or its authentication (impersonation, a forged or unaligned From, a generated mailbox), or
+ * every link leaving for a site unrelated to the sender. Wording is not enough (lure words are ordinary in
+ * newsletters), nor are the other link rules (a shortener is already this rule's own hint).
+ */
+function corroborates(finding: Finding): boolean {
+  if (finding.informational) return false;
+  // A low authentication finding is a soft SPF failure or a mailing list's relaying: ordinary for real mail.
+  if (finding.category === 'authentication') return finding.severity !== 'low';
+  return finding.category === 'sender' || finding.rule === 'unrelated-link-site';
 }
 
 export const suspiciousLinkTarget: Rule = {
@@ -58,11 +69,12 @@ export const suspiciousLinkTarget: Rule = {
   check(message, policy, context) {
     const comparison = compareLinksOf(message, policy, context);
     const links = message.missing.includes('body') ? [] : context.view.links;
-    // Weak hints count when something else already says the message lies: credential wording, or an
-    // impersonating sender of a notice (in a newsletter linking to dozens of sites one cheap domain means nothing).
+    // Weak hints count when something else already says the message lies: credential wording, or, in a
+    // notice, a sign about its sender or its links' destinations (in a newsletter linking to dozens of sites one
+    // cheap domain means nothing).
     const corroborated =
       context.findings.some((finding) => finding.rule === 'credential-lure') ||
-      ((findingsOf(context.findings, IMPERSONATION_RULES).length > 0 || forgedSender(context.findings)) && !isPublication(comparison));
+      (context.findings.some(corroborates) && !isPublication(comparison));
     const evidence: Evidence[] = [];
     let high = false;
     const consider = (text: string, href: string, host: CanonicalHost | undefined, extra?: Signal, attachment?: string) => {

@@ -1,4 +1,5 @@
 import { suspiciousLinkTarget } from '../../../src/engine/rules/suspicious-link-target';
+import { analyze } from '../../../src/engine/analyze';
 import type { HeaderField } from '../../../src/engine/model';
 import { pdfWithLinks } from '../../fixtures/content/builders';
 import { contentPolicy } from './policy';
@@ -179,7 +180,7 @@ describe('suspicious-link-target: hidden destinations', () => {
     expect(reasons(hit)).toEqual(['link carries your e-mail address, to pre-fill a sign-in page']);
   });
 
-  test('weak hints count when the sender is already found impersonating someone, or forged', () => {
+  test('weak hints count when the sender is already found impersonating someone, or forged (not merely soft-failing)', () => {
     expect(check('https://secure-files.example.top/')).toBeUndefined();
     expect(check('https://secure-files.example.top/', {}, [priorFinding('display-name-address-mismatch', 'sender')])).toBeDefined();
     const forged = { ...priorFinding('authentication-failure', 'authentication'), severity: 'medium' as const };
@@ -355,5 +356,62 @@ describe('suspicious-link-target: codes after "#" and salted host names', () => 
     ['a Japanese word', 'https://xn--r8jz45g.example.jp/'],
   ])('an internationalised subdomain that is %s is no finding', (_case, href) => {
     expect(check(href)).toBeUndefined();
+  });
+});
+
+describe('suspicious-link-target: weak hints beside another sign in a notice', () => {
+  const authenticated = (domain: string): HeaderField[] => [
+    { name: 'Authentication-Results', value: `mx.example-institute.jp; spf=pass smtp.mailfrom=${domain}; dkim=pass header.d=${domain}; dmarc=pass header.from=${domain}` },
+  ];
+  const generatedMailbox = priorFinding('random-sender-mailbox', 'sender');
+  const unrelated = { ...priorFinding('unrelated-link-site', 'links'), severity: 'low' as const };
+
+  test('a cheap or free host counts once the sender, or every link leaving for an unrelated site, says the notice is not what it seems', () => {
+    for (const href of ['https://parcel-redelivery.example.shop/track', 'https://claim-reward.example.xyz/', 'https://pickup-notice.weebly.com/']) {
+      expect(check(href)).toBeUndefined();
+      expect(check(href, {}, [generatedMailbox])?.severity).toBe('medium');
+      expect(check(href, {}, [unrelated])?.severity).toBe('medium');
+    }
+    const replyElsewhere = priorFinding('reply-to-divergence', 'sender');
+    expect(reasons(check('https://bit.ly/3xAmpLe', {}, [replyElsewhere]))).toEqual(['link goes through a URL shortener']);
+  });
+
+  test('through analyze: a notice whose one button leads to a throw-away .top site from an unrelated sender is flagged', () => {
+    const notice = mail({
+      ...from('billing@northwind-traders.example', 'Account Service'),
+      subject: 'Your subscription could not be renewed',
+      text: 'Update your payment details to keep your subscription.',
+      links: [htmlLink('https://renew-now.example-pay.top/update', 'Update payment')],
+    });
+    const verdict = analyze(notice, policy);
+    expect(verdict.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['unrelated-link-site', 'suspicious-link-target']));
+    expect(verdict.verdict).not.toBe('clean');
+  });
+
+  test.each([
+    ['lure wording alone', [priorFinding('lure-wording', 'wording')]],
+    ['another link rule (the shortener is the hint itself)', [priorFinding('shortened-link', 'links')]],
+    ['a soft SPF failure or a mailing list\'s relaying', [{ ...priorFinding('authentication-failure', 'authentication'), severity: 'low' as const }]],
+    ['an informational note about the sender', [{ ...generatedMailbox, informational: true }]],
+  ])('stays quiet with %s', (_case, findings) => {
+    expect(check('https://claim-reward.example.xyz/', {}, findings)).toBeUndefined();
+  });
+
+  test('stays quiet for a newsletter that links to many sites, one of them cheap', () => {
+    const links = ['https://www.example-news.org/a', 'https://blog.example-lab.net/b', 'https://events.example-forum.com/c', 'https://www.example-partner.io/d', 'https://meetup.example-club.xyz/'].map(textLink);
+    expect(runRule(suspiciousLinkTarget, mail({ links }), policy, [priorFinding('hidden-recipients', 'sender')])).toBeUndefined();
+  });
+
+  test.each([
+    ['a Japanese shop\'s own store under .shop', 'info@mail.kobe-sweets-example.co.jp', 'https://kobe-sweets-example.shop/items/new'],
+    ['a studio\'s own page on a site builder', 'hello@maple-studio.example', 'https://maple-studio.wixsite.com/gallery'],
+    ['a SaaS preference link carrying the recipient\'s address on the vendor\'s other domain', 'notify@acme-tasks.example', 'https://app.acme-tasks.io/preferences?email=researcher@example-institute.jp'],
+  ])('stays quiet for %s when its authenticated sender has a second sign', (_case, address, href) => {
+    const domain = address.slice(address.indexOf('@') + 1);
+    const message = { ...from(address), headers: authenticated(domain) };
+    const findings = [priorFinding('hidden-recipients', 'sender'), priorFinding('reply-to-divergence', 'sender')];
+    expect(check(href, message, findings)).toBeUndefined();
+    // The same link from a sender whose domain nobody vouched for is not the sender's own.
+    expect(check(href, { ...message, headers: [] }, findings)).toBeDefined();
   });
 });

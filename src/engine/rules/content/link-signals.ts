@@ -4,6 +4,7 @@
 // domains, script and data links, "@" and percent-encoding tricks, open redirects and what
 // click-trackers carry, the recipient's own address inside the link. Hints that depend on the host
 // alone are judged once per host and message (Comparison.hostSignals).
+import { parse } from 'tldts';
 import type { LocalizedText } from '../../model';
 import { isWithinDomains } from '../../view';
 import { canonicalHost, type CanonicalHost } from '../../../mail/hosts';
@@ -30,6 +31,27 @@ const REDIRECTOR_SITES = new Set(['google', 'bing', 'youtube', 'facebook', 'inst
 function isRedirectorHost(host: CanonicalHost): boolean {
   const registrable = host.registrable;
   return registrable !== undefined && REDIRECTOR_SITES.has(registrable.slice(0, registrable.indexOf('.')));
+}
+
+/** Shorter site names ("abc", "jp") are shared by too many unrelated sites to show the same owner. */
+const MIN_SIBLING_NAME = 4;
+
+/** A site's own name: the label in front of its public suffix, with shared platforms' suffixes as suffixes ("example" for example.wixsite.com). */
+function siteName(hostname: string): string | undefined {
+  const name = parse(hostname, { allowPrivateDomains: true }).domainWithoutSuffix;
+  return name && name.length >= MIN_SIBLING_NAME ? name : undefined;
+}
+
+/**
+ * The link's site carries the same name as the sender's authenticated domain: the sender's own shop, app or
+ * campaign site under another ending or on a site builder ("example.shop" or "example.wixsite.com" linked
+ * from mail that example.co.jp's domain vouches for). Such a site is the sender's, not a throw-away host.
+ */
+function siblingOfSender(host: CanonicalHost, view: Comparison['view']): boolean {
+  const sender = view.fromHost;
+  if (!sender || sender.isIp || host.isIp || !senderAuthenticated(view)) return false;
+  const name = siteName(host.ascii);
+  return name !== undefined && name === siteName(sender.ascii);
 }
 
 /** Hints that depend only on the host: judged once per host and message. */
@@ -81,9 +103,13 @@ function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
       });
     }
   }
-  if (hostInSet(host.ascii, FREE_SITES)) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
+  // The sender's own shop or app under another ending or on a builder ("example.shop", "example.wixsite.com" from example.co.jp) is its site.
+  const freeSite = hostInSet(host.ascii, FREE_SITES);
   const tld = host.publicSuffix?.split('.').pop();
-  if (tld && ABUSED_TLDS.has(tld)) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
+  const abusedTld = tld !== undefined && ABUSED_TLDS.has(tld);
+  const sibling = (freeSite || abusedTld) && siblingOfSender(host, view);
+  if (freeSite && !sibling) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
+  if (abusedTld && !sibling) signals.push({ reason: { en: `top-level domain .${tld} is mostly used for abuse`, ja: `トップレベルドメイン「.${tld}」は、主に悪用目的で使われています。` }, strong: false });
   const known = hostInSet(host.ascii, knownDomains);
   const salted = known ? undefined : saltedSubdomain(host);
   if (salted) {
@@ -160,7 +186,7 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
   const carriesRecipient =
     comparison.recipients.some((address) => lowerHref.includes(address) || lowerHref.includes(address.replace('@', '%40'))) ||
     comparison.encodedRecipients.some((encoded) => trimmed.includes(encoded));
-  if (!(sender && sameSite(sender, host)) && carriesRecipient) {
+  if (carriesRecipient && !(sender && sameSite(sender, host)) && !siblingOfSender(host, comparison.view)) {
     signals.push({ reason: { en: 'link carries your e-mail address, to pre-fill a sign-in page', ja: 'リンクにあなたのメールアドレスが含まれています。サインイン画面にあらかじめ入力させるためです。' }, strong: false });
   }
   // The recipient's address in base64 after "#" is that hint already, not a second one.
