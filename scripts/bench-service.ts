@@ -3,26 +3,33 @@
 // each one is parsed, analysed and committed (fsync) for real, after a warm-up of 2 s per backend that is
 // not counted (--warmup 0 counts from the first report): on SQLite, on PostgreSQL (a
 // throw-away cluster with fsync on, as in production, started from Debian's programs) and with two
-// instances on that PostgreSQL, the load split between them, printed side by side (the PostgreSQL
-// rows are left out, saying why, where its programs are missing). The instances of a row share the
-// default number of analysis workers (workersPerInstance). Each row also says where the CPU went per
-// report (bench-cpu.ts: service, database server, load generator), which stays comparable when the
-// machine is shared and the rates are not. Then the abuse scenarios
-// (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a fresh service
-// with /healthz latency and peak memory during each, printed under the normal figures.
+// instances on that PostgreSQL, the load split between them (the PostgreSQL rows are left out,
+// saying why, where its programs are missing). The instances of a row share the default number of
+// analysis workers (workersPerInstance). Each row also says where the CPU went per report
+// (bench-cpu.ts: service, database server, load generator), which stays comparable when the
+// machine is shared and the rates are not, and the machine's load average when it ended.
 //
-//   npm run bench:service  [-- --duration SECONDS] [--warmup SECONDS] [--abuse-only] [--no-abuse] [--sqlite-only]
-//                          [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
+// One run on a shared machine proves little (two runs in a row once differed by 22 %), so the
+// backends are measured in rounds (--rounds, 3 by default: about four minutes), interleaved and in
+// a rotated order, each round on fresh services and databases; the table at the end gives each
+// backend's median with its lowest and highest rate, and says in how many rounds two PostgreSQL
+// instances were at least as fast as SQLite in the same round. It starts by naming the machine
+// (cores, CPU, load). Then the abuse scenarios (scripts/bench-abuse.ts: MIME bomb, slow bodies,
+// parallel large reports) against a fresh service with /healthz latency and peak memory during
+// each, printed under the throughput figures.
+//
+//   npm run bench:service  [-- --rounds N] [--duration SECONDS] [--warmup SECONDS] [--abuse-only] [--no-abuse]
+//                          [--sqlite-only] [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
 //
 // --compare-with REV runs the throughput and the abuse scenarios against that git revision too (its
 // src/ exported into .bench/REV inside this tree, so it uses these node_modules; on databases of its
-// own), one after the other, so both sets of figures come from the same machine in the same minutes.
+// own), its backends interleaved with this tree's, so both sets of figures come from the same minutes.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { countCpu, formatCpu } from './bench-cpu';
+import { countCpu, formatCpu, type CpuShare } from './bench-cpu';
 import { formatFigures, largeMessage, mimeBombScenario, parallelLargeScenario, rssMb, slowBodyScenario } from './bench-abuse';
 import { startServiceProcess, type ServiceProcess } from './durability';
 import { defaultWorkerCount } from '../src/server/analysis/pool';
@@ -129,10 +136,14 @@ async function withService<T>(run: (url: string, pid: number) => Promise<T>, sou
 
 interface Backend {
   label: string;
+  /** The source tree measured (this one, or a --compare-with revision). */
+  tree: string;
   instances: number;
-  databaseUrl?: string;
+  /** A fresh PostgreSQL database per round (none: SQLite, in the round's own data directory). */
+  database?: (round: number) => Promise<string>;
   /** The PostgreSQL cluster's directory, to count its processes' CPU time. */
   clusterDir?: string;
+  sourceRoot?: string;
 }
 
 const SIZES = [
@@ -140,52 +151,120 @@ const SIZES = [
   ['1 MB', 1024 * 1024, 4],
 ] as const;
 
+/** One row of one round. */
+interface Measurement extends Throughput {
+  backend: string;
+  size: string;
+  round: number;
+  cpu: CpuShare;
+  /** The machine's 1-minute load average when the row ended: other work on the cores shows here. */
+  load: number;
+}
+
 /** A source tree to measure: this one, or a revision exported by --compare-with (its sources' directory). */
 type Tree = [name: string, sourceRoot: string | undefined];
 
-/** Each backend's figures per message size (for each tree, on databases of its own), then the table that puts them side by side. */
-async function throughputByBackend(backendsOf: (tree: number) => Promise<Backend[]>, duration: number, warmup: number, trees: Tree[]): Promise<void> {
-  const rows: { size: string; line: string }[] = [];
-  for (const [index, [tree, sourceRoot]] of trees.entries())
-  for (const backend of await backendsOf(index)) {
-    const label = trees.length > 1 ? `${backend.label} (${tree})` : backend.label;
-    await withServices(
-      backend.instances,
-      async (services) => {
-        // Not counted: the first reports of a fresh process compile the analysis code (JIT) in each of its threads.
-        if (warmup > 0) await throughput(services.map((service) => service.url), SIZES[0][1], SIZES[0][2], warmup);
-        for (const [size, bytes, connections] of SIZES) {
-          const cpu = countCpu(services.map((service) => service.process.pid ?? 0), backend.clusterDir);
-          const result = await throughput(services.map((service) => service.url), bytes, connections, duration);
-          const line =
-            `${label.padEnd(28)} ${size.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
-            `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections); ` +
-            formatCpu(cpu(result.stored), backend.clusterDir !== undefined);
-          rows.push({ size, line });
-          console.log(line);
-        }
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Round r measures the backends in a rotated order, so no backend always runs first (fresh machine) or last. */
+function rotated<T>(items: T[], round: number): T[] {
+  const shift = round % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+async function measureBackend(backend: Backend, round: number, duration: number, warmup: number): Promise<Measurement[]> {
+  const databaseUrl = await backend.database?.(round);
+  return withServices(
+    backend.instances,
+    async (services) => {
+      const urls = services.map((service) => service.url);
+      // Not counted: the first reports of a fresh process compile the analysis code (JIT) in each of its threads.
+      if (warmup > 0) await throughput(urls, SIZES[0][1], SIZES[0][2], warmup);
+      const rows: Measurement[] = [];
+      for (const [size, bytes, connections] of SIZES) {
+        const cpu = countCpu(services.map((service) => service.process.pid ?? 0), backend.clusterDir);
+        const result = await throughput(urls, bytes, connections, duration);
+        const row: Measurement = { ...result, backend: backend.label, size, round, cpu: cpu(result.stored), load: loadavg()[0] };
+        rows.push(row);
         console.log(
-          `${label.padEnd(28)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}, ` +
-            `${workersPerInstance(services.length)} analysis worker(s) each`,
+          `round ${round + 1}  ${backend.label.padEnd(26)} ${size.padEnd(6)} ${result.rate.toFixed(1).padStart(7)} reports/s   p50 ${String(result.p50).padStart(5)} ms   ` +
+            `p99 ${String(result.p99).padStart(5)} ms   ${result.stored} stored, ${result.failed} failed (${connections} connections); ` +
+            `${formatCpu(row.cpu, backend.clusterDir !== undefined)}; load ${row.load.toFixed(2)}`,
         );
-      },
-      sourceRoot,
-      backend.databaseUrl,
-    );
+      }
+      console.log(
+        `round ${round + 1}  ${backend.label.padEnd(26)} peak RSS ${services.map((service) => `${rssMb(service.process.pid ?? 0).toFixed(0)} MB`).join(' + ')}, ` +
+          `${workersPerInstance(services.length)} analysis worker(s) each`,
+      );
+      return rows;
+    },
+    backend.sourceRoot,
+    databaseUrl,
+  );
+}
+
+/**
+ * Every backend `rounds` times, interleaved (round 1: all backends, round 2: all again, in a
+ * rotated order, …), so a burst of other work on the machine lands on one round of each rather than
+ * on all rounds of one; then the medians side by side with their spread, and how PostgreSQL ×2
+ * compared with SQLite round by round (the same minutes, so the same machine load).
+ */
+async function throughputByBackend(backends: Backend[], rounds: number, duration: number, warmup: number): Promise<void> {
+  const rows: Measurement[] = [];
+  for (let round = 0; round < rounds; round++) for (const backend of rotated(backends, round)) rows.push(...(await measureBackend(backend, round, duration, warmup)));
+  console.log(`\nSide by side: median of ${rounds} round(s) [lowest–highest reports/s]; two instances: the load split between them, rates added, latency of the slower one.`);
+  for (const [size] of SIZES) {
+    for (const backend of backends) {
+      const of = rows.filter((row) => row.size === size && row.backend === backend.label);
+      const rates = of.map((row) => row.rate);
+      const cpu: CpuShare = {
+        service: median(of.map((row) => row.cpu.service)),
+        database: median(of.map((row) => row.cpu.database)),
+        loadGenerator: median(of.map((row) => row.cpu.loadGenerator)),
+      };
+      console.log(
+        `  ${backend.label.padEnd(26)} ${size.padEnd(6)} ${median(rates).toFixed(1).padStart(7)} reports/s [${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}]   ` +
+          `p50 ${median(of.map((row) => row.p50)).toFixed(0).padStart(4)} ms   p99 ${median(of.map((row) => row.p99)).toFixed(0).padStart(4)} ms   ` +
+          `${of.reduce((sum, row) => sum + row.failed, 0)} failed; ${formatCpu(cpu, backend.clusterDir !== undefined)}`,
+      );
+    }
   }
-  console.log('\nSide by side (two instances: the load split between them; rates added, latency of the slower one):');
-  for (const [label] of SIZES) for (const row of rows.filter((row) => row.size === label)) console.log(`  ${row.line}`);
+  // The acceptance line (docs/service.md): two PostgreSQL instances against one SQLite instance of the same tree.
+  for (const two of backends.filter((backend) => backend.instances === 2)) {
+    const sqlite = backends.find((backend) => backend.tree === two.tree && backend.database === undefined);
+    if (!sqlite) continue;
+    for (const [size] of SIZES) {
+      const rate = (label: string, round: number) => rows.find((row) => row.size === size && row.round === round && row.backend === label)?.rate ?? 0;
+      const pairs = [...Array(rounds).keys()].map((round) => [rate(two.label, round), rate(sqlite.label, round)] as const);
+      const ahead = pairs.filter(([a, b]) => a >= b).length;
+      const ratio = median(pairs.map(([a]) => a)) / median(pairs.map(([, b]) => b));
+      console.log(`  ${two.label} against ${sqlite.label}, ${size}: ${(ratio * 100).toFixed(0)} % of its median rate; at least as fast in ${ahead} of ${rounds} round(s)`);
+    }
+  }
+}
+
+/** The machine the figures belong to. */
+function describeMachine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const [one, five] = loadavg();
+  return `${availableParallelism()} core(s) (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) at the start`;
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const duration = numberFlag(argv, '--duration', 10, 60);
+  const rounds = numberFlag(argv, '--rounds', 3, 10);
   const warmup = argv.includes('--warmup') ? Math.min(Math.max(Number(argv[argv.indexOf('--warmup') + 1]) || 0, 0), 60) : 2;
   const compareIndex = argv.indexOf('--compare-with');
   const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
   const trees: Tree[] = [['this tree', undefined]];
   if (revision) trees.push([revision, exportRevision(revision)]);
   if (!argv.includes('--abuse-only')) {
+    console.log(`Machine: ${describeMachine()}`);
     await withService(async (url) => {
       console.log(`Lure Lens intake benchmark (parse + analyse + durable commit per report) against ${url}`);
       const floor = await baseline(url, Math.min(duration, 5));
@@ -199,20 +278,26 @@ async function main(): Promise<void> {
       cluster = await startCluster({ durable: true });
       console.log(`PostgreSQL ${cluster.port}: a throw-away cluster with fsync and synchronous_commit on (${cluster.dir})`);
     }
-    const backendsOf = async (tree: number): Promise<Backend[]> => [
-      { label: 'SQLite', instances: 1 },
-      ...(cluster
-        ? [
-            { label: 'PostgreSQL', instances: 1, databaseUrl: await cluster.createDatabase(`bench_one_${tree}`), clusterDir: cluster.dir },
-            { label: 'PostgreSQL ×2', instances: 2, databaseUrl: await cluster.createDatabase(`bench_two_${tree}`), clusterDir: cluster.dir },
-          ]
-        : []),
-    ];
+    const backends: Backend[] = trees.flatMap(([tree, sourceRoot], index) => {
+      const suffix = trees.length > 1 ? ` (${tree})` : '';
+      const on = cluster;
+      return [
+        { label: `SQLite${suffix}`, tree, instances: 1, sourceRoot },
+        ...(on
+          ? [
+              { label: `PostgreSQL${suffix}`, tree, instances: 1, sourceRoot, clusterDir: on.dir, database: (round: number) => on.createDatabase(`bench_one_${index}_${round}`) },
+              { label: `PostgreSQL ×2${suffix}`, tree, instances: 2, sourceRoot, clusterDir: on.dir, database: (round: number) => on.createDatabase(`bench_two_${index}_${round}`) },
+            ]
+          : []),
+      ];
+    });
+    console.log(`${rounds} round(s) of ${backends.length} backend(s), ${duration} s per message size after ${warmup} s of warm-up, each round on fresh services and databases.`);
     try {
-      await throughputByBackend(backendsOf, duration, warmup, trees);
+      await throughputByBackend(backends, rounds, duration, warmup);
     } finally {
       await cluster?.stop();
     }
+    console.log(`Machine at the end: load average ${loadavg()[0].toFixed(2)} (1 min)`);
   }
   if (argv.includes('--no-abuse')) return;
   const bombs = numberFlag(argv, '--bombs', 3, 20);
