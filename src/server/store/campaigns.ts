@@ -15,7 +15,7 @@ import type { Disposition } from '../../report/protocol';
 import type { VerdictLevel } from '../../engine/model';
 import { capText } from './limits';
 import { optional, parseJson, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './report-rows';
-import { chunks, placeholders, valueRows, type Queryable, type Statement, type Transaction } from './sql';
+import { chunks, insertTextRows, placeholders, textIn, valueRows, type Dialect, type Queryable, type Statement, type Transaction } from './sql';
 import { StorageError } from './types';
 import type { CampaignEvent, CampaignRecord, GroupingReason, Indicator, IndicatorOccurrence, NewReport, Page, ReportSummaryRecord } from './types';
 
@@ -27,6 +27,8 @@ const MAX_REASONS = 50;
 const MAX_EVENTS = 200;
 /** Grouping keys recorded with a merge or proposal (the report's detail has them all). */
 const KEYS_PER_EVENT = 20;
+/** Grouping keys per INSERT statement where rows are listed (up to 4 parameters each). */
+const KEYS_PER_STATEMENT = 100;
 /** Campaign titles are a subject: bounded. */
 const TITLE_CHARS = 300;
 /**
@@ -87,11 +89,11 @@ interface SharingCampaign {
 async function campaignsSharing(tx: Transaction, groupingKeys: NewReport['groupingKeys']): Promise<Map<string, SharingCampaign>> {
   const byCampaign = new Map<string, SharingCampaign>();
   const byKey = new Map(groupingKeys.map((entry) => [entry.key, entry]));
-  for (const group of chunks(groupingKeys.map((entry) => entry.key))) {
+  for (const { condition, params } of textIn(tx.dialect, 'k.key', groupingKeys.map((entry) => entry.key))) {
     const rows = await tx.all(
       `SELECT k.key, s.id AS campaign_id, s.created_at FROM campaign_keys k JOIN campaigns c ON c.id = k.campaign_id
-      JOIN campaigns s ON s.id = COALESCE(c.merged_into, c.id) WHERE k.key IN (${placeholders(group.length)}) ORDER BY k.key`,
-      group,
+      JOIN campaigns s ON s.id = COALESCE(c.merged_into, c.id) WHERE ${condition} ORDER BY k.key`,
+      params,
     );
     for (const row of rows) {
       const campaign = byCampaign.get(row.campaign_id as string) ?? { keys: [], createdAt: row.created_at as string };
@@ -164,17 +166,12 @@ export async function assignCampaign(tx: Transaction, report: NewReport): Promis
 }
 
 /** The statements recording the report's keys for its campaign and the links it made (for the intake's batch, after the report row). */
-export function groupingStatements(report: NewReport, assignment: Assignment): Statement[] {
-  const statements: Statement[] = [];
-  for (const group of chunks(report.groupingKeys, 100)) {
-    statements.push(
-      { sql: `INSERT INTO campaign_keys (key, campaign_id) VALUES ${valueRows(group.length, 2)} ON CONFLICT DO NOTHING`, params: group.flatMap((entry) => [entry.key, assignment.campaignId]) },
-      {
-        sql: `INSERT INTO report_keys (report_id, key, kind, label) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
-        params: group.flatMap((entry) => [report.id, entry.key, entry.kind, entry.label]),
-      },
-    );
-  }
+export function groupingStatements(dialect: Dialect, report: NewReport, assignment: Assignment): Statement[] {
+  const rows = { rowsPerStatement: KEYS_PER_STATEMENT, onConflict: 'ON CONFLICT DO NOTHING' };
+  const statements = [
+    ...insertTextRows(dialect, 'campaign_keys', ['key', 'campaign_id'], report.groupingKeys.map((entry) => [entry.key, assignment.campaignId]), rows),
+    ...insertTextRows(dialect, 'report_keys', ['report_id', 'key', 'kind', 'label'], report.groupingKeys.map((entry) => [report.id, entry.key, entry.kind, entry.label]), rows),
+  ];
   if (assignment.links.length > 0) {
     // Merged: the other campaign's reports moved here. Proposed: they stay apart until an analyst decides.
     statements.push({

@@ -15,6 +15,7 @@ export const POSTGRES_DIALECT: Dialect = {
   name: 'postgres',
   ilike: 'ILIKE',
   skipLocked: 'FOR UPDATE SKIP LOCKED',
+  arrays: true,
   indicatorOrder: 'seq',
   // The constraint's name is PostgreSQL's own for a column declared UNIQUE (migrations.ts).
   isDuplicate: (error, table, column) => {
@@ -149,6 +150,7 @@ async function query(runner: Runner, sql: string, params: Params = []): Promise<
 
 function transactionOn(client: PoolClient): Transaction {
   return {
+    dialect: POSTGRES_DIALECT,
     all: async <T>(sql: string, params?: Params) => (await query(client, sql, params)).rows as T[],
     get: async <T>(sql: string, params?: Params) => (await query(client, sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params?: Params) => (await query(client, sql, params)).rowCount,

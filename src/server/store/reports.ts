@@ -5,7 +5,7 @@ import { ENQUEUE_SQL } from './defender-queue';
 import { capStrings } from './limits';
 import { smallRawStatement } from './raw';
 import { optional, parseJson, STATUS_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FROM, toStatusRecord, toSummary } from './report-rows';
-import { chunks, placeholders, valueRows, type Queryable, type SqlDatabase, type Statement, type Transaction } from './sql';
+import { chunks, insertTextRows, placeholders, valueRows, type Queryable, type SqlDatabase, type Statement, type Transaction } from './sql';
 import type { Indicator, InsertOutcome, KeyRecord, NewReport, Page, ReportFilter, ReportRecord, ReportStatusRecord, ReportSummaryRecord, TriageUpdate } from './types';
 
 /** Where the intake's raw message is (raw.ts): its chunks' id, and whether they were written before the transaction. */
@@ -17,7 +17,7 @@ export interface StoredRaw {
 
 /** A retried submission gets a new status token; only the newest few stay valid. */
 const STATUS_TOKENS_PER_REPORT = 5;
-/** Indicators per INSERT statement (4 parameters each). */
+/** Indicators per INSERT statement where rows are listed (4 parameters each). */
 const INDICATOR_ROWS = 200;
 
 /** Escapes LIKE wildcards so a search for "100%" means the characters, not a pattern. */
@@ -91,13 +91,16 @@ export async function insertReport(tx: Transaction, report: NewReport, raw: Stor
     { sql: 'INSERT INTO status_tokens (token_hash, report_id, created_seq) VALUES (?, ?, 1) ON CONFLICT DO NOTHING', params: [report.statusTokenHash, report.id] },
   );
   if (!raw.writtenAhead) statements.push(smallRawStatement(raw.rawId, report.raw, raw.writtenMs));
-  for (const group of chunks(report.indicators, INDICATOR_ROWS)) {
-    statements.push({
-      sql: `INSERT INTO indicators (report_id, type, value, name) VALUES ${valueRows(group.length, 4)} ON CONFLICT DO NOTHING`,
-      params: group.flatMap((indicator) => [report.id, indicator.type, indicator.value, indicator.name ?? null]),
-    });
-  }
-  statements.push(...groupingStatements(report, assignment));
+  statements.push(
+    ...insertTextRows(
+      tx.dialect,
+      'indicators',
+      ['report_id', 'type', 'value', 'name'],
+      report.indicators.map((indicator) => [report.id, indicator.type, indicator.value, indicator.name ?? null]),
+      { rowsPerStatement: INDICATOR_ROWS, onConflict: 'ON CONFLICT DO NOTHING' },
+    ),
+  );
+  statements.push(...groupingStatements(tx.dialect, report, assignment));
   if (report.forward) {
     statements.push({ sql: 'INSERT INTO webhook_queue (report_id, next_attempt_ms, updated_at) VALUES (?, ?, ?)', params: [report.id, Date.now(), report.receivedAt] });
   }

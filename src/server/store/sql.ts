@@ -23,6 +23,7 @@ export interface Statement {
 }
 
 export interface Transaction extends Queryable {
+  readonly dialect: Dialect;
   /**
    * Holds the named locks until the transaction ends: transactions that lock a name in common run
    * one after the other, whichever process or service instance runs them, except that `shared`
@@ -46,6 +47,11 @@ export interface Dialect {
   readonly ilike: string;
   /** Ends a SELECT that claims rows: rows another transaction claimed are skipped, not waited for. */
   readonly skipLocked: string;
+  /**
+   * Binds a list as one array parameter: the statement's text is then the same whatever the list's
+   * length, so PostgreSQL parses and plans it once per connection (statementName, postgres.ts).
+   */
+  readonly arrays: boolean;
   /** The column giving the indicators table's insertion order. */
   readonly indicatorOrder: string;
   /** Whether `error` is an INSERT refused because `table.column` (a UNIQUE column) already holds the value. */
@@ -90,4 +96,40 @@ export function placeholders(count: number): string {
 export function valueRows(rows: number, columns: number): string {
   const row = `(${placeholders(columns)})`;
   return new Array(rows).fill(row).join(',');
+}
+
+/**
+ * INSERTs of rows of text (or NULL) into `table`. Where the engine binds arrays (PostgreSQL), one
+ * statement whatever the number of rows: a parameter per column, taken apart by unnest. A VALUES
+ * list has a text of its own per row count, and intake's counts (indicators, grouping keys) differ
+ * from message to message, so each count would be parsed and planned anew. Elsewhere, VALUES lists
+ * of at most `rowsPerStatement` rows (SQLite prepares in process, where that costs little).
+ */
+export function insertTextRows(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly (string | null)[])[],
+  options: { rowsPerStatement: number; onConflict?: string },
+): Statement[] {
+  if (rows.length === 0) return [];
+  const head = `INSERT INTO ${table} (${columns.join(', ')})`;
+  const tail = options.onConflict ? ` ${options.onConflict}` : '';
+  if (dialect.arrays) {
+    // Columns named, not `*`: a text with `*` is never prepared (postgres.ts, statementName).
+    const names = columns.join(', ');
+    return [{ sql: `${head} SELECT ${names} FROM unnest(${columns.map(() => '?::text[]').join(', ')}) AS rows(${names})${tail}`, params: columns.map((_, i) => rows.map((row) => row[i])) }];
+  }
+  return chunks(rows, options.rowsPerStatement).map((group) => ({ sql: `${head} VALUES ${valueRows(group.length, columns.length)}${tail}`, params: group.flat() }));
+}
+
+/**
+ * `column` among `values` (text), as conditions with their parameters, one per statement to run:
+ * one array parameter where the engine binds arrays (one text whatever the count, see
+ * insertTextRows), else IN lists of IN_CHUNK values.
+ */
+export function textIn(dialect: Dialect, column: string, values: readonly string[]): { condition: string; params: unknown[] }[] {
+  if (values.length === 0) return [];
+  if (dialect.arrays) return [{ condition: `${column} = ANY(?::text[])`, params: [values] }];
+  return chunks(values).map((group) => ({ condition: `${column} IN (${placeholders(group.length)})`, params: group }));
 }

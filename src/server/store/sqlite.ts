@@ -24,6 +24,7 @@ export const SQLITE_DIALECT: Dialect = {
   ilike: 'LIKE',
   // One writer at a time: nothing to skip.
   skipLocked: '',
+  arrays: false,
   indicatorOrder: 'rowid',
   isDuplicate: (error, table, column) =>
     (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.endsWith(`: ${table}.${column}`),
@@ -52,6 +53,7 @@ class SqliteDatabase implements SqlDatabase {
   private queue: Promise<unknown> = Promise.resolve();
   private open = false;
   private readonly tx: Transaction = {
+    dialect: SQLITE_DIALECT,
     all: async <T>(sql: string, params: Params = []) => this.statement(sql).all(...bind(params)) as T[],
     get: async <T>(sql: string, params: Params = []) => this.statement(sql).get(...bind(params)) as T | undefined,
     run: async (sql: string, params: Params = []) => this.statement(sql).run(...bind(params)).changes,

@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../../src/server/store/migrations';
 import { numberedPlaceholders, PostgresStore } from '../../../src/server/store/postgres';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from '../../support/test-database';
 import { freePort } from '../../support/free-port';
-import { tempDir } from '../helpers';
+import { newReport, tempDir } from '../helpers';
 
 let name: string;
 let url: string;
@@ -101,6 +101,36 @@ test('statements run often are prepared once per connection, and still run after
     await query('ALTER TABLE reports ADD COLUMN added_by_a_newer_release TEXT');
     await expect(db.get(lookup, ['k'])).resolves.toBeUndefined();
     await expect(db.get(everything, ['k'])).resolves.toBeUndefined();
+  } finally {
+    await store.close();
+  }
+});
+
+test("a report's indicators and grouping keys go in with one statement text whatever their number, and come back as written", async () => {
+  const store = await PostgresStore.open(url, { poolSize: 1 });
+  try {
+    // Text that an array literal must escape, a NULL name, and more rows than one VALUES list held.
+    const awkward = ['a,b', '{braces}', 'say "hi"', 'back\\slash', 'NULL', '', '日本語 ｆｕｌｌ', "it's"];
+    const reports = [1, 7, 250, 3].map((count, n) =>
+      newReport(Buffer.from(`Subject: ${n}\r\n\r\nbody ${n}\r\n`), {
+        indicators: Array.from({ length: count }, (_, i) => ({ type: 'url' as const, value: `https://h${n}.example/${awkward[i % awkward.length]}/${i}`, name: i % 3 ? awkward[i % awkward.length] : undefined })),
+        groupingKeys: Array.from({ length: Math.min(count, 120) }, (_, i) => ({ key: `url:${n}-${i}`, kind: 'url' as const, label: awkward[i % awkward.length] })),
+      }),
+    );
+    for (const report of reports) expect((await store.insertReport(report)).kind).toBe('created');
+    for (const report of reports) {
+      const stored = await store.getReport(report.id);
+      expect(stored?.indicators).toEqual(report.indicators.map((indicator) => ({ ...indicator, name: indicator.name })));
+      const db = store.queryable();
+      const keys = await db.all('SELECT key, kind, label FROM report_keys WHERE report_id = ? ORDER BY key', [report.id]);
+      expect(keys).toEqual([...report.groupingKeys].sort((a, b) => (a.key < b.key ? -1 : 1)));
+      const owned = await db.all<{ key: string }>('SELECT key FROM campaign_keys WHERE campaign_id = ? ORDER BY key', [stored!.campaignId]);
+      expect(owned.map((row) => row.key)).toEqual(keys.map((row) => row.key));
+    }
+    // The intake's batch ran four times with four counts: one text, prepared after its third run.
+    const prepared = await store.queryable().all<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%INSERT INTO indicators%'");
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0].statement).toMatch(/unnest/);
   } finally {
     await store.close();
   }
