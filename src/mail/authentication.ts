@@ -8,6 +8,7 @@
 // from the same authserv-id (a server often writes one per check), and stop at the first from any
 // other. ARC-Authentication-Results records an earlier hop's view and never counts.
 import type { HeaderField } from '../engine/model';
+import { decodeEncodedWords } from './headers';
 
 export type AuthResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror' | 'policy' | 'bestguesspass' | 'other';
 
@@ -159,9 +160,14 @@ function toMethodResult(segment: Segment): MethodResult | undefined {
   return { method, result: result.toLowerCase(), props, comments: segment.comments };
 }
 
+/** A field that is encoded as a whole: it starts with an RFC 2047 word. */
+const ENCODED_FIELD = /^\s*=\?[^?\s]{1,40}\?[bq]\?/i;
+
 /** The authserv-id ('' when the header has none, as Microsoft 365 writes it) and the method results. */
 export function parseAuthenticationResults(value: string): { authservId: string; results: MethodResult[] } {
-  const segments = tokenize(value);
+  // Microsoft 365 writes the whole field as RFC 2047 words when it holds other than ASCII (a From
+  // address in mathematical bold letters): "=?utf-8?B?c3BmPWZhaWwg…?=". Read what it says.
+  const segments = tokenize(ENCODED_FIELD.test(value) ? decodeEncodedWords(value) : value);
   const first = segments[0];
   let authservId = '';
   const results: MethodResult[] = [];

@@ -22,6 +22,17 @@ describe('readAuthentication', () => {
     });
   });
 
+  it('reads a field Microsoft 365 wrote as encoded words because the From address was not ASCII', () => {
+    const plain = 'spf=fail (sender IP is 198.51.100.42) smtp.mailfrom=bulk-relay.example; dkim=fail (no key for signature) header.d=shop-example.de;dmarc=none action=none header.from=𝗌𝗁𝗈𝗉-example.de;compauth=fail reason=001';
+    const bytes = Buffer.from(plain, 'utf8');
+    // Folded in words of 45 bytes, as the writer does, splitting a letter across two words.
+    const words = Array.from({ length: Math.ceil(bytes.length / 45) }, (_, i) => `=?utf-8?B?${bytes.subarray(i * 45, i * 45 + 45).toString('base64')}?=`);
+    const summary = read(`Authentication-Results: ${words.join('\r\n ')}\r\n`);
+    expect(summary.spf).toEqual({ result: 'fail', mailfrom: 'bulk-relay.example' });
+    expect(summary.dkim).toEqual([{ result: 'fail', domain: 'shop-example.de' }]);
+    expect(summary.compauth).toEqual({ result: 'fail', reason: '001' });
+  });
+
   it('reads the RFC 8601 form with an authserv-id, header.d, header.i, header.s and a DMARC policy comment', () => {
     const summary = read(
       'Authentication-Results: mx.google.com;\r\n' +
