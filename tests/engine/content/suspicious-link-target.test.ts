@@ -367,7 +367,7 @@ describe('suspicious-link-target: weak hints beside another sign in a notice', (
   const unrelated = { ...priorFinding('unrelated-link-site', 'links'), severity: 'low' as const };
 
   test('a cheap or free host counts once the sender, or every link leaving for an unrelated site, says the notice is not what it seems', () => {
-    for (const href of ['https://parcel-redelivery.example.shop/track', 'https://claim-reward.example.xyz/', 'https://pickup-notice.weebly.com/']) {
+    for (const href of ['https://parcel-redelivery.example.shop/track', 'https://claim-reward.example.xyz/', 'https://pickup-notice.weebly.com/', 'https://account-review.example.online/', 'https://parcel-hold.example-post.site/']) {
       expect(check(href)).toBeUndefined();
       expect(check(href, {}, [generatedMailbox])?.severity).toBe('medium');
       expect(check(href, {}, [unrelated])?.severity).toBe('medium');
@@ -405,6 +405,7 @@ describe('suspicious-link-target: weak hints beside another sign in a notice', (
   test.each([
     ['a Japanese shop\'s own store under .shop', 'info@mail.kobe-sweets-example.co.jp', 'https://kobe-sweets-example.shop/items/new'],
     ['a studio\'s own page on a site builder', 'hello@maple-studio.example', 'https://maple-studio.wixsite.com/gallery'],
+    ['a bakery\'s own online store under .store', 'news@hanamochi-example.jp', 'https://www.hanamochi-example.store/'],
     ['a SaaS preference link carrying the recipient\'s address on the vendor\'s other domain', 'notify@acme-tasks.example', 'https://app.acme-tasks.io/preferences?email=researcher@example-institute.jp'],
   ])('stays quiet for %s when its authenticated sender has a second sign', (_case, address, href) => {
     const domain = address.slice(address.indexOf('@') + 1);

@@ -4,10 +4,10 @@ import { mail, runRule } from './message';
 import { makePolicy } from './policy';
 
 describe('abused-tld-sender', () => {
-  it.each(['offers@sarah1.komaa.xyz', 'For_You_44301@londona.dyana.shop', 'news@khmira15.tbarhich.best', 'info@promo-example.top'])('fires (low) for %s', (address) => {
+  it.each(['offers@sarah1.komaa.xyz', 'For_You_44301@londona.dyana.shop', 'news@khmira15.tbarhich.best', 'info@promo-example.top', 'deals@offers-example.online'])('fires (low) for %s', (address) => {
     const hit = runRule(rule, mail({ from: `Deals <${address}>` }));
     expect(rule.severity).toBe('low');
-    expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'From', meaning: { en: expect.stringMatching(/^The top-level domain \.(xyz|shop|best|top) /) } });
+    expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'From', meaning: { en: expect.stringMatching(/^The top-level domain \.(xyz|shop|best|top|online) /) } });
   });
 
   it.each(['hanako@asia-policy-forum.org', 'info@example-shoji.co.jp', 'news@shop.example.com', 'a@xyz.example.de', 'alerts@[192.0.2.10]', 'MAILER-DAEMON'])('stays quiet for %s', (address) => {

@@ -8,12 +8,14 @@ import { normalizeText } from '../../text/normalize';
  * Top-level domains that abuse statistics list as mostly malicious (Spamhaus's "most abused TLDs",
  * Interisle's Phishing Landscape reports): a weak hint for a link or a sender, and the only endings
  * under which a brand's name counts as an imitation rather than the brand's own country domain.
- * .shop, .live and .best are in Spamhaus's and Interisle's 2021–2024 lists of the most abused.
+ * .shop, .live and .best are in Spamhaus's and Interisle's 2021–2024 lists of the most abused; .online,
+ * .site, .store, .website, .club, .vip, .work and .life are the cheap generic endings those same reports
+ * rank among the new gTLDs with the most phishing and spam domains.
  */
 export const ABUSED_TLDS: ReadonlySet<string> = new Set([
   'top', 'xyz', 'click', 'icu', 'buzz', 'cyou', 'sbs', 'cfd', 'rest', 'monster', 'quest', 'bond', 'lol', 'mom',
   'tk', 'ml', 'ga', 'cf', 'gq', 'cn', 'cc', 'pw', 'su', 'ws', 'info', 'space', 'fun', 'beauty', 'hair', 'autos', 'boats', 'homes',
-  'shop', 'live', 'best',
+  'shop', 'live', 'best', 'online', 'site', 'store', 'website', 'club', 'vip', 'work', 'life',
 ]);
 
 /** Redirect wrappers are unwrapped at most this deep (a wrapper inside a wrapper happens; deeper is abuse). */
