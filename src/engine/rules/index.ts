@@ -48,6 +48,7 @@ import { imageOnlyBody } from './image-only-body';
 import { hashBusterToken } from './hash-buster-token';
 import { emptyTextAlternative } from './empty-text-alternative';
 import { missingMessageId } from './missing-message-id';
+import { styledLetters } from './styled-letters';
 
 export const RULES: readonly Rule[] = [
   // sender identity
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   imageOnlyBody,
   emptyTextAlternative,
   hashBusterToken,
+  styledLetters,
   missingMessageId,
   // combinations (last: they read the findings above)
   mirrorfacePattern,

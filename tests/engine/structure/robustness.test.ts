@@ -10,10 +10,11 @@ import { unalignedSender } from '../../../src/engine/rules/unaligned-sender';
 import { randomSenderDomain } from '../../../src/engine/rules/random-sender-domain';
 import { senderHeaderBrand } from '../../../src/engine/rules/sender-header-brand';
 import { freemailReplyTo } from '../../../src/engine/rules/freemail-reply-to';
+import { styledLetters } from '../../../src/engine/rules/styled-letters';
 import { header, mail } from '../sender/message';
 import { makePolicy } from '../sender/policy';
 
-const RULES = [unreadableMessage, hiddenText, imageOnlyBody, unalignedSender, randomSenderDomain, senderHeaderBrand, freemailReplyTo];
+const RULES = [unreadableMessage, hiddenText, imageOnlyBody, unalignedSender, randomSenderDomain, senderHeaderBrand, freemailReplyTo, styledLetters];
 
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
@@ -48,6 +49,7 @@ describe('structure and header rules on arbitrary input', () => {
   it('stay fast on very long values', () => {
     const long = 'a1-'.repeat(50_000);
     const message = mail({
+      subject: '𝐚ᴀ\u{1F170}\uFE0F'.repeat(50_000),
       from: `"${long}" <user@${long}.com>`,
       sender: `x <info@${long}microsoft.com>`,
       replyTo: [`y@${long}.com`],
