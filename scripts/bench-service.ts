@@ -14,12 +14,14 @@
 // a rotated order, each round on fresh services and databases; the table at the end gives each
 // backend's median with its lowest and highest rate, and says in how many rounds two PostgreSQL
 // instances were at least as fast as SQLite in the same round. It starts by naming the machine
-// (cores, CPU, load). Then the abuse scenarios (scripts/bench-abuse.ts: MIME bomb, slow bodies,
-// parallel large reports) against a fresh service with /healthz latency and peak memory during
-// each, printed under the throughput figures.
+// (cores, CPU, load). The instances reach the cluster over its unix socket, as instances on the
+// database's machine should (--tcp: over TCP on 127.0.0.1, as from other machines). Then the abuse
+// scenarios (scripts/bench-abuse.ts: MIME bomb, slow bodies, parallel large reports) against a
+// fresh service with /healthz latency and peak memory during each, printed under the throughput
+// figures.
 //
 //   npm run bench:service  [-- --rounds N] [--duration SECONDS] [--warmup SECONDS] [--abuse-only] [--no-abuse]
-//                          [--sqlite-only] [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
+//                          [--sqlite-only] [--tcp] [--bombs N] [--slow-connections N] [--parallel N] [--compare-with REV]
 //
 // --compare-with REV runs the throughput and the abuse scenarios against that git revision too (its
 // src/ exported into .bench/REV inside this tree, so it uses these node_modules; on databases of its
@@ -247,6 +249,16 @@ async function throughputByBackend(backends: Backend[], rounds: number, duration
   }
 }
 
+/**
+ * The cluster's URL over its unix socket instead of TCP on 127.0.0.1: what instances on the
+ * database's own machine should use (docs/service.md); the kernel's TCP loopback cost the service
+ * CPU of its own per statement.
+ */
+function overSocket(url: string, socketDir: string): string {
+  const parsed = new URL(url);
+  return `postgresql://${parsed.username}:${parsed.password}@${parsed.pathname}?host=${encodeURIComponent(socketDir)}&port=${parsed.port}`;
+}
+
 /** The machine the figures belong to. */
 function describeMachine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -258,6 +270,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const duration = numberFlag(argv, '--duration', 10, 60);
   const rounds = numberFlag(argv, '--rounds', 3, 10);
+  const tcp = argv.includes('--tcp');
   const warmup = argv.includes('--warmup') ? Math.min(Math.max(Number(argv[argv.indexOf('--warmup') + 1]) || 0, 0), 60) : 2;
   const compareIndex = argv.indexOf('--compare-with');
   const revision = compareIndex >= 0 ? argv[compareIndex + 1] : undefined;
@@ -276,17 +289,24 @@ async function main(): Promise<void> {
     else if (programs.missing !== undefined) console.log(`PostgreSQL left out: ${programs.missing}.`);
     else {
       cluster = await startCluster({ durable: true });
-      console.log(`PostgreSQL ${cluster.port}: a throw-away cluster with fsync and synchronous_commit on (${cluster.dir})`);
+      console.log(
+        `PostgreSQL ${cluster.port}: a throw-away cluster with fsync and synchronous_commit on (${cluster.dir}), ` +
+          (tcp ? 'reached over TCP (--tcp)' : 'reached over its unix socket, as instances on its machine would (--tcp: over TCP)'),
+      );
     }
     const backends: Backend[] = trees.flatMap(([tree, sourceRoot], index) => {
       const suffix = trees.length > 1 ? ` (${tree})` : '';
       const on = cluster;
+      const database = async (name: string) => {
+        const url = await on!.createDatabase(name);
+        return tcp ? url : overSocket(url, on!.dir);
+      };
       return [
         { label: `SQLite${suffix}`, tree, instances: 1, sourceRoot },
         ...(on
           ? [
-              { label: `PostgreSQL${suffix}`, tree, instances: 1, sourceRoot, clusterDir: on.dir, database: (round: number) => on.createDatabase(`bench_one_${index}_${round}`) },
-              { label: `PostgreSQL ×2${suffix}`, tree, instances: 2, sourceRoot, clusterDir: on.dir, database: (round: number) => on.createDatabase(`bench_two_${index}_${round}`) },
+              { label: `PostgreSQL${suffix}`, tree, instances: 1, sourceRoot, clusterDir: on.dir, database: (round: number) => database(`bench_one_${index}_${round}`) },
+              { label: `PostgreSQL ×2${suffix}`, tree, instances: 2, sourceRoot, clusterDir: on.dir, database: (round: number) => database(`bench_two_${index}_${round}`) },
             ]
           : []),
       ];
