@@ -111,6 +111,7 @@ export const URL_SHORTENERS: readonly string[] = [
   'rebrand.ly',
   'cutt.ly',
   'goo.gl',
+  'share.google', // Google's share links (Search and Maps "Share", 2025), the successor of goo.gl
   'x.gd',
   't.ly',
   'shorturl.at',

@@ -3,9 +3,10 @@
 import { analyze } from '../../../src/engine/analyze';
 import { credentialLure } from '../../../src/engine/rules/credential-lure';
 import { organizationClaimMismatch } from '../../../src/engine/rules/organization-claim-mismatch';
+import { shortenedLink } from '../../../src/engine/rules/shortened-link';
 import { isFreemail, hostOfAddress } from '../../../src/engine/sender/identity';
 import { resolvePolicy } from '../../../src/policy';
-import { from, htmlLink, mail, runRule } from './message';
+import { from, htmlLink, mail, runRule, textLink } from './message';
 
 const policy = resolvePolicy({ organizationDomains: ['example-institute.jp'] });
 const phrases = (hit: ReturnType<typeof runRule>) => (hit?.evidence ?? []).map((item) => (item.kind === 'phrase' ? item.phrase : ''));
@@ -74,5 +75,15 @@ describe('built-in brands', () => {
     expect(isFreemail(hostOfAddress('noreply@mh-8-b886e.firebaseapp.com'), policy)).toBe(true);
     expect(isFreemail(hostOfAddress('someone@netvigator.com'), policy)).toBe(true);
     expect(isFreemail(hostOfAddress('someone@firebase.google.com'), policy)).toBe(false);
+  });
+});
+
+describe('built-in URL shorteners', () => {
+  test.each(['https://bit.ly/3xYz', 'https://share.google/AbCdEf123456', 'https://amzn.to/4aBcDe'])('%s is a shortened link', (href) => {
+    expect(runRule(shortenedLink, mail({ ...from('someone@outside-example.com'), links: [textLink(href)] }), policy)).toBeDefined();
+  });
+
+  test('a page of Google\'s own site is not', () => {
+    expect(runRule(shortenedLink, mail({ ...from('someone@outside-example.com'), links: [textLink('https://www.google.com/maps/place/x')] }), policy)).toBeUndefined();
   });
 });
