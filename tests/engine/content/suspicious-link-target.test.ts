@@ -376,6 +376,13 @@ describe('suspicious-link-target: weak hints beside another sign in a notice', (
     expect(reasons(check('https://bit.ly/3xAmpLe', {}, [replyElsewhere]))).toEqual(['link goes through a URL shortener']);
   });
 
+  test('a weak hint of the destination a mailing service\'s tracker carries counts the same way', () => {
+    const tracked = 'https://x1y2z3.r.us-east-1.awstrack.me/L0/https:%2F%2Fclaim.example-prize.shop%2Fwin/1/0100abc';
+    expect(check(tracked)).toBeUndefined();
+    expect(reasons(check(tracked, {}, [unrelated]))).toEqual(['behind x1y2z3.r.us-east-1.awstrack.me, the link goes to claim.example-prize.shop: top-level domain .shop is mostly used for abuse']);
+    expect(check('https://x1y2z3.r.us-east-1.awstrack.me/L0/https:%2F%2Fwww.example-bakery.com%2Fmenu/1/0100abc', {}, [unrelated])).toBeUndefined();
+  });
+
   test('through analyze: a notice whose one button leads to a throw-away .top site from an unrelated sender is flagged', () => {
     const notice = mail({
       ...from('billing@northwind-traders.example', 'Account Service'),

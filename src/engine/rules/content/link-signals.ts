@@ -235,10 +235,11 @@ function ownAlignedSite(host: CanonicalHost, comparison: Comparison): boolean {
 }
 
 /**
- * What a click-tracker or redirect carries (carriedDestination): the destination's own strong hints,
- * and, when the outer host is a known organisation's site, the bounce itself (an open redirect of a
- * trusted name used to hide the destination). Ordinary trackers of newsletters carry ordinary
- * destinations and add nothing.
+ * What a click-tracker or redirect carries (carriedDestination): the destination's own hints, weak ones
+ * included (a throw-away .shop site behind a mailing service's tracker is still one; like any weak hint it
+ * counts only with company), and, when the outer host is a known organisation's site, the bounce itself
+ * (an open redirect of a trusted name used to hide the destination). Ordinary trackers of newsletters
+ * carry ordinary destinations and add nothing.
  */
 function destinationSignals(href: string, outer: CanonicalHost, comparison: Comparison, judgeBounce: boolean, tracker = false): Signal[] {
   const destination = carriedDestination(href, tracker);
@@ -249,7 +250,6 @@ function destinationSignals(href: string, outer: CanonicalHost, comparison: Comp
   if (innerSignals === EXEMPT) return [];
   const through = displayHost(outer);
   const signals: Signal[] = innerSignals
-    .filter((signal) => signal.strong)
     .map((signal) => ({ ...signal, reason: { en: `behind ${through}, the link goes to ${displayHost(inner)}: ${signal.reason.en}`, ja: `${through}の先のリンク先${displayHost(inner)}：${signal.reason.ja}` } }));
   // Big sites' redirectors also carry their own links to news and partners: a weak hint on its own.
   if (judgeBounce && hostInSet(outer.ascii, comparison.knownDomains)) {
