@@ -372,6 +372,8 @@ describe('suspicious-link-target: weak hints beside another sign in a notice', (
       expect(check(href, {}, [generatedMailbox])?.severity).toBe('medium');
       expect(check(href, {}, [unrelated])?.severity).toBe('medium');
     }
+    // A single-label host has no registered ending, whatever its one label spells.
+    expect(check('http://top/', {}, [generatedMailbox])).toBeUndefined();
     const replyElsewhere = priorFinding('reply-to-divergence', 'sender');
     expect(reasons(check('https://bit.ly/3xAmpLe', {}, [replyElsewhere]))).toEqual(['link goes through a URL shortener']);
   });

@@ -105,7 +105,8 @@ function hostSignals(host: CanonicalHost, comparison: Comparison): Signal[] {
   }
   // The sender's own shop or app under another ending or on a builder ("example.shop", "example.wixsite.com" from example.co.jp) is its site.
   const freeSite = hostInSet(host.ascii, FREE_SITES);
-  const tld = host.publicSuffix?.split('.').pop();
+  // Only a registered name has an ending: a bare "http://top" is an intranet-style host, not a .top site.
+  const tld = host.registrable === undefined ? undefined : host.publicSuffix?.split('.').pop();
   const abusedTld = tld !== undefined && ABUSED_TLDS.has(tld);
   const sibling = (freeSite || abusedTld) && siblingOfSender(host, view);
   if (freeSite && !sibling) signals.push({ reason: { en: 'page on a free website builder or storage bucket', ja: '無料のホームページ作成サービスまたはファイル置き場上のページです。' }, strong: false });
