@@ -6,8 +6,8 @@
 // What it must leave alone: a newsletter's hidden preheader (one short line for the inbox preview,
 // often padded with invisible spaces), responsive layouts that hide a second copy of the visible
 // content for mobile or Outlook, and security banners a mail system inserts hidden. So it counts
-// words the reader does not see anywhere in the visible text, and fires only for many of them, or
-// for many separate hidden pieces.
+// words the reader does not see anywhere in the visible text, and fires only when there are many
+// of them and they are most of what is hidden.
 import type { Rule } from '../rule';
 
 /** Hidden words that appear nowhere in the visible text: more than a preheader ever holds. */
