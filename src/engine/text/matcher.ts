@@ -289,12 +289,15 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     }
   }
 
+  // One window per matcher, reused: find() runs to completion synchronously and only reads
+  // positions it wrote in the same call, so each call starts from length 0 without clearing.
+  const window = new CompactWindow();
   return {
     size: phrases.length,
     find(field: string, normalizedText: string, limit = MATCH_LIMIT): PhraseMatch[] {
       const cap = Math.max(0, Math.min(limit, MATCH_LIMIT));
       if (phrases.length === 0 || cap === 0 || normalizedText.length === 0) return [];
-      const window = new CompactWindow();
+      window.length = 0;
       const { units, origin, cutBefore, strictCuts } = window;
       const found: PhraseMatch[] = [];
       // Phrases ending at the last compacted character; checked one character later, when the
