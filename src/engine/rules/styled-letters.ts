@@ -24,6 +24,8 @@ const BODY_PREFIX = 4000;
  * IPA Extensions, ꜰ ꜱ); circled letters Ⓐ–ⓩ; parenthesized, squared and negative letters (U+1F110–1F189).
  */
 const STYLED_RUN = /[\u{1D400}-\u{1D7FF}\u2102-\u2134\u1D00-\u1D22\u0299\u0262\u029C\u026A\u029F\u0274\u0280\u028F\uA730\uA731\u24B6-\u24E9\u{1F110}-\u{1F189}]{3,}/gu;
+/** Letters of a run the evidence shows. */
+const SHOWN_LETTERS = 40;
 /** Emoji presentation selectors that may follow 🅰 and friends; kept out of the shown word. */
 const VARIATION_SELECTOR = /\uFE0F/g;
 
@@ -48,8 +50,11 @@ export const styledLetters: Rule = {
     ];
     for (const [place, value] of values) {
       STYLED_RUN.lastIndex = 0;
-      const run = value && STYLED_RUN.exec(value.slice(0, BODY_PREFIX).replace(VARIATION_SELECTOR, ''))?.[0];
-      if (!run) continue;
+      const whole = value && STYLED_RUN.exec(value.slice(0, BODY_PREFIX).replace(VARIATION_SELECTOR, ''))?.[0];
+      if (!whole) continue;
+      // A run can fill the whole prefix; the evidence shows a word's worth of it.
+      const letters = Array.from(whole);
+      const run = letters.length > SHOWN_LETTERS ? letters.slice(0, SHOWN_LETTERS).join('') + '…' : whole;
       const [en, ja] = PLACES[place];
       const label = codePointLabel(run);
       return { evidence: [{ kind: 'note', text: { en: `"${run}" (${label}…) in the ${en}`, ja: `${ja}の「${run}」（${label}…）` } }] };

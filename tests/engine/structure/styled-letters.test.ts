@@ -33,6 +33,12 @@ describe('styled-letters', () => {
     expect(runRule(rule, mail({ text: NOTICE, ...parts }))).toBeDefined();
   });
 
+  it('shows a word\'s worth of a run that fills the body, not all of it', () => {
+    const hit = runRule(rule, mail({ text: '𝐀'.repeat(3000) }));
+    const shown = hit?.evidence[0].kind === 'note' ? hit.evidence[0].text.en : '';
+    expect(shown).toBe(`"${'𝐀'.repeat(40)}…" (U+1D400…) in the text`);
+  });
+
   it('is a low hint that never flags alone', () => {
     expect(rule.severity).toBe('low');
     expect(analyze(mail({ subject: '𝐅𝐑𝐄𝐄 gift', text: NOTICE }), makePolicy(), [rule]).verdict).toBe('clean');
