@@ -82,6 +82,22 @@ describe('the audit log', () => {
     expect(oldest.map((e) => e.targetId)).toEqual(['r2', 'r3', 'r4']);
   });
 
+  it('finds a time window through an index on the time, not by reading the whole log', async () => {
+    const db = store.queryable();
+    if (TEST_BACKEND === 'postgres') {
+      const indexes = await db.all<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'audit_log'`);
+      expect(indexes.map((row) => row.indexdef)).toContainEqual(expect.stringMatching(/ON \S*audit_log USING btree \(at\)/));
+    } else {
+      const plan = await db.all<{ detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq DESC LIMIT ?', ['2026-12-01', '2026-12-02', 50]);
+      expect(plan.map((row) => row.detail).join('; ')).toContain('USING INDEX audit_log_at');
+    }
+    await identity.appendAudit({ ...entry, at: '2026-12-04T23:59:59.999Z', targetId: 'before' });
+    await identity.appendAudit({ ...entry, targetId: 'inside' });
+    await identity.appendAudit({ ...entry, at: '2026-12-06T00:00:00.000Z', targetId: 'after' });
+    const window = await identity.listAudit({ limit: 10, order: 'newest', since: '2026-12-05T00:00:00.000Z', until: '2026-12-06T00:00:00.000Z' });
+    expect(window.map((e) => e.targetId)).toEqual(['inside']);
+  });
+
   it('filters by action, actor (any case) and target', async () => {
     await identity.appendAudit(entry);
     await identity.appendAudit({ ...entry, actor: 'bob@example.test', action: 'campaign.merge', targetId: 'c1' });
