@@ -104,8 +104,9 @@ test('messages stored whole by the previous schema are cut into chunks by the mi
   await db.run('DROP TABLE raw_chunks');
   await db.run('DROP INDEX reports_raw');
   await db.run('ALTER TABLE reports DROP COLUMN raw_id');
-  // And before every later migration (7: defender_queue), so the upgrade runs them all again from 5.
+  // And before every later migration (7: defender_queue, 9: the audit log's time index), so the upgrade runs them all again from 5.
   await db.run('DROP TABLE defender_queue');
+  await db.run('DROP INDEX audit_log_at');
   await db.run('DELETE FROM schema_migrations WHERE version >= 6');
   await store.close();
 
