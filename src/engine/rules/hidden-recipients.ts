@@ -15,10 +15,8 @@
 //   address the postmaster or nobody.
 import type { MailMessage } from '../model';
 import type { Rule } from '../rule';
-import { hasListHeaders, headerValues } from '../sender/identity';
+import { fromSystemMailbox, hasListHeaders, headerValues } from '../sender/identity';
 
-/** Mailboxes of mail systems themselves (RFC 5321 postmaster, the bounce daemon). */
-const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
 /** Mailboxes named to receive nothing: "noreply", "no-reply.emails1038", "do_not_reply". */
 const NO_REPLY_MAILBOX = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)(?:[-_.+][^@]{0,64})?@/i;
 /** Precedence values with which bulk senders mark their own mailings (RFC 2076). */
@@ -26,7 +24,7 @@ const BULK_PRECEDENCE = /^\s*(?:bulk|list)\b/i;
 
 /** A reply in an existing conversation, a self-declared bulk mailing, or a mail system's own message. */
 function bccByDesign(message: MailMessage): boolean {
-  if (SYSTEM_MAILBOX.test(message.from?.address.trim() ?? '')) return true;
+  if (fromSystemMailbox(message)) return true;
   if (headerValues(message, 'In-Reply-To').some((value) => value.trim()) || headerValues(message, 'References').some((value) => value.trim())) return true;
   return headerValues(message, 'Precedence').some((value) => BULK_PRECEDENCE.test(value));
 }

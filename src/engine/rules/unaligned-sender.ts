@@ -26,11 +26,8 @@
 //   an earlier hop (archived list mail carries the list server's check of the author, not our own).
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import { hasListHeaders } from '../sender/identity';
+import { fromSystemMailbox, hasListHeaders } from '../sender/identity';
 import { isLegitimateHost } from '../sender/protected-domains';
-
-/** Mail systems' own mailboxes, which some servers write without a domain. */
-const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
 
 export const unalignedSender: Rule = {
   id: 'unaligned-sender',
@@ -58,7 +55,7 @@ export const unalignedSender: Rule = {
     if (!alignment.checked || !alignment.coversDelivery || alignment.aligned) return undefined;
     // Without a From domain there is nothing to align: count only a sender nothing at all vouched
     // for, and never a mail system's own mailbox ("MAILER-DAEMON" with no domain writes bounces).
-    if (!alignment.fromDomain && (alignment.passing.length > 0 || SYSTEM_MAILBOX.test(message.from?.address.trim() ?? ''))) return undefined;
+    if (!alignment.fromDomain && (alignment.passing.length > 0 || fromSystemMailbox(message))) return undefined;
     const unsigned = !view.authentication.dkim.some((signature) => signature.result.toLowerCase() === 'pass');
     if (!alignment.failedOrNone && !unsigned) return undefined;
     if (context.findings.some((finding) => finding.rule === 'authentication-failure')) return undefined;

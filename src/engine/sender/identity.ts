@@ -9,6 +9,14 @@ import { canonicalHost, domainOfAddress, type CanonicalHost } from '../../mail/h
 import { mailingListOf } from '../../mail/alignment';
 import { hostInSet } from '../rules/content/links';
 
+/** Mailboxes of mail systems themselves (RFC 5321 postmaster, the bounce daemon), with or without a domain. */
+const SYSTEM_MAILBOX = /^(?:mailer-daemon|postmaster)(?:@|$)/i;
+
+/** The message comes from a mail system's own mailbox, which writes bounces and may have no domain. */
+export function fromSystemMailbox(message: MailMessage): boolean {
+  return SYSTEM_MAILBOX.test(message.from?.address.trim() ?? '');
+}
+
 /** The canonical host of an address's domain; undefined when the address has none. */
 export function hostOfAddress(address: string | undefined): CanonicalHost | undefined {
   const domain = domainOfAddress(address ?? '');
