@@ -12,7 +12,11 @@
 // - newsletters that announce themselves as bulk mail (Precedence: bulk or list) and write to their
 //   own address: the subscribers are the Bcc by design;
 // - bounces and other mail from a mail system's own mailbox (MAILER-DAEMON, postmaster), which
-//   address the postmaster or nobody.
+//   address the postmaster or nobody;
+// - a header block no mail server wrote (no Received line: a draft, an archive's excerpt of a few
+//   fields): a missing To there is a field left out, not a Bcc. Every delivered message carries
+//   Received lines (RFC 5321 section 4.4). When the source gave no headers at all (Outlook could not
+//   read them), the recipients it reports are still judged.
 import type { MailMessage } from '../model';
 import type { Rule } from '../rule';
 import { fromSystemMailbox, hasListHeaders, headerValues } from '../sender/identity';
@@ -22,9 +26,10 @@ const NO_REPLY_MAILBOX = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)(?:[-_.+][^@]
 /** Precedence values with which bulk senders mark their own mailings (RFC 2076). */
 const BULK_PRECEDENCE = /^\s*(?:bulk|list)\b/i;
 
-/** A reply in an existing conversation, a self-declared bulk mailing, or a mail system's own message. */
+/** A reply in an existing conversation, a self-declared bulk mailing, a mail system's own message, or headers no server wrote. */
 function bccByDesign(message: MailMessage): boolean {
   if (fromSystemMailbox(message)) return true;
+  if (message.headers.length > 0 && headerValues(message, 'Received').length === 0) return true;
   if (headerValues(message, 'In-Reply-To').some((value) => value.trim()) || headerValues(message, 'References').some((value) => value.trim())) return true;
   return headerValues(message, 'Precedence').some((value) => BULK_PRECEDENCE.test(value));
 }

@@ -3,6 +3,9 @@ import { analyze } from '../../../src/engine/analyze';
 import { header, listHeaders, mail, runRule } from './message';
 import { makePolicy } from './policy';
 
+/** The line every delivered message carries (RFC 5321 section 4.4): the header block was written by a mail server. */
+const delivered = header('Received', 'from mail.sender.example (mail.sender.example [192.0.2.10]) by mx.kaiyo-inst.or.jp with ESMTPS; Fri, 4 Dec 2026 09:12:03 +0900');
+
 describe('hidden-recipients', () => {
   test('no To or Cc, undisclosed-recipients, or the sender writing to itself', () => {
     expect(hiddenRecipients.severity).toBe('low');
@@ -44,15 +47,23 @@ describe('hidden-recipients', () => {
     });
 
     it('but an empty In-Reply-To or a Precedence of junk does not excuse a Bcc mailing', () => {
-      expect(runRule(hiddenRecipients, mail({ to: [], headers: [header('In-Reply-To', ' ')] }))).toBeDefined();
-      expect(runRule(hiddenRecipients, mail({ to: [], headers: [header('Precedence', 'junk')] }))).toBeDefined();
+      expect(runRule(hiddenRecipients, mail({ to: [], headers: [delivered, header('In-Reply-To', ' ')] }))).toBeDefined();
+      expect(runRule(hiddenRecipients, mail({ to: [], headers: [delivered, header('Precedence', 'junk')] }))).toBeDefined();
     });
+  });
+
+  test('judges only a header block a mail server wrote: an archived excerpt without To is not a Bcc', () => {
+    const excerpt = [header('From', 'skip@example.com (Skip)'), header('Date', 'Sat, 7 Sep 2002 18:11:19 -0500'), header('Subject', '[Spambayes] package?'), header('Message-ID', '<15738.34711@client.example.net>')];
+    expect(runRule(hiddenRecipients, mail({ from: 'skip@example.com', to: [], headers: excerpt }))).toBeUndefined();
+    expect(runRule(hiddenRecipients, mail({ from: 'skip@example.com', to: [], headers: [delivered, ...excerpt] }))).toBeDefined();
+    // Outlook could not read the headers at all: the recipients it reports are still judged.
+    expect(runRule(hiddenRecipients, mail({ from: 'skip@example.com', to: [], headers: [] }))).toBeDefined();
   });
 
   test('is low: a Bcc announcement alone stays clean, a forged Bcc mailing does not', () => {
     const policy = makePolicy();
     expect(analyze(mail({ to: [], subject: '年末年始の休業のお知らせ' }), policy).verdict).toBe('clean');
-    const auth = [header('Authentication-Results', 'mx.example; spf=fail smtp.mailfrom=notice-example.com; dmarc=fail header.from=notice-example.com')];
+    const auth = [delivered, header('Message-ID', '<20261204.1@notice-example.com>'), header('Authentication-Results', 'mx.example; spf=fail smtp.mailfrom=notice-example.com; dmarc=fail header.from=notice-example.com')];
     const forged = { from: 'Notice <info@notice-example.com>', headers: auth };
     expect(analyze(mail({ ...forged }), policy).verdict).toBe('clean');
     expect(analyze(mail({ ...forged, to: [] }), policy).verdict).toBe('suspicious');
