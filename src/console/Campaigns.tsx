@@ -7,7 +7,7 @@ import { visible } from '../taskpane/visible';
 import { downloads, type Api, type CampaignDetail, type CampaignEvent, type Disposition } from './api';
 import { Confirmation } from './components/Confirmation';
 import { Facts } from './components/tables';
-import { DownloadButton, ErrorBar, Loading, RefreshControls, ReportTable, Section, useLoad, useSelection, VerdictLabel, type PageProps } from './common';
+import { DownloadButton, ErrorBar, Loading, RefreshControls, ReportTable, TOP_BAR, Section, useLoad, useSelection, VerdictLabel, type PageProps } from './common';
 import { defangAddress, defangIndicator } from './defang';
 import { CampaignRemediation, type RemediationAccess } from './Remediation';
 import { DispositionButtons, HEADING, IndicatorTable } from './ReportView';
@@ -226,10 +226,10 @@ export function CampaignPage({ api, t, language, id, navigate, remediation }: Pa
   ];
   return (
     <article data-testid="campaign-detail" data-campaign-id={campaign.id}>
-      <p style={{ margin: '0 0 8px', display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
+      <div style={TOP_BAR}>
         <Link href={formatRoute({ kind: 'campaigns', offset: 0 })}>{t.campaignsTitle}</Link>
         <RefreshControls t={t} onRefresh={refresh} />
-      </p>
+      </div>
       <h1 style={HEADING} data-testid="campaign-title">
         <Txt value={campaign.title || campaign.id} max={300} />
       </h1>

@@ -8,7 +8,7 @@ import { Button, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Messa
 import { ApiError, roleIncludes, type Me, type RemediationDestination, type RemediationDetail, type RemediationSummary } from './api';
 import { Confirmation } from './components/Confirmation';
 import { ColumnHeaders, Facts } from './components/tables';
-import { errorText, Loading, RefreshControls, Section, useLoad, type PageProps } from './common';
+import { errorText, Loading, RefreshControls, Section, TOP_BAR, useLoad, type PageProps } from './common';
 import { HEADING } from './ReportView';
 import { campaignHref, remediationHref, type Route } from './routing';
 import type { Strings } from './strings';
@@ -123,7 +123,7 @@ function RunTable({ runs, t, language }: { runs: RemediationSummary[]; t: String
             <TableCell>
               <Txt value={run.actor} max={100} />
             </TableCell>
-            <TableCell>{t.remediation.states[run.state]}</TableCell>
+            <TableCell>{stateText(run, t)}</TableCell>
             <TableCell>{run.mailboxesSearched}</TableCell>
             <TableCell>{t.remediation.countsText(run.counts)}</TableCell>
           </TableRow>
@@ -150,7 +150,7 @@ export function RemediationPage({ api, t, language, id, access }: PageProps & { 
   const run = result.data;
   const mailboxes = new Set(run.messages.map((message) => message.mailbox.toLowerCase())).size;
   const facts: [string, ReactNode][] = [
-    [t.remediation.state, <span data-testid="remediation-state">{t.remediation.states[run.state]}</span>],
+    [t.remediation.state, <span data-testid="remediation-state">{stateText(run, t)}</span>],
     [t.remediation.started, formatDate(run.createdAt, language)],
     [t.remediation.by, <Txt value={run.actor} max={200} />],
     [t.remediation.mailboxesSearched, String(run.mailboxesSearched)],
@@ -159,12 +159,12 @@ export function RemediationPage({ api, t, language, id, access }: PageProps & { 
   if (run.destination) facts.push([t.remediation.destination, t.remediation.destinations[run.destination]]);
   return (
     <article data-testid="remediation-detail" data-remediation-id={run.id}>
-      <p style={{ margin: '0 0 8px', display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
+      <div style={TOP_BAR}>
         <Link href={campaignHref(run.campaignId)} data-testid="remediation-campaign">
           {t.remediation.backToCampaign}
         </Link>
         <RefreshControls t={t} onRefresh={refresh} />
-      </p>
+      </div>
       <h1 style={HEADING}>{t.remediation.pageTitle}</h1>
       <Facts items={facts} />
       {run.unsearchedCount > 0 && (
@@ -178,6 +178,11 @@ export function RemediationPage({ api, t, language, id, access }: PageProps & { 
       {run.truncated && (
         <MessageBar intent="warning" data-testid="remediation-truncated" style={{ marginTop: '12px' }}>
           <MessageBarBody>{t.remediation.truncated}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run.interrupted && (
+        <MessageBar intent="warning" data-testid="remediation-interrupted" style={{ marginTop: '12px' }}>
+          <MessageBarBody>{t.remediation.interruptedHint}</MessageBarBody>
         </MessageBar>
       )}
       {access?.canAct && <RunActions api={api} t={t} run={run} mailboxes={mailboxes} onChanged={replace} onStale={refresh} />}
@@ -216,6 +221,10 @@ function CopyTable({ run, t, language }: { run: RemediationDetail; t: Strings; l
   );
 }
 
+function stateText(run: RemediationSummary, t: Strings): string {
+  return run.interrupted ? t.remediation.interrupted : t.remediation.states[run.state];
+}
+
 function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageProps['api']; t: Strings; run: RemediationDetail; mailboxes: number; onChanged: (run: RemediationDetail) => void; onStale: () => void }) {
   const [destination, setDestination] = useState<RemediationDestination>('junkemail');
   const [asking, setAsking] = useState<'move' | 'undo'>();
@@ -223,6 +232,9 @@ function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageP
   const [state, setState] = useState<{ busy: boolean; error?: unknown; outcome?: string }>({ busy: false });
   const found = run.counts.found;
   const moved = run.counts.moved;
+  // An interrupted move is finished to the folder it started with; anything interrupted can be moved back.
+  const finishing = run.interrupted && run.state === 'moving' ? run.destination : undefined;
+  const target = finishing ?? destination;
   const cancel = () => {
     setAsking(undefined);
     setTyped('');
@@ -244,9 +256,9 @@ function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageP
   const typedCount = /^\s*[0-9]{1,7}\s*$/.test(typed) ? Number(typed) : undefined;
   return (
     <>
-      {run.state === 'searched' && found > 0 && (
+      {(run.state === 'searched' || finishing) && found > 0 && (
         <Section title={t.remediation.destination} testId="remediation-move">
-          <RadioGroup value={destination} onChange={(_, data) => setDestination(data.value as RemediationDestination)} layout="horizontal" aria-label={t.remediation.destination} data-testid="remediation-destination">
+          <RadioGroup value={target} disabled={finishing !== undefined} onChange={(_, data) => setDestination(data.value as RemediationDestination)} layout="horizontal" aria-label={t.remediation.destination} data-testid="remediation-destination">
             {DESTINATIONS.map((value) => (
               <Radio key={value} value={value} label={t.remediation.destinations[value]} data-testid={`remediation-destination-${value}`} />
             ))}
@@ -255,7 +267,7 @@ function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageP
             {state.busy ? t.remediation.moving : t.remediation.move(found)}
           </Button>
           {asking === 'move' && (
-            <Confirmation question={t.remediation.confirmMove(found, mailboxes, t.remediation.destinations[destination])} cancelLabel={t.cancel} onCancel={cancel} testId="remediation-confirm-move">
+            <Confirmation question={t.remediation.confirmMove(found, mailboxes, t.remediation.destinations[target])} cancelLabel={t.cancel} onCancel={cancel} testId="remediation-confirm-move">
               <Field label={t.remediation.typeCount(found)}>
                 <Input data-testid="remediation-confirm-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(_, data) => setTyped(data.value)} />
               </Field>
@@ -264,7 +276,7 @@ function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageP
                 data-testid="remediation-confirm-yes"
                 // The typed number is what the service checks against the count found (expectedCount).
                 disabled={typedCount === undefined}
-                onClick={() => typedCount !== undefined && void act(() => api.moveMessages(run.id, destination, typedCount), (next) => t.remediation.movedResult(next.counts.moved, next.counts.failed))}
+                onClick={() => typedCount !== undefined && void act(() => api.moveMessages(run.id, target, typedCount), (next) => t.remediation.movedResult(next.counts.moved, next.counts.failed))}
               >
                 {t.confirm}
               </Button>
@@ -272,7 +284,7 @@ function RunActions({ api, t, run, mailboxes, onChanged, onStale }: { api: PageP
           )}
         </Section>
       )}
-      {run.state === 'moved' && moved > 0 && (
+      {(run.state === 'moved' || run.interrupted) && moved > 0 && (
         <Section title={t.remediation.undoTitle} testId="remediation-undo">
           <p style={{ margin: '0 0 8px' }}>{t.remediation.undoHint}</p>
           <Button disabled={state.busy || asking !== undefined} onClick={() => setAsking('undo')} data-testid="remediation-undo-ask">

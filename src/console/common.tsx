@@ -75,6 +75,9 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
   return [result, run, replace, refresh];
 }
 
+/** A page's top line: the way back on one side, refresh on the other (a div: the controls hold divs). */
+export const TOP_BAR = { margin: '0 0 8px', display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' } as const;
+
 /** Refresh and "refresh every 30 s" for a page; auto-refresh pauses while the tab is hidden. */
 export function RefreshControls({ t, onRefresh, intervalMs = 30_000 }: { t: Strings; onRefresh: () => void; intervalMs?: number }) {
   const [auto, setAuto] = useState(false);

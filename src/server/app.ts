@@ -21,7 +21,7 @@ import { Auditor } from './identity/audit';
 import { Authenticator } from './identity/authenticator';
 import { DefenderForwarder, type DefenderTiming } from './identity/defender';
 import { AppGraphClient } from './identity/graph-client';
-import { Remediator } from './identity/remediation';
+import { DEFAULT_REMEDIATION_TIMING, Remediator, type RemediationTiming } from './identity/remediation';
 import { isLoopbackHostname } from './identity/config';
 import { ReporterTokenVerifier, type ReporterVerifierOptions } from './identity/reporter-tokens';
 import { SessionManager } from './identity/sessions';
@@ -65,6 +65,8 @@ export interface ServerOptions {
   reporterTokens?: ReporterVerifierOptions;
   /** When Defender submissions are tried again (tests shorten it). */
   defenderTiming?: Partial<DefenderTiming>;
+  /** When a remediation that stopped recording progress counts as interrupted (tests shorten it). */
+  remediationTiming?: RemediationTiming;
 }
 
 /** Bodies of every route except report submission (which sets its own, from bodyLimitBytes). */
@@ -251,7 +253,8 @@ export async function buildServer(config: ServerConfig, options: ServerOptions =
 
   await app.register(authRoutes, { context, signIn, sessions, auditor });
   await app.register(auditRoutes, { context, identity: identityStore, auditor });
-  await app.register(remediationRoutes, { context, remediator: graph && identity?.graph ? new Remediator(graph, identityStore, identity.graph, randomUUID) : undefined });
+  const remediationTiming = options.remediationTiming ?? DEFAULT_REMEDIATION_TIMING;
+  await app.register(remediationRoutes, { context, remediationTiming, remediator: graph && identity?.graph ? new Remediator(graph, identityStore, identity.graph, randomUUID, remediationTiming) : undefined });
   await app.register(healthRoutes, { context });
   await app.register(intakeRoutes, { context, admission, uploads });
   await app.register(reportRoutes, { context });

@@ -6,7 +6,7 @@
 // action, and a service without Graph that says removal is not set up.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FOLDERS, GRAPH_CLIENT, GRAPH_TENANT, startFakeGraph, type FakeGraph } from '../support/fake-graph';
-import { ANALYST, fixture, report, REPORTER, startTestServer, type TestServer } from '../server/helpers';
+import { ANALYST, call, fixture, report, REPORTER, startTestServer, type TestServer } from '../server/helpers';
 import { go, renderConsole, SCRIPT } from './helpers';
 
 jest.setTimeout(60_000);
@@ -128,6 +128,53 @@ test('viewers see runs and copies but are offered no search, move or undo, in Ja
   expect(screen.getByTestId('remediation-state').textContent).toBe('取り消し済み（元に戻しました）');
   expect(screen.queryByTestId('remediation-undo-ask')).toBeNull();
   expect(screen.queryByTestId('remediation-move-ask')).toBeNull();
+});
+
+test('a run interrupted midway says so, keeps what it moved, and is finished to the folder it started with', async () => {
+  // Its own service, where a run with no progress for 300 ms counts as interrupted.
+  const quick = await startTestServer(
+    {
+      identity: { graph: { tenantId: GRAPH_TENANT, clientId: GRAPH_CLIENT.id, clientSecret: GRAPH_CLIENT.secret, authority: graph.url, baseUrl: graph.url } },
+      tokens: [
+        { token: ANALYST, role: 'analyst', name: 'test analyst' },
+        { token: REPORTER, role: 'reporter', name: 'test add-in' },
+      ],
+    },
+    { remediationTiming: { interruptedAfterMs: 300 } },
+  );
+  const releaseBen = graph.holdNextMoveIn('ben@example.test');
+  let stalled: Promise<Response> | undefined;
+  try {
+    const { campaignId: local } = await report(quick, fixture('campaign-1.eml'));
+    const run = (await (await call(quick, `/api/campaigns/${local}/remediations`, { json: {} })).json()) as { id: string };
+    // The move to Deleted Items records Aiko's copy, then hangs on Ben's.
+    stalled = call(quick, `/api/remediations/${run.id}/move`, { json: { destination: 'deleteditems', expectedCount: 2 } });
+    await waitFor(() => expect(folderOf('aiko@example.test')).toBe(FOLDERS.deleteditems), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    renderConsole({ url: quick.url, token: ANALYST, hash: `#/remediations/${run.id}` });
+    await screen.findByTestId('remediation-detail', {}, { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('remediation-counts').textContent).toBe('1 found, 1 moved'));
+    expect(screen.getByTestId('remediation-state').textContent).toBe('Interrupted midway');
+    expect(screen.getByTestId('remediation-interrupted').textContent).toContain('The copies already moved are recorded');
+    // The rest goes where the run started sending copies; the choice is not offered again.
+    expect((screen.getByTestId('remediation-destination-deleteditems') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('remediation-destination-junkemail') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByTestId('remediation-undo-ask')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('remediation-move-ask'));
+    expect(screen.getByTestId('remediation-confirm-move').textContent).toContain('Move 1 message in 2 mailboxes to Deleted Items?');
+    fireEvent.change(screen.getByLabelText('Type 1 to confirm'), { target: { value: '1' } });
+    fireEvent.click(screen.getByTestId('remediation-confirm-yes'));
+    await waitFor(() => expect(screen.getByTestId('remediation-state').textContent).toBe('Moved'), { timeout: 10_000 });
+    expect(screen.getByTestId('remediation-counts').textContent).toBe('2 moved');
+    expect(screen.queryByTestId('remediation-interrupted')).toBeNull();
+    expect(folderOf('ben@example.test')).toBe(FOLDERS.deleteditems);
+  } finally {
+    releaseBen();
+    cleanup();
+    await stalled;
+    await quick.close();
+  }
 });
 
 test('a service without Microsoft Graph says removal is not set up, and offers no search', async () => {

@@ -48,6 +48,8 @@ export interface FakeGraph {
   deliver(mailbox: string, message: Omit<FakeMessage, 'id' | 'parentFolderId'> & { parentFolderId?: string }): FakeMessage;
   /** Move requests are recorded but not answered until the returned function is called (a slow Exchange). */
   holdMoves(): () => void;
+  /** Only the next move request in this mailbox waits for the returned function (one call that hangs). */
+  holdNextMoveIn(mailbox: string): () => void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const denied = new Set<string>();
   let throttle = 0;
   let movesHeld: Promise<void> | undefined;
+  const nextMoveHeld = new Map<string, Promise<void>>();
   let url = '';
 
   const send = (response: import('node:http').ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
@@ -150,6 +153,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       }
       if (messageId && request.method === 'POST') {
         await movesHeld;
+        const heldHere = nextMoveHeld.get(user.mail);
+        if (heldHere) {
+          nextMoveHeld.delete(user.mail);
+          await heldHere;
+        }
         const message = box.find((m) => m.id === messageId);
         if (!message) return graphError(response, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
         const destination = (body as { destinationId?: string } | undefined)?.destinationId ?? '';
@@ -199,6 +207,11 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         movesHeld = undefined;
         release();
       };
+    },
+    holdNextMoveIn(mailbox) {
+      let release!: () => void;
+      nextMoveHeld.set(mailbox, new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
     },
     deliver(mailbox, message) {
       const stored: FakeMessage = { id: `AAMk${randomUUID()}=`, parentFolderId: FOLDERS.inbox, ...message };

@@ -24,6 +24,9 @@ export interface RemediationStrings {
   countsText: (counts: RemediationSummary['counts']) => string;
   open: string;
   states: Record<RemediationSummary['state'], string>;
+  /** A move or move-back that stopped midway (the service stopped): what was done is kept. */
+  interrupted: string;
+  interruptedHint: string;
   messageStates: Record<RemediationMessage['state'], string>;
   destinations: Record<RemediationDestination, string>;
   pageTitle: string;
@@ -73,6 +76,9 @@ export const remediationEn: RemediationStrings = {
     [found && `${found} found`, moved && `${moved} moved`, failed && `${failed} failed`, restored && `${restored} moved back`].filter(Boolean).join(', ') || 'none found',
   open: 'Open',
   states: { searched: 'Dry run: nothing moved', moving: 'Moving now…', moved: 'Moved', undoing: 'Moving back now…', undone: 'Undone: moved back' },
+  interrupted: 'Interrupted midway',
+  interruptedHint:
+    'This run stopped midway (the service was restarted or lost its connection). The copies already moved are recorded. Move the rest to the same folder, or move back what was moved.',
   messageStates: { found: 'Found', moved: 'Moved', failed: 'Move failed', restored: 'Moved back' },
   destinations: { junkemail: 'Junk Email', deleteditems: 'Deleted Items' },
   pageTitle: 'Removal run',
@@ -129,6 +135,9 @@ export const remediationJa: RemediationStrings = {
     [found && `検出 ${found} 件`, moved && `移動 ${moved} 件`, failed && `失敗 ${failed} 件`, restored && `復元 ${restored} 件`].filter(Boolean).join('、') || '検出なし',
   open: '開く',
   states: { searched: '予行（未移動）', moving: '移動中…', moved: '移動済み', undoing: '元に戻し中…', undone: '取り消し済み（元に戻しました）' },
+  interrupted: '途中で中断',
+  interruptedHint:
+    'この実行は途中で止まりました（サービスの再起動または接続の切断）。移動済みのコピーは記録されています。残りを同じフォルダーに移動するか、移動したものを元に戻してください。',
   messageStates: { found: '検出', moved: '移動済み', failed: '移動失敗', restored: '元に戻しました' },
   destinations: { junkemail: '迷惑メール', deleteditems: '削除済みアイテム' },
   pageTitle: '除去の実行',

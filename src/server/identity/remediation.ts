@@ -4,7 +4,7 @@
 // message, how many copies), a move of exactly the copies found, to Junk Email or Deleted Items,
 // after the analyst confirmed that count, and an undo that moves each copy back to the folder it
 // was found in. Nothing is ever deleted for good: both destinations are folders the user can open.
-import type { IdentityStore, RemediationMessage, RemediationRecord } from '../store/identity';
+import type { IdentityStore, RemediationMessage, RemediationRecord, RemediationUpdate } from '../store/identity';
 import type { GraphConfig } from './config';
 import { GraphError, odataString, type AppGraphClient } from './graph-client';
 
@@ -21,6 +21,21 @@ const CONCURRENCY = 4;
 const MAX_UNSEARCHED_KEPT = 50;
 /** Messages received this long before the campaign's first report are still looked at (sender and subject search). */
 const LOOKBACK_MS = 14 * 24 * 3_600_000;
+
+export interface RemediationTiming {
+  /**
+   * A move or move-back that recorded no progress for this long was interrupted (the service
+   * stopped or lost its database midway): an analyst may finish or undo it. Each copy's outcome is
+   * recorded as it happens, and one Graph call gives up within a few minutes (graph-client.ts).
+   */
+  interruptedAfterMs: number;
+}
+export const DEFAULT_REMEDIATION_TIMING: RemediationTiming = { interruptedAfterMs: 10 * 60_000 };
+
+/** A run left `moving` or `undoing` by a worker that stopped recording progress. */
+export function isInterrupted(record: RemediationRecord, timing: RemediationTiming, nowMs = Date.now()): boolean {
+  return (record.state === 'moving' || record.state === 'undoing') && Date.parse(record.updatedAt) < nowMs - timing.interruptedAfterMs;
+}
 
 /** What identifies the campaign's message in a mailbox. */
 export interface SearchCriteria {
@@ -75,6 +90,7 @@ export class Remediator {
     private readonly store: IdentityStore,
     private readonly config: GraphConfig,
     private readonly newId: () => string,
+    private readonly timing: RemediationTiming = DEFAULT_REMEDIATION_TIMING,
   ) {}
 
   /** The mailboxes to search: the configured list, or every user with a mail address. */
@@ -158,16 +174,22 @@ export class Remediator {
   /**
    * Moves the copies the search found. `expectedCount` is the count the analyst confirmed: the move
    * happens only if it is still the number of copies found, so nobody confirms one number and moves another.
+   * An interrupted move is finished the same way: the copies still found go to the folder it chose.
    */
   async move(id: string, destination: Destination, expectedCount: number): Promise<RemediationRun> {
     const run = await this.load(id);
-    if (run.record.state !== 'searched') throw alreadyActedOn(run.record.state);
+    const resuming = run.record.state === 'moving' && isInterrupted(run.record, this.timing);
+    if (run.record.state !== 'searched' && !resuming) throw alreadyActedOn(run.record.state);
+    if (resuming && run.record.destination !== undefined && run.record.destination !== destination) {
+      throw new RemediationError('conflict', `This run was moving copies to ${run.record.destination}; finish it to the same folder, or undo it.`);
+    }
     if (run.record.counts.found !== expectedCount) {
       throw new RemediationError('count_changed', `The search found ${run.record.counts.found} messages, not ${expectedCount}; confirm the count shown.`);
     }
-    await this.claim(id, 'searched', 'moving');
+    const lease = await this.claim(run.record, 'moving', destination);
     return this.moveEach(
       id,
+      lease,
       run.messages.filter((message) => message.state === 'found'),
       async (message) => {
         try {
@@ -177,18 +199,22 @@ export class Remediator {
           return { seq: message.seq, state: 'failed', error: error instanceof GraphError ? error.code : 'error' };
         }
       },
+      'moving',
       'moved',
-      destination,
     );
   }
 
-  /** Moves every moved copy back to the folder it was found in (the Inbox when Graph did not say). */
+  /**
+   * Moves every moved copy back to the folder it was found in (the Inbox when Graph did not say).
+   * Also undoes what an interrupted move had moved, and finishes an interrupted undo.
+   */
   async undo(id: string): Promise<RemediationRun> {
     const run = await this.load(id);
-    if (run.record.state !== 'moved') throw alreadyActedOn(run.record.state, 'Only a remediation that moved messages can be undone.');
-    await this.claim(id, 'moved', 'undoing');
+    if (run.record.state !== 'moved' && !isInterrupted(run.record, this.timing)) throw alreadyActedOn(run.record.state, 'Only a remediation that moved messages can be undone.');
+    const lease = await this.claim(run.record, 'undoing');
     return this.moveEach(
       id,
+      lease,
       run.messages.filter((message) => message.state === 'moved' && message.movedId),
       async (message) => {
         try {
@@ -198,37 +224,52 @@ export class Remediator {
           return { seq: message.seq, state: 'moved', movedId: message.movedId, error: `undo: ${error instanceof GraphError ? error.code : 'error'}` };
         }
       },
+      'undoing',
       'undone',
-      run.record.destination,
     );
   }
 
   /**
    * Takes the run for this request alone: the state changes only if nobody changed it since it was
-   * read, so two analysts pressing Move at once cannot both move (the second would record every copy
-   * as failed, losing the ids the undo needs).
+   * read (and, for an interrupted run, nobody recorded progress since), so two analysts pressing Move
+   * at once cannot both move (the second would record every copy as failed, losing the ids the undo needs).
    */
-  private async claim(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<void> {
-    if (await this.store.claimRemediation(id, from, to)) return;
-    const now = await this.load(id);
+  private async claim(record: RemediationRecord, to: RemediationRecord['state'], destination?: string): Promise<string> {
+    const idleBefore = isInterrupted(record, this.timing) ? record.updatedAt : undefined;
+    const lease = await this.store.claimRemediation(record.id, record.state, to, { destination, ...(idleBefore ? { idleBefore: nextInstant(idleBefore) } : {}) });
+    if (lease) return lease;
+    const now = await this.load(record.id);
     throw alreadyActedOn(now.record.state);
   }
 
-  /** Moves each copy, then records every outcome and the run's final state, also when something failed midway. */
-  private async moveEach(id: string, messages: RemediationMessage[], moveOne: (message: RemediationMessage) => Promise<MessageUpdate>, done: RemediationRecord['state'], destination: string | undefined): Promise<RemediationRun> {
-    const updates: MessageUpdate[] = [];
-    try {
-      await eachLimited(messages, async (message) => {
-        updates.push(await moveOne(message));
+  /**
+   * Moves each copy and records each outcome as it comes, so a run interrupted midway keeps what it
+   * did (and the ids the undo needs); then records the run's final state.
+   */
+  private async moveEach(id: string, lease: string, messages: RemediationMessage[], moveOne: (message: RemediationMessage) => Promise<RemediationUpdate>, working: RemediationRecord['state'], done: RemediationRecord['state']): Promise<RemediationRun> {
+    let held: string | undefined = lease;
+    // One write at a time, each renewing the lease the next one needs.
+    let writes: Promise<void> = Promise.resolve();
+    const record = (state: RemediationRecord['state'], updates: RemediationUpdate[]) => {
+      writes = writes.then(async () => {
+        if (held !== undefined) held = await this.store.recordRemediation(id, held, state, updates);
       });
-    } finally {
-      await this.store.updateRemediation(id, done, destination, updates);
-    }
+      return writes;
+    };
+    await eachLimited(messages, async (message) => {
+      if (held === undefined) return;
+      await record(working, [await moveOne(message)]);
+    });
+    await record(done, []);
+    if (held === undefined) throw new RemediationError('conflict', 'Another analyst took over this run after it seemed interrupted; reload to see the outcome.');
     return this.load(id);
   }
 }
 
-type MessageUpdate = Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>;
+/** The ISO time just after `iso`: a run idle since `iso` has updatedAt before this. */
+function nextInstant(iso: string): string {
+  return new Date(Date.parse(iso) + 1).toISOString();
+}
 
 function alreadyActedOn(state: RemediationRecord['state'], otherwise?: string): RemediationError {
   if (state === 'moving' || state === 'undoing') return new RemediationError('conflict', `Another analyst is ${state === 'moving' ? 'moving these copies' : 'moving these copies back'} right now; reload to see the outcome.`);

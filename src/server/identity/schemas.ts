@@ -45,6 +45,8 @@ export const RemediationSummary = Type.Object({
   actor: Type.String(),
   /** searched: a dry run, nothing moved yet; moved; undone: moved back. */
   state: RemediationState,
+  /** moving or undoing, but nothing recorded for a while: the service stopped midway; finish it (move) or undo it. */
+  interrupted: Type.Boolean(),
   destination: Type.Optional(RemediationDestination),
   mailboxesSearched: Type.Integer(),
   /** Mailboxes whose search failed (permissions, throttling): the count is exact, the list the first few. */

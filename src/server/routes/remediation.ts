@@ -6,7 +6,7 @@ import { requireRole } from '../auth';
 import type { RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES, ErrorBody } from '../errors';
 import { GraphError } from '../identity/graph-client';
-import { lookbackStart, RemediationError, type Remediator, type RemediationRun } from '../identity/remediation';
+import { isInterrupted, lookbackStart, RemediationError, type Remediator, type RemediationRun, type RemediationTiming } from '../identity/remediation';
 import { RemediationDetail, RemediationMoveBody, RemediationSearchBody, RemediationSummary } from '../identity/schemas';
 import { IdParams } from '../schemas';
 import type { RemediationRecord } from '../store/identity';
@@ -15,20 +15,21 @@ import { Type } from '@sinclair/typebox';
 
 export interface RemediationRouteOptions extends RouteOptions {
   remediator?: Remediator;
+  remediationTiming: RemediationTiming;
 }
 
 /** Reports whose Message-ID is searched for; a campaign's copies share few distinct ones. */
 const MAX_MESSAGE_IDS = 50;
 const RESPONSES = { ...ERROR_RESPONSES, 409: ErrorBody, 502: ErrorBody };
 
-function summaryOf(record: RemediationRecord) {
+function summaryOf(record: RemediationRecord, timing: RemediationTiming) {
   const criteria = record.criteria as { unsearched?: { mailbox: string; error: string }[]; unsearchedCount?: number };
   const { criteria: _criteria, ...rest } = record;
-  return { ...rest, unsearched: criteria.unsearched ?? [], unsearchedCount: criteria.unsearchedCount ?? 0 };
+  return { ...rest, interrupted: isInterrupted(record, timing), unsearched: criteria.unsearched ?? [], unsearchedCount: criteria.unsearchedCount ?? 0 };
 }
 
-function detailOf(run: RemediationRun) {
-  return { ...summaryOf(run.record), messages: run.messages.map(({ mailbox, subject, receivedAt, state, error }) => ({ mailbox, subject, receivedAt, state, error })) };
+function detailOf(run: RemediationRun, timing: RemediationTiming) {
+  return { ...summaryOf(run.record, timing), messages: run.messages.map(({ mailbox, subject, receivedAt, state, error }) => ({ mailbox, subject, receivedAt, state, error })) };
 }
 
 /**
@@ -48,7 +49,7 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
-export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = async (app, { context, remediator }) => {
+export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = async (app, { context, remediator, remediationTiming }) => {
   const { store, verifier, auditor } = context;
   const analyst = requireRole(verifier, 'analyst');
   const viewer = requireRole(verifier, 'viewer');
@@ -96,7 +97,7 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
         mailboxesSearched: run.record.mailboxesSearched,
         unsearched: (run.record.criteria as { unsearchedCount?: number }).unsearchedCount ?? 0,
       });
-      return reply.code(201).send(detailOf(run));
+      return reply.code(201).send(detailOf(run, remediationTiming));
     },
   );
 
@@ -105,7 +106,7 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
     { onRequest: viewer, schema: { summary: "The campaign's remediation runs, newest first", params: IdParams, response: { 200: Type.Object({ items: Type.Array(RemediationSummary) }), ...RESPONSES } } },
     async (request) => {
       const { id } = request.params as IdParams;
-      return { items: (await context.identity.listRemediations(id, 50)).map(summaryOf) };
+      return { items: (await context.identity.listRemediations(id, 50)).map((record) => summaryOf(record, remediationTiming)) };
     },
   );
 
@@ -115,7 +116,7 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
     async (request) => {
       const run = await context.identity.getRemediation((request.params as IdParams).id);
       if (!run) throw new ApiError(404, 'not_found', 'There is no remediation with this id.');
-      return detailOf(run);
+      return detailOf(run, remediationTiming);
     },
   );
 
@@ -141,7 +142,7 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
         throw asApiError(error);
       }
       await auditor.record(request, 'remediation.move', { type: 'remediation', id }, { campaign: run.record.campaignId, destination, confirmed: expectedCount, moved: run.record.counts.moved, failed: run.record.counts.failed });
-      return detailOf(run);
+      return detailOf(run, remediationTiming);
     },
   );
 
@@ -158,7 +159,7 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
         throw asApiError(error);
       }
       await auditor.record(request, 'remediation.undo', { type: 'remediation', id }, { campaign: run.record.campaignId, restored: run.record.counts.restored, stillMoved: run.record.counts.moved });
-      return detailOf(run);
+      return detailOf(run, remediationTiming);
     },
   );
 };

@@ -92,6 +92,9 @@ export interface RemediationRecord {
   counts: { found: number; moved: number; failed: number; restored: number };
 }
 
+/** What one move or move-back did to one message. */
+export type RemediationUpdate = Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>;
+
 export interface IdentityStore {
   saveLoginRequest(request: LoginRequest): Promise<void>;
   /** Returns and forgets the request (each login answer is used once); undefined when unknown or older than `maxAgeMs`. */
@@ -109,9 +112,18 @@ export interface IdentityStore {
   createRemediation(record: Omit<RemediationRecord, 'counts'>, messages: Omit<RemediationMessage, 'seq'>[]): Promise<void>;
   getRemediation(id: string): Promise<{ record: RemediationRecord; messages: RemediationMessage[] } | undefined>;
   listRemediations(campaignId: string, limit: number): Promise<RemediationRecord[]>;
-  /** Moves the run from `from` to `to` only if it is still in `from`; false when someone else got there first. */
-  claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<boolean>;
-  updateRemediation(id: string, state: RemediationRecord['state'], destination: string | undefined, updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[]): Promise<void>;
+  /**
+   * Takes the run for one worker: moves it from `from` to `to` only if it is still in `from` and, with
+   * `idleBefore`, nobody has recorded progress on it since then (taking over an interrupted run).
+   * Returns the lease (the run's new updatedAt) that recordRemediation needs; undefined when someone
+   * else got there first.
+   */
+  claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state'], options?: { destination?: string; idleBefore?: string }): Promise<string | undefined>;
+  /**
+   * Writes messages' outcomes and the run's state together, only while `lease` is still the run's
+   * updatedAt: a worker whose run was taken over writes nothing. Returns the renewed lease, or undefined.
+   */
+  recordRemediation(id: string, lease: string, state: RemediationRecord['state'], updates: RemediationUpdate[]): Promise<string | undefined>;
 }
 
 /** Longest text kept per changed field in the audit log (a note can be long; the log stays readable). */
@@ -338,14 +350,27 @@ export class SqlIdentityStore implements IdentityStore {
     return out;
   }
 
-  /** Each message's outcome and the run's new state together: a run never says "moved" over messages still "found". */
-  async claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state']): Promise<boolean> {
-    const changed = await this.db.run('UPDATE remediations SET state = ?, updated_at = ? WHERE id = ? AND state = ?', [to, new Date().toISOString(), id, from]);
-    return changed === 1;
+  async claimRemediation(id: string, from: RemediationRecord['state'], to: RemediationRecord['state'], options: { destination?: string; idleBefore?: string } = {}): Promise<string | undefined> {
+    // A lease taken over is later than the one it replaces (updatedAt < idleBefore), even within the same millisecond.
+    const lease = new Date(Math.max(Date.now(), options.idleBefore === undefined ? 0 : Date.parse(options.idleBefore))).toISOString();
+    const idle = options.idleBefore === undefined ? '' : ' AND updated_at < ?';
+    const changed = await this.db.run(`UPDATE remediations SET state = ?, updated_at = ?, destination = COALESCE(?, destination) WHERE id = ? AND state = ?${idle}`, [
+      to,
+      lease,
+      options.destination ?? null,
+      id,
+      from,
+      ...(options.idleBefore === undefined ? [] : [options.idleBefore]),
+    ]);
+    return changed === 1 ? lease : undefined;
   }
 
-  async updateRemediation(id: string, state: RemediationRecord['state'], destination: string | undefined, updates: Pick<RemediationMessage, 'seq' | 'state' | 'movedId' | 'error'>[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /** Each message's outcome and the run's state in one transaction: a run never says "moved" over messages still "found". */
+  async recordRemediation(id: string, lease: string, state: RemediationRecord['state'], updates: RemediationUpdate[]): Promise<string | undefined> {
+    // Never the same instant as the lease it renews, so a taken-over worker cannot match by chance.
+    const renewed = new Date(Math.max(Date.now(), Date.parse(lease) + 1)).toISOString();
+    return this.db.transaction(async (tx) => {
+      if ((await tx.run('UPDATE remediations SET state = ?, updated_at = ? WHERE id = ? AND updated_at = ?', [state, renewed, id, lease])) !== 1) return undefined;
       for (const update of updates) {
         await tx.run('UPDATE remediation_messages SET state = ?, moved_id = ?, error = ? WHERE remediation_id = ? AND seq = ?', [
           update.state,
@@ -355,7 +380,7 @@ export class SqlIdentityStore implements IdentityStore {
           update.seq,
         ]);
       }
-      await tx.run('UPDATE remediations SET state = ?, destination = ?, updated_at = ? WHERE id = ?', [state, destination ?? null, new Date().toISOString(), id]);
+      return renewed;
     });
   }
 }

@@ -3,6 +3,8 @@
 // the audit log. Graph is the fake built from Microsoft's API reference (tests/support/fake-graph.ts).
 import type { GraphConfig } from '../../../src/server/identity/config';
 import { FOLDERS, GRAPH_CLIENT, GRAPH_TENANT, startFakeGraph, type FakeGraph } from '../../support/fake-graph';
+import type { ServerOptions } from '../../../src/server/app';
+import { waitFor } from '../../support/webhook-receiver';
 import { ANALYST, call, fixture, report, REPORTER, startTestServer, type TestServer } from '../helpers';
 
 jest.setTimeout(60_000);
@@ -18,8 +20,9 @@ function graphConfig(overrides: Partial<GraphConfig> = {}): GraphConfig {
   return { tenantId: GRAPH_TENANT, clientId: GRAPH_CLIENT.id, clientSecret: GRAPH_CLIENT.secret, authority: graph.url, baseUrl: graph.url, ...overrides };
 }
 
-function start(overrides: Partial<GraphConfig> = {}): Promise<TestServer> {
+function start(overrides: Partial<GraphConfig> = {}, options: ServerOptions = {}, dataDir?: string): Promise<TestServer> {
   return startTestServer({
+    ...(dataDir ? { dataDir } : {}),
     identity: { graph: graphConfig(overrides) },
     tokens: [
       { token: ANALYST, role: 'analyst', name: 'test analyst' },
@@ -27,7 +30,7 @@ function start(overrides: Partial<GraphConfig> = {}): Promise<TestServer> {
       { token: ADMIN, role: 'admin', name: 'test admin' },
       { token: VIEWER, role: 'viewer', name: 'test viewer' },
     ],
-  });
+  }, options);
 }
 
 beforeEach(async () => {
@@ -122,6 +125,51 @@ it('lets only one of two analysts who press Move at the same time move the copie
   // Every moved copy kept the id the undo needs.
   const undone = await call(server, `/api/remediations/${run.id}/undo`, { method: 'POST' });
   expect(await undone.json()).toMatchObject({ state: 'undone', counts: { restored: 2, moved: 0 } });
+});
+
+it('keeps each copy it moved when the service stops midway, and another instance finishes the run, then undoes it', async () => {
+  await server.close();
+  // Short enough for a test: a run with no progress for 300 ms counts as interrupted.
+  const quickly: ServerOptions = { remediationTiming: { interruptedAfterMs: 300 } };
+  server = await start({}, quickly);
+  const { campaignId } = await report(server, fixture('campaign-1.eml'));
+  const run = await search(campaignId);
+  const detail = async (on: TestServer) => (await (await call(on, `/api/remediations/${run.id}`)).json()) as Run & { interrupted: boolean; destination?: string };
+
+  // The first instance moves Aiko's copy, then hangs on Ben's (it stopped, or lost its network).
+  const releaseBen = graph.holdNextMoveIn('ben@example.test');
+  const stalled = call(server, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: 2 } });
+  await waitFor(async () => (await detail(server)).counts.moved === 1);
+  expect(folderOf('aiko@example.test')).toBe(FOLDERS.junkemail);
+
+  // Another instance on the same data sees the run interrupted, with Aiko's copy recorded as moved.
+  const second = await start({}, quickly, server.dataDir);
+  try {
+    await waitFor(async () => (await detail(second)).interrupted);
+    expect(await detail(second)).toMatchObject({ state: 'moving', destination: 'junkemail', counts: { found: 1, moved: 1 } });
+    // It finishes the run to the folder it was started with, and only after the analyst confirmed the count left.
+    const elsewhere = await call(second, `/api/remediations/${run.id}/move`, { json: { destination: 'deleteditems', expectedCount: 1 } });
+    expect(elsewhere.status).toBe(409);
+    expect((await elsewhere.json()).message).toMatch(/moving copies to junkemail/);
+    const finished = await call(second, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: 1 } });
+    expect(await finished.json()).toMatchObject({ state: 'moved', interrupted: false, counts: { found: 0, moved: 2, failed: 0 } });
+    expect(folderOf('ben@example.test')).toBe(FOLDERS.junkemail);
+
+    // The first instance's late answer (Ben's copy had already moved) changes nothing it no longer owns.
+    releaseBen();
+    const late = await stalled;
+    expect(late.status).toBe(409);
+    expect((await late.json()).message).toMatch(/took over this run/);
+    expect(await detail(second)).toMatchObject({ state: 'moved', counts: { moved: 2, failed: 0 } });
+
+    // Every copy kept the id the undo needs.
+    const undone = await call(second, `/api/remediations/${run.id}/undo`, { method: 'POST' });
+    expect(await undone.json()).toMatchObject({ state: 'undone', counts: { restored: 2, moved: 0 } });
+    expect(folderOf('aiko@example.test')).toBe(FOLDERS.inbox);
+    expect(folderOf('ben@example.test')).toBe('AAMkFolderProjects=');
+  } finally {
+    await second.close({ keepData: true });
+  }
 });
 
 it('writes every step to the audit log with who did it and what came of it', async () => {

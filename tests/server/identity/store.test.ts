@@ -143,10 +143,15 @@ describe('remediation runs', () => {
         { mailbox: 'u2@example.test', messageId: 'BBB', subject: 'Invoice', state: 'found' },
       ],
     );
-    await identity.updateRemediation('m1', 'moved', 'junkemail', [
-      { seq: 1, state: 'moved', movedId: 'AAA-junk' },
-      { seq: 2, state: 'failed', error: 'ErrorItemNotFound' },
-    ]);
+    const lease = await identity.claimRemediation('m1', 'searched', 'moving', { destination: 'junkemail' });
+    expect(lease).toBeDefined();
+    // A second claim of the same run finds it taken.
+    expect(await identity.claimRemediation('m1', 'searched', 'moving')).toBeUndefined();
+    const renewed = await identity.recordRemediation('m1', lease!, 'moving', [{ seq: 1, state: 'moved', movedId: 'AAA-junk' }]);
+    expect((await identity.getRemediation('m1'))?.record).toMatchObject({ state: 'moving', destination: 'junkemail', counts: { found: 1, moved: 1 } });
+    // A lease already renewed writes nothing.
+    expect(await identity.recordRemediation('m1', lease!, 'moved', [{ seq: 2, state: 'failed', error: 'stale' }])).toBeUndefined();
+    await identity.recordRemediation('m1', renewed!, 'moved', [{ seq: 2, state: 'failed', error: 'ErrorItemNotFound' }]);
     const run = await identity.getRemediation('m1');
     expect(run?.record).toMatchObject({ state: 'moved', destination: 'junkemail', counts: { found: 0, moved: 1, failed: 1, restored: 0 } });
     expect(run?.messages.map((m) => [m.mailbox, m.state, m.movedId, m.error])).toEqual([
@@ -155,6 +160,26 @@ describe('remediation runs', () => {
     ]);
     expect((await identity.listRemediations('c1', 10)).map((r) => r.id)).toEqual(['m1']);
     expect(await identity.listRemediations('c2', 10)).toEqual([]);
+  });
+
+  it('are taken over once their worker stopped recording progress, and the old worker writes nothing after that', async () => {
+    const then = '2026-12-05T09:00:00.000Z';
+    await identity.createRemediation({ id: 'm3', campaignId: 'c1', createdAt: then, updatedAt: then, actor: 'alice@example.test', criteria: {}, state: 'searched', mailboxesSearched: 2, truncated: false }, [
+      { mailbox: 'u1@example.test', messageId: 'AAA', state: 'found' },
+      { mailbox: 'u2@example.test', messageId: 'BBB', state: 'found' },
+    ]);
+    const stopped = await identity.claimRemediation('m3', 'searched', 'moving', { destination: 'deleteditems' });
+    const progress = await identity.recordRemediation('m3', stopped!, 'moving', [{ seq: 1, state: 'moved', movedId: 'AAA-deleted' }]);
+    // Taking over needs the run idle since before its last progress: not yet the case for an earlier instant.
+    expect(await identity.claimRemediation('m3', 'moving', 'undoing', { idleBefore: then })).toBeUndefined();
+    const idleBefore = new Date(Date.parse(progress!) + 1).toISOString();
+    const takeover = await identity.claimRemediation('m3', 'moving', 'undoing', { idleBefore });
+    expect(takeover).toBeDefined();
+    // The stopped worker comes back: its lease is gone and its outcome is not written.
+    expect(await identity.recordRemediation('m3', progress!, 'moved', [{ seq: 2, state: 'moved', movedId: 'BBB-deleted' }])).toBeUndefined();
+    await identity.recordRemediation('m3', takeover!, 'undone', [{ seq: 1, state: 'restored', movedId: 'AAA-deleted' }]);
+    const run = await identity.getRemediation('m3');
+    expect(run?.record).toMatchObject({ state: 'undone', destination: 'deleteditems', counts: { found: 1, moved: 0, restored: 1 } });
   });
 
   it('are written whole or not at all: a message that cannot be stored leaves no run and no messages behind', async () => {
