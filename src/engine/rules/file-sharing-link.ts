@@ -7,6 +7,9 @@
 // when the link itself names a file nobody shares for reading: a program, a script, a disk image, a
 // macro document or an archive (MirrorFace's OneDrive links to ZIPs holding LNK files, ISO droppers
 // on Dropbox): "…/invoice.iso?dl=1".
+// Also not reported: a link that opens a picture ("…/20190509_133253.jpg?dl=0"). Mailing lists strip
+// attachments, so people share photos and screenshots this way; the service shows a picture in its
+// viewer, where there is nothing to run and no form to sign in to.
 // Tuning: policy.fileSharingHosts, policy.freemailDomains, policy.riskyExtensions.
 import type { Evidence } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -18,19 +21,27 @@ import { findingsOf, IMPERSONATION_RULES, LURE_RULES } from './content/findings'
 const MAX_EVIDENCE = 5;
 /** Archives: what a program travels in past a mail filter. */
 const ARCHIVE_EXTENSIONS = new Set(['zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'cab', 'ace', 'arj', 'lzh', 'xz', 'bz2']);
+/** Pictures the services show in their own viewer (Dropbox, Google Drive and OneDrive preview these formats). */
+const PICTURE = /\.(?:jpe?g|png|gif|webp|heic)$/i;
 /** Kinds of file a link on a sharing service should never hand a reader directly (web pages are the service's own). */
 const RISKY_KINDS = new Set(['executable', 'script', 'disk-image', 'macro-enabled', 'embedding']);
 
-/** The risky file a sharing link downloads, by the last path segment's extension ("invoice.iso"); undefined otherwise. */
-export function riskyDownload(href: string, policy: ResolvedPolicy): string | undefined {
+/** The file a sharing link names: its URL's last path segment, decoded ("" for a folder or a share code). */
+function linkedFile(href: string): string {
   const url = parseWebUrl(href);
-  if (!url) return undefined;
+  if (!url) return '';
   let name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1, url.pathname.lastIndexOf('/') + 201);
   try {
     name = decodeURIComponent(name);
   } catch {
     // keep it encoded
   }
+  return name;
+}
+
+/** The risky file a sharing link downloads, by the last path segment's extension ("invoice.iso"); undefined otherwise. */
+export function riskyDownload(href: string, policy: ResolvedPolicy): string | undefined {
+  const name = linkedFile(href);
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const extension = name.slice(dot + 1).toLowerCase();
@@ -77,7 +88,7 @@ export const fileSharingLink: Rule = {
     let download = false;
     for (const link of context.view.links) {
       const host = link.host?.ascii;
-      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants)) continue;
+      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants) || PICTURE.test(linkedFile(link.href))) continue;
       const file = riskyDownload(link.href, policy);
       if (file) download = true;
       const shown = clip(file ?? '', 80);

@@ -4,9 +4,20 @@
 // They cannot reach an attacker's server from outside, and they are what engineers write to each
 // other about devices and lab networks (mail clients turn a typed address into a link); on the dev
 // half they fired on legitimate list mail only, never on phishing.
+// Also left alone: an address that is only mentioned, the link's text being the bare address and the
+// link nothing more ("4.0.0.0" → http://4.0.0.0). Mail programs and list archives turn whatever
+// reads like an address into a link, so a version number or an address under discussion becomes
+// one; a phishing page sits on a path the kit generates (http://203.0.113.7/t/4CbJGi…).
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
+import type { ViewLink } from '../view';
 import { clip, isNonPublicIp } from './content/links';
+
+/** The link only repeats an address its text mentions: no scheme in the text, nothing after the host in the link. */
+function mentionedAddress(link: ViewLink): boolean {
+  const text = link.text.trim();
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(text) && link.href.trim().replace(/^https?:\/\//i, '').replace(/\/$/, '') === text;
+}
 
 const MAX_EVIDENCE = 5;
 
@@ -27,7 +38,7 @@ export const ipLiteralLink: Rule = {
   check(message, policy, context) {
     const evidence: Evidence[] = [];
     for (const link of context.view.links) {
-      if (!link.host?.isIp || isNonPublicIp(link.host)) continue;
+      if (!link.host?.isIp || isNonPublicIp(link.host) || mentionedAddress(link)) continue;
       evidence.push({
         kind: 'link',
         text: clip(link.text),

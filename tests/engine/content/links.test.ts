@@ -172,6 +172,15 @@ describe('ip-literal-link', () => {
     expect(runRule(ipLiteralLink, withPublic, policy)?.evidence).toEqual([expect.objectContaining({ host: '203.0.113.7' })]);
   });
 
+  test('stays quiet for an address only mentioned: the text is the bare address and the link adds nothing to it', () => {
+    // A mail program or list archive turned a version number or an address under discussion into a link.
+    expect(runRule(ipLiteralLink, mail({ links: [htmlLink('http://4.0.0.0', '4.0.0.0'), htmlLink('http://198.51.100.20/', ' 198.51.100.20 ')] }), policy)).toBeUndefined();
+    // A page on the address, or other text, is a link to a server.
+    expect(runRule(ipLiteralLink, mail({ links: [htmlLink('http://203.0.113.7/t/4CbJGi6050', '203.0.113.7')] }), policy)).toBeDefined();
+    expect(runRule(ipLiteralLink, mail({ links: [htmlLink('http://203.0.113.7/', 'View invoice')] }), policy)).toBeDefined();
+    expect(runRule(ipLiteralLink, mail({ links: [htmlLink('http://203.0.113.7/', '198.51.100.20')] }), policy)).toBeDefined();
+  });
+
   test('named hosts are fine', () => {
     expect(runRule(ipLiteralLink, mail({ links: [textLink('https://www.example.org/'), htmlLink('mailto:a@example.org', 'mail')] }), policy)).toBeUndefined();
   });
@@ -243,6 +252,14 @@ describe('file-sharing-link', () => {
     ['a Word document', 'https://1drv.ms/w/s!AbC/minutes.docx'],
   ])('stays medium for %s', (_case, href) => {
     expect(runRule(fileSharingLink, mail({ ...from('office@unknown-foundation.org'), links: [htmlLink(href, 'Open')] }), policy)?.severity).toBe('medium');
+  });
+
+  test('a photo or screenshot shared on a mailing list is no download lure; a program dressed as one is', () => {
+    const photo = htmlLink('https://www.dropbox.com/s/u92x02rni71kfb3/20190509_133253.jpg?dl=0', 'https://www.dropbox.com/s/u92x02rni71kfb3/20190509_133253.jpg?dl=0');
+    const screenshot = htmlLink('https://www.dropbox.com/scl/fi/8xk2q/Screenshot%202024-05-02%20at%2010.15.PNG?rlkey=4f9x&dl=0', 'screenshot');
+    expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [photo, screenshot] }), policy)).toBeUndefined();
+    const disguised = htmlLink('https://www.dropbox.com/s/abc/holiday.jpg.exe?dl=1', 'Photos');
+    expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [photo, disguised] }), policy)?.severity).toBe('high');
   });
 
   test('free mail is not trusted even if the domain were listed as trusted', () => {

@@ -191,6 +191,17 @@ describe('suspicious-link-target: hidden destinations', () => {
   test('"javascript:void(0)" buttons are not attacks', () => {
     expect(runRule(suspiciousLinkTarget, mail({ links: [htmlLink('javascript:void(0);', 'Menu'), htmlLink('javascript:;', 'x')] }), policy)).toBeUndefined();
   });
+
+  test('a script link that only opens a page of the sender\'s own site is a site\'s "e-mail this story" pop-up, not an attack', () => {
+    const popup = htmlLink('javascript: rs("ss","http://story.news.example.com/news?p=events&t=1033307900", 750,580);', 'Slideshow');
+    const story = { ...from('refertofriend@reply.example.com'), links: [popup] };
+    expect(runRule(suspiciousLinkTarget, mail(story), policy)).toBeUndefined();
+    // Another site in the script, a script naming no address, or the same pop-up from someone else still counts.
+    const elsewhere = htmlLink('javascript: rs("ss","http://story.news.example.com/x"); location="https://login.example.net/"', 'Slideshow');
+    expect(runRule(suspiciousLinkTarget, mail({ ...story, links: [elsewhere] }), policy)).toBeDefined();
+    expect(runRule(suspiciousLinkTarget, mail({ ...story, links: [htmlLink('javascript:document.forms[0].submit()', 'Confirm')] }), policy)).toBeDefined();
+    expect(runRule(suspiciousLinkTarget, mail({ ...from('news@other.example.org'), links: [popup] }), policy)).toBeDefined();
+  });
 });
 
 describe('suspicious-link-target: links inside attached PDFs', () => {

@@ -132,6 +132,7 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
   if (scheme === 'javascript' || scheme === 'vbscript') {
     // "javascript:void(0)" is a do-nothing button in sloppy HTML, not an attack.
     if (/^[a-z]+:\s*(?:void\s*\(?\s*0\s*\)?\s*;?|;|)$/i.test(trimmed.replace(/[\t\n\r]/g, ''))) return [];
+    if (opensOnlySendersSite(trimmed, comparison)) return [];
     return [{ reason: { en: 'link runs a script instead of opening a page', ja: 'このリンクはページを開くのではなく、スクリプトを実行します。' }, strong: true }];
   }
   if (scheme === 'data') {
@@ -199,6 +200,24 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
     });
   }
   return signals.length === 0 ? byHost : signals.concat(byHost);
+}
+
+/** Scripts longer than this are not read for the pages they open (a pop-up helper's call is short). */
+const MAX_SCRIPT = 1000;
+
+/**
+ * A script link whose every web address is on the sender's own site ('javascript: rs("ss","http://story.news.example.com/…")'):
+ * a site's "e-mail this story" message carries the site's own pop-up links. It takes the reader nowhere
+ * but where the mail says it comes from, which the sender rules judge. A script naming no address, or
+ * any other site, still counts.
+ */
+function opensOnlySendersSite(script: string, comparison: Comparison): boolean {
+  const sender = comparison.view.fromHost;
+  const hosts = script.length <= MAX_SCRIPT ? script.match(/https?:\/\/[^/\s"'\\?#]+/gi) : null;
+  return sender !== undefined && hosts !== null && hosts.every((address) => {
+    const host = canonicalHost(address.slice(address.indexOf('//') + 2));
+    return host !== undefined && sameSite(host, sender);
+  });
 }
 
 /** Shorter fragments are anchors ("#pricing", "#section-2"); a code needs length to show. */
