@@ -63,6 +63,7 @@ describe('suspicious-link-target: hosting and tricks', () => {
       'https://pub-1234.r2.dev/index.html',
       'https://mh-8-b886e.web.app/',
       'https://detr-7657.southamerica-east1.run.app/',
+      'https://us-central1-promo-resgate-7734.cloudfunctions.net/resgatar',
       'https://reocona3291901.duckdns.org/',
     ]) {
       expect(check(href)).toBeDefined();

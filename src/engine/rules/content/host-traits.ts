@@ -11,10 +11,14 @@ import { HOSTED_FORM_HOSTS } from '../../../policy/data/hosts';
 import { ABUSED_TLDS, brandLabel, hostInSet } from './links';
 import { randomLabel } from '../../text/random-string';
 
-/** Publishing platforms seen far more often in phishing than in business mail. */
+/**
+ * Publishing platforms seen far more often in phishing than in business mail. cloudfunctions.net is Google
+ * Cloud Functions' default address (REGION-PROJECT.cloudfunctions.net, in Google's documentation), the
+ * sibling of Cloud Run's run.app; reports on phishing hosted on Google Cloud name both.
+ */
 export const ABUSED_HOSTING: ReadonlySet<string> = new Set([
   'ipfs.io', 'dweb.link', 'cloudflare-ipfs.com', 'w3s.link', 'nftstorage.link', 'mypinata.cloud', '4everland.io', 'fleek.co',
-  'r2.dev', 'pages.dev', 'workers.dev', 'web.app', 'firebaseapp.com', 'firebasestorage.googleapis.com', 'run.app',
+  'r2.dev', 'pages.dev', 'workers.dev', 'web.app', 'firebaseapp.com', 'firebasestorage.googleapis.com', 'run.app', 'cloudfunctions.net',
   'ngrok.io', 'ngrok.app', 'ngrok-free.app', 'ngrok-free.dev', 'trycloudflare.com', 'loca.lt', 'serveo.net',
   '000webhostapp.com', 'glitch.me', 'repl.co', 'replit.dev', 'replit.app', 'translate.goog', 'tiiny.site', 'surge.sh',
   'duckdns.org', 'ddns.net', 'hopto.org', 'zapto.org', 'sytes.net', 'no-ip.org', 'serveftp.com', 'freeddns.org', 'dynv6.net',
