@@ -7,7 +7,8 @@
 // order (src/engine/text/intents.ts).
 //
 // Where the words come from: the everyday vocabulary of account, delivery and invoice notices in
-// English, Japanese, Chinese and Korean, plus the account words of the main European languages (dictionary words and the wording of the services' own
+// English, Japanese, Chinese and Korean, plus the account words of the languages phishing uses most
+// after English (Portuguese, Spanish, French, German: dictionary words and the wording of the services' own
 // help pages), and the pretexts that public advisories describe for these families: the Council
 // of Anti-Phishing Japan's monthly reports (account suspension, card-use confirmation, parcel
 // redelivery, tax refunds), JPCERT/CC and IPA warnings, the FBI IC3 and FTC descriptions of
@@ -28,7 +29,7 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       // English
       'account', 'accounts', 'password', 'passcode', 'mailbox', 'email account', 'e-mail account', 'login', 'log-in', 'sign-in', 'credentials',
       // Not "subscription" or "membership": shops write about those expiring every day.
-      'apple id', 'wallet', 'webmail', 'payment method', 'billing information', 'card details',
+      'apple id', 'wallet', 'webmail', 'payment method', 'billing information', 'card details', 'payment details', 'billing details',
       // Japanese
       'アカウント', 'パスワード', 'ログイン', 'サインイン', 'メールボックス', 'お支払い方法', '支払い方法', 'お支払い情報', 'カード情報', '登録情報', 'ご利用のカード', '会員情報', 'ID',
       // Chinese
@@ -42,7 +43,7 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       // English
       'suspended', 'suspend', 'suspension', 'locked', 'lock', 'restricted', 'restriction', 'limited', 'disabled', 'deactivated', 'deactivation',
       'terminated', 'closed', 'expire', 'expires', 'expired', 'expiring', 'expiration', 'verify', 'verification', 'validate', 'validation',
-      'confirm', 'reactivate', 'unusual', 'unauthorized', 'unauthorised', 'compromised', 'on hold', 'deleted', 're-enter', 'update your',
+      'confirm', 'reactivate', 'unusual', 'unauthorized', 'unauthorised', 'compromised', 'on hold', 'deleted', 're-enter', 'update your', 'blocked',
       // Japanese
       '停止', '凍結', 'ロック', '制限', '失効', '有効期限', '期限切れ', '無効', '削除', '再設定', '再認証', '本人確認', 'ご確認ください', '更新してください', '不正', '異常', '第三者',
       // Chinese
@@ -52,6 +53,7 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
       // Portuguese, Spanish, French, German
       'bloqueada', 'bloqueado', 'suspensa', 'suspendida', 'suspendido', 'restringida', 'verifique', 'verificar', 'confirme', 'atualize', 'actualice',
       'expira', 'expirada', 'suspendu', 'bloqué', 'vérifier', 'vérifiez', 'gesperrt', 'verifizieren', 'bestätigen', 'aktualisieren', 'abgelaufen',
+      'bloqueio', 'desbloqueie', 'suspensão', 'bloqueo', 'eingeschränkt',
     ],
   },
   {
@@ -178,6 +180,27 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
     ],
     actions: [
       'refund', 'rebate', 'restituição', 'reembolso', 'eligible', '還付', '受け取り', '申請', '领取', '환급', '신청',
+    ],
+  },
+  {
+    // An official penalty to settle at once: a traffic fine, an unpaid toll, a court summons or a tax
+    // debt, beside a demand to pay or a threatened suspension. "Unpaid toll balance … pay now", "you are
+    // hereby served with a summons … failure to respond", 「反則金が未納 … 納付」, 「交通违章罚款已逾期」,
+    // 「과태료 미납 … 납부」, "multa … regularize e evite a suspensão da CNH", "Bußgeld … begleichen". The
+    // pretexts of the FTC's and FBI IC3's unpaid-toll and fake-court-notice warnings, the Council of
+    // Anti-Phishing Japan's tax and fine lures, and CERT.br's and the Receita Federal's warnings about
+    // fines and CPF "irregularities". Authorities do write about fines: like all wording this counts
+    // only beside a sender, link or attachment sign.
+    id: 'official-penalty',
+    category: 'payment',
+    weight: 3,
+    objects: [
+      'traffic fine', 'toll balance', 'summons', '反則金', '罰金', '罚款', '과태료', '벌금',
+      'multa', 'cnh', 'cpf', 'dívida ativa', 'amende', 'bußgeld',
+    ],
+    actions: [
+      'pay', 'overdue', 'unpaid', 'failure to respond', 'suspension', '納付', '未納', '缴纳', '逾期', '납부', '미납',
+      'regularize', 'suspensão', 'bloqueio', 'evite', 'pagar', 'payer', 'majorée', 'begleichen',
     ],
   },
   {

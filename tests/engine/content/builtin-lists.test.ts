@@ -14,13 +14,18 @@ const phrases = (hit: ReturnType<typeof runRule>) => (hit?.evidence ?? []).map((
 describe('built-in credential wording, found by intent in the languages brand phishing arrives in', () => {
   test.each([
     ['English', 'Action needed', 'We have temporarily suspended access to your account until you respond.', 'suspended … account'],
-    ['Spanish', 'Bloqueo de su cuenta', 'Su cuenta est&aacute; restringida. Verifique hoy.', 'cuenta … restringida'],
+    ['Spanish', 'Aviso de seguridad', 'Su cuenta est&aacute; restringida. Verifique hoy.', 'cuenta … restringida'],
     ['Portuguese', 'Aviso', 'Sua conta bloqueada: confirme seus dados.', 'conta … bloqueada'],
     ['French', 'Compte Microsoft', 'Votre compte a été suspendu après des activités inhabituelles.', 'compte … suspendu'],
     ['German', 'Dringend', 'Ihr Konto wurde gesperrt.', 'konto … gesperrt'],
     ['Japanese', '【重要】ご利用確認', 'お客様のアカウントは一時的に利用を停止しております。', 'アカウント … 停止'],
     ['Chinese', '安全通知', '您的邮箱账户已被冻结，请立即验证。', '账户 … 冻结'],
     ['Korean', '[알림] 보안', '회원님의 계정이 일시 정지되었습니다.', '계정 … 정지'],
+    ['English, a blocked wallet', 'Important', 'Your wallet has been blocked after a failed security check.', 'wallet … blocked'],
+    ['English, billing details', 'Billing', 'We need to confirm your billing details before the next renewal.', 'confirm … billing details'],
+    ['Portuguese, unblock', 'Aviso', 'Desbloqueie sua conta hoje mesmo.', 'desbloqueie … conta'],
+    ['Spanish, blocked', 'Bloqueo de su cuenta', '', 'bloqueo … cuenta'],
+    ['German, restricted', 'Hinweis', 'Ihr Konto wurde eingeschränkt.', 'konto … eingeschränkt'],
   ])('%s', (_language, subject, text, expected) => {
     expect(phrases(runRule(credentialLure, mail({ subject, text }), policy))).toContain(expected);
   });
@@ -47,6 +52,34 @@ describe('built-in credential wording, found by intent in the languages brand ph
   test('the wording alone, from an ordinary sender with no other problem, stays clean', () => {
     const newsletter = mail({ ...from('news@bank-news.example'), subject: 'Cómo evitar una cuenta bloqueada', text: 'Consejos: nunca verifique su cuenta desde un enlace. アカウント情報の更新はアプリから。' });
     expect(analyze(newsletter, policy).verdict).toBe('clean');
+  });
+});
+
+describe('official-penalty intent: a fine, summons or tax debt to settle at once', () => {
+  test.each([
+    ['English, a toll', 'E-ZPass notice', 'You have an unpaid toll balance. Pay now to avoid a late fee.', 'unpaid … toll balance'],
+    ['English, a summons', 'Legal notice', 'You are hereby served with a summons; failure to respond may result in a default judgment.', 'summons … failure to respond'],
+    ['Japanese', '【重要】反則金のお知らせ', '交通違反の反則金が未納です。本日中に納付してください。', '反則金 … 未納'],
+    ['Chinese', '交通违章通知', '您的交通违章罚款已逾期，请立即缴纳。', '罚款 … 逾期'],
+    ['Korean', '과태료 안내', '미납 과태료가 있습니다. 기한 내 납부하세요.', '미납 … 과태료'],
+    ['Portuguese', 'Aviso', 'Multa de trânsito pendente: regularize agora e evite a suspensão da CNH.', 'multa … regularize'],
+    ['Spanish', 'DGT', 'Tiene una multa pendiente: debe pagar en 48 horas.', 'multa … pagar'],
+    ['French', 'ANTAI', 'Votre amende sera majorée si vous ne réglez pas.', 'amende … majorée'],
+    ['German', 'Bußgeldbescheid', 'Bitte begleichen Sie das Bußgeld innerhalb von 7 Tagen.', 'begleichen … bußgeld'],
+  ])('%s', (_language, subject, text, expected) => {
+    expect(phrases(runRule(credentialLure, mail({ subject, text }), policy))).toContain(expected);
+  });
+
+  test.each([
+    ['a court report in the news', 'The court heard the lawsuit on Monday. Shares closed higher and the company expects to pay a dividend in March.'],
+    ['a fine with nothing to settle', 'The city council discussed traffic fines at length last night.'],
+  ])('stays quiet for %s', (_case, text) => {
+    expect(runRule(credentialLure, mail({ subject: 'News', text }), policy)).toBeUndefined();
+  });
+
+  test('a real reminder from an ordinary sender with no other problem stays clean', () => {
+    const reminder = mail({ ...from('noreply@city-parking.example'), subject: 'Parking fine reminder', text: 'Your traffic fine of ¥9,000 is unpaid. Pay at any convenience store by 30 June.' });
+    expect(analyze(reminder, policy).verdict).toBe('clean');
   });
 });
 
