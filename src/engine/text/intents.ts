@@ -31,6 +31,14 @@ interface IntentMatcher {
 }
 
 const NO_INTENTS: readonly LureIntent[] = [];
+
+/**
+ * The preference-centre link every commercial mailing carries (CAN-SPAM's opt-out, RFC 8058's
+ * one-click unsubscribe, M3AAWG's sender practices): "update your email preferences" is a footer, not
+ * a demand about an account. Matched with no role, so the "update your" inside it is dropped (the
+ * matcher keeps only the longer of two nested matches) and pairs with nothing.
+ */
+const FOOTER_TERMS = ['update your preferences', 'update your email preferences', 'update your communication preferences', 'update your subscription preferences'];
 const matcherCache = new WeakMap<readonly LureIntent[], IntentMatcher>();
 
 function intentMatcher(intents: readonly LureIntent[]): IntentMatcher {
@@ -48,7 +56,7 @@ function intentMatcher(intents: readonly LureIntent[]): IntentMatcher {
     }
   });
   // The phrase field carries the term itself, so each match can be mapped back to its roles.
-  const matcher = buildPhraseMatcher([...roles.keys()].map((term) => ({ phrase: term, category: 'intent-term', weight: 0 })));
+  const matcher = buildPhraseMatcher([...roles.keys(), ...FOOTER_TERMS].map((term) => ({ phrase: term, category: 'intent-term', weight: 0 })));
   cached = { matcher, roles, intents };
   matcherCache.set(intents, cached);
   return cached;

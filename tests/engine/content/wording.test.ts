@@ -95,6 +95,13 @@ describe('credential-lure', () => {
     expect(runRule(credentialLure, mail({ text: 'Please sign in to the conference Wi-Fi with the code on your badge.' }), policy)).toBeUndefined();
   });
 
+  test('a mailing list footer pointing to the preference centre is not an account demand', () => {
+    const builtIn = resolvePolicy();
+    const footer = 'You receive this because you have an account with us. To stop, visit Account Settings and click "Update your email preferences".';
+    expect(runRule(credentialLure, mail({ subject: 'New arrivals this week', text: footer }), builtIn)).toBeUndefined();
+    expect(runRule(credentialLure, mail({ subject: 'Notice', text: 'Please update your account details today.' }), builtIn)).toBeDefined();
+  });
+
   test('is wording: uncorroborated it cannot make a message suspicious', () => {
     const verdict = analyze(mail({ text: 'Your password expires today. Verify your account within 24 hours.' }), policy, [credentialLure]);
     expect(verdict.findings).toHaveLength(1);
