@@ -244,23 +244,36 @@ export class Remediator {
 
   /**
    * Moves each copy and records each outcome as it comes, so a run interrupted midway keeps what it
-   * did (and the ids the undo needs); then records the run's final state.
+   * did (and the ids the undo needs); then records the run's final state. When a write fails (the
+   * database went away), no further copy is moved, the outcomes already in hand go with the next
+   * write, and the run is left `moving`/`undoing`, to be finished once it shows as interrupted.
    */
   private async moveEach(id: string, lease: string, messages: RemediationMessage[], moveOne: (message: RemediationMessage) => Promise<RemediationUpdate>, working: RemediationRecord['state'], done: RemediationRecord['state']): Promise<RemediationRun> {
     let held: string | undefined = lease;
+    let writeError: unknown;
+    let unwritten: RemediationUpdate[] = [];
     // One write at a time, each renewing the lease the next one needs.
     let writes: Promise<void> = Promise.resolve();
     const record = (state: RemediationRecord['state'], updates: RemediationUpdate[]) => {
       writes = writes.then(async () => {
-        if (held !== undefined) held = await this.store.recordRemediation(id, held, state, updates);
+        if (held === undefined) return;
+        const batch = [...unwritten, ...updates];
+        try {
+          held = await this.store.recordRemediation(id, held, state, batch);
+          unwritten = [];
+        } catch (error) {
+          writeError ??= error;
+          unwritten = batch;
+        }
       });
       return writes;
     };
     await eachLimited(messages, async (message) => {
-      if (held === undefined) return;
+      if (held === undefined || writeError !== undefined) return;
       await record(working, [await moveOne(message)]);
     });
-    await record(done, []);
+    await record(writeError === undefined ? done : working, []);
+    if (writeError !== undefined) throw writeError;
     if (held === undefined) throw new RemediationError('conflict', 'Another analyst took over this run after it seemed interrupted; reload to see the outcome.');
     return this.load(id);
   }

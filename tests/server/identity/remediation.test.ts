@@ -1,11 +1,16 @@
 // Removing a campaign from every mailbox through Microsoft Graph: a dry run that moves nothing, a
 // move only of the count the analyst confirmed, an undo back to the original folders, every step in
 // the audit log. Graph is the fake built from Microsoft's API reference (tests/support/fake-graph.ts).
+import { rmSync } from 'node:fs';
 import type { GraphConfig } from '../../../src/server/identity/config';
 import { FOLDERS, GRAPH_CLIENT, GRAPH_TENANT, startFakeGraph, type FakeGraph } from '../../support/fake-graph';
 import type { ServerOptions } from '../../../src/server/app';
 import { waitFor } from '../../support/webhook-receiver';
-import { ANALYST, call, fixture, report, REPORTER, startTestServer, type TestServer } from '../helpers';
+import { AppGraphClient } from '../../../src/server/identity/graph-client';
+import { Remediator } from '../../../src/server/identity/remediation';
+import { SqlIdentityStore, type RemediationRecord, type RemediationUpdate } from '../../../src/server/store/identity';
+import { dropDatabaseOf, openTestStore } from '../../support/test-database';
+import { ANALYST, call, fixture, report, REPORTER, startTestServer, tempDir, type TestServer } from '../helpers';
 
 jest.setTimeout(60_000);
 
@@ -169,6 +174,46 @@ it('keeps each copy it moved when the service stops midway, and another instance
     expect(folderOf('ben@example.test')).toBe('AAMkFolderProjects=');
   } finally {
     await second.close({ keepData: true });
+  }
+});
+
+it('keeps the ids of copies already moved when a database write fails midway, and leaves the run to be finished', async () => {
+  const dir = tempDir('lurelens-remediation-');
+  const sql = await openTestStore(dir);
+  let failed!: () => void;
+  const firstWriteFailed = new Promise<void>((resolve) => (failed = resolve));
+  // The database drops one write (a lost connection), then answers again.
+  class DropsOneWrite extends SqlIdentityStore {
+    private dropped = false;
+    override async recordRemediation(id: string, lease: string, state: RemediationRecord['state'], updates: RemediationUpdate[]): Promise<string | undefined> {
+      if (this.dropped) return super.recordRemediation(id, lease, state, updates);
+      this.dropped = true;
+      failed();
+      throw new Error('connection lost');
+    }
+  }
+  const store = new DropsOneWrite(sql.queryable());
+  try {
+    const remediator = new Remediator(new AppGraphClient(graphConfig()), store, graphConfig({ mailboxes: ['aiko@example.test', 'ben@example.test'] }), () => 'r1');
+    const run = await remediator.search('c1', { internetMessageIds: [MESSAGE_ID] }, 'analyst@example.test');
+    // Aiko's copy moves and its write fails while Ben's move is still with Exchange.
+    const releaseBen = graph.holdNextMoveIn('ben@example.test');
+    const moving = remediator.move(run.record.id, 'junkemail', 2);
+    await firstWriteFailed;
+    releaseBen();
+    await expect(moving).rejects.toThrow('connection lost');
+    const after = (await store.getRemediation('r1'))!;
+    // Both copies left the inbox; the ids the undo needs are recorded for both.
+    expect(after.messages.map((m) => [m.mailbox, m.state, m.movedId]).sort()).toEqual([
+      ['aiko@example.test', 'moved', graph.messages.get('aiko@example.test')![0].id],
+      ['ben@example.test', 'moved', graph.messages.get('ben@example.test')![0].id],
+    ]);
+    // Not marked done: it shows as interrupted once idle, and is finished or undone from there.
+    expect(after.record.state).toBe('moving');
+  } finally {
+    await sql.close();
+    await dropDatabaseOf(dir);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
