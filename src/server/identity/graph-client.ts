@@ -7,7 +7,7 @@
 import { fetchWithTimeout, networkReason, retryAfterMs, type FetchLike } from '../../report/http';
 import { ENTRA_AUTHORITY, GRAPH_ROOT, type GraphConfig } from './config';
 
-/** Longest one Graph call may take. */
+/** Longest one Graph request may take, its answer's body included. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Throttled calls are tried this often in all. */
 const MAX_ATTEMPTS = 4;
@@ -36,6 +36,8 @@ export interface GraphClientOptions {
   fetch?: FetchLike;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** REQUEST_TIMEOUT_MS unless a test needs it shorter. */
+  requestTimeoutMs?: number;
 }
 
 function errorOf(status: number, body: unknown): GraphError {
@@ -50,10 +52,14 @@ function errorOf(status: number, body: unknown): GraphError {
   return new GraphError(status, code, typeof description === 'string' ? description.split('\r\n')[0].slice(0, 300) : `HTTP ${status}`);
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/**
+ * The answer's body as JSON, read within `timeoutMs` and up to MAX_RESPONSE_CHARS: fetch's deadline
+ * ends when the headers arrive, and a body that stalls would hold the caller (a remediation's lease)
+ * for as long as the connection stays open.
+ */
+async function readJson(response: Response, timeoutMs: number): Promise<unknown> {
+  const text = await readText(response, timeoutMs);
   if (!text) return undefined;
-  if (text.length > MAX_RESPONSE_CHARS) throw new GraphError(response.status, 'malformed', 'The answer from Microsoft Graph is too large.');
   try {
     return JSON.parse(text);
   } catch {
@@ -61,10 +67,34 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+async function readText(response: Response, timeoutMs: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GraphError(response.status, 'timeout', 'Microsoft Graph stopped sending its answer midway.')), timeoutMs);
+  });
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+      if (text.length > MAX_RESPONSE_CHARS) throw new GraphError(response.status, 'malformed', 'The answer from Microsoft Graph is too large.');
+    }
+  } finally {
+    clearTimeout(timer);
+    // Frees the connection when the read stopped early; nothing to do after the end.
+    reader.cancel().catch(() => undefined);
+  }
+}
+
 export class AppGraphClient {
   private readonly fetch: FetchLike;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private readonly timeoutMs: number;
   /** Graph's root without version, e.g. https://graph.microsoft.com. */
   readonly root: string;
   private cached?: { token: string; expiresMs: number };
@@ -77,7 +107,14 @@ export class AppGraphClient {
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
+    this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     this.root = (config.baseUrl ?? GRAPH_ROOT).replace(/\/+$/, '');
+  }
+
+  /** The time left of one request's allowance, from now: the answer's body is read within what the headers left. */
+  private deadline(): () => number {
+    const started = Date.now();
+    return () => Math.max(1, this.timeoutMs - (Date.now() - started));
   }
 
   private async token(): Promise<string> {
@@ -98,13 +135,14 @@ export class AppGraphClient {
       grant_type: 'client_credentials',
       scope: `${this.root}/.default`,
     });
+    const left = this.deadline();
     let response: Response;
     try {
-      response = await fetchWithTimeout(this.fetch, url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() }, REQUEST_TIMEOUT_MS);
+      response = await fetchWithTimeout(this.fetch, url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() }, this.timeoutMs);
     } catch (error) {
       throw new GraphError(0, networkReason(error), 'The Entra token endpoint could not be reached.');
     }
-    const answer = (await readJson(response)) as { access_token?: unknown; expires_in?: unknown } | undefined;
+    const answer = (await readJson(response, left())) as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (response.status !== 200 || typeof answer?.access_token !== 'string') throw errorOf(response.status, answer);
     const lifetimeMs = (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in ?? 0)) * 1000;
     this.cached = { token: answer.access_token, expiresMs: this.now() + Math.max(0, lifetimeMs - TOKEN_MARGIN_MS) };
@@ -124,6 +162,7 @@ export class AppGraphClient {
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       const token = await this.token();
+      const left = this.deadline();
       let response: Response;
       try {
         response = await fetchWithTimeout(
@@ -134,13 +173,13 @@ export class AppGraphClient {
             headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
             body: body === undefined ? undefined : JSON.stringify(body),
           },
-          REQUEST_TIMEOUT_MS,
+          this.timeoutMs,
         );
       } catch (error) {
         throw new GraphError(0, networkReason(error), 'Microsoft Graph could not be reached.');
       }
-      if (response.status >= 200 && response.status < 300) return { status: response.status, body: (await readJson(response)) as T };
-      const answer = await readJson(response).catch(() => undefined);
+      if (response.status >= 200 && response.status < 300) return { status: response.status, body: (await readJson(response, left())) as T };
+      const answer = await readJson(response, left()).catch(() => undefined);
       if (response.status === 401 && !renewed) {
         // The token may have been revoked or rotated early: one fresh token, then give up.
         renewed = true;
