@@ -148,7 +148,8 @@ export function RemediationPage({ api, t, language, id, access }: PageProps & { 
     );
   }
   const run = result.data;
-  const mailboxes = new Set(run.messages.map((message) => message.mailbox.toLowerCase())).size;
+  // Where the copies the Move would take are: after an interrupted move, only some mailboxes still hold one.
+  const mailboxes = new Set(run.messages.filter((message) => message.state === 'found').map((message) => message.mailbox.toLowerCase())).size;
   const facts: [string, ReactNode][] = [
     [t.remediation.state, <span data-testid="remediation-state">{stateText(run, t)}</span>],
     [t.remediation.started, formatDate(run.createdAt, language)],

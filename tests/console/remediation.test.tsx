@@ -162,7 +162,7 @@ test('a run interrupted midway says so, keeps what it moved, and is finished to 
     expect((screen.getByTestId('remediation-destination-junkemail') as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByTestId('remediation-undo-ask')).toBeTruthy();
     fireEvent.click(screen.getByTestId('remediation-move-ask'));
-    expect(screen.getByTestId('remediation-confirm-move').textContent).toContain('Move 1 message in 2 mailboxes to Deleted Items?');
+    expect(screen.getByTestId('remediation-confirm-move').textContent).toContain('Move 1 message in 1 mailbox to Deleted Items?');
     fireEvent.change(screen.getByLabelText('Type 1 to confirm'), { target: { value: '1' } });
     fireEvent.click(screen.getByTestId('remediation-confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('remediation-state').textContent).toBe('Moved'), { timeout: 10_000 });
