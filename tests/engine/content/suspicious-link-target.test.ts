@@ -203,6 +203,16 @@ describe('suspicious-link-target: hidden destinations', () => {
     expect(runRule(suspiciousLinkTarget, mail({ ...story, links: [htmlLink('javascript:document.forms[0].submit()', 'Confirm')] }), policy)).toBeDefined();
     expect(runRule(suspiciousLinkTarget, mail({ ...from('news@other.example.org'), links: [popup] }), policy)).toBeDefined();
   });
+
+  test.each([
+    ['a scheme-relative address', 'javascript: rs("ss","http://story.news.example.com/x"); window.open("//login.example.net/")'],
+    ['an address joined from pieces', 'javascript: window.open("http://story.news.example.com" + ".login.example.net/")'],
+    ['a percent-encoded address', 'javascript: rs("ss","http://story.news.example.com/x"); window.open("http:%2F%2Flogin.example.net/")'],
+    ['an escaped address', 'javascript: rs("ss","http://story.news.example.com/x"); window.open("\\x2f\\x2flogin.example.net/")'],
+  ])('a script link from the sender\'s own site still counts when it could open another site through %s', (_case, href) => {
+    const story = { ...from('refertofriend@reply.example.com'), links: [htmlLink(href, 'Slideshow')] };
+    expect(runRule(suspiciousLinkTarget, mail(story), policy)).toBeDefined();
+  });
 });
 
 describe('suspicious-link-target: links inside attached PDFs', () => {

@@ -205,16 +205,33 @@ export function linkSignals(href: string, host: CanonicalHost | undefined, compa
 /** Scripts longer than this are not read for the pages they open (a pop-up helper's call is short). */
 const MAX_SCRIPT = 1000;
 
+/** A web address written in full in a script: the scheme and the host. */
+const SCRIPT_ADDRESS = /https?:\/\/[^/\s"'\\?#]+/gi;
+/**
+ * An address a script can open without writing it in full: scheme-relative ('//evil.example/'),
+ * joined from pieces ('"http://news.example.com" + ".evil.example"') or escaped ("\x2f\x2f…").
+ */
+const ADDRESS_IN_PIECES = /\/\/|["'`]\s*\+|\+\s*["'`]|\\/;
+
 /**
  * A script link whose every web address is on the sender's own site ('javascript: rs("ss","http://story.news.example.com/…")'):
  * a site's "e-mail this story" message carries the site's own pop-up links. It takes the reader nowhere
- * but where the mail says it comes from, which the sender rules judge. A script naming no address, or
- * any other site, still counts.
+ * but where the mail says it comes from, which the sender rules judge. A script naming no address,
+ * any other site, or an address it could be hiding (scheme-relative, joined from pieces, encoded) still counts.
  */
 function opensOnlySendersSite(script: string, comparison: Comparison): boolean {
   const sender = comparison.view.fromHost;
-  const hosts = script.length <= MAX_SCRIPT ? script.match(/https?:\/\/[^/\s"'\\?#]+/gi) : null;
-  return sender !== undefined && hosts !== null && hosts.every((address) => {
+  if (sender === undefined || script.length > MAX_SCRIPT) return false;
+  // The browser percent-decodes a javascript: link before running it ("%2F%2Fevil.example").
+  let code: string;
+  try {
+    code = decodeURIComponent(script);
+  } catch {
+    return false;
+  }
+  const hosts = code.match(SCRIPT_ADDRESS);
+  if (hosts === null || ADDRESS_IN_PIECES.test(code.replace(SCRIPT_ADDRESS, ' '))) return false;
+  return hosts.every((address) => {
     const host = canonicalHost(address.slice(address.indexOf('//') + 2));
     return host !== undefined && sameSite(host, sender);
   });
