@@ -7,15 +7,17 @@
 // when the link itself names a file nobody shares for reading: a program, a script, a disk image, a
 // macro document or an archive (MirrorFace's OneDrive links to ZIPs holding LNK files, ISO droppers
 // on Dropbox): "…/invoice.iso?dl=1".
-// Also not reported: a link that opens a picture ("…/20190509_133253.jpg?dl=0"). Mailing lists strip
-// attachments, so people share photos and screenshots this way; the service shows a picture in its
-// viewer, where there is nothing to run and no form to sign in to.
+// Also not reported: a link that opens a picture in a sharing service's viewer ("dropbox.com/s/…/IMG_0412.jpg?dl=0").
+// Mailing lists strip attachments, so people share photos and screenshots this way; the viewer shows
+// a picture, with nothing to run and no form to sign in to. Not on an object store (S3, Azure Blob):
+// there the uploader decides what "invoice.png" is served as, a web page included.
 // Tuning: policy.fileSharingHosts, policy.freemailDomains, policy.riskyExtensions.
 import type { Evidence } from '../model';
 import type { ResolvedPolicy } from '../../policy/types';
 import type { Rule } from '../rule';
 import { brandLabel, clip, hostInSet, parseWebUrl } from './content/links';
 import { builtInRiskyExtension } from '../../policy/data/extensions';
+import { PICTURE_VIEWER_HOSTS } from '../../policy/data/hosts';
 import { findingsOf, IMPERSONATION_RULES, LURE_RULES } from './content/findings';
 
 const MAX_EVIDENCE = 5;
@@ -23,6 +25,7 @@ const MAX_EVIDENCE = 5;
 const ARCHIVE_EXTENSIONS = new Set(['zip', 'rar', '7z', 'gz', 'tgz', 'tar', 'cab', 'ace', 'arj', 'lzh', 'xz', 'bz2']);
 /** Pictures the services show in their own viewer (Dropbox, Google Drive and OneDrive preview these formats). */
 const PICTURE = /\.(?:jpe?g|png|gif|webp|heic)$/i;
+const PICTURE_VIEWERS: ReadonlySet<string> = new Set(PICTURE_VIEWER_HOSTS);
 /** Kinds of file a link on a sharing service should never hand a reader directly (web pages are the service's own). */
 const RISKY_KINDS = new Set(['executable', 'script', 'disk-image', 'macro-enabled', 'embedding']);
 
@@ -37,6 +40,11 @@ function linkedFile(href: string): string {
     // keep it encoded
   }
   return name;
+}
+
+/** A picture shown in a sharing service's own viewer. */
+function opensPicture(host: string, href: string): boolean {
+  return hostInSet(host, PICTURE_VIEWERS) && PICTURE.test(linkedFile(href));
 }
 
 /** The risky file a sharing link downloads, by the last path segment's extension ("invoice.iso"); undefined otherwise. */
@@ -88,7 +96,7 @@ export const fileSharingLink: Rule = {
     let download = false;
     for (const link of context.view.links) {
       const host = link.host?.ascii;
-      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants) || PICTURE.test(linkedFile(link.href))) continue;
+      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants) || opensPicture(host, link.href)) continue;
       const file = riskyDownload(link.href, policy);
       if (file) download = true;
       const shown = clip(file ?? '', 80);

@@ -67,6 +67,15 @@ export const FILE_SHARING_HOSTS: readonly string[] = [
 ];
 
 /**
+ * Sharing services that open a shared picture in their own viewer (Dropbox, Google Drive, OneDrive and
+ * SharePoint, Box: each service's help lists the image formats it previews), so a ".jpg" link there
+ * shows an image. Object stores and gateways (S3, Azure Blob, Cloud Storage, Firebase Storage, R2,
+ * IPFS) are not here: the uploader sets the type each file is served with (Content-Type metadata in
+ * their documentation), so "invoice.png" there can be a sign-in page.
+ */
+export const PICTURE_VIEWER_HOSTS: readonly string[] = ['dropbox.com', 'drive.google.com', 'onedrive.live.com', 'sharepoint.com', 'box.com'];
+
+/**
  * Hosted forms: form builders whose pages anyone can create in minutes and which collect whatever
  * they ask for (a password, a card number, a "reservation number") on the builder's trusted domain.
  * Phishing kits use them as the landing page because the domain passes reputation checks; the

@@ -4,6 +4,7 @@ import { ipLiteralLink } from '../../../src/engine/rules/ip-literal-link';
 import { shortenedLink } from '../../../src/engine/rules/shortened-link';
 import { fileSharingLink } from '../../../src/engine/rules/file-sharing-link';
 import { carriedDestination, hostNamedByText, resolveTarget } from '../../../src/engine/rules/content/links';
+import { FILE_SHARING_HOSTS } from '../../../src/policy/data/hosts';
 import { contentPolicy } from './policy';
 import { attachment, from, htmlLink, mail, priorFinding, reasons, runRule, textLink } from './message';
 import { pdfWithLinks } from '../../fixtures/content/builders';
@@ -260,6 +261,15 @@ describe('file-sharing-link', () => {
     expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [photo, screenshot] }), policy)).toBeUndefined();
     const disguised = htmlLink('https://www.dropbox.com/s/abc/holiday.jpg.exe?dl=1', 'Photos');
     expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [photo, disguised] }), policy)?.severity).toBe('high');
+  });
+
+  test.each([
+    'https://invoices4412.blob.core.windows.net/$web/invoice.png',
+    'https://storage.googleapis.com/scan-0412/document.jpg',
+    'https://s3.amazonaws.com/shared-0412/statement.jpeg',
+  ])('a picture name on an object store, where the uploader picks what the file is served as, still counts: %s', (href) => {
+    const builtInHosts = contentPolicy({ fileSharingHosts: new Set(FILE_SHARING_HOSTS) });
+    expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [htmlLink(href, 'View document')] }), builtInHosts)).toBeDefined();
   });
 
   test('free mail is not trusted even if the domain were listed as trusted', () => {
