@@ -256,7 +256,7 @@ describe('file-sharing-link', () => {
   });
 
   test('a photo or screenshot shared on a mailing list is no download lure; a program dressed as one is', () => {
-    const photo = htmlLink('https://www.dropbox.com/s/u92x02rni71kfb3/20190509_133253.jpg?dl=0', 'https://www.dropbox.com/s/u92x02rni71kfb3/20190509_133253.jpg?dl=0');
+    const photo = htmlLink('https://www.dropbox.com/s/k3v8q1x0a7m2p9d/IMG_0412.jpg?dl=0', 'https://www.dropbox.com/s/k3v8q1x0a7m2p9d/IMG_0412.jpg?dl=0');
     const screenshot = htmlLink('https://www.dropbox.com/scl/fi/8xk2q/Screenshot%202024-05-02%20at%2010.15.PNG?rlkey=4f9x&dl=0', 'screenshot');
     expect(runRule(fileSharingLink, mail({ ...from('list-member@gmail.com'), links: [photo, screenshot] }), policy)).toBeUndefined();
     const disguised = htmlLink('https://www.dropbox.com/s/abc/holiday.jpg.exe?dl=1', 'Photos');
