@@ -1,7 +1,7 @@
 // Remediation of a campaign across mailboxes (identity/remediation.ts): search first (the dry run),
 // then move exactly the count the analyst confirmed, then undo if needed. Analysts act, viewers
 // read; every step is written to the audit log with its outcome.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireRole } from '../auth';
 import type { RouteOptions } from '../context';
 import { ApiError, ERROR_RESPONSES, ErrorBody } from '../errors';
@@ -53,6 +53,23 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
   const { store, verifier, auditor } = context;
   const analyst = requireRole(verifier, 'analyst');
   const viewer = requireRole(verifier, 'viewer');
+  /**
+   * A move or undo that stopped midway (another instance took the run over, or the database failed)
+   * may still have moved copies: the audit log gets its entry too, with the run's counts as they stand.
+   */
+  const auditStopped = async (request: FastifyRequest, action: 'remediation.move' | 'remediation.undo', id: string, before: RemediationRecord | undefined, error: unknown, change: Record<string, unknown>) => {
+    try {
+      const after = (await context.identity.getRemediation(id))?.record;
+      if (!before || !after) return;
+      const counts = after.counts;
+      if (counts.moved === before.counts.moved && counts.failed === before.counts.failed && counts.restored === before.counts.restored) return;
+      const stopped = error instanceof Error ? error.message : String(error);
+      await auditor.record(request, action, { type: 'remediation', id }, { campaign: after.campaignId, ...change, stopped, moved: counts.moved, failed: counts.failed, restored: counts.restored });
+    } catch (auditError) {
+      // The database that failed the move may fail this too; the move's own error is what the analyst sees.
+      request.log.error({ err: auditError }, 'could not audit a remediation step that stopped midway');
+    }
+  };
   const configured = (): Remediator => {
     if (!remediator) throw new ApiError(404, 'not_configured', 'Remediation needs Microsoft Graph access (identity.graph; docs/identity.md).');
     return remediator;
@@ -135,10 +152,12 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
       const remediate = configured();
       const { id } = request.params as IdParams;
       const { destination, expectedCount } = request.body as RemediationMoveBody;
+      const before = await context.identity.getRemediation(id);
       let run: RemediationRun;
       try {
         run = await remediate.move(id, destination, expectedCount);
       } catch (error) {
+        await auditStopped(request, 'remediation.move', id, before?.record, error, { destination, confirmed: expectedCount });
         throw asApiError(error);
       }
       await auditor.record(request, 'remediation.move', { type: 'remediation', id }, { campaign: run.record.campaignId, destination, confirmed: expectedCount, moved: run.record.counts.moved, failed: run.record.counts.failed });
@@ -152,10 +171,12 @@ export const remediationRoutes: FastifyPluginAsync<RemediationRouteOptions> = as
     async (request) => {
       const remediate = configured();
       const { id } = request.params as IdParams;
+      const before = await context.identity.getRemediation(id);
       let run: RemediationRun;
       try {
         run = await remediate.undo(id);
       } catch (error) {
+        await auditStopped(request, 'remediation.undo', id, before?.record, error, {});
         throw asApiError(error);
       }
       await auditor.record(request, 'remediation.undo', { type: 'remediation', id }, { campaign: run.record.campaignId, restored: run.record.counts.restored, stillMoved: run.record.counts.moved });

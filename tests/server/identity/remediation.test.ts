@@ -166,6 +166,11 @@ it('keeps each copy it moved when the service stops midway, and another instance
     expect(late.status).toBe(409);
     expect((await late.json()).message).toMatch(/took over this run/);
     expect(await detail(second)).toMatchObject({ state: 'moved', counts: { moved: 2, failed: 0 } });
+    // Both moves are in the audit log, the one that stopped midway too (it moved Aiko's copy).
+    const audit = (await (await call(second, '/api/audit', { token: ADMIN })).json()) as { items: { action: string; change: Record<string, unknown> }[] };
+    const moveEntries = audit.items.filter((e) => e.action === 'remediation.move').map((e) => e.change);
+    expect(moveEntries).toHaveLength(2);
+    expect(moveEntries.find((change) => change.stopped)).toMatchObject({ destination: 'junkemail', confirmed: 2, stopped: expect.stringMatching(/took over this run/), moved: 2 });
 
     // Every copy kept the id the undo needs.
     const undone = await call(second, `/api/remediations/${run.id}/undo`, { method: 'POST' });
