@@ -131,6 +131,8 @@ export interface MailMessage {
   htmlText?: string;
   /** Images the HTML body shows (img elements and image buttons); absent when there is no HTML body. */
   imageCount?: number;
+  /** The HTML body's visible text in non-space characters, and how many sit inside its largest single link; absent without HTML. */
+  linkedText?: { visible: number; inLargestLink: number };
   /** Originals this message forwards, read as messages; bounded in number and depth. Absent when none. */
   forwarded?: ForwardedMessage[];
   /** The sender as the user's mailbox remembers them; only where the pane could ask (see SenderHistory). */

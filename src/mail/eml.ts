@@ -295,6 +295,7 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
     if (reading.hidden) message.hiddenText = reading.hidden;
     if (ownText) message.htmlText = reading.text;
     message.imageCount = reading.images;
+    message.linkedText = reading.linkedText;
   }
   // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.
   message.links = extractLinks(bodies.html, ownText || undefined);

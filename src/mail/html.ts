@@ -316,7 +316,16 @@ export interface HtmlReading {
    * show a picture as well and which no mail editor writes: kits use them so that counting <img> misses the banner.
    */
   images: number;
+  /**
+   * Non-space characters of the visible text, and of those the ones inside the single link that holds
+   * the most (a written-out address such as "https://…" or "www.…" does not count: that is a link the
+   * reader can read, not a clickable page).
+   */
+  linkedText: { visible: number; inLargestLink: number };
 }
+
+/** A link whose text starts like this is a written-out address the reader can read, not a clickable page. */
+const WRITTEN_OUT_ADDRESS = /^\s*(?:[a-z][\w+.-]*:\/\/|www\.)/i;
 
 interface OpenElement {
   name: string;
@@ -338,13 +347,21 @@ function isPixel(attributes: TagAttributes | undefined): boolean {
  * and the number of images. Linear in the input.
  */
 export function readHtml(html: string): HtmlReading {
-  if (typeof html !== 'string' || !html) return { text: '', hidden: '', hiddenRuns: 0, images: 0 };
+  if (typeof html !== 'string' || !html) return { text: '', hidden: '', hiddenRuns: 0, images: 0, linkedText: { visible: 0, inLargestLink: 0 } };
   const parts: string[] = [];
   const hiddenParts: string[] = [];
   let hiddenLength = 0;
   let hiddenRuns = 0;
   let runOpen = false;
   let images = 0;
+  const linkedText = { visible: 0, inLargestLink: 0 };
+  // The open link's visible characters (-1: no link open), and whether its text is a written-out address.
+  let linkCharacters = -1;
+  let linkIsAddress = false;
+  const endLink = () => {
+    if (!linkIsAddress && linkCharacters > linkedText.inLargestLink) linkedText.inLargestLink = linkCharacters;
+    linkCharacters = -1;
+  };
   let preDepth = 0;
   // Line breaks wait until the next visible text, so nested blocks give one break, not several.
   let pendingBreak = 0;
@@ -386,6 +403,12 @@ export function readHtml(html: string): HtmlReading {
       }
       let piece = preDepth > 0 ? decoded.replace(/\r\n?/g, '\n') : collapseHtmlWhitespace(decoded);
       if (piece.indexOf('\u00a0') >= 0) piece = piece.replace(/\u00a0/g, ' ');
+      const characters = piece.replace(/\s/g, '').length;
+      linkedText.visible += characters;
+      if (linkCharacters >= 0) {
+        if (linkCharacters === 0 && characters) linkIsAddress = WRITTEN_OUT_ADDRESS.test(piece);
+        linkCharacters += characters;
+      }
       if (pendingBreak && piece.trim()) {
         if (parts.length) parts.push(pendingBreak === 2 ? '\n\n' : '\n');
         pendingBreak = 0;
@@ -398,6 +421,11 @@ export function readHtml(html: string): HtmlReading {
     startTag(name, attributes) {
       const picture = name === 'img' || (name === 'input' && attributes?.get('type')?.trim().toLowerCase() === 'image');
       if (picture && !(open.length > 0 && open[open.length - 1].look.removed) && !isPixel(attributes)) images++;
+      if (name === 'a') {
+        // Links do not nest: as in browsers, a new <a> ends the one still open.
+        if (linkCharacters >= 0) endLink();
+        linkCharacters = 0;
+      }
       if (!VOID_TAGS.has(name) && open.length < MAX_OPEN_ELEMENTS) {
         const look = elementVisibility(name, attributes, open.length > 0 ? open[open.length - 1].look : PAGE);
         const hidden = hidesText(look);
@@ -413,6 +441,7 @@ export function readHtml(html: string): HtmlReading {
       else boundary(name);
     },
     endTag(name) {
+      if (name === 'a' && linkCharacters >= 0) endLink();
       const wasHidden = hiddenNow();
       if (!VOID_TAGS.has(name)) close(name);
       if (wasHidden) return;
@@ -421,7 +450,8 @@ export function readHtml(html: string): HtmlReading {
       else boundary(name);
     },
   });
-  return { text: tidyLines(parts.join('')), hidden: hiddenParts.join('').replace(/\s+/g, ' ').trim(), hiddenRuns, images };
+  if (linkCharacters >= 0) endLink();
+  return { text: tidyLines(parts.join('')), hidden: hiddenParts.join('').replace(/\s+/g, ' ').trim(), hiddenRuns, images, linkedText };
 }
 
 /** The text a reader would see in an HTML body (see readHtml). */

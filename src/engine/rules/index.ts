@@ -45,6 +45,7 @@ import { mirrorfacePattern } from './mirrorface-pattern';
 import { unreadableMessage } from './unreadable-message';
 import { hiddenText } from './hidden-text';
 import { imageOnlyBody } from './image-only-body';
+import { oneLinkBody } from './one-link-body';
 import { hashBusterToken } from './hash-buster-token';
 import { emptyTextAlternative } from './empty-text-alternative';
 import { missingMessageId } from './missing-message-id';
@@ -100,6 +101,7 @@ export const RULES: readonly Rule[] = [
   unreadableMessage,
   hiddenText,
   imageOnlyBody,
+  oneLinkBody,
   emptyTextAlternative,
   hashBusterToken,
   styledLetters,

@@ -6,6 +6,7 @@ import { analyze } from '../../../src/engine/analyze';
 import { unreadableMessage } from '../../../src/engine/rules/unreadable-message';
 import { hiddenText } from '../../../src/engine/rules/hidden-text';
 import { imageOnlyBody } from '../../../src/engine/rules/image-only-body';
+import { oneLinkBody } from '../../../src/engine/rules/one-link-body';
 import { unalignedSender } from '../../../src/engine/rules/unaligned-sender';
 import { randomSenderDomain } from '../../../src/engine/rules/random-sender-domain';
 import { senderHeaderBrand } from '../../../src/engine/rules/sender-header-brand';
@@ -14,7 +15,7 @@ import { styledLetters } from '../../../src/engine/rules/styled-letters';
 import { header, mail } from '../sender/message';
 import { makePolicy } from '../sender/policy';
 
-const RULES = [unreadableMessage, hiddenText, imageOnlyBody, unalignedSender, randomSenderDomain, senderHeaderBrand, freemailReplyTo, styledLetters];
+const RULES = [unreadableMessage, hiddenText, imageOnlyBody, oneLinkBody, unalignedSender, randomSenderDomain, senderHeaderBrand, freemailReplyTo, styledLetters];
 
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
@@ -37,6 +38,7 @@ describe('structure and header rules on arbitrary input', () => {
           html: '<p>x</p>',
           hiddenText: hidden,
           imageCount: images,
+          linkedText: { visible: images * 20, inLargestLink: images * 17 },
           incomplete: images > 3 ? ['mime-depth'] : undefined,
         });
         const verdict = analyze(message, policy, RULES);
