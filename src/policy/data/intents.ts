@@ -200,7 +200,8 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
     ],
     actions: [
       'pay', 'overdue', 'unpaid', 'failure to respond', 'suspension', '納付', '未納', '缴纳', '逾期', '납부', '미납',
-      'regularize', 'suspensão', 'bloqueio', 'evite', 'pagar', 'payer', 'majorée', 'begleichen',
+      // (not "evite"/"avoid": a bank's security tips say "nunca informe seu CPF … evite golpes")
+      'regularize', 'suspensão', 'bloqueio', 'pagar', 'payer', 'majorée', 'begleichen',
     ],
   },
   {

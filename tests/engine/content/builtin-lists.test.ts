@@ -73,6 +73,7 @@ describe('official-penalty intent: a fine, summons or tax debt to settle at once
   test.each([
     ['a court report in the news', 'The court heard the lawsuit on Monday. Shares closed higher and the company expects to pay a dividend in March.'],
     ['a fine with nothing to settle', 'The city council discussed traffic fines at length last night.'],
+    ['a bank\'s security tips', 'Dicas de segurança: nunca informe seu CPF por e-mail e evite golpes.'],
   ])('stays quiet for %s', (_case, text) => {
     expect(runRule(credentialLure, mail({ subject: 'News', text }), policy)).toBeUndefined();
   });
