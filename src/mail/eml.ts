@@ -8,8 +8,7 @@ import type { Attachment as PostalAttachment, Email } from 'postal-mime';
 import type { HeaderField, IncompleteReason, MailAddress, MailAttachment, MailMessage } from '../engine/model';
 import { decodeBytes } from './charset';
 import { attachmentName, decodeEncodedWords, decodeHeaderBytes, findHeaderEnd, parseAddressList, parseHeaderBlock } from './headers';
-import { extractLinks } from './links';
-import { readHtml } from './html';
+import { readBodies } from './bodies';
 import { parseParameters, walkMime } from './mime-walk';
 import { findForwarded } from './forwarded';
 import { isMailSystemReport } from './delivery-report';
@@ -287,18 +286,7 @@ async function parseInto(message: MailMessage, raw: Uint8Array): Promise<void> {
   if (messageId) message.messageId = messageId;
 
   const bodies = await parseBodies(bytes, headers, bodyStart);
-  if (bodies.html) message.html = bodies.html;
-  const ownText = bodies.text ?? '';
-  const reading = bodies.html ? readHtml(bodies.html) : undefined;
-  message.text = ownText || (reading?.text ?? '');
-  if (reading) {
-    if (reading.hidden) message.hiddenText = reading.hidden;
-    if (ownText) message.htmlText = reading.text;
-    message.imageCount = reading.images;
-    message.linkedText = reading.linkedText;
-  }
-  // Text derived from the HTML repeats each anchor's text; let extractLinks read the HTML's own text.
-  message.links = extractLinks(bodies.html, ownText || undefined);
+  Object.assign(message, readBodies(bodies.html, bodies.text ?? ''));
   message.attachments = bodies.attachments;
   if (bodies.incomplete.length) message.incomplete = bodies.incomplete;
 }

@@ -4,7 +4,7 @@
 // notes), and only a message of which nothing at all could be read is an error.
 import type { HeaderField, MailAddress, MailAttachment, MailMessage, MissingPart } from '../engine/model';
 import { decodeEncodedWords, parseAddressList, parseHeaderBlock } from '../mail/headers';
-import { extractLinks, htmlToText } from '../mail/links';
+import { readBodies } from '../mail/bodies';
 import { isSetSupported } from './requirements';
 
 /** The shape of Office.AsyncResult this module reads. */
@@ -245,9 +245,7 @@ export async function readMessage(item: ReadableItem, options: ReadOptions = {})
     ...(details.isInline ? { inline: true } : {}),
   }));
 
-  const html = htmlResult.value || undefined;
-  const ownText = textResult.value ?? '';
-  const text = ownText || (html ? htmlToText(html) : '');
+  const bodies = readBodies(htmlResult.value || undefined, textResult.value ?? '');
   const bodyRead = textResult.value !== undefined || htmlResult.value !== undefined;
 
   const missing: MissingPart[] = [];
@@ -268,9 +266,7 @@ export async function readMessage(item: ReadableItem, options: ReadOptions = {})
     cc: toAddresses(safely(() => item.cc)),
     subject,
     headers,
-    text,
-    // Like the .eml reader: text derived from the HTML would repeat every anchor's text as a plain link.
-    links: extractLinks(html, ownText || undefined),
+    ...bodies,
     attachments,
     missing,
   };

@@ -1,4 +1,7 @@
+import { analyze } from '../../src/engine';
+import { parseEml } from '../../src/mail/eml';
 import { MessageUnreadableError, readMessage } from '../../src/office/read-message';
+import { resolvePolicy } from '../../src/policy/resolve';
 import { fakeItem, lacksHeaders, supportsHeaders } from '../fixtures/office/fake-mailbox';
 
 const HEADERS = [
@@ -38,6 +41,32 @@ describe('readMessage', () => {
     expect(message.missing).toEqual([]);
     expect(capabilities.headers).toBe('read');
     expect(capabilities.body).toBe('read');
+  });
+
+  it('reads the HTML body as the .eml reader does, so the pane runs the same HTML rules as the CLI and the service', async () => {
+    // A kit-style card: the whole visible text inside one link, a picture, and a hidden block.
+    const card = 'Your parcel is waiting at the depot. Confirm the delivery fee today to release it to you';
+    const html = `<html><body><a href="https://parcel-release.example/fee"><div style="font-size:20px">${card}</div><img src="https://parcel-release.example/box.png"></a><div style="display:none">depot reference fee release parcel confirmation tracking notice</div></body></html>`;
+    const headers = [
+      'Received: from mail.example.net by mx.example.co.jp; Wed, 15 Jan 2025 10:00:00 +0900',
+      'From: Parcel Desk <desk@example.net>',
+      'To: Aiko Tanaka <aiko@example.co.jp>',
+      'Subject: Delivery on hold',
+      'Date: Wed, 15 Jan 2025 10:00:00 +0900',
+      'Message-ID: <card@example.net>',
+      '',
+    ].join('\r\n');
+    const eml = `${headers}MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${card}\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n--b--\r\n`;
+    const fromFile = await parseEml(eml);
+    const item = fakeItem({ from: { displayName: 'Parcel Desk', emailAddress: 'desk@example.net' }, subject: 'Delivery on hold', text: { value: card }, html: { value: html }, headers: { value: headers } });
+    const { message: fromPane } = await readMessage(item, { isSetSupported: supportsHeaders });
+    // (The MIME parts end with the line break before the boundary; Outlook gives the bodies without it.)
+    expect([fromPane.text, fromPane.html]).toEqual([fromFile.text.trim(), fromFile.html?.trim()]);
+    for (const field of ['hiddenText', 'htmlText', 'imageCount', 'linkedText', 'links'] as const) expect([field, fromPane[field]]).toEqual([field, fromFile[field]]);
+    const policy = resolvePolicy();
+    const rules = (message: typeof fromPane) => analyze(message, policy).findings.map((finding) => finding.rule).sort();
+    expect(rules(fromPane)).toEqual(rules(fromFile));
+    expect(rules(fromPane)).toContain('one-link-body');
   });
 
   it('keeps an on-behalf-of sender only when it differs from From', async () => {
