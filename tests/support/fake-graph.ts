@@ -4,6 +4,7 @@
 //   POST /{tenant}/oauth2/v2.0/token             → { token_type, expires_in, ext_expires_in, access_token }
 //   GET  /v1.0/users?$select=…&$top=…            → { value: [user], @odata.nextLink? } (paged)
 //   GET  /v1.0/users/{id}/messages?$filter=…     → { value: [message] }; 404 MailboxNotEnabledForRESTAPI
+//   GET  /v1.0/users/{id}/mailFolders/{folder}/messages?$filter=… → the same, in one folder (well-known name or id)
 //   POST /v1.0/users/{id}/messages/{id}/move     → 201 message (a new id, in the destination folder)
 //   POST /v1.0/users/{id}/sendMail               → 202, no body
 //   POST /beta/security/threatSubmission/emailThreats → 201 emailThreatSubmission
@@ -48,8 +49,12 @@ export interface FakeGraph {
   deliver(mailbox: string, message: Omit<FakeMessage, 'id' | 'parentFolderId'> & { parentFolderId?: string }): FakeMessage;
   /** Move requests are recorded but not answered until the returned function is called (a slow Exchange). */
   holdMoves(): () => void;
-  /** Only the next move request in this mailbox waits for the returned function (one call that hangs). */
-  holdNextMoveIn(mailbox: string): () => void;
+  /**
+   * Only the next move request in this mailbox waits for the returned function (one call that hangs).
+   * With `movedFirst`, Exchange moves the copy at once and only the answer waits (the caller stopped
+   * before it heard back).
+   */
+  holdNextMoveIn(mailbox: string, options?: { movedFirst?: boolean }): () => void;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,8 @@ function matcher(filter: string): ((message: FakeMessage) => boolean) | undefine
   const unquote = (value: string) => value.replace(/''/g, "'");
   const byId = new RegExp(`^internetMessageId eq ${literal}$`).exec(filter);
   if (byId) return (message) => message.internetMessageId === unquote(byId[1]);
+  const byArrival = new RegExp(`^receivedDateTime eq (\\S+) and subject eq ${literal}$`).exec(filter);
+  if (byArrival) return (message) => Date.parse(message.receivedDateTime) === Date.parse(byArrival[1]) && message.subject === unquote(byArrival[2]);
   const bySender = new RegExp(`^receivedDateTime ge (\\S+) and from/emailAddress/address eq ${literal} and subject eq ${literal}$`).exec(filter);
   if (bySender) {
     const [, since, sender, subject] = bySender;
@@ -81,7 +88,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const denied = new Set<string>();
   let throttle = 0;
   let movesHeld: Promise<void> | undefined;
-  const nextMoveHeld = new Map<string, Promise<void>>();
+  const nextMoveHeld = new Map<string, { answer: Promise<void>; movedFirst: boolean }>();
   let url = '';
 
   const send = (response: import('node:http').ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
@@ -136,9 +143,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       });
     }
 
-    const mailboxCall = /^\/v1\.0\/users\/([^/]+)\/(messages|sendMail)(?:\/([^/]+)\/move)?$/.exec(path);
+    const mailboxCall = /^\/v1\.0\/users\/([^/]+)\/(?:mailFolders\/([^/]+)\/)?(messages|sendMail)(?:\/([^/]+)\/move)?$/.exec(path);
     if (mailboxCall) {
-      const [, mailbox, kind, messageId] = mailboxCall;
+      const [, mailbox, folderName, kind, messageId] = mailboxCall;
       const user = users.find((u) => u.mail.toLowerCase() === mailbox.toLowerCase());
       if (!user) return graphError(response, 404, 'ErrorInvalidUser', `The requested user '${mailbox}' is invalid.`);
       if (user.mailbox === false) return graphError(response, 404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
@@ -148,16 +155,16 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       if (!messageId && request.method === 'GET') {
         const test = matcher(parsed.searchParams.get('$filter') ?? '');
         if (!test) return graphError(response, 400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
-        const found = box.filter(test).map((m) => ({ '@odata.etag': 'W/"CQAAABYAAAA"', id: m.id, subject: m.subject, receivedDateTime: m.receivedDateTime, parentFolderId: m.parentFolderId, internetMessageId: m.internetMessageId }));
+        // A folder is named by its well-known name or its id.
+        const inFolder = folderName === undefined ? undefined : (FOLDERS[folderName.toLowerCase()] ?? folderName);
+        const found = box.filter((m) => test(m) && (inFolder === undefined || m.parentFolderId === inFolder)).map((m) => ({ '@odata.etag': 'W/"CQAAABYAAAA"', id: m.id, subject: m.subject, receivedDateTime: m.receivedDateTime, parentFolderId: m.parentFolderId, internetMessageId: m.internetMessageId }));
         return send(response, 200, { '@odata.context': `${url}/v1.0/$metadata#users('${mailbox}')/messages(id,subject,receivedDateTime,parentFolderId,internetMessageId)`, value: found });
       }
       if (messageId && request.method === 'POST') {
         await movesHeld;
         const heldHere = nextMoveHeld.get(user.mail);
-        if (heldHere) {
-          nextMoveHeld.delete(user.mail);
-          await heldHere;
-        }
+        if (heldHere) nextMoveHeld.delete(user.mail);
+        if (heldHere && !heldHere.movedFirst) await heldHere.answer;
         const message = box.find((m) => m.id === messageId);
         if (!message) return graphError(response, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
         const destination = (body as { destinationId?: string } | undefined)?.destinationId ?? '';
@@ -166,6 +173,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         // A move makes a new copy with a new id and removes the original.
         message.id = `AAMk${randomUUID()}=`;
         message.parentFolderId = folder;
+        if (heldHere?.movedFirst) await heldHere.answer;
         return send(response, 201, { '@odata.context': `${url}/v1.0/$metadata#message`, '@odata.type': '#microsoft.graph.message', id: message.id, subject: message.subject, parentFolderId: folder, internetMessageId: message.internetMessageId, receivedDateTime: message.receivedDateTime });
       }
     }
@@ -208,9 +216,9 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         release();
       };
     },
-    holdNextMoveIn(mailbox) {
+    holdNextMoveIn(mailbox, options = {}) {
       let release!: () => void;
-      nextMoveHeld.set(mailbox, new Promise<void>((resolve) => (release = resolve)));
+      nextMoveHeld.set(mailbox, { answer: new Promise<void>((resolve) => (release = resolve)), movedFirst: options.movedFirst ?? false });
       return () => release();
     },
     deliver(mailbox, message) {

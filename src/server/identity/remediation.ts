@@ -196,12 +196,30 @@ export class Remediator {
           const { body } = await this.graph.call<{ id?: unknown }>('POST', `${mailboxPath(message.mailbox)}/messages/${encodeURIComponent(message.messageId)}/move`, { destinationId: destination });
           return { seq: message.seq, state: 'moved', movedId: typeof body?.id === 'string' ? body.id : undefined };
         } catch (error) {
+          // Finishing a run: the worker that stopped may have moved this copy before it could write that down.
+          const movedBefore = resuming && error instanceof GraphError && error.code === 'ErrorItemNotFound' ? await this.findMovedCopy(message, destination) : undefined;
+          if (movedBefore) return { seq: message.seq, state: 'moved', movedId: movedBefore };
           return { seq: message.seq, state: 'failed', error: error instanceof GraphError ? error.code : 'error' };
         }
       },
       'moving',
       'moved',
     );
+  }
+
+  /**
+   * The id of a copy already in `destination`, found by what the search recorded of it (when it was
+   * received and its subject); undefined unless exactly one message there matches.
+   */
+  private async findMovedCopy(message: RemediationMessage, destination: Destination): Promise<string | undefined> {
+    if (!message.receivedAt || !message.subject || Number.isNaN(Date.parse(message.receivedAt))) return undefined;
+    const filter = `receivedDateTime eq ${new Date(message.receivedAt).toISOString()} and subject eq ${odataString(message.subject)}`;
+    try {
+      const { items } = await this.graph.collect<GraphMessage>(`${mailboxPath(message.mailbox)}/mailFolders/${destination}/messages?$filter=${encodeURIComponent(filter)}&$select=id&$top=2`, 2);
+      return items.length === 1 && typeof items[0].id === 'string' ? items[0].id : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -182,6 +182,39 @@ it('keeps each copy it moved when the service stops midway, and another instance
   }
 });
 
+it('finds a copy that Exchange moved just before the service stopped, so finishing the run keeps it undoable', async () => {
+  await server.close();
+  const quickly: ServerOptions = { remediationTiming: { interruptedAfterMs: 300 } };
+  server = await start({}, quickly);
+  const { campaignId } = await report(server, fixture('campaign-1.eml'));
+  const run = await search(campaignId);
+  const detail = async (on: TestServer) => (await (await call(on, `/api/remediations/${run.id}`)).json()) as Run & { interrupted: boolean };
+
+  // Exchange moves Ben's copy, but the instance never hears back: it stopped before writing that down.
+  const answerBen = graph.holdNextMoveIn('ben@example.test', { movedFirst: true });
+  const stalled = call(server, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: 2 } });
+  await waitFor(() => folderOf('ben@example.test') === FOLDERS.junkemail);
+  const second = await start({}, quickly, server.dataDir);
+  try {
+    await waitFor(async () => (await detail(second)).interrupted);
+    const { counts } = await detail(second);
+    expect(counts.moved + counts.found).toBe(2);
+    // Finishing looks for Ben's copy where the run was sending copies, and records its new id.
+    const finished = await call(second, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: counts.found } });
+    expect(await finished.json()).toMatchObject({ state: 'moved', counts: { moved: 2, failed: 0 } });
+    expect(graph.requests.some((r) => r.path === '/v1.0/users/ben@example.test/mailFolders/junkemail/messages')).toBe(true);
+    answerBen();
+    expect((await stalled).status).toBe(409);
+
+    const undone = await call(second, `/api/remediations/${run.id}/undo`, { method: 'POST' });
+    expect(await undone.json()).toMatchObject({ state: 'undone', counts: { restored: 2, moved: 0 } });
+    expect(folderOf('ben@example.test')).toBe('AAMkFolderProjects=');
+  } finally {
+    answerBen();
+    await second.close({ keepData: true });
+  }
+});
+
 it('keeps the ids of copies already moved when a database write fails midway, and leaves the run to be finished', async () => {
   const dir = tempDir('lurelens-remediation-');
   const sql = await openTestStore(dir);
