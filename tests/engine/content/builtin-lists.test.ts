@@ -78,8 +78,11 @@ describe('official-penalty intent: a fine, summons or tax debt to settle at once
     expect(runRule(credentialLure, mail({ subject: 'News', text }), policy)).toBeUndefined();
   });
 
-  test('a real reminder from an ordinary sender with no other problem stays clean', () => {
+  test('a real reminder from an ordinary sender with no other problem is read as a penalty demand and still stays clean', () => {
     const reminder = mail({ ...from('noreply@city-parking.example'), subject: 'Parking fine reminder', text: 'Your traffic fine of ¥9,000 is unpaid. Pay at any convenience store by 30 June.' });
+    // The intent is seen (and explained in the pane) ...
+    expect(phrases(runRule(credentialLure, reminder, policy)).some((phrase) => /fine/.test(phrase))).toBe(true);
+    // ... but wording alone never flags a message.
     expect(analyze(reminder, policy).verdict).toBe('clean');
   });
 });
