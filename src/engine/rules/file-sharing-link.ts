@@ -42,14 +42,13 @@ function linkedFile(href: string): string {
   return name;
 }
 
-/** A picture shown in a sharing service's own viewer. */
-function opensPicture(host: string, href: string): boolean {
-  return hostInSet(host, PICTURE_VIEWERS) && PICTURE.test(linkedFile(href));
+/** A picture (the file a link names) shown in a sharing service's own viewer. */
+function opensPicture(host: string, file: string): boolean {
+  return hostInSet(host, PICTURE_VIEWERS) && PICTURE.test(file);
 }
 
-/** The risky file a sharing link downloads, by the last path segment's extension ("invoice.iso"); undefined otherwise. */
-export function riskyDownload(href: string, policy: ResolvedPolicy): string | undefined {
-  const name = linkedFile(href);
+/** The risky file a sharing link downloads, by its name's extension ("invoice.iso"); undefined otherwise. */
+function riskyFile(name: string, policy: ResolvedPolicy): string | undefined {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const extension = name.slice(dot + 1).toLowerCase();
@@ -96,8 +95,11 @@ export const fileSharingLink: Rule = {
     let download = false;
     for (const link of context.view.links) {
       const host = link.host?.ascii;
-      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants) || opensPicture(host, link.href)) continue;
-      const file = riskyDownload(link.href, policy);
+      if (!host || !hostInSet(host, policy.fileSharingHosts) || isOwnTenant(host, tenants)) continue;
+      // The URL is read once for both questions: a picture in a viewer, or a risky download.
+      const named = linkedFile(link.href);
+      if (opensPicture(host, named)) continue;
+      const file = riskyFile(named, policy);
       if (file) download = true;
       const shown = clip(file ?? '', 80);
       evidence.push({

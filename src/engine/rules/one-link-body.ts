@@ -35,7 +35,7 @@ export const oneLinkBody: Rule = {
   category: 'structure',
   requires: ['body'],
   check(message) {
-    // Set by the .eml reader from the HTML body only.
+    // Both readers set it from the HTML body (mail/bodies.ts); absent without HTML.
     const linked = message.linkedText;
     if (!linked || linked.visible < MIN_CHARACTERS) return undefined;
     if (linked.inLargestLink < linked.visible * ONE_LINK_SHARE) return undefined;
