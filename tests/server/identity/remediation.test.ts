@@ -132,14 +132,21 @@ it('lets only one of two analysts who press Move at the same time move the copie
   expect(await undone.json()).toMatchObject({ state: 'undone', counts: { restored: 2, moved: 0 } });
 });
 
-it('keeps each copy it moved when the service stops midway, and another instance finishes the run, then undoes it', async () => {
+/** Short enough for a test: a run with no progress for 300 ms counts as interrupted. */
+const QUICKLY: ServerOptions = { remediationTiming: { interruptedAfterMs: 300 } };
+
+/** Restarts the test's service with QUICKLY, reports the campaign and searches it; `detail` reads the run from any instance. */
+async function searchOnQuickService() {
   await server.close();
-  // Short enough for a test: a run with no progress for 300 ms counts as interrupted.
-  const quickly: ServerOptions = { remediationTiming: { interruptedAfterMs: 300 } };
-  server = await start({}, quickly);
+  server = await start({}, QUICKLY);
   const { campaignId } = await report(server, fixture('campaign-1.eml'));
   const run = await search(campaignId);
   const detail = async (on: TestServer) => (await (await call(on, `/api/remediations/${run.id}`)).json()) as Run & { interrupted: boolean; destination?: string };
+  return { run, detail };
+}
+
+it('keeps each copy it moved when the service stops midway, and another instance finishes the run, then undoes it', async () => {
+  const { run, detail } = await searchOnQuickService();
 
   // The first instance moves Aiko's copy, then hangs on Ben's (it stopped, or lost its network).
   const releaseBen = graph.holdNextMoveIn('ben@example.test');
@@ -148,7 +155,7 @@ it('keeps each copy it moved when the service stops midway, and another instance
   expect(folderOf('aiko@example.test')).toBe(FOLDERS.junkemail);
 
   // Another instance on the same data sees the run interrupted, with Aiko's copy recorded as moved.
-  const second = await start({}, quickly, server.dataDir);
+  const second = await start({}, QUICKLY, server.dataDir);
   try {
     await waitFor(async () => (await detail(second)).interrupted);
     expect(await detail(second)).toMatchObject({ state: 'moving', destination: 'junkemail', counts: { found: 1, moved: 1 } });
@@ -183,18 +190,13 @@ it('keeps each copy it moved when the service stops midway, and another instance
 });
 
 it('finds a copy that Exchange moved just before the service stopped, so finishing the run keeps it undoable', async () => {
-  await server.close();
-  const quickly: ServerOptions = { remediationTiming: { interruptedAfterMs: 300 } };
-  server = await start({}, quickly);
-  const { campaignId } = await report(server, fixture('campaign-1.eml'));
-  const run = await search(campaignId);
-  const detail = async (on: TestServer) => (await (await call(on, `/api/remediations/${run.id}`)).json()) as Run & { interrupted: boolean };
+  const { run, detail } = await searchOnQuickService();
 
   // Exchange moves Ben's copy, but the instance never hears back: it stopped before writing that down.
   const answerBen = graph.holdNextMoveIn('ben@example.test', { movedFirst: true });
   const stalled = call(server, `/api/remediations/${run.id}/move`, { json: { destination: 'junkemail', expectedCount: 2 } });
   await waitFor(() => folderOf('ben@example.test') === FOLDERS.junkemail);
-  const second = await start({}, quickly, server.dataDir);
+  const second = await start({}, QUICKLY, server.dataDir);
   try {
     await waitFor(async () => (await detail(second)).interrupted);
     const { counts } = await detail(second);
