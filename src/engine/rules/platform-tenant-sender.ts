@@ -19,44 +19,18 @@
 //   up ("antunibremen.onmicrosoft.com" for uni-bremen.de): the tenant is named after the domain;
 // - our own and trusted domains.
 // Medium for a sender address on a platform (the name is all the reader sees), low for a signature.
-import { parse } from 'tldts';
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
-import { SHARED_TENANT_DOMAINS } from '../../policy/data/hosts';
+import { TENANT_DOMAINS, tenantOf } from '../sender/tenants';
 import { claimText } from '../text/words';
 import { dkimPassDomains } from '../sender/identity';
 
-const TENANT_DOMAINS: ReadonlySet<string> = new Set(SHARED_TENANT_DOMAINS);
 /** Words shorter than this ("by", "of", "HR") say nothing about who a tenant is. */
 const MIN_WORD = 3;
 /** Display-name words compared; a name is a few words. */
 const MAX_WORDS = 20;
 /** A shared beginning this long relates a name to a tenant spelled a little differently ("Nyaaaan", "nyaan"). */
 const SHARED_START = 4;
-
-export interface Tenant {
-  /** The customer's own label on the platform: "pqqjd" in pqqjd.zendesk.com. */
-  label: string;
-  /** Everything the customer chose in front of the platform: "nyaan.example" in nyaan.example.awsapps.com. */
-  name: string;
-  /** The platform's domain: "zendesk.com", "firebaseapp.com". */
-  platform: string;
-}
-
-/** The tenant a host belongs to on a shared platform, or undefined for an ordinary domain. */
-export function tenantOf(host: string): Tenant | undefined {
-  const name = host.toLowerCase().slice(0, 253);
-  const parsed = parse(name, { allowPrivateDomains: true });
-  if (parsed.isPrivate && parsed.domainWithoutSuffix && parsed.publicSuffix && name.endsWith('.' + parsed.publicSuffix)) {
-    return { label: parsed.domainWithoutSuffix, name: name.slice(0, -(parsed.publicSuffix.length + 1)), platform: parsed.publicSuffix };
-  }
-  const labels = name.split('.');
-  for (let i = 1; i < labels.length - 1 && i < 127; i++) {
-    const platform = labels.slice(i).join('.');
-    if (TENANT_DOMAINS.has(platform)) return { label: labels[i - 1], name: labels.slice(0, i).join('.'), platform };
-  }
-  return undefined;
-}
 
 function compact(value: string): string {
   return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -15,7 +15,11 @@
 //   domains, mail services' trackers and the relaying list's pages: a newsletter's footer is not its call to action
 //   (a tracker that carries its destination readably is judged by that destination);
 // - conversations (a reply in a thread links wherever the discussion goes), free-mail senders (a person
-//   sharing a link has no site of their own), delivery reports and trusted mailing lists;
+//   sharing a link has no site of their own), delivery reports and trusted mailing lists. An app
+//   platform's project address that anyone can send from (noreply@<project>.firebaseapp.com, listed
+//   with the free-mail domains) is an app's, not a person's: its own site is the project's host, on
+//   either of the platform's domains (<project>.web.app), so "Casino Rewards" from a Firebase project
+//   linking to a throw-away domain is read like any other sender;
 // - publications: a message linking to more than NOTICE_SITES sites is a digest, not a notice.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
@@ -25,6 +29,7 @@ import { carriedDestination, clip, displayHost, hostInSet, hostNamedByText, pars
 import { BRAND_INFRASTRUCTURE } from './content/host-traits';
 import { dkimPassDomains, hasListHeaders, headerValues, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
 import { knownDomainSet } from '../sender/organizations';
+import { tenantOf } from '../sender/tenants';
 
 /** A notice sends the reader to one or two places; more sites make it a digest or a publication. */
 const NOTICE_SITES = 2;
@@ -86,10 +91,14 @@ export const unrelatedLinkSite: Rule = {
   check(message, policy, context) {
     const { view } = context;
     const fromHost = view.fromHost;
-    if (!fromHost || fromHost.isIp || view.fromTrusted || isFreemail(fromHost, policy)) return undefined;
+    if (!fromHost || fromHost.isIp || view.fromTrusted) return undefined;
+    // A project on an app platform listed as free mail: its site is the project, not the platform.
+    const project = isFreemail(fromHost, policy) ? tenantOf(fromHost.ascii) : undefined;
+    if (isFreemail(fromHost, policy) && !project) return undefined;
     if (view.deliveryReport || hasListHeaders(message) || headerValues(message, 'In-Reply-To').length > 0) return undefined;
     if (view.links.length === 0) return undefined;
-    const own = new Set<string>([registrableOf(fromHost)]);
+    const sender = project ? fromHost.ascii : registrableOf(fromHost);
+    const own = new Set<string>([sender]);
     for (const address of [message.sender?.address, message.returnPath, ...message.replyTo.map((entry) => entry.address)]) {
       const host = hostOfAddress(address);
       if (host) own.add(registrableOf(host));
@@ -107,6 +116,7 @@ export const unrelatedLinkSite: Rule = {
       if (!host) continue;
       const site = registrableOf(host);
       if (own.has(site) || isWithinDomains(site, own) || namedBy(host, shown, own)) return undefined;
+      if (project && (isWithinDomains(host.ascii, own) || tenantOf(host.ascii)?.label === project.label)) return undefined;
       if (
         hostInSet(host.ascii, known) ||
         hostInSet(host.ascii, BRAND_INFRASTRUCTURE) ||
@@ -126,7 +136,6 @@ export const unrelatedLinkSite: Rule = {
     }
     // Every site the buttons lead to is also shown by its own name ("Harbor Language School (www.harborlanguage.example)"): credited, not hidden.
     if (elsewhere.size === 0 || !button || [...elsewhere.keys()].every((site) => credited.has(site))) return undefined;
-    const sender = registrableOf(fromHost);
     const evidence: Evidence[] = [...elsewhere.values()].slice(0, MAX_EVIDENCE).map(({ host, text, href }) => ({
       kind: 'link',
       text: clip(text),

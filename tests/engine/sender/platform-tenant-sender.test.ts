@@ -1,4 +1,5 @@
-import { platformTenantSender as rule, namesTenant, tenantOf } from '../../../src/engine/rules/platform-tenant-sender';
+import { platformTenantSender as rule, namesTenant } from '../../../src/engine/rules/platform-tenant-sender';
+import { tenantOf } from '../../../src/engine/sender/tenants';
 import { analyze } from '../../../src/engine/analyze';
 import { header, mail, runRule } from './message';
 import { makePolicy } from './policy';
