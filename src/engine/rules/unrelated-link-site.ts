@@ -20,19 +20,19 @@
 //   with the free-mail domains) is an app's, not a person's: its own site is the project's host, on
 //   either of the platform's domains (<project>.web.app), so "Casino Rewards" from a Firebase project
 //   linking to a throw-away domain is read like any other sender;
-// - publications: a message linking to more than NOTICE_SITES sites is a digest, not a notice.
+// - publications: a message linking to more sites than a notice does (NOTICE_SITES_LIMIT, the same count
+//   suspicious-link-target uses) is a digest, not a notice.
 import type { Evidence } from '../model';
 import type { Rule } from '../rule';
 import { canonicalHost, type CanonicalHost } from '../../mail/hosts';
 import { isWithinDomains } from '../view';
 import { carriedDestination, clip, displayHost, hostInSet, hostNamedByText, parseWebUrl } from './content/links';
 import { BRAND_INFRASTRUCTURE } from './content/host-traits';
+import { NOTICE_SITES_LIMIT } from './content/link-comparison';
 import { dkimPassDomains, hasListHeaders, headerValues, hostOfAddress, isFreemail, registrableOf } from '../sender/identity';
 import { knownDomainSet } from '../sender/organizations';
 import { tenantOf } from '../sender/tenants';
 
-/** A notice sends the reader to one or two places; more sites make it a digest or a publication. */
-const NOTICE_SITES = 2;
 const MAX_EVIDENCE = 3;
 /** A link text that is a site's bare address ("www.example.org", "https://example.org/"): the site's name, not a page in it. */
 const SITE_ONLY = /^(?:https?:\/\/)?[^\s/?#]+\/?$/i;
@@ -128,7 +128,7 @@ export const unrelatedLinkSite: Rule = {
         continue;
       }
       if (!elsewhere.has(site)) elsewhere.set(site, { host, text: link.text, href: link.href });
-      if (elsewhere.size > NOTICE_SITES) return undefined;
+      if (elsewhere.size > NOTICE_SITES_LIMIT) return undefined;
       // A button or words over the link hide where it goes; a written-out address ("www.example.org/story") is a reference.
       const named = link.source === 'html' ? hostNamedByText(link.text) : undefined;
       button ||= link.source === 'html' && !named;

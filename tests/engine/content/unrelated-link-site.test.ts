@@ -30,6 +30,21 @@ describe('unrelated-link-site', () => {
     expect(runRule(rule, message, policy)?.evidence[0]).toMatchObject({ host: 'stifte-example.shop' });
   });
 
+  it('counts a notice spread over three rented sites like suspicious-link-target does (a digest links to more)', () => {
+    const spread = bulk({
+      links: [
+        htmlLink('https://www.bags-outlet-example.ru/', 'SHOP NOW'),
+        htmlLink('https://view-bags-example.ru/', 'View it in your browser'),
+        htmlLink('http://ww.unsub-bags-example.ru/td.asp?id=4', 'Unsubscribe instantly'),
+      ],
+    });
+    expect(runRule(rule, spread, policy)?.evidence.map((evidence) => evidence.kind === 'link' && evidence.host)).toEqual([
+      'www.bags-outlet-example.ru',
+      'view-bags-example.ru',
+      'ww.unsub-bags-example.ru',
+    ]);
+  });
+
   it('is not silenced by a fallback address with a path to the same site', () => {
     const fallback = bulk({ links: [htmlLink('https://metaverse-shades-example.com/r/8812', 'Request now'), htmlLink('https://metaverse-shades-example.com/r/8812', 'https://metaverse-shades-example.com/r/8812')] });
     expect(runRule(rule, fallback, policy)).toBeDefined();
@@ -92,7 +107,7 @@ describe('unrelated-link-site', () => {
       ['for plain-text links', { links: [textLink('https://metaverse-shades-example.com/story')] }],
       ['for a site also credited by its bare address', { links: [htmlLink('https://www.metaverse-shades-example.com/lesson?id=33460', 'here'), htmlLink('http://www.metaverse-shades-example.com', 'www.metaverse-shades-example.com')] }],
       ['for links to known organisations and trackers', { links: [htmlLink('https://www.facebook.com/x', 'Follow'), htmlLink('https://safelinks.protection.outlook.com/?url=x', 'Open')] }],
-      ['for digests linking to many sites', { links: ['a', 'b', 'c'].map((name) => htmlLink(`https://${name}-site-example.com/`, 'Read')) }],
+      ['for digests linking to many sites', { links: ['a', 'b', 'c', 'd'].map((name) => htmlLink(`https://${name}-site-example.com/`, 'Read')) }],
       ['for replies in a conversation', { headers: [{ name: 'In-Reply-To', value: '<1@example.org>' }] }],
       ['for free-mail senders', { ...from('someone@gmail.com', 'Someone'), returnPath: 'someone@gmail.com' }],
       ['for trusted senders', { ...from('news@partner-example.org', 'Partner') }],

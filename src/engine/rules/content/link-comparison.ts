@@ -15,7 +15,7 @@ import { knownDomainSet } from '../../sender/organizations';
 import type { Signal } from './link-signals';
 
 /** More sites than this, besides the organisation's own, make a message a publication rather than a notice. */
-const NOTICE_SITES_LIMIT = 3;
+export const NOTICE_SITES_LIMIT = 3;
 
 /** The organisation a message presents itself as, and the domains that really belong to it. */
 export interface Presented {
