@@ -13,6 +13,15 @@
 // as a think tank's former president or secretariat do.
 // Quiet for: our own domains, trusted domains (an outsourced service desk belongs there), a DKIM
 // signature of our domain, and delivery reports from MAILER-DAEMON/postmaster.
+// High, and whoever the reader is (even when no recipient shows the organisation), when the whole
+// name is a role ("support", "Help Desk", "Mail Administrator") and the mailbox is an individual's:
+// a student number, first.last or initials ("Support" <std6611@college.example>). That is the
+// compromised-account shape universities warn about (University of Birmingham IT security, 2020: "an
+// unusual name that might look a bit like the IT Service desk, but with a personal address"; Wheaton
+// College, 2016: "claims to be from the IT Department, but was sent from a personal email account").
+// A role writes from a role mailbox (RFC 2142: support@, help@, postmaster@ …), as ticketing platforms
+// do (help@acme.zendesk.example); those, and names that add anything to the role ("Acme Support",
+// "Anna Weber (IT Support)"), stay as above.
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -47,30 +56,48 @@ const ACCOUNT_WORDS = [
 ];
 const ACCOUNT_WORDS_CJK = ['パスワード', 'メールボックス', '容量', 'アカウント', '認証', '有効期限', '利用停止', '停止', 'ログイン', 'メールサーバ'];
 
+/** Names that are a role and nothing else besides IT_ROLES, folded: a bare "support" names no one. */
+const ROLE_ONLY = /^(?:support|security team|webmail)$/;
+/** Mailboxes of roles and services (RFC 2142's and the usual ones): "it", "www", "noc" as the name, the others anywhere in it ("noreply", "helpdesk2", "mail.admin"). */
+const ROLE_MAILBOX = /^(?:it|www|noc)(?![a-z])|admin|help|support|service|mail|master|secur|team|info|reply|sales|contact|office|abuse|market|notif|bill|account/i;
+/** An individual's mailbox: letters with digits (a student or staff number), first.last, or initials. */
+const PERSONAL_MAILBOX = /^(?:[a-z][a-z._-]{0,30}\d[a-z0-9._-]{0,30}|[a-z]{2,20}[._][a-z]{2,20}|[a-z]{2,3})@/i;
+
+/** A role or office as the list writes it, and folded the same way as the text it is looked for in (CJK without spaces). */
+interface Term {
+  written: string;
+  folded: string;
+  cjk: boolean;
+}
+
+function terms(latin: readonly string[], cjk: readonly string[]): Term[] {
+  return [
+    ...latin.map((written) => ({ written, folded: claimText(written), cjk: false })),
+    ...cjk.map((written) => ({ written, folded: claimText(written).replace(/ /g, ''), cjk: true })),
+  ];
+}
+
+/** The most specific term the text names ("mail admin" rather than "admin", "former president" rather than "president"). */
+function longestTerm(text: string, list: readonly Term[]): Term | undefined {
+  const compact = text.replace(/ /g, '');
+  let best: Term | undefined;
+  for (const term of list) {
+    if ((term.cjk ? compact.includes(term.folded) : containsWord(text, term.folded)) && (!best || term.written.length > best.written.length)) best = term;
+  }
+  return best;
+}
+
 /** Roles and account words, folded the same way as the text they are looked for in. */
-const PREPARED_ROLES = IT_ROLES.map(claimText);
-const PREPARED_ACCOUNT_WORDS = ACCOUNT_WORDS.map(claimText);
-const PREPARED_ROLES_CJK = IT_ROLES_CJK.map((role) => claimText(role).replace(/ /g, ''));
-const PREPARED_ACCOUNT_WORDS_CJK = ACCOUNT_WORDS_CJK.map((word) => claimText(word).replace(/ /g, ''));
+const ROLE_TERMS = terms(IT_ROLES, IT_ROLES_CJK);
+const ACCOUNT_TERMS = terms(ACCOUNT_WORDS, ACCOUNT_WORDS_CJK);
 
 /** Offices and titles that speak for an organisation in a letterhead or signature. */
 const OFFICES = ['secretariat', 'president', 'former president', 'vice president', 'chairman', 'chairperson', 'executive director', 'director general', 'board of directors', 'senior fellow'];
 const OFFICES_CJK = ['事務局', '理事長', '元理事長', '会長', '元会長', '所長', '元所長', '顧問', '代表理事', '研究主幹', '主任研究員', '秘書室'];
-const PREPARED_OFFICES = OFFICES.map(claimText);
-const PREPARED_OFFICES_CJK = OFFICES_CJK.map((word) => claimText(word).replace(/ /g, ''));
+const OFFICE_TERMS = terms(OFFICES, OFFICES_CJK);
 /** Where a letterhead and a signature sit in the body. */
 const LETTERHEAD_CHARS = 200;
 const SIGNATURE_CHARS = 300;
-
-/** The most specific office the text names ("former president" rather than "president"), as written in the list. */
-function findOffice(text: string): string | undefined {
-  const compact = text.replace(/ /g, '');
-  const found = [
-    ...PREPARED_OFFICES.flatMap((office, index) => (containsWord(text, office) ? [OFFICES[index]] : [])),
-    ...PREPARED_OFFICES_CJK.flatMap((office, index) => (compact.includes(office) ? [OFFICES_CJK[index]] : [])),
-  ];
-  return found.reduce<string | undefined>((best, office) => (!best || office.length > best.length ? office : best), undefined);
-}
 
 /** Delivery reports are written by the remote mail server under its own name; they are not impersonation. */
 const REPORT_SENDER = /^(mailer-daemon|postmaster|mail-daemon)@/i;
@@ -88,7 +115,8 @@ interface Organization {
   names: OrganizationName[];
 }
 
-function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organization | undefined {
+/** The reader's organisation; no domains when neither the policy nor a recipient names one. */
+function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organization {
   const domains: string[] = [];
   const names: OrganizationName[] = [];
   const addName = (shown: string) => {
@@ -114,17 +142,7 @@ function organizationOf(message: MailMessage, policy: ResolvedPolicy): Organizat
       if (label.length >= 3) addName(label);
     }
   }
-  return domains.length > 0 ? { domains, names } : undefined;
-}
-
-/** The most specific IT role the text claims ("mail admin" rather than "admin"), as the role list writes it. */
-function findRole(text: string): string | undefined {
-  const compact = text.replace(/ /g, '');
-  const found = [
-    ...PREPARED_ROLES.flatMap((role, index) => (containsWord(text, role) ? [IT_ROLES[index]] : [])),
-    ...PREPARED_ROLES_CJK.flatMap((role, index) => (compact.includes(role) ? [IT_ROLES_CJK[index]] : [])),
-  ];
-  return found.reduce<string | undefined>((best, role) => (!best || role.length > best.length ? role : best), undefined);
+  return { domains, names };
 }
 
 function findName(text: string, organization: Organization): OrganizationName | undefined {
@@ -132,9 +150,7 @@ function findName(text: string, organization: Organization): OrganizationName | 
 }
 
 function mentionsAccount(text: string): boolean {
-  if (PREPARED_ACCOUNT_WORDS.some((word) => containsWord(text, word))) return true;
-  const compact = text.replace(/ /g, '');
-  return PREPARED_ACCOUNT_WORDS_CJK.some((word) => compact.includes(word));
+  return longestTerm(text, ACCOUNT_TERMS) !== undefined;
 }
 
 function isInternal(host: CanonicalHost | undefined, organization: Organization, signedBy: readonly string[], policy: ResolvedPolicy): boolean {
@@ -164,33 +180,31 @@ export const internalSenderSpoof: Rule = {
   category: 'sender',
   technique: 'T1656',
   check(message, policy, context) {
+    // Unknown (no configured or visible domain): only a role on an individual's mailbox is read, below.
     const organization = organizationOf(message, policy);
-    if (!organization) return undefined;
     const signedBy = dkimPassDomains(context.view);
     const evidence: Evidence[] = [];
     let high = false;
     const isExternal = (address: string, host: CanonicalHost | undefined) =>
       address !== '' && !REPORT_SENDER.test(address) && !isInternal(host, organization, signedBy, policy);
     const identities = claimedIdentities(message);
+    const claim = (field: string, value: string, claimed: string, actual: string) =>
+      evidence.push({ kind: 'impersonation', field, value, claimed, expected: organization.domains, actual });
 
     for (const identity of identities) {
       if (!identity.name.trim() || !isExternal(identity.address, identity.host)) continue;
       const text = claimText(identity.name);
       const namesOrganization = findName(text, organization);
-      const role = findRole(text);
-      if (!namesOrganization && !role) continue;
+      const term = longestTerm(text, ROLE_TERMS);
+      const role = term?.written;
+      const roleOnly = term?.folded.replace(/ /g, '') === text.replace(/ /g, '') || ROLE_ONLY.test(text);
+      const individual = roleOnly && !ROLE_MAILBOX.test(identity.address) && PERSONAL_MAILBOX.test(identity.address + '@');
+      if (!individual && (!organization.domains.length || (!namesOrganization && !role))) continue;
       // A bare organisation label in a name ("Kaiyo" the person) is not a claim without an IT or account word.
       const explicitDomain = namesOrganization !== undefined && organization.domains.some((domain) => claimText(domain) === namesOrganization.text);
       if (namesOrganization && !role && !explicitDomain && !mentionsAccount(text)) continue;
-      evidence.push({
-        kind: 'impersonation',
-        field: identity.field,
-        value: identity.name,
-        claimed: namesOrganization && role ? `${role} (${namesOrganization.shown})` : namesOrganization?.shown ?? role ?? '',
-        expected: organization.domains,
-        actual: identity.address,
-      });
-      if (namesOrganization) high = true;
+      claim(identity.field, identity.name, namesOrganization && role ? `${role} (${namesOrganization.shown})` : namesOrganization?.shown ?? role ?? identity.name, identity.address);
+      if (namesOrganization || individual) high = true;
     }
 
     const author = identities.find((identity) => identity.field === 'from.name');
@@ -199,7 +213,7 @@ export const internalSenderSpoof: Rule = {
       const subject = claimText(message.subject);
       const namesOrganization = findName(subject, organization);
       if (namesOrganization && mentionsAccount(subject)) {
-        evidence.push({ kind: 'impersonation', field: 'subject', value: message.subject.slice(0, 512), claimed: namesOrganization.shown, expected: organization.domains, actual: author.address });
+        claim('subject', message.subject.slice(0, 512), namesOrganization.shown, author.address);
       }
     }
     // Only for the organisation IT configured: recipients' domains are anyone's, and a list relays their colleagues.
@@ -215,9 +229,9 @@ export const internalSenderSpoof: Rule = {
       for (const [field, value] of places) {
         const text = claimText(value);
         const namesOrganization = text ? findName(text, organization) : undefined;
-        const office = namesOrganization ? findOffice(text) : undefined;
+        const office = namesOrganization ? longestTerm(text, OFFICE_TERMS)?.written : undefined;
         if (!namesOrganization || !office) continue;
-        evidence.push({ kind: 'impersonation', field, value: value.slice(0, 200), claimed: `${office} (${namesOrganization.shown})`, expected: organization.domains, actual: author.address });
+        claim(field, value.slice(0, 200), `${office} (${namesOrganization.shown})`, author.address);
         break;
       }
     }

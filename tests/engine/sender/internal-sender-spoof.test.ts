@@ -89,4 +89,39 @@ describe('internal-sender-spoof', () => {
       expect(runRule(rule, mail({ from, text }))).toBeUndefined();
     });
   });
+
+  describe('a role name on an individual’s mailbox (a compromised account)', () => {
+    it.each([
+      ['a bare "support" on a student number', 'support <st2041187@college.example.ac.th>', 'support'],
+      ['a help desk on first.last', 'Help Desk <maria.oliveira@town-hall.example.it>', 'help desk'],
+      ['a mail administrator on initials', '"Mail Administrator" <rkt@polytechnic.example.edu>', 'mail administrator'],
+      ['システム管理者 on a staff number', 'システム管理者 <tanaka0412@univ.example.ac.jp>', 'システム管理者'],
+    ])('(high) for %s, even when no recipient names the organisation', (_case, from, claimed) => {
+      const hit = runRule(rule, mail({ from, to: [] }), makeEmptyOrganizationPolicy());
+      expect(hit).toMatchObject({ severity: 'high', evidence: [{ kind: 'impersonation', field: 'from.name', claimed }] });
+    });
+
+    it('(high) beside our organisation too', () => {
+      expect(runRule(rule, mail({ from: 'IT Support <jonas.keller@institut.example.de>' }))?.severity).toBe('high');
+    });
+
+    it.each([
+      ['a role mailbox', 'Support <support@tools-vendor.example>'],
+      ['a numbered role mailbox', 'Help Desk <helpdesk2@campus.example.edu>'],
+      ['a ticketing platform’s agent address', 'Support <help@acme.zendesk.example>'],
+      ['a role with a company name', 'Acme Support <lena.berg@acme.example>'],
+      ['a person with a role in the name', 'Anna Weber (IT Support) <anna.weber@partner.example>'],
+      ['a shop’s order mailbox', 'Support <orders@shop.example>'],
+    ])('stays quiet for %s when no organisation is known', (_case, from) => {
+      expect(runRule(rule, mail({ from, to: [] }), makeEmptyOrganizationPolicy())).toBeUndefined();
+    });
+
+    it('stays quiet for a colleague named "Support Desk"', () => {
+      expect(runRule(rule, mail({ from: 'Support Desk <s.mori@kaiyo-inst.or.jp>' }))).toBeUndefined();
+    });
+
+    it('keeps an IT role on a role mailbox medium', () => {
+      expect(runRule(rule, mail({ from: 'IT Support <support@helpdesk-portal.example>' }))?.severity).toBe('medium');
+    });
+  });
 });
