@@ -1,4 +1,5 @@
-// The task pane's Fluent UI themes as data. FluentProvider needs Fluent's web light and dark themes:
+// The task pane's Fluent UI themes as data. The pane's root (src/taskpane/components/PaneTheme.tsx)
+// writes Fluent's web light and dark themes as CSS variables:
 // 459 token values each (colours, fonts, spacing…). @fluentui/tokens computes them when the script
 // starts, from its colour palettes and alias tables, which costs the pane's first load 6 KB gzip;
 // written out as values they cost 4 KB: the token names once, the light values, and the dark values

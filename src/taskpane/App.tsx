@@ -5,7 +5,6 @@
 // most three reasons, each one sentence with its evidence a click away; then what could not be
 // checked, how Lure Lens decides, and My reports. Everything below the card loads after it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider } from '@fluentui/react-components';
 import { analyze, type MailMessage, type SenderHistory, type Verdict } from '../engine';
 import { domainOfAddress } from '../mail/hosts';
 import { securityTeamName } from '../policy/reporting';
@@ -19,6 +18,7 @@ import { MessageUnreadableError } from '../office/read-message';
 import { appClasses as classes, appStyles } from './App.styles';
 import { paneSectionClasses as sections, paneSectionStyles } from './components/PaneSections.styles';
 import { PaneButton } from './components/PaneButton';
+import { PaneTheme } from './components/PaneTheme';
 import { ReasonList, preloadReasonDetails } from './components/ReasonList';
 import { ReportAction } from './components/ReportAction';
 import { useStyleSheets } from './components/stylesheet';
@@ -26,7 +26,6 @@ import { VerdictCard } from './components/VerdictCard';
 import { reasonsOf } from './reasons';
 import { wholeListFor, withWholeList } from './suffix-list';
 import { SafeText } from './SafeText';
-import { webDarkTheme, webLightTheme } from './themes';
 import { markItemStart, measureVerdictPainted } from './timing';
 import { useMyReports, type PaneReporterLike } from './useReports';
 import { useSenderHistory, type HistoryLookupFactory } from './useSenderHistory';
@@ -234,8 +233,8 @@ export function Pane({ source, loadPolicy, createReporter, language, analyzeMess
 
 export function App(props: AppProps) {
   return (
-    <FluentProvider theme={props.theme === 'dark' ? webDarkTheme : webLightTheme} data-theme={props.theme}>
+    <PaneTheme theme={props.theme}>
       <Pane {...props} />
-    </FluentProvider>
+    </PaneTheme>
   );
 }

@@ -1,7 +1,8 @@
 // The report form's controls: reasons to tick, an optional comment, Send and Cancel. Only needed once
 // the user chooses to report, so ReportAction.tsx loads this file (and the Fluent Checkbox, Field and
 // Textarea it brings) as a separate script instead of in the pane's first load.
-import { Checkbox, Field, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Textarea, useFocusVisible } from '@fluentui/react-components';
+import type { RefObject } from 'react';
 import type { Language, ReportReason, Strings } from '../i18n';
 import { detailStringsFor } from '../i18n/details';
 import { PaneButton } from './components/PaneButton';
@@ -23,8 +24,12 @@ export interface ReportFormProps {
 
 export function ReportForm({ t, language, reasons, allReasons, comment, sending, onToggle, onComment, onSend, onCancel }: ReportFormProps) {
   const d = detailStringsFor(language);
+  // Fluent's controls show their focus outline only while the keyboard moves focus, as FluentProvider's
+  // tracker tells them; the pane has no FluentProvider (components/PaneTheme.tsx), so the form starts it.
+  const focusScope = useFocusVisible<HTMLFormElement>({ targetDocument: document });
   return (
     <form
+      ref={focusScope as RefObject<HTMLFormElement>}
       onSubmit={(event) => {
         event.preventDefault();
         onSend();
