@@ -8,6 +8,14 @@
 // content for mobile or Outlook, and security banners a mail system inserts hidden. So it counts
 // words the reader does not see anywhere in the visible text, and fires only when there are many
 // of them and they are most of what is hidden.
+//
+// The same trick without any hiding style: blank space taller than any screen pushes the rest out of
+// view. A kit puts its lure and link at the top, then an empty box 470,500 pixels high, then a whole
+// newsletter for the filters; others push their footer down behind an empty box of 2,000+ pixels or
+// dozens of empty lines. SpamAssassin reads the intent in plain text (BLANK_LINES_80_90, "hide
+// content below the page fold"); Sublime's "HTML whitespace stuffing" counts runs of 30 <br> or
+// 10 empty paragraphs. No layout needs a box of two thousand pixels: real
+// templates stay under a thousand, and their preheaders' max-height:9999px hacks are not read.
 import type { Rule } from '../rule';
 
 /** Hidden words that appear nowhere in the visible text: more than a preheader ever holds. */
@@ -21,19 +29,40 @@ const MAX_WORDS = 5000;
 
 const WORD = /[\p{L}\p{N}]{2,40}/gu;
 
+/** The HTML read for padding: kits put it right under the lure. */
+const PADDING_SCAN_LIMIT = 512 * 1024;
+/**
+ * Blank space that pushes what follows out of view: a box's height, or the margin or padding above
+ * it, in CSS (inline or in a style sheet) of 2,000px or more (twice a tall screen) or 1,000vh (ten
+ * screens; layouts use 100vh); max-height and line-height do not match. Or Sublime's whitespace
+ * stuffing: 30 <br> or 10 <p>&nbsp;</p> in a row. Left out to keep the pane small, because no message
+ * we measure on used them: min-height, the space below a box, &#160; for &nbsp;, Sublime's 20
+ * <div><br></div>.
+ */
+const PADDING =
+  /[\s;"'{](?:height|margin|padding)(?:-top)?\s*:\s*(?:(?:[2-9]\d{3}|\d{5,9})px|\d{4,9}vh)|(?:<br\s*\/?\s*>\s*){30}|(?:<p>\s*&nbsp;\s*<\/p>\s*){10}/i;
+
+/** The first blank space that pushes content out of view, as written; undefined when there is none. */
+export function pushingPadding(html: string): string | undefined {
+  return PADDING.exec(html.slice(0, PADDING_SCAN_LIMIT))?.[0];
+}
+
 export function novelHiddenWords(hidden: string, visible: string): { words: number; novel: number; sample: string[] } {
   const seen = new Set((visible.slice(0, 200_000).toLowerCase().match(WORD) ?? []).slice(0, 50_000));
   const words = (hidden.toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
   const novel = words.filter((word) => !seen.has(word));
-  return { words: words.length, novel: novel.length, sample: [...new Set(novel)].slice(0, 12) };
+  return { words: words.length, novel: novel.length, sample: [...new Set(novel)].slice(0, 6) };
 }
+
+/** The rule's title, and what padding evidence means: the blank space keeps what follows out of sight. */
+const TITLE = {
+  en: 'The message contains text you cannot see',
+  ja: 'メールに、画面には表示されない文章が含まれています',
+};
 
 export const hiddenText: Rule = {
   id: 'hidden-text',
-  title: {
-    en: 'The message contains text you cannot see',
-    ja: 'メールに、画面には表示されない文章が含まれています',
-  },
+  title: TITLE,
   explanation: {
     en:
       'Part of this message is written so that it is never displayed: invisible, zero-sized or white on white. Legitimate senders ' +
@@ -49,10 +78,15 @@ export const hiddenText: Rule = {
   technique: 'T1027',
   requires: ['body'],
   check(message) {
-    const hidden = message.hiddenText;
-    if (!hidden) return undefined;
-    const { words, novel, sample } = novelHiddenWords(hidden, message.text);
-    if (novel < MANY_NOVEL_WORDS || novel < words * NOVEL_SHARE) return undefined;
+    const hidden = message.hiddenText ?? '';
+    // Without hidden text there are no words to count (and the visible text is not read).
+    const { words, novel, sample } = novelHiddenWords(hidden, hidden && message.text);
+    if (novel < MANY_NOVEL_WORDS || novel < words * NOVEL_SHARE) {
+      const padding = message.html && pushingPadding(message.html);
+      return padding
+        ? { evidence: [{ kind: 'header', name: 'HTML', value: padding, meaning: TITLE }] }
+        : undefined;
+    }
     const shown = hidden.length > 300 ? hidden.slice(0, 300) + '…' : hidden;
     return {
       severity: novel >= DOCUMENT_OF_NOVEL_WORDS ? 'medium' : 'low',
@@ -62,8 +96,8 @@ export const hiddenText: Rule = {
           name: 'HTML',
           value: shown,
           meaning: {
-            en: `${novel} hidden words that appear nowhere in the visible text (e.g. ${sample.slice(0, 6).join(', ')})`,
-            ja: `表示されている本文のどこにもない単語が、見えない形で${novel}語含まれています（例：${sample.slice(0, 6).join('、')}）。`,
+            en: `${novel} hidden words that appear nowhere in the visible text (e.g. ${sample.join(', ')})`,
+            ja: `表示されている本文のどこにもない単語が、見えない形で${novel}語含まれています（例：${sample.join('、')}）。`,
           },
         },
       ],

@@ -22,6 +22,29 @@ describe('hidden-text', () => {
     expect(runRule(rule, mail({ text: 'Pay now', html: '<p>x</p>', hiddenText: words(200) }))?.severity).toBe('medium');
   });
 
+  describe('blank space that pushes the rest out of view', () => {
+    const lure = '<a href="https://claim.example/gift"><img src="https://cdn.example/gift.png"></a>';
+    it.each([
+      ['an empty box taller than any screen, then a newsletter for the filters', `${lure}<div style="height: 6000px"></div><p>Monthly bulletin of the rowing club</p>`],
+      ['a style sheet whose class pushes the next block down', `${lure}<style>.push { margin-top: 250000px; }</style><div class="push">Monthly bulletin</div>`],
+      ['a wrapper of many screen heights', `${lure}<style>.wrap { height: 3000vh; }</style><div class="wrap"></div>`],
+      ['thirty line breaks in a row', `${lure}${'<br>'.repeat(30)}<p>Unsubscribe</p>`],
+      ['ten empty paragraphs in a row', `${lure}${'<p>&nbsp;</p>\n'.repeat(10)}<p>Unsubscribe</p>`],
+    ])('fires (low) for %s', (_case, html) => {
+      const hit = runRule(rule, mail({ text: 'Claim your gift', html }));
+      expect(hit && (hit.severity ?? rule.severity)).toBe('low');
+      expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'HTML', meaning: rule.title });
+    });
+
+    it.each([
+      ['a preheader hidden with the max-height hack', '<div style="display:none;max-height:9999px;line-height:2000px">Your weekly digest</div><p>Article</p>'],
+      ['a full-screen hero and a tall banner image', '<table style="height:100vh"><tr><td style="height: 1200px">Spring sale</td></tr></table><img height="2400" src="https://cdn.example/banner.png">'],
+      ['a signature after a few blank lines', `<p>See you on Monday.</p>${'<br>'.repeat(5)}<p>Kenji</p>`],
+    ])('stays quiet for %s', (_case, html) => {
+      expect(runRule(rule, mail({ text: 'Article', html }))).toBeUndefined();
+    });
+  });
+
   describe('stays quiet', () => {
     it.each([
       ['for a newsletter preheader padded with invisible spaces', 'Your weekly digest from the institute \u200c \u200c \u200c \u200c \u200c \u200c'],
