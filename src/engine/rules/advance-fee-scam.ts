@@ -12,6 +12,12 @@
 // - an earlier sender or authentication rule already found the From line forged or misleading.
 // One such sign makes the finding medium (high when the wording is strong, unless the only sign is
 // personal free mail: people do write to each other about lotteries); two or more make it high.
+// A story (a fortune, an inheritance, a prize) followed by the ask that turns it into money (keep it
+// confidential, send your full name, age and passport, pay the fee: the scam-ask intent) is the
+// anatomy of advance-fee fraud itself, as the FBI IC3, Europol and the FTC describe it ("if you have
+// to pay to get a prize, it's not a prize"): with any sign it is high, personal free mail included.
+// The ask counts only beside a story of weight STORY_WEIGHT; alone it is ordinary (a travel agent
+// wants a passport name, a conference a fee).
 // Tuning: policy.lureKeywords with categories "advance-fee", "prize", "extortion" and "romance".
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
@@ -31,6 +37,10 @@ const MAX_PHRASES = 6;
 const BODY_ADDRESS_LIMIT = 20;
 /** App platforms whose shared sending domain carries whatever text a project owner writes (Firebase auth mail). */
 const APP_PLATFORMS: ReadonlySet<string> = new Set(['firebaseapp.com']);
+/** The intent that is the scam's ask, not its story (data/intents.ts). */
+const ASK = 'scam-ask';
+/** Story weight beside which an ask counts, and the two make the scam: one strong phrase ("my late husband") or intent. */
+const STORY_WEIGHT = 3;
 /** Categories of earlier findings that mean the From line is already in doubt. */
 const SENDER_CATEGORIES = new Set(['sender', 'authentication']);
 
@@ -101,7 +111,11 @@ export const advanceFeeScam: Rule = {
   technique: 'T1656',
   check(message, policy, context) {
     const phrases = messagePhrases(policy, context.view).filter((match) => SCAM_CATEGORIES.has(match.category));
-    const weight = totalWeight(phrases);
+    // The ask counts only beside a story; beside a weak hint ("chance to win") it is ordinary.
+    const story = phrases.filter((match) => match.intent !== ASK);
+    const counted = totalWeight(story) >= STORY_WEIGHT ? phrases : story;
+    const asked = counted.length > story.length;
+    const weight = totalWeight(counted);
     if (weight < REPORT_WEIGHT) return undefined;
     const signs: Evidence[] = [];
     const platform = hostInSet(context.view.fromHost?.ascii, APP_PLATFORMS);
@@ -122,7 +136,7 @@ export const advanceFeeScam: Rule = {
     if (signs.length === 0) return undefined;
     // People write from personal free mail about lotteries and prizes too: that sign alone stays medium.
     const onlyFreemail = signs.length === 1 && freemail;
-    const high = signs.length >= 2 || (weight >= STRONG_WEIGHT && !onlyFreemail);
-    return { severity: high ? 'high' : 'medium', evidence: [...distinctPhrases(phrases).slice(0, MAX_PHRASES).map(phraseEvidence), ...signs] };
+    const high = signs.length >= 2 || asked || (weight >= STRONG_WEIGHT && !onlyFreemail);
+    return { severity: high ? 'high' : 'medium', evidence: [...distinctPhrases(counted).slice(0, MAX_PHRASES).map(phraseEvidence), ...signs] };
   },
 };

@@ -84,6 +84,7 @@ function findInField(prepared: IntentMatcher, field: string, text: string, found
           start,
           end,
           context: snippet(text, start, end),
+          intent: intent.id,
         });
         continue;
       }

@@ -43,6 +43,8 @@ export interface PhraseMatch {
   end: number;
   /** The match with about 40 characters either side, from the normalised text. */
   context: string;
+  /** The id of the lure intent that found it (src/policy/data/intents.ts); absent for a dictionary phrase. */
+  intent?: string;
 }
 
 export interface PhraseMatcher {

@@ -167,6 +167,20 @@ export const BUILTIN_LURE_INTENTS: readonly LureIntent[] = [
     ],
   },
   {
+    // The ask that follows the story in advance-fee fraud, as the FBI IC3 and Europol describe it and
+    // the FTC sums it up ("if you have to pay to get a prize, it's not a prize"): pay a fee, keep the
+    // transaction confidential, send your full name, age, occupation and passport. An ask alone is
+    // ordinary (a travel agent wants a passport name, a conference a fee); advance-fee-scam counts it
+    // only beside a scam story of weight 3 or more: the two together are the scam. English, and the
+    // identity request in Portuguese, the first language after English named above; the other
+    // languages did not fit the task pane's size budget.
+    id: 'scam-ask',
+    category: 'advance-fee',
+    weight: 2,
+    objects: ['fee', 'fees', 'transaction', 'this information', 'full name', 'nome completo', 'occupation', 'passport'],
+    actions: ['pay', 'confidential', 'confidentiality', 'age', 'idade'],
+  },
+  {
     // Tax-refund bait: a tax authority or a tax return next to a refund waiting to be claimed. "Annual
     // Tax Return - your refund is ready", "HMRC tax rebate … claim", 「国税庁 … 還付金の受け取り」,
     // 「个人所得税退税 … 领取」, 「국세청 환급금 … 신청」. The Council of Anti-Phishing Japan, HMRC and the

@@ -132,4 +132,33 @@ describe('advance-fee-scam', () => {
       expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
     });
   });
+
+  describe('the story and its ask together are the scam', () => {
+    // A fortune story followed by the ask that turns it into money: secrecy, identity details, a fee.
+    const widow = 'I am a widow: my late husband left an inheritance fund that I wish to give to a stranger for charity.';
+    test.each([
+      ['identity details', `${widow} Reply with your full name, age, occupation and telephone number.`],
+      ['secrecy', `${widow} Please keep this transaction strictly confidential until the transfer is done.`],
+      ['a release fee', `${widow} The bank only asks you to pay the release fee of 250 dollars first.`],
+      ['identity details, in Portuguese', 'Meu falecido marido deixou um fundo para caridade. Envie seu nome completo, idade e telefone.'],
+    ])('a story with %s from personal free mail alone is high and flags the message', (_name, text) => {
+      const message = mail({ from: { name: 'Mrs. Helen Example', address: 'helen.example1957@gmail.com' }, subject: 'Greetings', text });
+      expect(runRule(advanceFeeScam, message, policy)?.severity).toBe('high');
+      expect(analyze(message, policy).verdict).not.toBe('clean');
+    });
+
+    test('the story alone from personal free mail stays medium', () => {
+      const message = mail({ from: { name: 'Mrs. Helen Example', address: 'helen.example1957@gmail.com' }, subject: 'Greetings', text: `${widow} Please write back.` });
+      expect(runRule(advanceFeeScam, message, policy)?.severity).toBe('medium');
+    });
+
+    test.each([
+      ['a travel agent', 'For the visa we need your full name as in the passport, your age and a telephone number.'],
+      ['a confidential deal', 'This transaction is confidential: please do not forward the term sheet.'],
+      ['a conference fee', 'Please pay the registration fee before Friday; the processing takes a week.'],
+    ])('an ask without a story is not reported (%s), even by Bcc from free mail', (_name, text) => {
+      const message = mail({ from: { name: 'Hanako', address: 'hanako.example@gmail.com' }, to: [], subject: 'Next steps', text });
+      expect(runRule(advanceFeeScam, message, policy)).toBeUndefined();
+    });
+  });
 });
