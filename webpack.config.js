@@ -80,8 +80,9 @@ const splitSuffixListRules = [
 ];
 
 // The pane's Fluent UI themes as values computed at build time rather than code computing them when
-// the pane starts (scripts/webpack/fluent-themes.ts).
-const fluentThemesRule = { test: /[\\/]src[\\/]taskpane[\\/]themes\.ts$/, use: path.resolve(__dirname, 'scripts', 'webpack', 'fluent-themes-loader.js') };
+// the pane starts: the tokens the pane's styles name in the first load (themes.ts), every token with the
+// report form (form-themes.ts); scripts/webpack/fluent-themes.ts.
+const fluentThemesRule = { test: /[\\/]src[\\/]taskpane[\\/](?:form-)?themes\.ts$/, use: path.resolve(__dirname, 'scripts', 'webpack', 'fluent-themes-loader.js') };
 
 // The pane's scripts: smaller with terser's three passes and ES2020 syntax (the target), and an import
 // of a name a module does not export (say, from the stand-in for tldts above) stops the build.

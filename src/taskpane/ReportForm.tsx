@@ -1,13 +1,22 @@
 // The report form's controls: reasons to tick, an optional comment, Send and Cancel. Only needed once
 // the user chooses to report, so ReportAction.tsx loads this file (and the Fluent Checkbox, Field and
-// Textarea it brings) as a separate script instead of in the pane's first load.
+// Textarea it brings, with the theme tokens they use) as a separate script instead of in the pane's
+// first load.
 import { Checkbox, Field, Textarea, useFocusVisible } from '@fluentui/react-components';
 import type { RefObject } from 'react';
 import type { Language, ReportReason, Strings } from '../i18n';
 import { detailStringsFor } from '../i18n/details';
 import { PaneButton } from './components/PaneButton';
+import { themeTokenStyles } from './components/PaneTheme.styles';
+import { useStyleSheets, type StyleSheet } from './components/stylesheet';
+import { webDarkTheme, webLightTheme } from './form-themes';
 
 export const COMMENT_LIMIT = 2000;
+
+// Fluent's controls use tokens the first screen's styles do not (components/PaneTheme.tsx writes only
+// those): the form adds every token of both themes to the pane's root, whichever theme it shows. Written
+// when the form first opens, not when its script arrives (right after the first verdict).
+let formTokens: StyleSheet[] | undefined;
 
 export interface ReportFormProps {
   t: Strings;
@@ -24,6 +33,7 @@ export interface ReportFormProps {
 
 export function ReportForm({ t, language, reasons, allReasons, comment, sending, onToggle, onComment, onSend, onCancel }: ReportFormProps) {
   const d = detailStringsFor(language);
+  useStyleSheets(...(formTokens ??= [themeTokenStyles('light', webLightTheme, 'all'), themeTokenStyles('dark', webDarkTheme, 'all')]));
   // Fluent's controls show their focus outline only while the keyboard moves focus, as FluentProvider's
   // tracker tells them; the pane has no FluentProvider (components/PaneTheme.tsx), so the form starts it.
   const focusScope = useFocusVisible<HTMLFormElement>({ targetDocument: document });

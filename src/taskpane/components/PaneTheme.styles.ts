@@ -17,10 +17,13 @@ export const paneThemeStyles = styleSheet(
 `,
 );
 
-/** A theme's tokens as CSS variables on its class, as FluentProvider writes them (--colorNeutralBackground1: #ffffff). */
-export function themeTokenStyles(name: ThemeName, theme: Partial<Theme>): StyleSheet {
+/**
+ * A theme's tokens as CSS variables on its class, as FluentProvider writes them (--colorNeutralBackground1:
+ * #ffffff); `part` tells apart the sheets of one theme (the first screen's tokens, then the form's).
+ */
+export function themeTokenStyles(name: ThemeName, theme: Partial<Theme>, part: 'pane' | 'all'): StyleSheet {
   const variables = Object.entries(theme)
     .map(([variable, value]) => `--${variable}: ${value};`)
     .join(' ');
-  return styleSheet(`theme-${name}`, `.${paneThemeClasses.theme[name]} { ${variables} }`);
+  return styleSheet(`theme-${name}-${part}`, `.${paneThemeClasses.theme[name]} { ${variables} }`);
 }
