@@ -37,10 +37,11 @@ const PADDING_SCAN_LIMIT = 512 * 1024;
  * screens; layouts use 100vh); max-height and line-height do not match. Or Sublime's whitespace
  * stuffing: 30 <br> or 10 <p>&nbsp;</p> in a row. Left out to keep the pane small, because no message
  * we measure on used them: min-height, the space below a box, &#160; for &nbsp;, Sublime's 20
- * <div><br></div>.
+ * <div><br></div>. Every part is linear in the HTML: a line break is <br[\s/]*> (not <br\s*\/?\s*>,
+ * whose two runs of spaces backtrack over each other on "<br" followed by a page of spaces).
  */
 const PADDING =
-  /[\s;"'{](?:height|margin|padding)(?:-top)?\s*:\s*(?:(?:[2-9]\d{3}|\d{5,9})px|\d{4,9}vh)|(?:<br\s*\/?\s*>\s*){30}|(?:<p>\s*&nbsp;\s*<\/p>\s*){10}/i;
+  /[\s;"'{](?:height|margin|padding)(?:-top)?\s*:\s*(?:(?:[2-9]\d{3}|\d{5,9})px|\d{4,9}vh)|(?:<br[\s/]*>\s*){30}|(?:<p>\s*&nbsp;\s*<\/p>\s*){10}/i;
 
 /** The first blank space that pushes content out of view, as written; undefined when there is none. */
 export function pushingPadding(html: string): string | undefined {
