@@ -55,22 +55,27 @@ export function novelHiddenWords(hidden: string, visible: string): { words: numb
   return { words: words.length, novel: novel.length, sample: [...new Set(novel)].slice(0, 6) };
 }
 
-/** The rule's title, and what padding evidence means: the blank space keeps what follows out of sight. */
-const TITLE = {
-  en: 'The message contains text you cannot see',
-  ja: 'メールに、画面には表示されない文章が含まれています',
+/** What padding evidence means: no style hides the text, a blank space keeps it out of sight. */
+const PUSHED_OUT = {
+  en: 'A blank space taller than any screen pushes the rest of the message out of view',
+  ja: '画面よりはるかに高い空白で、メールの残りの部分が見えない位置に押し出されています',
 };
 
 export const hiddenText: Rule = {
   id: 'hidden-text',
-  title: TITLE,
+  title: {
+    en: 'The message contains text you cannot see',
+    ja: 'メールに、画面には表示されない文章が含まれています',
+  },
   explanation: {
     en:
-      'Part of this message is written so that it is never displayed: invisible, zero-sized or white on white. Legitimate senders ' +
+      'Part of this message is written so that it is never displayed: invisible, zero-sized or white on white, or pushed far below ' +
+      'the lure by a blank space taller than any screen. Legitimate senders ' +
       'rarely hide whole passages; scammers do it so that spam filters read harmless text while you see only the lure. ' +
       'Treat the visible request with suspicion.',
     ja:
-      'このメールの一部は、表示されないように書かれています（非表示、文字サイズ0、白地に白い文字など）。正規の送信者が文章をまるごと隠すことは' +
+      'このメールの一部は、表示されないように書かれています（非表示、文字サイズ0、白地に白い文字、または画面よりはるかに高い空白で誘い文句の下へ押し出すなど）。' +
+      '正規の送信者が文章をまるごと隠すことは' +
       'ほとんどありません。詐欺メールは、迷惑メールフィルターには無害な文章を読ませ、受信者には誘い文句だけを見せるためにこの手口を使います。' +
       '表示されている依頼内容を疑ってください。',
   },
@@ -85,7 +90,7 @@ export const hiddenText: Rule = {
     if (novel < MANY_NOVEL_WORDS || novel < words * NOVEL_SHARE) {
       const padding = message.html && pushingPadding(message.html);
       return padding
-        ? { evidence: [{ kind: 'header', name: 'HTML', value: padding, meaning: TITLE }] }
+        ? { evidence: [{ kind: 'header', name: 'HTML', value: padding, meaning: PUSHED_OUT }] }
         : undefined;
     }
     const shown = hidden.length > 300 ? hidden.slice(0, 300) + '…' : hidden;

@@ -33,7 +33,9 @@ describe('hidden-text', () => {
     ])('fires (low) for %s', (_case, html) => {
       const hit = runRule(rule, mail({ text: 'Claim your gift', html }));
       expect(hit && (hit.severity ?? rule.severity)).toBe('low');
-      expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'HTML', meaning: rule.title });
+      // The reader is told what hides the text: no style, a blank space (the title alone speaks of invisible text).
+      expect(hit?.evidence[0]).toMatchObject({ kind: 'header', name: 'HTML', meaning: { en: expect.stringMatching(/^A blank space .* pushes the rest of the message out of view$/), ja: expect.stringContaining('空白') } });
+      expect(rule.explanation.en).toContain('blank space');
     });
 
     it('stays fast on a line break left open over a page of spaces', () => {
