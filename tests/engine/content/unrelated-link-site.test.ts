@@ -58,12 +58,12 @@ describe('unrelated-link-site', () => {
   });
 
   describe('app projects sending from a platform’s address', () => {
-    const project = (links: MailMessage['links'], name = 'Casino Rewards Top') =>
-      bulk({ ...from('noreply@lucky-7aae6.firebaseapp.com', name), returnPath: 'noreply@lucky-7aae6.firebaseapp.com', links });
+    const project = (links: MailMessage['links'], name = 'Spin Palace Club') =>
+      bulk({ ...from('noreply@lucky-3c81e.firebaseapp.com', name), returnPath: 'noreply@lucky-3c81e.firebaseapp.com', links });
 
     it('reads a Firebase project like any sender: its site is the project, not every site on the platform', () => {
       const hit = runRule(rule, project([htmlLink('https://spin-bonus-example.com/claim', 'CLAIM 100 FREE SPINS')]), policy);
-      expect(hit?.evidence[0]).toMatchObject({ host: 'spin-bonus-example.com', reason: { en: expect.stringContaining('comes from lucky-7aae6.firebaseapp.com') } });
+      expect(hit?.evidence[0]).toMatchObject({ host: 'spin-bonus-example.com', reason: { en: expect.stringContaining('comes from lucky-3c81e.firebaseapp.com') } });
     });
 
     it('adds up with the name that is not the project’s', () => {
@@ -73,8 +73,8 @@ describe('unrelated-link-site', () => {
     });
 
     it.each<[string, string]>([
-      ['its own project address', 'https://lucky-7aae6.firebaseapp.com/__/auth/action?mode=verifyEmail&oobCode=Ab12'],
-      ['the same project on the platform’s other domain', 'https://lucky-7aae6.web.app/welcome'],
+      ['its own project address', 'https://lucky-3c81e.firebaseapp.com/__/auth/action?mode=verifyEmail&oobCode=Ab12'],
+      ['the same project on the platform’s other domain', 'https://lucky-3c81e.web.app/welcome'],
     ])('stays quiet for links to %s', (_case, href) => {
       expect(runRule(rule, project([htmlLink(href, 'Verify your e-mail')], 'Lucky'), policy)).toBeUndefined();
     });

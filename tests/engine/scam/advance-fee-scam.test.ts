@@ -140,7 +140,7 @@ describe('advance-fee-scam', () => {
       ['identity details', `${widow} Reply with your full name, age, occupation and telephone number.`],
       ['secrecy', `${widow} Please keep this transaction strictly confidential until the transfer is done.`],
       ['a release fee', `${widow} The bank only asks you to pay the release fee of 250 dollars first.`],
-      ['identity details, in Portuguese', 'Meu falecido marido deixou um fundo para caridade. Envie seu nome completo, idade e telefone.'],
+      ['identity details, in Portuguese', 'Meu falecido marido deixou um fundo para caridade. Envie o seu nome completo, a sua idade e o telefone.'],
     ])('a story with %s from personal free mail alone is high and flags the message', (_name, text) => {
       const message = mail({ from: { name: 'Mrs. Helen Example', address: 'helen.example1957@gmail.com' }, subject: 'Greetings', text });
       expect(runRule(advanceFeeScam, message, policy)?.severity).toBe('high');

@@ -9,17 +9,17 @@ const dkim = (domain: string, extra = '') => header('Authentication-Results', `m
 
 describe('platform-tenant-sender', () => {
   it('finds the tenant on private Public Suffix List hosting and on help-desk and Microsoft 365 domains', () => {
-    expect(tenantOf('canad-7aae6.firebaseapp.com')).toEqual({ label: 'canad-7aae6', name: 'canad-7aae6', platform: 'firebaseapp.com' });
-    expect(tenantOf('pqqjd.zendesk.com')).toEqual({ label: 'pqqjd', name: 'pqqjd', platform: 'zendesk.com' });
-    expect(tenantOf('mail.ujxicee.onmicrosoft.com')).toEqual({ label: 'ujxicee', name: 'mail.ujxicee', platform: 'onmicrosoft.com' });
+    expect(tenantOf('wexlo-3f9d2.firebaseapp.com')).toEqual({ label: 'wexlo-3f9d2', name: 'wexlo-3f9d2', platform: 'firebaseapp.com' });
+    expect(tenantOf('xkvrt.zendesk.com')).toEqual({ label: 'xkvrt', name: 'xkvrt', platform: 'zendesk.com' });
+    expect(tenantOf('mail.qorbimu.onmicrosoft.com')).toEqual({ label: 'qorbimu', name: 'mail.qorbimu', platform: 'onmicrosoft.com' });
     expect(tenantOf('zendesk.com')).toBeUndefined();
     expect(tenantOf('example.co.jp')).toBeUndefined();
   });
 
   it.each([
-    ['a token brand on a help-desk tenant', '"Tether.to" <support@pqqjd.zendesk.com>'],
-    ['a casino on a Firebase project', 'Casino Rewards Top <noreply@canad-7aae6.firebaseapp.com>'],
-    ['an airdrop on a Microsoft 365 trial tenant', 'BNB-AIRDROP <mail.airdrop@ujxicee.onmicrosoft.com>'],
+    ['a token brand on a help-desk tenant', '"Stablecoin.io" <support@xkvrt.zendesk.com>'],
+    ['a casino on a Firebase project', 'Jackpot Palace Club <noreply@wexlo-3f9d2.firebaseapp.com>'],
+    ['an airdrop on a Microsoft 365 trial tenant', 'TOKEN-AIRDROP <mail.airdrop@qorbimu.onmicrosoft.com>'],
     ['a ministry on app hosting', '外務省 <noreply@portal-7f3a.web.app>'],
   ])('is medium for %s', (_label, from) => {
     const hit = runRule(rule, mail({ from }));
@@ -40,7 +40,7 @@ describe('platform-tenant-sender', () => {
       ['a help desk under its own name', { from: 'Acme Support <help@acme.zendesk.com>' }],
       ['a Firebase project signing with its one-word name', { from: 'MyShop <noreply@myshop-1234.firebaseapp.com>' }],
       ['a WorkMail organisation spelt a little differently', { from: 'Nyaaaan <shironeko@nyaan.example.awsapps.com>' }],
-      ['a tenant address without a display name', { from: 'noreply@pqqjd.zendesk.com' }],
+      ['a tenant address without a display name', { from: 'noreply@xkvrt.zendesk.com' }],
       ['an ordinary company domain', { from: 'Tether <support@tether.example>' }],
       ['a university signed by its own initial domain', { from: 'Jan Muster <jan@ant.uni-bremen.de>', headers: [dkim('antunibremen.onmicrosoft.com', 'uni-bremen.de')] }],
       ['a sender signed by its own domain as well', { from: 'Shop <news@shop.example>', headers: [dkim('shop.example'), dkim('xyz123.onmicrosoft.com')] }],
@@ -49,21 +49,21 @@ describe('platform-tenant-sender', () => {
     });
 
     it('for a tenant IT trusts', () => {
-      const from = 'Forum Desk <desk@pqqjd.zendesk.com>';
+      const from = 'Forum Desk <desk@xkvrt.zendesk.com>';
       expect(runRule(rule, mail({ from }))).toBeDefined();
-      expect(runRule(rule, mail({ from }), makePolicy({ trustedDomains: ['pqqjd.zendesk.com'] }))).toBeUndefined();
+      expect(runRule(rule, mail({ from }), makePolicy({ trustedDomains: ['xkvrt.zendesk.com'] }))).toBeUndefined();
     });
   });
 
   it('names a tenant by a word or by the name written as one word', () => {
     expect(namesTenant(['acme', 'support'], 'acme')).toBe(true);
     expect(namesTenant(['my', 'shop'], 'myshop-1234')).toBe(true);
-    expect(namesTenant(['casino', 'rewards'], 'canad-7aae6')).toBe(false);
+    expect(namesTenant(['jackpot', 'palace'], 'wexlo-3f9d2')).toBe(false);
   });
 
   it('counts with a second sign: a casino on Firebase with reward wording is flagged, the name alone is not', () => {
     const policy = resolvePolicy({ organizationDomains: ['kaiyo-inst.or.jp'] });
-    const from = 'Casino Vault <noreply@birchwood-cfad3.firebaseapp.com>';
+    const from = 'Jackpot Vault <noreply@birchwood-cfad3.firebaseapp.com>';
     expect(analyze(mail({ from, subject: 'Weekly news' }), policy).verdict).toBe('clean');
     expect(analyze(mail({ from, subject: 'Your bonus is unlocked', text: 'Claim your welcome bonus today.' }), policy).verdict).not.toBe('clean');
   });
