@@ -18,7 +18,8 @@
 //   sharing a link has no site of their own), delivery reports and trusted mailing lists. An app
 //   platform's project address that anyone can send from (noreply@<project>.firebaseapp.com, listed
 //   with the free-mail domains) is an app's, not a person's: its own site is the project's host, on
-//   either of the platform's domains (<project>.web.app), so "Casino Rewards" from a Firebase project
+//   either of the platform's domains (<project>.web.app) or a domain named like it (shiftplan-prod's
+//   password reset on app.shiftplanhq.com), so "Casino Rewards" from a Firebase project
 //   linking to a throw-away domain is read like any other sender;
 // - publications: a message linking to more sites than a notice does (NOTICE_SITES_LIMIT, the same count
 //   suspicious-link-target uses) is a digest, not a notice.
@@ -98,6 +99,9 @@ export const unrelatedLinkSite: Rule = {
     if (view.deliveryReport || hasListHeaders(message) || headerValues(message, 'In-Reply-To').length > 0) return undefined;
     if (view.links.length === 0) return undefined;
     const sender = project ? fromHost.ascii : registrableOf(fromHost);
+    // A project's id is the app's name and a generated or stage suffix ("tallyboard-4c1e9", "shiftplan-prod"):
+    // the app's own domain carries the name ("Reset password" on app.shiftplanhq.com).
+    const appName = new Set(project ? [project.label.split('-')[0]] : []);
     const own = new Set<string>([sender]);
     for (const address of [message.sender?.address, message.returnPath, ...message.replyTo.map((entry) => entry.address)]) {
       const host = hostOfAddress(address);
@@ -116,7 +120,7 @@ export const unrelatedLinkSite: Rule = {
       if (!host) continue;
       const site = registrableOf(host);
       if (own.has(site) || isWithinDomains(site, own) || namedBy(host, shown, own)) return undefined;
-      if (project && (isWithinDomains(host.ascii, own) || tenantOf(host.ascii)?.label === project.label)) return undefined;
+      if (project && (isWithinDomains(host.ascii, own) || tenantOf(host.ascii)?.label === project.label || namedBy(host, '', appName))) return undefined;
       if (
         hostInSet(host.ascii, known) ||
         hostInSet(host.ascii, BRAND_INFRASTRUCTURE) ||

@@ -72,6 +72,15 @@ describe('unrelated-link-site', () => {
       expect(verdict.verdict).not.toBe('clean');
     });
 
+    it('stays quiet for the app’s own domain, named like its project (a password reset on the app’s site)', () => {
+      const reset = bulk({
+        ...from('noreply@rotaboard-prod.firebaseapp.com', 'Rotaboard Team'),
+        returnPath: 'noreply@rotaboard-prod.firebaseapp.com',
+        links: [htmlLink('https://app.rotaboardhq.com/reset?code=Qm4', 'Reset password')],
+      });
+      expect(runRule(rule, reset, policy)).toBeUndefined();
+    });
+
     it.each<[string, string]>([
       ['its own project address', 'https://lucky-3c81e.firebaseapp.com/__/auth/action?mode=verifyEmail&oobCode=Ab12'],
       ['the same project on the platform’s other domain', 'https://lucky-3c81e.web.app/welcome'],
