@@ -20,11 +20,10 @@
 // unusual name that might look a bit like the IT Service desk, but with a personal address"; Wheaton
 // College, 2016: "claims to be from the IT Department, but was sent from a personal email account").
 // A role writes from a role mailbox (RFC 2142: support@, help@, postmaster@ …), as ticketing platforms
-// do (help@acme.zendesk.example), in other languages too (soporte.tecnico@, atencion.cliente@,
-// customer.care@); those, and names that add anything to the role ("Acme Support", "Anna Weber (IT
-// Support)"), stay as above. Two or three letters are not read as initials: they are as often a
-// department's acronym ("IT Support" <its@university>, "Help Desk" <ti@…com.br>, "Support" <sac@…>,
-// <sav@…fr>, 情シス <is@…co.jp>).
+// do (help@acme.zendesk.example), in other languages too (soporte.tecnico@, atencion.cliente@), or
+// from a department's acronym ("IT Support" <its@university>, "Help Desk" <ti@…com.br>): those
+// (sender/mailboxes.ts tells them from a person's), and names that add anything to the role ("Acme
+// Support", "Anna Weber (IT Support)"), stay as above.
 import type { Evidence, MailMessage } from '../model';
 import type { Rule } from '../rule';
 import type { ResolvedPolicy } from '../../policy/types';
@@ -33,6 +32,7 @@ import type { CanonicalHost } from '../../mail/hosts';
 import { claimText, containsWord } from '../text/words';
 import { claimedIdentities, dkimPassDomains, hostOfAddress, registrableOf } from '../sender/identity';
 import { ownDomains } from '../sender/protected-domains';
+import { isIndividualMailbox } from '../sender/mailboxes';
 
 /** IT roles in Latin script, matched as whole words after folding look-alikes ("Adminstrator" typo included). */
 const IT_ROLES = [
@@ -61,15 +61,6 @@ const ACCOUNT_WORDS_CJK = ['パスワード', 'メールボックス', '容量',
 
 /** Names that are a role and nothing else besides IT_ROLES, folded: a bare "support" names no one. */
 const ROLE_ONLY = /^(?:support|security team|webmail)$/;
-/**
- * Mailboxes of roles and services (RFC 2142's and the usual ones): "it", "www", "noc" as the name, the others anywhere in it
- * ("noreply", "helpdesk2", "mail.admin"), with the Spanish, Portuguese and German words of customer and technical
- * service ("servicio.cliente", "soporte.tecnico", "atendimento", "kundendienst", "customer.care").
- */
-const ROLE_MAILBOX =
-  /^(?:it|www|noc)(?![a-z])|admin|help|support|servic|mail|master|secur|team|info|reply|sales|contact|office|abuse|market|notif|bill|account|care|client|custom|kunde|soport|suport|atenc|atend|ayuda|ajuda|tecnic|techn|desk|system|sistem/i;
-/** An individual's mailbox: letters with digits (a student or staff number), or first.last. */
-const PERSONAL_MAILBOX = /^(?:[a-z][a-z._-]{0,30}\d[a-z0-9._-]{0,30}|[a-z]{2,20}[._][a-z]{2,20})@/i;
 
 /** A role or office as the list writes it, and folded the same way as the text it is looked for in (CJK without spaces). */
 interface Term {
@@ -206,9 +197,7 @@ export const internalSenderSpoof: Rule = {
       const term = longestTerm(text, ROLE_TERMS);
       const role = term?.written;
       const roleOnly = term?.folded.replace(/ /g, '') === text.replace(/ /g, '') || ROLE_ONLY.test(text);
-      // The mailbox's name only: a domain's words ("polytechnic", "gmail") say nothing about whose mailbox it is.
-      const mailbox = identity.address.split('@')[0];
-      const individual = roleOnly && PERSONAL_MAILBOX.test(mailbox + '@') && !ROLE_MAILBOX.test(mailbox);
+      const individual = roleOnly && isIndividualMailbox(identity.address);
       if (!individual && (!organization.domains.length || (!namesOrganization && !role))) continue;
       // A bare organisation label in a name ("Kaiyo" the person) is not a claim without an IT or account word.
       const explicitDomain = namesOrganization !== undefined && organization.domains.some((domain) => claimText(domain) === namesOrganization.text);
