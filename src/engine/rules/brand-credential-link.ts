@@ -15,13 +15,12 @@ import type { Rule } from '../rule';
 import { isWithinDomains } from '../view';
 import { claimText, mentionsName, type PreparedName } from '../text/words';
 import { clip, displayHost, hostInSet } from './content/links';
+import { NOTICE_SITES_LIMIT } from './content/link-comparison';
 import { dkimPassDomains, hostOfAddress, listRewrite } from '../sender/identity';
 import { knownDomainSet, namedOrganizations, type NamedOrganization } from '../sender/organizations';
 
 /** The top of the body, where a notice names who it is from; a brand further down is just mentioned. */
 const BODY_HEAD = 600;
-/** More other sites than this make the message a publication. */
-const SITES_LIMIT = 3;
 const MAX_LINKS = 3;
 
 export const brandCredentialLink: Rule = {
@@ -83,7 +82,7 @@ export const brandCredentialLink: Rule = {
       if (hostInSet(host.ascii, knownDomainSet(policy))) continue;
       const site = host.registrable ?? host.ascii;
       sites.add(site);
-      if (sites.size > SITES_LIMIT) return undefined;
+      if (sites.size > NOTICE_SITES_LIMIT) return undefined;
       if (!elsewhere.has(site) && elsewhere.size < MAX_LINKS) {
         elsewhere.set(site, {
           kind: 'link',

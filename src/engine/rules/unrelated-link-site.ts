@@ -94,8 +94,9 @@ export const unrelatedLinkSite: Rule = {
     const fromHost = view.fromHost;
     if (!fromHost || fromHost.isIp || view.fromTrusted) return undefined;
     // A project on an app platform listed as free mail: its site is the project, not the platform.
-    const project = isFreemail(fromHost, policy) ? tenantOf(fromHost.ascii) : undefined;
-    if (isFreemail(fromHost, policy) && !project) return undefined;
+    const freemail = isFreemail(fromHost, policy);
+    const project = freemail ? tenantOf(fromHost.ascii) : undefined;
+    if (freemail && !project) return undefined;
     if (view.deliveryReport || hasListHeaders(message) || headerValues(message, 'In-Reply-To').length > 0) return undefined;
     if (view.links.length === 0) return undefined;
     const sender = project ? fromHost.ascii : registrableOf(fromHost);
