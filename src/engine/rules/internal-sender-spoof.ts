@@ -166,12 +166,14 @@ export const internalSenderSpoof: Rule = {
   explanation: {
     en:
       'The sender calls itself your help desk, IT department or mail administrator (or uses your organisation’s name or ' +
-      'domain), but the message was sent from an address outside your organisation. Messages like this usually ask you to ' +
+      'domain), but the message was sent from an address outside your organisation, or a bare role such as “Support” writes ' +
+      'from a person’s own mailbox (a name with a number, first.last), as hijacked accounts do. Messages like this usually ask you to ' +
       '“verify” your mailbox or password on a fake sign-in page. Your IT staff will not ask for your password by email; ' +
       'report this message and contact your help desk the usual way.',
     ja:
       '差出人がヘルプデスク・情報システム部門・メール管理者を名乗っている（または組織名やドメイン名を使っている）のに、' +
-      '組織外のアドレスから送信されています。この種のメールは、偽のログインページでメールボックスやパスワードの「確認」を求める' +
+      '組織外のアドレスから送信されています。または「サポート」などの役割名だけを名乗りながら、個人のメールボックス（番号付きの名前や' +
+      '名.姓の形）から送信されています。乗っ取られたアカウントによく見られる形です。この種のメールは、偽のログインページでメールボックスやパスワードの「確認」を求める' +
       'のが典型です。情報システム部門がメールでパスワードを尋ねることはありません。このメールを報告し、いつもの方法で' +
       'ヘルプデスクに確認してください。',
   },
